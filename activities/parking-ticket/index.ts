@@ -1,0 +1,151 @@
+/**
+ * Activities of the ParkingTicket workflow. Each is idempotent: keyed writes (workflow ID,
+ * ticket number, payment ID) so a retry after a crash creates nothing twice.
+ */
+import { buildEpcPayload } from '../../domain/epc-qr';
+import { createRfReference } from '../../domain/rf-reference';
+import { paymentDeadline } from '../../domain/berlin-time';
+import { renderNoticeCardPdf } from '../documents/notice-card';
+import { renderWarningLetterPdf } from '../documents/warning-letter';
+import { appendAuditEvent } from '../read-model/audit';
+import { nextSequenceValue, storeDocument } from '../read-model/documents';
+import type { ReadModel } from '../read-model/models';
+import { sendMailOnce, type Mailer } from '../mail/mailer';
+import type { VehicleHolder, VehicleRegistry } from '../registry/vehicle-registry';
+import {
+  PARKING_TICKET_PROCEDURE, type ParkingTicketInput, type PaymentBooked, type TicketRegistration, type TicketStatus,
+} from '../../workflows/parking-ticket/shared';
+import { deriveAccessCode, hashAccessCode } from './access-code';
+import { paymentReceiptMail } from './receipt-mail';
+
+export interface Payee { beneficiaryName: string; iban: string; bic?: string }
+export interface ParkingTicketActivityDeps {
+  model: ReadModel;
+  mailer: Mailer;
+  vehicleRegistry: VehicleRegistry;
+  publicBaseUrl: string;
+  payee: Payee;
+  accessCodeSecret: Buffer;
+}
+interface Traced { workflowId: string; runId: string }
+
+export const portalBaseUrl = (publicBaseUrl: string) => `${publicBaseUrl}/knoellchen`;
+
+export function createParkingTicketActivities(deps: ParkingTicketActivityDeps) {
+  const { model } = deps;
+  const caseType = PARKING_TICKET_PROCEDURE;
+  const ticketOf = async (ticketNumber: string) => {
+    const ticket = await model.tickets.findOne({ ticketNumber }).lean();
+    if (!ticket) throw new Error(`parking ticket ${ticketNumber} not found in the read model`);
+    return ticket;
+  };
+  const payeeOf = (ticket: { reference: string; offence?: { amountCents?: number | null } | null }) => ({
+    ...deps.payee,
+    epcPayload: buildEpcPayload({ ...deps.payee, amountCents: ticket.offence?.amountCents ?? undefined, rfReference: ticket.reference }),
+  });
+
+  return {
+    async registerParkingTicket({ workflowId, runId, input }: Traced & { input: ParkingTicketInput }): Promise<TicketRegistration> {
+      const accessCode = deriveAccessCode(deps.accessCodeSecret, workflowId);
+      const portalUrl = `${portalBaseUrl(deps.publicBaseUrl)}/${accessCode}`;
+      let ticket = await model.tickets.findOne({ workflowId }).lean();
+      if (!ticket) {
+        const year = new Date(input.observedAt).getUTCFullYear();
+        const serial = await nextSequenceValue(model, `parking-ticket-${year}`);
+        const ticketNumber = `VG-${year}-${String(serial).padStart(6, '0')}`;
+        await model.tickets.updateOne({ workflowId }, {
+          $setOnInsert: {
+            ticketNumber, reference: createRfReference(`${year}${String(serial).padStart(6, '0')}`),
+            accessCodeHash: hashAccessCode(accessCode), status: 'open', offence: input.offence, plate: input.plate,
+            place: input.place, observedAt: new Date(input.observedAt), recordedBy: input.recordedBy,
+            paymentDeadline: paymentDeadline(new Date(input.observedAt), 7),
+          },
+        }, { upsert: true });
+        ticket = (await model.tickets.findOne({ workflowId }).lean())!;
+      }
+      const noticeCard = await renderNoticeCardPdf({
+        ticketNumber: ticket.ticketNumber, accessCode, portalUrl, portalBaseUrl: portalBaseUrl(deps.publicBaseUrl),
+        plate: ticket.plate, place: ticket.place, observedAt: ticket.observedAt.toISOString(),
+        offence: { code: input.offence.code, titleDe: input.offence.titleDe, titleEn: input.offence.titleEn },
+        amountCents: input.offence.amountCents, paymentDeadline: ticket.paymentDeadline.toISOString(),
+        payee: deps.payee, rfReference: ticket.reference,
+      });
+      const noticeCardDocumentId = await storeDocument(model, {
+        id: `notice-card-${ticket.ticketNumber}`, caseNumber: ticket.ticketNumber, kind: 'notice_card',
+        filename: `Verwarnung-${ticket.ticketNumber}.pdf`, contentType: 'application/pdf', data: noticeCard,
+      });
+      await model.tickets.updateOne({ workflowId }, { $set: { noticeCardDocumentId } });
+      await appendAuditEvent(model, { key: `${workflowId}:ticket.recorded`, actor: input.recordedBy, action: 'ticket.recorded',
+        caseType, caseNumber: ticket.ticketNumber, workflowId, runId, details: { offence: input.offence.code, amountCents: input.offence.amountCents } });
+      return {
+        ticketNumber: ticket.ticketNumber, reference: ticket.reference, accessCode, portalUrl,
+        paymentDeadline: ticket.paymentDeadline.toISOString(), amountCents: input.offence.amountCents, noticeCardDocumentId,
+      };
+    },
+
+    async recordTicketStatus(args: Traced & { ticketNumber: string; status: TicketStatus; action: string; actor: string; details: Record<string, unknown> }): Promise<void> {
+      const set: Record<string, unknown> = { status: args.status };
+      if (args.status === 'paid') set.paidAt = new Date();
+      if (args.status === 'withdrawn') set.withdrawnReason = args.details.reason;
+      if (typeof args.details.overpaidCents === 'number') set.overpaidCents = args.details.overpaidCents;
+      if (typeof args.details.letterDeadline === 'string') set.letterDeadline = new Date(args.details.letterDeadline);
+      await model.tickets.updateOne({ ticketNumber: args.ticketNumber }, { $set: set });
+      if (args.status === 'withdrawn' || args.status === 'paid') {
+        // A letter not yet posted must not go out for a settled case.
+        await model.outbox.updateMany({ caseNumber: args.ticketNumber, status: 'queued' }, { $set: { status: 'cancelled' } });
+      }
+      await appendAuditEvent(model, { key: `${args.workflowId}:${args.action}`, actor: args.actor, action: args.action, caseType,
+        caseNumber: args.ticketNumber, workflowId: args.workflowId, runId: args.runId, details: args.details });
+    },
+
+    async recordTicketPayment(args: Traced & { ticketNumber: string; payment: PaymentBooked; amountDueCents: number }): Promise<{ paidTotalCents: number }> {
+      const { payment } = args;
+      await model.payments.updateOne({ paymentId: payment.paymentId }, { $setOnInsert: {
+        caseType, caseNumber: args.ticketNumber, amountCents: payment.amountCents, channel: payment.channel, bookedAt: new Date(payment.bookedAt),
+      } }, { upsert: true });
+      const payments = await model.payments.find({ caseNumber: args.ticketNumber, caseType }).lean();
+      const paidTotalCents = payments.reduce((sum, p) => sum + p.amountCents, 0);
+      await model.tickets.updateOne({ ticketNumber: args.ticketNumber }, { $set: { paidCents: paidTotalCents } });
+      await appendAuditEvent(model, { key: `${args.workflowId}:payment:${payment.paymentId}`, actor: `payment:${payment.channel}`,
+        action: paidTotalCents >= args.amountDueCents ? 'payment.booked' : 'payment.partial', caseType, caseNumber: args.ticketNumber,
+        workflowId: args.workflowId, runId: args.runId, details: { paymentId: payment.paymentId, amountCents: payment.amountCents, paidTotalCents } });
+      return { paidTotalCents };
+    },
+
+    async lookUpVehicleHolder({ ticketNumber }: { ticketNumber: string }): Promise<VehicleHolder | null> {
+      const ticket = await ticketOf(ticketNumber);
+      return deps.vehicleRegistry.findHolder(ticket.plate);
+    },
+
+    async createWarningLetter(args: Traced & { ticketNumber: string; holder: VehicleHolder; letterDeadline: string }): Promise<{ documentId: string }> {
+      const ticket = await ticketOf(args.ticketNumber);
+      const accessCode = deriveAccessCode(deps.accessCodeSecret, args.workflowId);
+      const payee = payeeOf(ticket);
+      const pdf = await renderWarningLetterPdf({
+        ticketNumber: ticket.ticketNumber, accessCode, portalUrl: `${portalBaseUrl(deps.publicBaseUrl)}/${accessCode}`,
+        portalBaseUrl: portalBaseUrl(deps.publicBaseUrl), recipient: args.holder, plate: ticket.plate, place: ticket.place,
+        observedAt: ticket.observedAt.toISOString(), offence: { code: ticket.offence!.code!, titleDe: ticket.offence!.titleDe!, titleEn: ticket.offence!.titleEn! },
+        amountCents: ticket.offence!.amountCents!, letterPaymentDeadline: args.letterDeadline, payee: deps.payee,
+        rfReference: ticket.reference, epcPayload: payee.epcPayload, letterDate: new Date().toISOString(),
+      });
+      const documentId = await storeDocument(model, { id: `warning-letter-${ticket.ticketNumber}`, caseNumber: ticket.ticketNumber,
+        kind: 'warning_letter', filename: `Anhoerung-${ticket.ticketNumber}.pdf`, contentType: 'application/pdf', data: pdf });
+      await model.outbox.updateOne({ key: `${ticket.ticketNumber}:warning_letter` }, { $setOnInsert: {
+        caseNumber: ticket.ticketNumber, kind: 'warning_letter', recipientName: args.holder.name,
+        recipientAddress: `${args.holder.street}, ${args.holder.postalCode} ${args.holder.city}`, documentId, status: 'queued',
+      } }, { upsert: true });
+      return { documentId };
+    },
+
+    async sendPaymentReceipt(args: { ticketNumber: string; paymentId: string; email: string }): Promise<void> {
+      const ticket = await ticketOf(args.ticketNumber);
+      const payment = await model.payments.findOne({ paymentId: args.paymentId }).lean();
+      await sendMailOnce(model, deps.mailer, `receipt:${args.paymentId}`, paymentReceiptMail({
+        to: args.email, ticketNumber: ticket.ticketNumber, reference: ticket.reference,
+        amountCents: payment?.amountCents ?? ticket.paidCents, bookedAt: (payment?.bookedAt ?? new Date()).toISOString(),
+        offenceDe: ticket.offence?.titleDe ?? '', offenceEn: ticket.offence?.titleEn ?? '',
+      }));
+    },
+  };
+}
+export type ParkingTicketActivities = ReturnType<typeof createParkingTicketActivities>;

@@ -1,0 +1,65 @@
+/**
+ * The one interface amtsweg uses to take card/PayPal payments. The embedded default is the
+ * sandbox provider (./sandbox-payment-provider.ts); a production PSP adapter implements the
+ * same interface. Money is always integer cents.
+ */
+export type PaymentMethod = 'card' | 'paypal';
+
+export interface CheckoutRequest {
+  /** Same key → same checkout, never a second one (a retried activity must not charge twice). */
+  idempotencyKey: string;
+  amountCents: number;
+  currency: 'EUR';
+  /** RF creditor reference (ISO 11649) that matches the payment to its receivable. */
+  reference: string;
+  description: string;
+  /** Where the citizen's browser lands afterwards; `checkout=<id>` is appended. */
+  returnUrl: string;
+  /** Receives `{ type: 'checkout.paid' | 'checkout.cancelled', checkout }`, HMAC-signed. */
+  webhookUrl: string;
+}
+
+export type CheckoutStatus = 'open' | 'paid' | 'cancelled';
+
+export interface Checkout {
+  id: string;
+  status: CheckoutStatus;
+  amountCents: number;
+  currency: 'EUR';
+  reference: string;
+  redirectUrl: string;
+  method?: PaymentMethod;
+  /** The provider's id of the captured payment. */
+  paymentId?: string;
+  /** ISO timestamp of the capture. */
+  paidAt?: string;
+}
+
+export interface CheckoutWebhookEvent {
+  type: 'checkout.paid' | 'checkout.cancelled';
+  checkout: Checkout;
+}
+
+export interface PaymentProvider {
+  readonly name: string;
+  createCheckout(req: CheckoutRequest): Promise<Checkout>;
+  getCheckout(id: string): Promise<Checkout | null>;
+  /** HMAC-SHA256 over the raw request body; false for a missing or wrong signature. */
+  verifyWebhook(rawBody: string, signatureHeader: string | undefined): boolean;
+}
+
+/**
+ * Thrown by adapters when the provider refuses or is unreachable. `retryable` lets the
+ * activity layer decide between a Temporal retry (provider down) and a non-retryable failure
+ * (our request was wrong — retrying would fail the same way).
+ */
+export class PaymentProviderError extends Error {
+  override readonly name = 'PaymentProviderError';
+  constructor(
+    message: string,
+    readonly status: number | undefined,
+    readonly retryable: boolean,
+  ) {
+    super(message);
+  }
+}

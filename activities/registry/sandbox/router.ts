@@ -1,0 +1,77 @@
+import { timingSafeEqual } from 'node:crypto';
+import express, { Router, type NextFunction, type Request, type Response } from 'express';
+import type { Connection } from 'mongoose';
+import { tryNormalizePlate } from '../vehicle-registry';
+import { sandboxVehicleHolderModel, toHolder } from './holder-model';
+import { validateHolder, type FieldError } from './validate-holder';
+
+export interface SandboxVehicleRegistryRouterOptions {
+  conn: Connection;
+  /** When set, every request must carry `Authorization: Bearer <apiKey>`, like the real service. */
+  apiKey?: string;
+}
+
+/** The sandbox vehicle registry: stands in for the KBA/ZEVIS holder query, with its own data. */
+export function createSandboxVehicleRegistryRouter(opts: SandboxVehicleRegistryRouterOptions): Router {
+  const Holders = sandboxVehicleHolderModel(opts.conn);
+  const router = Router();
+  router.use(express.json({ limit: '16kb' }));
+  if (opts.apiKey) router.use(requireApiKey(opts.apiKey));
+
+  router.get('/api/holders', async (_req, res) => {
+    const docs = await Holders.find().sort({ plate: 1 }).limit(1000).lean();
+    res.json({ holders: docs.map(toHolder) });
+  });
+
+  router.get('/api/holders/:plate', async (req, res) => {
+    const plate = tryNormalizePlate(String(req.params.plate));
+    if (!plate) return void res.status(422).json(invalid([{ field: 'plate', message: 'is not a German licence plate' }]));
+    const doc = await Holders.findOne({ plate }).lean();
+    if (!doc) return void res.status(404).json({ error: { code: 'NOT_FOUND', message: `no vehicle registered as ${plate}` } });
+    res.json(toHolder(doc));
+  });
+
+  router.put('/api/holders/:plate', async (req, res) => {
+    const plate = tryNormalizePlate(String(req.params.plate));
+    const checked = validateHolder(req.body);
+    const fields = [
+      ...(plate ? [] : [{ field: 'plate', message: 'is not a German licence plate' }]),
+      ...(checked.ok ? [] : checked.fields),
+    ];
+    if (!plate || !checked.ok) return void res.status(422).json(invalid(fields));
+    await Holders.init();
+    const upsert = () =>
+      Holders.findOneAndUpdate({ plate }, { $set: { plate, ...checked.value } }, {
+        upsert: true, returnDocument: 'after', includeResultMetadata: true,
+      });
+    // Two concurrent PUTs of a new plate can both try to insert; the unique index lets one win
+    // and the other then simply replaces it, as if it had come second.
+    const result = await upsert().catch((e: unknown) => {
+      if ((e as { code?: unknown } | null)?.code === 11000) return upsert();
+      throw e;
+    });
+    if (!result.value) throw new Error('upsert returned no document');
+    res.status(result.lastErrorObject?.updatedExisting ? 200 : 201).json(toHolder(result.value.toObject()));
+  });
+
+  router.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    const status = (err as { status?: unknown } | null)?.status;
+    if (status === 400) return void res.status(400).json({ error: { code: 'BAD_REQUEST', message: 'malformed JSON' } });
+    console.error('[sandbox vehicle registry]', err); // details stay in the log, never in the answer
+    res.status(500).json({ error: { code: 'INTERNAL', message: 'internal error' } });
+  });
+  return router;
+}
+
+function invalid(fields: FieldError[]) {
+  return { error: { code: 'VALIDATION_FAILED', message: `invalid field(s): ${fields.map((f) => f.field).join(', ')}`, fields } };
+}
+
+function requireApiKey(apiKey: string) {
+  const expected = Buffer.from(`Bearer ${apiKey}`);
+  return (req: Request, res: Response, next: NextFunction) => {
+    const given = Buffer.from(req.get('authorization') ?? '');
+    if (given.length === expected.length && timingSafeEqual(given, expected)) return next();
+    res.status(401).json({ error: { code: 'UNAUTHORIZED', message: 'missing or wrong API key' } });
+  };
+}

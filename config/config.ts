@@ -1,0 +1,122 @@
+/**
+ * All configuration is read and validated here, once, at start-up. A missing or bad value
+ * stops the start with a message that names the variable. Unset server addresses mean
+ * "use the embedded default" (started by scripts/lib/stack.ts).
+ */
+export interface AppConfig {
+  port: number;
+  publicBaseUrl: string;
+  dataDir: string;
+  temporal: { address?: string; namespace: string; taskQueue: string; tls: boolean; apiKey?: string };
+  mongodbUri?: string;
+  smtpUrl?: string;
+  mailFrom: string;
+  payloadKey?: string;
+  staffAccessKey?: string;
+  vehicleRegistryUrl?: string;
+  payee: { beneficiaryName: string; iban: string; bic?: string };
+  sandboxWebhookSecret?: string;
+  ports: { temporal: number; temporalUi: number; mongodb: number; smtp: number; mailUi: number };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly variable: string, problem: string) {
+    super(`Configuration error: ${variable} ${problem}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function port(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > 65535) {
+    throw new ConfigError(name, `must be a port number (0–65535), got "${raw}"`);
+  }
+  return value;
+}
+
+function url(env: Env, name: string, protocols: string[]): string | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(name, `must be a URL (${protocols.join(', ')}), got "${raw}"`);
+  }
+  if (!protocols.includes(parsed.protocol.replace(/:$/, ''))) {
+    throw new ConfigError(name, `must use ${protocols.join(' or ')}, got "${parsed.protocol}"`);
+  }
+  return raw;
+}
+
+function bool(env: Env, name: string): boolean {
+  const raw = (env[name] ?? '').toLowerCase();
+  if (raw === '' || raw === 'false' || raw === '0') return false;
+  if (raw === 'true' || raw === '1') return true;
+  throw new ConfigError(name, `must be true or false, got "${env[name]}"`);
+}
+
+function base64Key(env: Env, name: string): string | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  if (Buffer.from(raw, 'base64').length !== 32) {
+    throw new ConfigError(name, 'must be 32 random bytes, base64-encoded (openssl rand -base64 32)');
+  }
+  return raw;
+}
+
+function hostPort(env: Env, name: string): string | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  if (!/^[A-Za-z0-9.-]+:\d{1,5}$/.test(raw)) throw new ConfigError(name, `must be host:port, got "${raw}"`);
+  return raw;
+}
+
+export function loadConfig(env: Env = process.env): AppConfig {
+  const appPort = port(env, 'PORT', 3000);
+  const temporalAddress = hostPort(env, 'TEMPORAL_ADDRESS');
+  const payloadKey = base64Key(env, 'AMTSWEG_PAYLOAD_KEY');
+  // Against a shared cluster the key must come from the operator: a generated one would differ per replica.
+  if (temporalAddress && !payloadKey) {
+    throw new ConfigError('AMTSWEG_PAYLOAD_KEY', 'is required when TEMPORAL_ADDRESS points to a cluster');
+  }
+  const staffAccessKey = env.STAFF_ACCESS_KEY || undefined;
+  if (staffAccessKey !== undefined && staffAccessKey.length < 16) {
+    throw new ConfigError('STAFF_ACCESS_KEY', 'must be at least 16 characters long');
+  }
+  return {
+    port: appPort,
+    publicBaseUrl: (url(env, 'PUBLIC_BASE_URL', ['http', 'https']) ?? `http://127.0.0.1:${appPort}`).replace(/\/$/, ''),
+    dataDir: env.AMTSWEG_DATA_DIR || '.data',
+    temporal: {
+      address: temporalAddress,
+      namespace: env.TEMPORAL_NAMESPACE || 'default',
+      taskQueue: env.TEMPORAL_TASK_QUEUE || 'amtsweg',
+      tls: bool(env, 'TEMPORAL_TLS') || Boolean(env.TEMPORAL_API_KEY),
+      apiKey: env.TEMPORAL_API_KEY || undefined,
+    },
+    mongodbUri: url(env, 'MONGODB_URI', ['mongodb', 'mongodb+srv']),
+    smtpUrl: url(env, 'SMTP_URL', ['smtp', 'smtps']),
+    mailFrom: env.MAIL_FROM || 'Stadt Hagen – Online-Dienste <online-dienste@hagen.example>',
+    payloadKey,
+    staffAccessKey,
+    vehicleRegistryUrl: url(env, 'VEHICLE_REGISTRY_URL', ['http', 'https']),
+    payee: {
+      beneficiaryName: env.PAYEE_NAME || 'Stadtkasse Hagen',
+      // The EPC test IBAN: a demo city must not print a real account.
+      iban: (env.PAYEE_IBAN || 'DE89370400440532013000').replace(/\s/g, ''),
+      bic: env.PAYEE_BIC || undefined,
+    },
+    sandboxWebhookSecret: env.SANDBOX_PAYMENT_WEBHOOK_SECRET || undefined,
+    ports: {
+      temporal: port(env, 'TEMPORAL_PORT', 7233),
+      temporalUi: port(env, 'TEMPORAL_UI_PORT', 8233),
+      mongodb: port(env, 'FERRETDB_PORT', 27017),
+      smtp: port(env, 'MAILDEV_SMTP_PORT', 1025),
+      mailUi: port(env, 'MAILDEV_WEB_PORT', 1080),
+    },
+  };
+}

@@ -1,0 +1,46 @@
+/**
+ * `npm start`: the whole system on one machine with embedded defaults. Builds what is missing
+ * (first run only), starts everything on loopback, prints where to go, and stops it all on
+ * Ctrl-C.
+ */
+import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { ConfigError, loadConfig } from '../config/config';
+import { runSystem } from './lib/run-system';
+
+async function run(): Promise<void> {
+  const config = loadConfig();
+  if (!existsSync('dist/web/index.html') || process.env.AMTSWEG_REBUILD_WEB) {
+    console.log('[amtsweg] building the web app (Vite) …');
+    const build = spawnSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { stdio: 'inherit' });
+    if (build.status !== 0) throw new Error('the web app did not build');
+  }
+  const started = Date.now();
+  const running = await runSystem(config);
+  const { stack, system } = running;
+  const base = config.publicBaseUrl;
+  console.log(`
+amtsweg is running (started in ${((Date.now() - started) / 1000).toFixed(1)} s)
+  Citizen portal          ${base}/
+  Knöllchen online        ${base}/knoellchen
+  Warden: record ticket   ${base}/dienst/erfassen
+  Staff: outbox           ${base}/dienst/postausgang
+  REST API (OpenAPI)      ${base}/api/openapi.json
+  Health                  ${base}/api/health
+  Temporal Web UI         ${stack?.temporalUiUrl ?? `(cluster ${system.services.temporal.address})`}
+  Mailbox (MailDev)       ${stack?.mailUiUrl ?? '(SMTP relay configured)'}
+  Staff access key        ${config.staffAccessKey ? '(from STAFF_ACCESS_KEY)' : system.secrets.staffAccessKey}
+  Data folder             ${config.dataDir}
+Press Ctrl-C to stop.`);
+  const shutdown = (signal: string) => {
+    console.log(`\n[amtsweg] ${signal}: stopping …`);
+    running.stop().then(() => process.exit(0), (error) => { console.error(error); process.exit(1); });
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+run().catch((error) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});

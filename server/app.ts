@@ -1,0 +1,101 @@
+/**
+ * The web process: the REST API under /api (every route from the route table, with its roles
+ * enforced and documented in /api/openapi.json), the embedded sandbox systems, and the built
+ * React app for every role.
+ */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { AppError, preferredLang } from './http/app-error';
+import { authenticate } from './http/authenticate';
+import { buildOpenApi } from './http/openapi';
+import type { RouteSpec } from './http/route';
+import { AttemptLimiter } from './security/attempt-limiter';
+import type { System } from './system';
+import { systemRoutes } from './routes/system-routes';
+import { staffSessionRoutes, STAFF_COOKIE } from './routes/staff-session-routes';
+import { parkingTicketRoutes } from './routes/parking-ticket-routes';
+import { portalRoutes } from './routes/portal-routes';
+import { createSandboxPaymentRouter } from '../activities/payments/sandbox/router';
+import { createSandboxVehicleRegistryRouter } from '../activities/registry/sandbox/router';
+
+export const routeTable: RouteSpec[] = [...systemRoutes, ...staffSessionRoutes, ...parkingTicketRoutes, ...portalRoutes];
+
+const unauthenticated = () => new AppError('unauthenticated', { de: 'Bitte melden Sie sich an.', en: 'Please sign in.' });
+const forbidden = () => new AppError('forbidden', { de: 'Dafür fehlt Ihnen die Berechtigung.', en: 'You are not allowed to do this.' });
+
+export function createApp(system: System, options: { webDir?: string } = {}): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.locals.openapi = buildOpenApi(routeTable, system.config.publicBaseUrl);
+  app.locals.attemptLimiter = new AttemptLimiter(system.conn);
+  app.use((_req, res, next) => {
+    res.set({ 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer', 'X-Frame-Options': 'DENY' });
+    next();
+  });
+  // The raw body is kept for webhook signatures.
+  app.use('/api', express.json({ limit: '256kb', verify: (req, _res, buf) => { (req as unknown as { rawBody: string }).rawBody = buf.toString('utf8'); } }));
+
+  for (const route of routeTable) {
+    app[route.method](route.path, async (req: Request, res: Response, next: NextFunction) => {
+      try {
+        const principal = authenticate(req, system, STAFF_COOKIE);
+        if (!route.roles.includes('public')) {
+          if (principal.kind === 'anonymous') throw unauthenticated();
+          if (!route.roles.some((role) => principal.roles.includes(role))) throw forbidden();
+        }
+        const result = await route.handler({
+          req, res, body: req.body, params: req.params as Record<string, string>, query: req.query as Record<string, unknown>,
+          lang: preferredLang(req.get('Accept-Language')), principal, system,
+        });
+        if ('file' in result) {
+          res.status(result.status ?? 200).type(result.file.contentType)
+            .set('Content-Disposition', `${result.file.inline ? 'inline' : 'attachment'}; filename="${result.file.filename}"`)
+            .send(result.file.data);
+        } else if ('json' in result) {
+          res.status(result.status ?? 200).set(result.headers ?? {}).json(result.json);
+        } else {
+          res.status(204).end();
+        }
+      } catch (error) {
+        next(error);
+      }
+    });
+  }
+  app.use('/api', (req, _res, next) => next(new AppError('not_found', { de: 'Diese Schnittstelle gibt es nicht.', en: 'No such API route.' })));
+
+  app.use('/sandbox/payments', createSandboxPaymentRouter({ conn: system.conn, webhookSecret: system.secrets.sandboxWebhook, publicBaseUrl: system.config.publicBaseUrl }));
+  app.use('/sandbox/vehicle-registry', createSandboxVehicleRegistryRouter({ conn: system.conn }));
+
+  const webDir = resolve(options.webDir ?? join('dist', 'web'));
+  if (existsSync(webDir)) {
+    app.use(express.static(webDir, { index: false, maxAge: '1h' }));
+    app.get(/^\/(?!api\/|sandbox\/).*/, (_req, res) => res.sendFile(join(webDir, 'index.html')));
+  }
+
+  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    const lang = preferredLang(req.get('Accept-Language'));
+    let appError: AppError;
+    if (error instanceof AppError) appError = error;
+    else if ((error as { type?: string }).type === 'entity.parse.failed') {
+      appError = new AppError('validation_failed', { de: 'Der Inhalt ist kein gültiges JSON.', en: 'The body is not valid JSON.' }, { fields: [{ field: '(body)', message: { de: 'Kein gültiges JSON.', en: 'Not valid JSON.' } }] });
+    } else if ((error as { type?: string }).type === 'entity.too.large') {
+      appError = new AppError('payload_too_large', { de: 'Die Anfrage ist zu groß.', en: 'The request is too large.' });
+    } else if (isUnavailable(error)) {
+      appError = new AppError('dependency_unavailable', { de: 'Der Dienst ist vorübergehend nicht erreichbar. Bitte versuchen Sie es später erneut.', en: 'The service is temporarily unavailable. Please try again later.' });
+    } else {
+      console.error('[amtsweg] unexpected error', req.method, req.path, error);
+      appError = new AppError('internal', { de: 'Ein interner Fehler ist aufgetreten.', en: 'An internal error occurred.' });
+    }
+    if (appError.extra.retryAfterSeconds) res.set('Retry-After', String(appError.extra.retryAfterSeconds));
+    res.status(appError.status).json(appError.toJSON(lang));
+  });
+  return app;
+}
+
+function isUnavailable(error: unknown): boolean {
+  const name = (error as { name?: string } | null)?.name ?? '';
+  return ['MongoServerSelectionError', 'MongoNetworkError', 'ServiceError', 'PaymentProviderError', 'VehicleRegistryError'].includes(name)
+    || /UNAVAILABLE|ECONNREFUSED/.test(String((error as Error)?.message));
+}

@@ -1,0 +1,57 @@
+/**
+ * The one error type of the API. `code` is stable for clients; messages are safe to show to
+ * the user in German and English; internal details never leave the server.
+ */
+export interface FieldError { field: string; message: { de: string; en: string } }
+export type Lang = 'de' | 'en';
+
+export const ERROR_STATUS = {
+  validation_failed: 422,
+  rejected: 422,
+  unauthenticated: 401,
+  access_denied: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  idempotency_key_reused: 409,
+  ticket_closed: 409,
+  already_paid: 409,
+  too_many_attempts: 429,
+  payload_too_large: 413,
+  dependency_unavailable: 503,
+  internal: 500,
+} as const;
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly userMessage: { de: string; en: string },
+    readonly extra: { fields?: FieldError[]; retryAfterSeconds?: number; cause?: unknown } = {},
+  ) {
+    super(userMessage.en, { cause: extra.cause });
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+
+  toJSON(lang: Lang) {
+    return {
+      error: {
+        code: this.code,
+        message: this.userMessage[lang],
+        ...(this.extra.fields ? { fields: this.extra.fields.map((f) => ({ field: f.field, message: f.message[lang] })) } : {}),
+        ...(this.extra.retryAfterSeconds !== undefined ? { retryAfterSeconds: this.extra.retryAfterSeconds } : {}),
+      },
+    };
+  }
+}
+
+export const notFound = (what: { de: string; en: string }) =>
+  new AppError('not_found', { de: `${what.de} wurde nicht gefunden.`, en: `${what.en} was not found.` });
+
+export function preferredLang(acceptLanguage: string | undefined): Lang {
+  const first = (acceptLanguage ?? '').split(',')[0]?.trim().toLowerCase() ?? '';
+  return first.startsWith('en') ? 'en' : 'de';
+}

@@ -1,0 +1,66 @@
+/** Builds the OpenAPI 3.1 document from the route table. */
+import type { RouteSpec } from './route';
+
+const errorSchema = {
+  type: 'object',
+  required: ['error'],
+  properties: {
+    error: {
+      type: 'object',
+      required: ['code', 'message'],
+      properties: {
+        code: { type: 'string' },
+        message: { type: 'string', description: 'Safe to show; German or English after Accept-Language' },
+        fields: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } } } },
+        retryAfterSeconds: { type: 'integer' },
+      },
+    },
+  },
+};
+
+export const toOpenApiPath = (expressPath: string) => expressPath.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
+
+export function buildOpenApi(routes: RouteSpec[], serverUrl: string): Record<string, unknown> {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const route of routes) {
+    const path = toOpenApiPath(route.path);
+    const parameters = [...route.path.matchAll(/:([A-Za-z0-9_]+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
+    const query = route.query as { properties?: Record<string, object>; required?: string[] } | undefined;
+    for (const [name, schema] of Object.entries(query?.properties ?? {})) {
+      parameters.push({ name, in: 'query', required: Boolean(query?.required?.includes(name)), schema } as never);
+    }
+    const responses: Record<string, unknown> = {};
+    for (const [status, spec] of Object.entries(route.responses)) {
+      const isError = Number(status) >= 400;
+      const schema = spec.schema ?? (isError ? errorSchema : undefined);
+      responses[status] = {
+        description: spec.description,
+        ...(schema || spec.contentType ? { content: { [spec.contentType ?? 'application/json']: schema ? { schema } : {} } } : {}),
+      };
+    }
+    const security = route.roles.includes('public') ? [] : route.roles.includes('citizen') ? [{ portalToken: [] }] : [{ staffSession: [] }];
+    paths[path] ??= {};
+    paths[path][route.method] = {
+      summary: route.summary,
+      tags: route.tags,
+      'x-roles': route.roles,
+      security,
+      ...(parameters.length ? { parameters } : {}),
+      ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: route.body } } } } : {}),
+      responses,
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: { title: 'amtsweg API', version: '0.1.0', description: 'Citizen services of the City of Hagen as durable workflows.' },
+    servers: [{ url: serverUrl }],
+    components: {
+      securitySchemes: {
+        staffSession: { type: 'apiKey', in: 'cookie', name: 'amtsweg_staff' },
+        portalToken: { type: 'http', scheme: 'bearer', description: 'From POST /api/portal/parking-tickets/access' },
+      },
+      schemas: { Error: errorSchema },
+    },
+    paths,
+  };
+}

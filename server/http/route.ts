@@ -1,0 +1,45 @@
+/**
+ * A route is declared once: method, path, allowed roles, input schemas, responses and the
+ * handler. The same table registers express handlers, enforces roles and builds the OpenAPI
+ * document, so the documentation cannot drift from what is served.
+ */
+import type { Request, Response } from 'express';
+import type { Lang } from './app-error';
+import type { System } from '../system';
+
+/** Interim roles until staff accounts exist (see README: a staff session holds all staff roles). */
+export type Role = 'public' | 'citizen' | 'warden' | 'caseworker';
+
+export interface Principal { kind: 'anonymous' | 'citizen' | 'staff'; roles: Role[]; id: string; caseNumber?: string }
+
+export interface RouteContext {
+  req: Request;
+  res: Response;
+  body: unknown;
+  params: Record<string, string>;
+  query: Record<string, unknown>;
+  lang: Lang;
+  principal: Principal;
+  system: System;
+}
+
+export type RouteResult =
+  | { status?: number; json: unknown; headers?: Record<string, string> }
+  | { status?: number; file: { contentType: string; filename: string; data: Buffer; inline?: boolean } }
+  | { status: 204 };
+
+export interface ResponseSpec { description: string; schema?: object; contentType?: string }
+
+export interface RouteSpec {
+  method: 'get' | 'post' | 'put' | 'delete';
+  path: string;
+  summary: string;
+  tags: string[];
+  roles: Role[];
+  body?: object;
+  query?: object;
+  responses: Record<number, ResponseSpec>;
+  handler(ctx: RouteContext): Promise<RouteResult>;
+}
+
+export const defineRoutes = (routes: RouteSpec[]): RouteSpec[] => routes;

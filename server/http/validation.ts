@@ -1,0 +1,75 @@
+/**
+ * Server-side validation with ajv against the same JSON Schema the form renders from. The
+ * validator is compiled once per schema and cached; unknown properties are removed; every
+ * error names its field, in German and English.
+ */
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import { AppError, type FieldError } from './app-error';
+
+// Forms are JSON Schema draft-07: the dialect react-jsonschema-form validates by default.
+const ajv = new Ajv({ allErrors: true, removeAdditional: 'all', useDefaults: true, strict: false });
+addFormats.default ? addFormats.default(ajv) : (addFormats as unknown as (a: Ajv) => void)(ajv);
+
+const cache = new WeakMap<object, ValidateFunction>();
+
+function compiled(schema: object): ValidateFunction {
+  let validate = cache.get(schema);
+  if (!validate) {
+    validate = ajv.compile(schema);
+    cache.set(schema, validate);
+  }
+  return validate;
+}
+
+function fieldOf(error: ErrorObject): string {
+  const base = error.instancePath.replace(/^\//, '');
+  if (error.keyword === 'required') {
+    const missing = (error.params as { missingProperty: string }).missingProperty;
+    return base ? `${base}/${missing}` : missing;
+  }
+  return base || '(body)';
+}
+
+function messageOf(error: ErrorObject): { de: string; en: string } {
+  const p = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'required': return { de: 'Pflichtfeld – bitte ausfüllen.', en: 'Required – please fill in.' };
+    case 'minLength': return { de: `Mindestens ${p.limit} Zeichen.`, en: `At least ${p.limit} characters.` };
+    case 'maxLength': return { de: `Höchstens ${p.limit} Zeichen.`, en: `At most ${p.limit} characters.` };
+    case 'pattern': return { de: 'Das Format stimmt nicht.', en: 'The format is not valid.' };
+    case 'format': return { de: `Kein gültiges Format (${p.format}).`, en: `Not a valid ${p.format}.` };
+    case 'enum':
+    case 'const':
+    case 'oneOf':
+    case 'anyOf': return { de: 'Bitte einen der angebotenen Werte wählen.', en: 'Please choose one of the offered values.' };
+    case 'type': return { de: `Erwartet: ${p.type}.`, en: `Expected: ${p.type}.` };
+    case 'minimum': return { de: `Mindestens ${p.limit}.`, en: `At least ${p.limit}.` };
+    case 'maximum': return { de: `Höchstens ${p.limit}.`, en: `At most ${p.limit}.` };
+    default: return { de: 'Ungültiger Wert.', en: 'Invalid value.' };
+  }
+}
+
+export function validationFailed(fields: FieldError[]): AppError {
+  return new AppError('validation_failed', {
+    de: 'Bitte prüfen Sie die markierten Felder.',
+    en: 'Please check the marked fields.',
+  }, { fields });
+}
+
+/** Returns a cleaned copy of `data` (unknown fields stripped, defaults applied) or throws 422. */
+export function validateInput<T>(schema: object, data: unknown): T {
+  const copy = data === undefined || data === null ? {} : structuredClone(data);
+  const validate = compiled(schema);
+  if (validate(copy)) return copy as T;
+  const seen = new Set<string>();
+  const fields: FieldError[] = [];
+  // oneOf/const produce one error per option: report each field once, the most specific first.
+  for (const error of validate.errors ?? []) {
+    const field = fieldOf(error);
+    if (seen.has(field)) continue;
+    seen.add(field);
+    fields.push({ field, message: messageOf(error) });
+  }
+  throw validationFailed(fields);
+}

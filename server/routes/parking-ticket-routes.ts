@@ -1,0 +1,78 @@
+/** Staff routes of procedure 1: wardens record tickets; caseworkers list and withdraw them. */
+import { AppError } from '../http/app-error';
+import { defineRoutes } from '../http/route';
+import { validateInput } from '../http/validation';
+import { recordTicketForm, type RecordTicketSubmission } from '../../forms/parking-ticket/record-ticket.form';
+import { recordTicket } from '../use-cases/parking-tickets/record-ticket';
+import { withdrawTicket } from '../use-cases/parking-tickets/withdraw-ticket';
+import { getDocument, getTicket, listTickets, listOutbox } from '../use-cases/parking-tickets/list-tickets';
+import { errors, pdf, recordedTicket, staffTicket, ticketStatus } from './schemas';
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,128}$/;
+
+export const parkingTicketRoutes = defineRoutes([
+  {
+    method: 'post', path: '/api/parking-tickets', summary: 'Record a parking ticket (header Idempotency-Key required)', tags: ['parking-tickets'],
+    roles: ['warden'], body: recordTicketForm.schema,
+    responses: { 201: { description: 'Ticket recorded (or the same ticket for a repeated key)', schema: recordedTicket }, ...errors, 409: { description: 'Idempotency-Key reused with other data' } },
+    async handler({ req, body, principal, system }) {
+      const key = req.get('Idempotency-Key') ?? '';
+      if (!IDEMPOTENCY_KEY.test(key)) {
+        throw new AppError('validation_failed', { de: 'Der Header Idempotency-Key fehlt oder ist ungültig.', en: 'The Idempotency-Key header is missing or invalid.' }, {
+          fields: [{ field: 'Idempotency-Key', message: { de: '8–128 Zeichen: Buchstaben, Ziffern, . _ : -', en: '8–128 characters: letters, digits, . _ : -' } }],
+        });
+      }
+      const submission = validateInput<RecordTicketSubmission>(recordTicketForm.schema, body);
+      return { status: 201, json: await recordTicket(system, { submission, idempotencyKey: key, recordedBy: principal.id }) };
+    },
+  },
+  {
+    method: 'get', path: '/api/parking-tickets', summary: 'List tickets, newest first', tags: ['parking-tickets'], roles: ['warden', 'caseworker'],
+    query: { type: 'object', additionalProperties: false, properties: { status: ticketStatus } },
+    responses: { 200: { description: 'Tickets', schema: { type: 'object', properties: { items: { type: 'array', items: staffTicket } } } }, ...errors },
+    async handler({ query, system }) {
+      const { status } = validateInput<{ status?: string }>(parkingTicketRoutes[1]!.query!, query);
+      return { json: await listTickets(system, { status }) };
+    },
+  },
+  {
+    method: 'get', path: '/api/parking-tickets/:ticketNumber', summary: 'One ticket with its audit trail', tags: ['parking-tickets'], roles: ['caseworker'],
+    responses: { 200: { description: 'Ticket' }, ...errors },
+    async handler({ params, system }) {
+      return { json: await getTicket(system, params.ticketNumber!) };
+    },
+  },
+  {
+    method: 'get', path: '/api/parking-tickets/:ticketNumber/notice-card.pdf', summary: 'The notice card (PDF) with the QR code', tags: ['parking-tickets'],
+    roles: ['warden', 'caseworker'], responses: { 200: pdf, ...errors },
+    async handler({ params, system }) {
+      return { file: { ...(await getDocument(system, `notice-card-${params.ticketNumber}`)), inline: true } };
+    },
+  },
+  {
+    method: 'post', path: '/api/parking-tickets/:ticketNumber/withdraw', summary: 'Withdraw a ticket (any time before it is closed)', tags: ['parking-tickets'],
+    roles: ['caseworker'],
+    body: { type: 'object', required: ['reason'], additionalProperties: false, properties: { reason: { type: 'string', minLength: 3, maxLength: 500 } } },
+    responses: { 200: { description: 'Withdrawn' }, ...errors, 409: { description: 'Ticket already closed' } },
+    async handler({ params, body, principal, system }) {
+      const { reason } = validateInput<{ reason: string }>(parkingTicketRoutes[4]!.body!, body);
+      return { json: await withdrawTicket(system, { ticketNumber: params.ticketNumber!, reason, by: principal.id }) };
+    },
+  },
+  {
+    method: 'get', path: '/api/outbox', summary: 'The postal outbox: letters queued for printing and dispatch', tags: ['outbox'], roles: ['caseworker'],
+    responses: { 200: { description: 'Outbox items' }, ...errors },
+    async handler({ system }) {
+      return { json: await listOutbox(system) };
+    },
+  },
+  {
+    method: 'get', path: '/api/outbox/:id/document.pdf', summary: 'The letter of an outbox item (PDF)', tags: ['outbox'], roles: ['caseworker'],
+    responses: { 200: pdf, ...errors },
+    async handler({ params, system }) {
+      const item = await system.model.outbox.findById(params.id).lean().catch(() => null);
+      if (!item) throw new AppError('not_found', { de: 'Der Brief wurde nicht gefunden.', en: 'The letter was not found.' });
+      return { file: { ...(await getDocument(system, item.documentId)), inline: true } };
+    },
+  },
+]);

@@ -1,0 +1,40 @@
+/** Health, the OpenAPI document, forms and the offence catalogue: public routes. */
+import { notFound } from '../http/app-error';
+import { defineRoutes } from '../http/route';
+import { findForm } from '../../forms/registry';
+import { offenceCatalogue } from '../../domain/parking/offence-catalogue';
+import { checkHealth } from '../use-cases/check-health';
+
+export const systemRoutes = defineRoutes([
+  {
+    method: 'get', path: '/api/health', summary: 'Health of the service and each dependency', tags: ['system'], roles: ['public'],
+    responses: { 200: { description: 'All dependencies reachable' }, 503: { description: 'A dependency is down' } },
+    async handler({ system }) {
+      const health = await checkHealth(system);
+      return { status: health.status === 'ok' ? 200 : 503, json: health };
+    },
+  },
+  {
+    method: 'get', path: '/api/openapi.json', summary: 'This OpenAPI 3.1 document', tags: ['system'], roles: ['public'],
+    responses: { 200: { description: 'OpenAPI document' } },
+    async handler({ req }) {
+      return { json: req.app.locals.openapi };
+    },
+  },
+  {
+    method: 'get', path: '/api/forms/:formId', summary: 'A published form: JSON Schema, uiSchema, texts', tags: ['forms'], roles: ['public'],
+    responses: { 200: { description: 'Form definition' }, 404: { description: 'No such form' } },
+    async handler({ params }) {
+      const form = findForm(params.formId ?? '');
+      if (!form) throw notFound({ de: 'Das Formular', en: 'The form' });
+      return { json: form };
+    },
+  },
+  {
+    method: 'get', path: '/api/offences', summary: 'The offence catalogue (Tatbestandskatalog excerpt) with legal amounts', tags: ['parking-tickets'], roles: ['public'],
+    responses: { 200: { description: 'Offences' } },
+    async handler() {
+      return { json: { items: offenceCatalogue.map((o) => ({ code: o.code, title: o.title, amountCents: o.amountCents, legalBasis: o.legalBasis })) } };
+    },
+  },
+]);

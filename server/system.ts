@@ -1,0 +1,80 @@
+/**
+ * The composition root: turns validated configuration into connected adapters. Both the web
+ * server and the worker are built from one System; production swaps adapters by configuration
+ * only (see config/config.ts).
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { dirname, join } from 'node:path';
+import mongoose, { type Connection } from 'mongoose';
+import type { Client } from '@temporalio/client';
+import type { AppConfig } from '../config/config';
+import { connectClient, resolvePayloadKey, type TemporalTarget } from '../temporal/connection';
+import { ensureReadModelIndexes, readModel, type ReadModel } from '../activities/read-model/models';
+import { SmtpMailer, type Mailer } from '../activities/mail/mailer';
+import type { PaymentProvider } from '../activities/payments/payment-provider';
+import { SandboxPaymentProvider } from '../activities/payments/sandbox-payment-provider';
+import type { VehicleRegistry } from '../activities/registry/vehicle-registry';
+import { HttpVehicleRegistry } from '../activities/registry/http-vehicle-registry';
+import { seedSandboxVehicleHolders } from '../activities/registry/sandbox/seed';
+import type { ActivityDeps } from '../activities';
+import { deriveSecret } from './security/tokens';
+
+export interface ResolvedServices { temporal: TemporalTarget; mongodbUri: string; smtpUrl: string }
+
+export interface System {
+  config: AppConfig;
+  services: ResolvedServices;
+  conn: Connection;
+  model: ReadModel;
+  temporal: Client;
+  mailer: Mailer;
+  paymentProvider: PaymentProvider;
+  vehicleRegistry: VehicleRegistry;
+  /** Where this process serves HTTP on loopback: the embedded sandboxes are called through it. */
+  internalBaseUrl: string;
+  secrets: { payloadKey: Buffer; accessCode: Buffer; portalToken: Buffer; staffSession: Buffer; staffAccessKey: string; sandboxWebhook: string };
+  activityDeps(): ActivityDeps;
+  close(): Promise<void>;
+}
+
+/** A generated secret kept in the data folder, so the embedded stack survives restarts. */
+function dataDirSecret(dataDir: string, name: string): string {
+  const file = join(dataDir, 'keys', name);
+  if (!existsSync(file)) {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, randomBytes(18).toString('base64url'), { mode: 0o600 });
+  }
+  return readFileSync(file, 'utf8').trim();
+}
+
+export async function connectSystem(config: AppConfig, services: ResolvedServices): Promise<System> {
+  const payloadKey = resolvePayloadKey(config);
+  const conn = await mongoose.createConnection(services.mongodbUri, { serverSelectionTimeoutMS: 10_000 }).asPromise();
+  const model = readModel(conn);
+  await ensureReadModelIndexes(conn);
+  const temporal = await connectClient(services.temporal, payloadKey);
+  const mailer = new SmtpMailer(services.smtpUrl, config.mailFrom);
+  const internalBaseUrl = `http://127.0.0.1:${config.port}`;
+  const sandboxWebhook = config.sandboxWebhookSecret ?? deriveSecret(payloadKey, 'sandbox-webhook').toString('hex');
+  const paymentProvider = new SandboxPaymentProvider({ baseUrl: internalBaseUrl, webhookSecret: sandboxWebhook });
+  const vehicleRegistry = new HttpVehicleRegistry({ baseUrl: config.vehicleRegistryUrl ?? `${internalBaseUrl}/sandbox/vehicle-registry` });
+  if (!config.vehicleRegistryUrl) await seedSandboxVehicleHolders(conn);
+  const secrets = {
+    payloadKey,
+    accessCode: deriveSecret(payloadKey, 'access-code'),
+    portalToken: deriveSecret(payloadKey, 'portal-token'),
+    staffSession: deriveSecret(payloadKey, 'staff-session'),
+    staffAccessKey: config.staffAccessKey ?? dataDirSecret(config.dataDir, 'staff-access.key'),
+    sandboxWebhook,
+  };
+  return {
+    config, services, conn, model, temporal, mailer, paymentProvider, vehicleRegistry, internalBaseUrl, secrets,
+    activityDeps: () => ({ model, mailer, vehicleRegistry, publicBaseUrl: config.publicBaseUrl, payee: config.payee, accessCodeSecret: secrets.accessCode }),
+    async close() {
+      mailer.close();
+      await temporal.connection.close();
+      await conn.close();
+    },
+  };
+}

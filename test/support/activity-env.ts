@@ -1,0 +1,48 @@
+/**
+ * Real activity dependencies for workflow tests: the read model on its own database of the
+ * embedded FerretDB, MailDev's SMTP, and the sandbox vehicle registry served over HTTP.
+ */
+import type { Server } from 'node:http';
+import express from 'express';
+import mongoose, { type Connection } from 'mongoose';
+import { ensureReadModelIndexes, readModel, type ReadModel } from '../../activities/read-model/models';
+import { SmtpMailer } from '../../activities/mail/mailer';
+import { HttpVehicleRegistry } from '../../activities/registry/http-vehicle-registry';
+import { createSandboxVehicleRegistryRouter } from '../../activities/registry/sandbox/router';
+import { seedSandboxVehicleHolders } from '../../activities/registry/sandbox/seed';
+import type { ActivityDeps } from '../../activities';
+import { stack, testMongoUri } from './env';
+
+export interface ActivityEnv { conn: Connection; model: ReadModel; deps: ActivityDeps; close(): Promise<void> }
+
+export async function createActivityEnv(dbName: string): Promise<ActivityEnv> {
+  const conn = await mongoose.createConnection(testMongoUri(dbName)).asPromise();
+  await conn.dropDatabase();
+  await ensureReadModelIndexes(conn);
+  await seedSandboxVehicleHolders(conn);
+  const app = express().use('/sandbox/vehicle-registry', createSandboxVehicleRegistryRouter({ conn }));
+  const server = await new Promise<Server>((ok) => { const s = app.listen(0, '127.0.0.1', () => ok(s)); });
+  const port = (server.address() as { port: number }).port;
+  const mailer = new SmtpMailer(stack.smtpUrl, 'Stadt Hagen <test@hagen.example>');
+  const deps: ActivityDeps = {
+    model: readModel(conn), mailer,
+    vehicleRegistry: new HttpVehicleRegistry({ baseUrl: `http://127.0.0.1:${port}/sandbox/vehicle-registry` }),
+    publicBaseUrl: 'http://amtsweg.test', payee: { beneficiaryName: 'Stadtkasse Hagen', iban: 'DE89370400440532013000' },
+    accessCodeSecret: Buffer.alloc(32, 7),
+  };
+  return {
+    conn, model: deps.model, deps,
+    async close() {
+      mailer.close();
+      await new Promise((r) => server.close(r));
+      await conn.close();
+    },
+  };
+}
+
+/** Mails MailDev received for one address. */
+export async function mailsTo(address: string): Promise<{ subject: string; text: string; to: { address: string }[] }[]> {
+  const res = await fetch(`${stack.mailApiUrl}/api/email`);
+  const all = (await res.json()) as { subject: string; text: string; to: { address: string }[] }[];
+  return all.filter((m) => m.to.some((t) => t.address.toLowerCase() === address.toLowerCase()));
+}

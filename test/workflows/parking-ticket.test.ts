@@ -1,0 +1,146 @@
+/**
+ * The ParkingTicket workflow at its real durations (7 days, 14 days) on Temporal's
+ * time-skipping test server, with the real activities against the embedded database.
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { createActivities } from '../../activities';
+import { bundleWorkflows } from '../../workers/worker';
+import { paymentDeadline } from '../../domain/berlin-time';
+import {
+  paymentBookedSignal, registrationUpdate, ticketStateQuery, withdrawUpdate, type ParkingTicketInput,
+} from '../../workflows/parking-ticket/shared';
+import { parkingTicketWorkflow } from '../../workflows/parking-ticket/workflow';
+import { createActivityEnv, type ActivityEnv } from '../support/activity-env';
+import { stack } from '../support/env';
+import { ensureSearchAttributes } from '../../temporal/search-attributes';
+
+let env: TestWorkflowEnvironment;
+let bundle: WorkflowBundleWithSourceMap;
+let db: ActivityEnv;
+
+beforeAll(async () => {
+  env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: stack.timeSkippingServerPath } } });
+  await ensureSearchAttributes(env.connection, 'default');
+  bundle = await bundleWorkflows();
+  db = await createActivityEnv('workflow_parking_ticket');
+});
+afterAll(async () => {
+  await db?.close();
+  await env?.teardown();
+});
+
+const HOUR = 3_600_000;
+
+function ticketInput(plate: string, observedAt: Date): ParkingTicketInput {
+  return {
+    requestFingerprint: `fp-${plate}`,
+    offence: { code: '141312', titleDe: 'Parken im absoluten Haltverbot', titleEn: 'Parking in a no-stopping zone', amountCents: 2500 },
+    plate, place: 'Friedrich-Ebert-Platz, Hagen', observedAt: observedAt.toISOString(), recordedBy: 'warden-test',
+  };
+}
+
+async function withWorker<T>(fn: (taskQueue: string) => Promise<T>): Promise<T> {
+  const taskQueue = `tq-${randomUUID()}`;
+  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities: createActivities(db.deps) });
+  return worker.runUntil(fn(taskQueue));
+}
+
+async function startTicket(taskQueue: string, plate: string) {
+  const observedAt = new Date(await env.currentTimeMs());
+  const handle = await env.client.workflow.start(parkingTicketWorkflow, {
+    taskQueue, workflowId: `parking-ticket-test-${randomUUID()}`, args: [ticketInput(plate, observedAt)],
+  });
+  const registration = await handle.executeUpdate(registrationUpdate, { args: [{ requestFingerprint: `fp-${plate}` }] });
+  return { handle, registration, observedAt };
+}
+
+/** Activities run in real time while the server's clock stands still: wait for their effect. */
+async function eventually<T>(probe: () => Promise<T | undefined | null | false>, what: string): Promise<T> {
+  for (let i = 0; i < 100; i += 1) {
+    const value = await probe();
+    if (value) return value;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+describe('ParkingTicket workflow (time skipping)', () => {
+  it('when paid on day 7 (23:00 Berlin), then the ticket closes as paid and no letter is written', async () => {
+    await withWorker(async (taskQueue) => {
+      const { handle, registration, observedAt } = await startTicket(taskQueue, 'HA-AB 123');
+      const deadline = paymentDeadline(observedAt, 7);
+      expect(registration.paymentDeadline).toBe(deadline.toISOString());
+      await env.sleep(deadline.getTime() - HOUR - (await env.currentTimeMs()));
+      await handle.signal(paymentBookedSignal, { paymentId: 'pay-day7', amountCents: 2500, bookedAt: new Date(await env.currentTimeMs()).toISOString(), channel: 'card' });
+      const final = await handle.result();
+      expect(final.status).toBe('paid');
+      expect(await db.model.outbox.countDocuments({ caseNumber: registration.ticketNumber })).toBe(0);
+      const ticket = await db.model.tickets.findOne({ ticketNumber: registration.ticketNumber }).lean();
+      expect(ticket?.status).toBe('paid');
+      expect(ticket?.paidCents).toBe(2500);
+    });
+  });
+
+  it('when nothing is paid, then the letter is queued on day 8 and not before, with a 14-day deadline', async () => {
+    await withWorker(async (taskQueue) => {
+      const { handle, registration, observedAt } = await startTicket(taskQueue, 'HA-MM 4711');
+      const deadline = paymentDeadline(observedAt, 7);
+      await env.sleep(deadline.getTime() - 60_000 - (await env.currentTimeMs()));
+      expect((await handle.query(ticketStateQuery)).status).toBe('open');
+      expect(await db.model.outbox.countDocuments({ caseNumber: registration.ticketNumber })).toBe(0);
+      await env.sleep(2 * 60_000); // into day 8
+      const letter = await eventually(() => db.model.outbox.findOne({ caseNumber: registration.ticketNumber }).lean(), 'the letter');
+      expect(letter.recipientName).toBe('Max Mustermann');
+      expect(letter.status).toBe('queued');
+      const state = await eventually(async () => { const s = await handle.query(ticketStateQuery); return s.status === 'letter_sent' && s; }, 'letter_sent');
+      expect(state.letterDeadline).toBe(paymentDeadline(new Date(deadline.getTime()), 14).toISOString());
+      const doc = await db.model.documents.findById(letter.documentId).lean();
+      expect(Buffer.from(doc!.data as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
+      // Unpaid after the letter's 14 days, the fine office takes over.
+      const final = await handle.result();
+      expect(final.status).toBe('handed_to_fine_office');
+    });
+  });
+
+  it('when a caseworker withdraws the ticket, then it closes as withdrawn and a second withdrawal is refused', async () => {
+    await withWorker(async (taskQueue) => {
+      const { handle, registration } = await startTicket(taskQueue, 'HA-XY 42');
+      await env.sleep(2 * 24 * HOUR);
+      await expect(handle.executeUpdate(withdrawUpdate, { args: [{ reason: '', by: 'caseworker-1' }] })).rejects.toBeInstanceOf(WorkflowUpdateFailedError);
+      const answer = await handle.executeUpdate(withdrawUpdate, { args: [{ reason: 'Parkausweis lag sichtbar aus', by: 'caseworker-1' }] });
+      expect(answer.status).toBe('withdrawn');
+      expect((await handle.result()).status).toBe('withdrawn');
+      await expect(handle.executeUpdate(withdrawUpdate, { args: [{ reason: 'noch einmal', by: 'caseworker-2' }] })).rejects.toThrow();
+      const audit = await db.model.audit.find({ caseNumber: registration.ticketNumber }).lean();
+      expect(audit.map((a) => a.action)).toEqual(['ticket.recorded', 'ticket.withdrawn']);
+      expect(audit[1]!.actor).toBe('caseworker-1');
+    });
+  });
+
+  it('when the same payment is reported twice, then it is booked once', async () => {
+    await withWorker(async (taskQueue) => {
+      const { handle, registration } = await startTicket(taskQueue, 'HA-K 7');
+      const partial = { paymentId: 'pay-dup', amountCents: 2000, bookedAt: new Date(await env.currentTimeMs()).toISOString(), channel: 'bank_transfer' as const };
+      await handle.signal(paymentBookedSignal, partial);
+      await handle.signal(paymentBookedSignal, partial);
+      const state = await eventually(async () => { const s = await handle.query(ticketStateQuery); return s.paidCents === 2000 && s; }, 'the partial payment');
+      expect(state.paymentIds).toEqual(['pay-dup']);
+      expect(state.status).toBe('open'); // 20 € of 25 € do not close the ticket
+      expect(await db.model.payments.countDocuments({ caseNumber: registration.ticketNumber })).toBe(1);
+      await handle.signal(paymentBookedSignal, { ...partial, paymentId: 'pay-rest', amountCents: 500 });
+      expect((await handle.result()).status).toBe('paid');
+    });
+  });
+
+  it('when the idempotency key is reused with other data, then the registration update is refused', async () => {
+    await withWorker(async (taskQueue) => {
+      const { handle } = await startTicket(taskQueue, 'HA-LP 2025');
+      await expect(handle.executeUpdate(registrationUpdate, { args: [{ requestFingerprint: 'different' }] })).rejects.toThrow(/idempotency key/i);
+      await handle.executeUpdate(withdrawUpdate, { args: [{ reason: 'Testende', by: 'test' }] });
+    });
+  });
+});

@@ -1,0 +1,15 @@
+import { defineConfig } from 'vitest/config';
+
+// Temporal's native bridge is not safe in worker threads: run test files in forked processes.
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    pool: 'forks',
+    globalSetup: ['test/global-setup.ts'],
+    setupFiles: ['test/support/quiet-runtime.ts'],
+    testTimeout: 120_000,
+    hookTimeout: 300_000,
+    fileParallelism: false,
+    reporters: ['default'],
+  },
+});

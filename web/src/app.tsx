@@ -1,0 +1,47 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Layout } from './components/layout.js';
+import { Loading } from './components/loading.js';
+import { HomePage } from './pages/home-page.js';
+import { AccessibilityPage } from './pages/info/accessibility-page.js';
+import { ImprintPage } from './pages/info/imprint-page.js';
+import { PrivacyPage } from './pages/info/privacy-page.js';
+import { NotFoundPage } from './pages/not-found-page.js';
+import { PortalEntryPage } from './pages/portal/portal-entry-page.js';
+import { TicketPage } from './pages/portal/ticket-page.js';
+import { matchPath, useLocation } from './router.js';
+
+// Staff pages pull in rjsf and ajv; loading them on demand keeps the citizen's first page small.
+const RecordPage = lazy(() => import('./pages/staff/record-page.js').then((m) => ({ default: m.RecordPage })));
+const OutboxPage = lazy(() => import('./pages/staff/outbox-page.js').then((m) => ({ default: m.OutboxPage })));
+
+type Route = { path: string; render: (params: Record<string, string>, search: string) => ReactNode };
+
+// One page per role and step of procedure 1; everything else is a static page or 404.
+const routes: Route[] = [
+  { path: '/', render: () => <HomePage /> },
+  { path: '/knoellchen', render: () => <PortalEntryPage /> },
+  // Keyed by code so opening another ticket starts from a clean state.
+  { path: '/knoellchen/:code', render: (p, search) => <TicketPage key={p.code} code={p.code ?? ''} search={search} /> },
+  { path: '/dienst/erfassen', render: () => <RecordPage /> },
+  { path: '/dienst/postausgang', render: () => <OutboxPage /> },
+  { path: '/impressum', render: () => <ImprintPage /> },
+  { path: '/datenschutz', render: () => <PrivacyPage /> },
+  { path: '/barrierefreiheit', render: () => <AccessibilityPage /> },
+];
+
+export function App() {
+  const { pathname, search } = useLocation();
+  let page: ReactNode = <NotFoundPage />;
+  for (const route of routes) {
+    const params = matchPath(route.path, pathname);
+    if (params) {
+      page = route.render(params, search);
+      break;
+    }
+  }
+  return (
+    <Layout pathname={pathname}>
+      <Suspense fallback={<Loading />}>{page}</Suspense>
+    </Layout>
+  );
+}

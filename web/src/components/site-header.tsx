@@ -1,0 +1,59 @@
+import { useI18n } from '../i18n.js';
+import { LanguageSwitch } from './language-switch.js';
+import { Link } from './link.js';
+
+type NavItem = { href: string; label: string };
+
+/** KERN "Kopfzeile" (official-site marker), the city's text logo and the navigation. */
+export function SiteHeader({ pathname }: { pathname: string }) {
+  const { t } = useI18n();
+  const staffArea = pathname.startsWith('/dienst');
+  const items: NavItem[] = staffArea
+    ? [
+        { href: '/', label: t.site.home },
+        { href: '/dienst/erfassen', label: t.staff.recordTitle },
+        { href: '/dienst/postausgang', label: t.staff.outboxPageTitle },
+      ]
+    : [
+        { href: '/', label: t.site.home },
+        { href: '/knoellchen', label: t.home.payTitle },
+      ];
+
+  return (
+    <header className="site-header">
+      <div className="kern-kopfzeile">
+        <div className="kern-container">
+          <div className="kern-kopfzeile__content">
+            <span className="kern-kopfzeile__flagge" aria-hidden="true">
+              {/* Federal colours as in the KERN Kopfzeile; inline so no image is fetched. */}
+              <svg viewBox="0 0 5 3" width="24" height="15" focusable="false">
+                <rect width="5" height="1" y="0" fill="#000" />
+                <rect width="5" height="1" y="1" fill="#D00" />
+                <rect width="5" height="1" y="2" fill="#FFCE00" />
+              </svg>
+            </span>
+            <span className="kern-kopfzeile__label">{t.site.official}</span>
+          </div>
+        </div>
+      </div>
+      <div className="kern-container site-header__bar">
+        <Link href="/" className="site-logo">
+          <span className="site-logo__name">{t.site.owner}</span>
+          <span className="site-logo__sub">{t.site.services}</span>
+        </Link>
+        <LanguageSwitch />
+      </div>
+      <nav className="site-nav" aria-label={staffArea ? t.site.staffNav : t.site.mainNav}>
+        <ul className="kern-container site-nav__list">
+          {items.map((item) => (
+            <li key={item.href}>
+              <Link href={item.href} aria-current={item.href === pathname ? 'page' : undefined} className="site-nav__link">
+                {item.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </header>
+  );
+}

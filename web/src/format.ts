@@ -1,0 +1,34 @@
+import type { Lang } from './api-types.js';
+
+// Hagen's offences happen in Germany: dates are always shown in Berlin time, whatever the
+// device's time zone, so the card, the letter and the portal agree.
+const TZ = 'Europe/Berlin';
+const locale = (lang: Lang) => (lang === 'de' ? 'de-DE' : 'en-GB');
+
+export function formatMoney(cents: number, lang: Lang): string {
+  return new Intl.NumberFormat(locale(lang), { style: 'currency', currency: 'EUR' }).format(cents / 100);
+}
+
+export function formatDate(iso: string, lang: Lang): string {
+  return new Intl.DateTimeFormat(locale(lang), { dateStyle: 'long', timeZone: TZ }).format(new Date(iso));
+}
+
+export function formatDateTime(iso: string, lang: Lang): string {
+  const text = new Intl.DateTimeFormat(locale(lang), { dateStyle: 'medium', timeStyle: 'short', timeZone: TZ }).format(
+    new Date(iso),
+  );
+  return lang === 'de' ? `${text} Uhr` : text;
+}
+
+/**
+ * The deadline instant is the END of the last payable day (exclusive). Subtracting one
+ * millisecond gives a moment inside that last day, whose date is what people must read.
+ */
+export function formatLastPayableDay(deadlineIso: string, lang: Lang): string {
+  return formatDate(new Date(Date.parse(deadlineIso) - 1).toISOString(), lang);
+}
+
+/** IBANs are read in groups of four (DIN 5008); the server may send them compact. */
+export function formatIban(iban: string): string {
+  return iban.replace(/\s+/g, '').replace(/(.{4})(?=.)/g, '$1 ');
+}

@@ -1,0 +1,113 @@
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { api, ApiError, messageOf } from '../../api.js';
+import type { CitizenTicketView, PortalAccess } from '../../api-types.js';
+import { Alert } from '../../components/alert.js';
+import { ErrorState } from '../../components/error-state.js';
+import { Loading } from '../../components/loading.js';
+import { formatLastPayableDay } from '../../format.js';
+import { useI18n, usePageTitle } from '../../i18n.js';
+import { AccessForm } from './access-form.js';
+import { BankTransfer } from './bank-transfer.js';
+import { PayOnline } from './pay-online.js';
+import { PaymentNotice } from './payment-notice.js';
+import { dropToken, loadToken, saveToken } from './portal-session.js';
+import { TicketDetails } from './ticket-details.js';
+import { usePaymentReturn } from './use-payment-return.js';
+
+type State =
+  | { kind: 'need-plate' }
+  | { kind: 'loading' }
+  | { kind: 'failed'; message: string }
+  | { kind: 'ready'; ticket: CitizenTicketView };
+
+/** /knoellchen/:code – opened from the QR code on the windscreen card. */
+export function TicketPage({ code, search }: { code: string; search: string }) {
+  const { t } = useI18n();
+  const [token, setToken] = useState<string | undefined>(() => loadToken(code) ?? undefined);
+  const [state, setState] = useState<State>(() => (token ? { kind: 'loading' } : { kind: 'need-plate' }));
+  const checkoutId = new URLSearchParams(search).get('checkout');
+
+  const showTicket = useCallback((ticket: CitizenTicketView) => setState({ kind: 'ready', ticket }), []);
+  const payment = usePaymentReturn(token, checkoutId, showTicket);
+
+  const load = useCallback(async () => {
+    if (!token) return setState({ kind: 'need-plate' });
+    setState({ kind: 'loading' });
+    try {
+      showTicket(await api<CitizenTicketView>('/api/portal/parking-tickets/current', { token }));
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 401) {
+        // Token expired or revoked: ask for the plate again rather than showing an error.
+        dropToken(code);
+        setToken(undefined);
+        return setState({ kind: 'need-plate' });
+      }
+      setState({ kind: 'failed', message: messageOf(e) });
+    }
+  }, [code, token, showTicket]);
+
+  useEffect(() => {
+    // Once on arrival (the page is keyed by code). With a checkout to confirm, the confirmation
+    // answers with the ticket view itself; after the plate form the access answer does.
+    if (!checkoutId) void load();
+  }, []);
+
+  function opened(_code: string, access: PortalAccess) {
+    saveToken(code, access.portalToken);
+    setToken(access.portalToken);
+    showTicket(access.ticket);
+  }
+
+  const title = state.kind === 'ready' ? t.portal.ticketTitle(state.ticket.ticketNumber) : t.portal.accessTitle;
+  usePageTitle(title);
+
+  return (
+    <>
+      <h1 className="kern-heading-x-large">{title}</h1>
+      <PaymentNotice state={payment} ticket={state.kind === 'ready' ? state.ticket : undefined} />
+      {state.kind === 'need-plate' ? (
+        <>
+          <p className="kern-body">{t.portal.accessWhy}</p>
+          <div className="panel narrow">
+            <AccessForm code={code} onAccess={opened} />
+          </div>
+        </>
+      ) : null}
+      {state.kind === 'loading' || (payment.phase === 'confirming' && state.kind !== 'ready') ? <Loading /> : null}
+      {state.kind === 'failed' ? <ErrorState message={state.message} onRetry={load} /> : null}
+      {state.kind === 'ready' && token ? <TicketBody ticket={state.ticket} token={token} onStale={load} justPaid={payment.phase === 'confirmed'} /> : null}
+    </>
+  );
+}
+
+type BodyProps = { ticket: CitizenTicketView; token: string; onStale: () => void; justPaid: boolean };
+
+function TicketBody({ ticket, token, onStale, justPaid }: BodyProps) {
+  const { t, lang } = useI18n();
+  const { status } = ticket;
+  // Only an open ticket can be paid; every other status gets a plain explanation instead.
+  let next: ReactNode = null;
+  if (status === 'open') {
+    next = (
+      <>
+        <Alert type="info" title={t.portal.payableUntil(formatLastPayableDay(ticket.paymentDeadline, lang))}>
+          <p className="kern-body">{t.portal.weekHint}</p>
+        </Alert>
+        <BankTransfer ticket={ticket} />
+        <PayOnline token={token} onAlreadyPaid={onStale} />
+      </>
+    );
+  } else if (!(status === 'paid' && justPaid)) {
+    next = (
+      <Alert type={status === 'paid' ? 'success' : 'info'} title={t.status[status]}>
+        <p className="kern-body">{t.portal.explain[status]}</p>
+      </Alert>
+    );
+  }
+  return (
+    <div className="stack-lg">
+      <TicketDetails ticket={ticket} />
+      {next}
+    </div>
+  );
+}

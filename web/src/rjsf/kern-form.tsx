@@ -1,0 +1,25 @@
+import { withTheme } from '@rjsf/core';
+import {
+  DescriptionFieldTemplate,
+  FieldErrorTemplate,
+  FieldTemplate,
+  ObjectFieldTemplate,
+  SubmitButton,
+  TitleFieldTemplate,
+} from './kern-templates.js';
+import { RadioWidget, SelectWidget } from './kern-choice-widgets.js';
+import { BaseInputTemplate, CheckboxWidget, TextareaWidget } from './kern-widgets.js';
+
+/** rjsf's Form with KERN markup; everything not overridden falls back to rjsf's core theme. */
+export const KernForm = withTheme({
+  templates: {
+    BaseInputTemplate,
+    DescriptionFieldTemplate,
+    FieldErrorTemplate,
+    FieldTemplate,
+    ObjectFieldTemplate,
+    TitleFieldTemplate,
+    ButtonTemplates: { SubmitButton },
+  },
+  widgets: { CheckboxWidget, RadioWidget, SelectWidget, TextareaWidget },
+});

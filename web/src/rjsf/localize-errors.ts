@@ -1,0 +1,44 @@
+import type { ErrorTransformer, RJSFValidationError } from '@rjsf/utils';
+import type { Dictionary } from '../locales/de.js';
+
+/**
+ * ajv's messages are English and technical ("must match pattern …"). Map the keywords the forms
+ * use to plain German/English; the server validates again and answers in the same language.
+ */
+export function localizeErrors(t: Dictionary): ErrorTransformer {
+  return (errors: RJSFValidationError[]) =>
+    errors.map((error) => {
+      const limit = Number((error.params as Record<string, unknown> | undefined)?.limit);
+      const v = t.validation;
+      const message = (() => {
+        switch (error.name) {
+          case 'required':
+            return v.required;
+          case 'format':
+            return v.format;
+          case 'pattern':
+            return v.pattern;
+          case 'minLength':
+            return limit <= 1 ? v.required : v.minLength(limit);
+          case 'maxLength':
+            return v.maxLength(limit);
+          case 'minimum':
+          case 'exclusiveMinimum':
+            return v.minimum(limit);
+          case 'maximum':
+          case 'exclusiveMaximum':
+            return v.maximum(limit);
+          case 'enum':
+          case 'const':
+          case 'oneOf':
+          case 'anyOf':
+            return v.enum;
+          case 'type':
+            return v.type;
+          default:
+            return error.message;
+        }
+      })();
+      return { ...error, message, stack: `${error.property ?? ''} ${message}`.trim() };
+    });
+}

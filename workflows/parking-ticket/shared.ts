@@ -1,0 +1,79 @@
+/**
+ * Signals, updates, queries and types of the ParkingTicket workflow, shared by the workflow,
+ * its activities and the API. A "Verwarnungsgeld" is the warning fine of § 56 OWiG (5–55 €)
+ * that closes a minor offence when paid within the deadline (one week).
+ */
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+
+export const PARKING_TICKET_PROCEDURE = 'parking-ticket';
+
+export type TicketStatus =
+  | 'registering'
+  | 'open'
+  | 'paid'
+  | 'letter_sent'
+  | 'withdrawn'
+  | 'holder_unknown'
+  | 'handed_to_fine_office';
+
+export interface RecordedOffence { code: string; titleDe: string; titleEn: string; amountCents: number }
+
+export interface ParkingTicketInput {
+  /** Hash of the recorded data: the same idempotency key with other data is refused. */
+  requestFingerprint: string;
+  offence: RecordedOffence;
+  plate: string;
+  place: string;
+  observedAt: string;
+  recordedBy: string;
+  note?: string;
+}
+
+export interface TicketRegistration {
+  ticketNumber: string;
+  reference: string;
+  accessCode: string;
+  portalUrl: string;
+  paymentDeadline: string;
+  amountCents: number;
+  noticeCardDocumentId: string;
+}
+
+export type PaymentChannel = 'card' | 'paypal' | 'bank_transfer';
+
+export interface PaymentBooked {
+  /** The provider's (or bank statement's) id: the same payment reported twice counts once. */
+  paymentId: string;
+  amountCents: number;
+  bookedAt: string;
+  channel: PaymentChannel;
+  receiptEmail?: string;
+}
+
+export interface Withdrawal { reason: string; by: string }
+
+export interface TicketState {
+  status: TicketStatus;
+  ticketNumber?: string;
+  paymentDeadline?: string;
+  paidCents: number;
+  paymentIds: string[];
+  letterDeadline?: string;
+}
+
+export const paymentBookedSignal = defineSignal<[PaymentBooked]>('paymentBooked');
+/** Answers with the registration once the ticket exists: used with update-with-start. */
+export const registrationUpdate = defineUpdate<TicketRegistration, [{ requestFingerprint: string }]>('registration');
+export const withdrawUpdate = defineUpdate<{ status: TicketStatus }, [Withdrawal]>('withdraw');
+export const ticketStateQuery = defineQuery<TicketState>('ticketState');
+
+export const ERROR_TYPES = {
+  idempotencyKeyReused: 'IdempotencyKeyReused',
+  ticketClosed: 'TicketClosed',
+  invalidWithdrawal: 'InvalidWithdrawal',
+} as const;
+
+/** Workflow IDs carry no personal data: only the hashed idempotency key. */
+export function parkingTicketWorkflowId(idempotencyKeyHash: string): string {
+  return `parking-ticket-${idempotencyKeyHash}`;
+}
