@@ -10,12 +10,18 @@ export const SEARCH_ATTRIBUTES = { AmtswegProcedure: 'Keyword', AmtswegCaseNumbe
 /** Registers missing ones (dev server, test server, a cluster that allows it); a refusal is reported, not fatal. */
 export async function ensureSearchAttributes(connection: Connection, namespace: string): Promise<void> {
   const keyword = proto.temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD;
+  let missing: string[] = Object.keys(SEARCH_ATTRIBUTES);
   try {
     const existing = await connection.operatorService.listSearchAttributes({ namespace });
-    const missing = Object.keys(SEARCH_ATTRIBUTES).filter((name) => !(name in (existing.customAttributes ?? {})));
-    if (missing.length === 0) return;
+    missing = missing.filter((name) => !(name in (existing.customAttributes ?? {})));
+  } catch {
+    // The Java test server cannot list them but can add them: try adding all.
+  }
+  if (missing.length === 0) return;
+  try {
     await connection.operatorService.addSearchAttributes({ namespace, searchAttributes: Object.fromEntries(missing.map((m) => [m, keyword])) });
   } catch (error) {
-    console.warn(`[amtsweg] could not register search attributes ${Object.keys(SEARCH_ATTRIBUTES).join(', ')} (register them with \`temporal operator search-attribute create\`):`, (error as Error).message);
+    if (/already exists/i.test((error as Error).message)) return;
+    console.warn(`[amtsweg] could not register search attributes ${missing.join(', ')} (register them with \`temporal operator search-attribute create\`):`, (error as Error).message);
   }
 }

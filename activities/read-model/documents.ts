@@ -20,3 +20,11 @@ export async function nextSequenceValue(model: ReadModel, sequence: string): Pro
   const doc = await model.counters.findOneAndUpdate({ _id: sequence }, { $inc: { value: 1 } }, { upsert: true, returnDocument: 'after' });
   return doc!.value!;
 }
+
+/** A stored document's bytes: lean reads return BSON Binary, not a Buffer. */
+export function documentBytes(data: unknown): Buffer {
+  if (Buffer.isBuffer(data)) return data;
+  const binary = data as { buffer?: Uint8Array; value?: () => Uint8Array };
+  if (binary?.buffer instanceof Uint8Array) return Buffer.from(binary.buffer);
+  throw new Error('stored document has no binary content');
+}

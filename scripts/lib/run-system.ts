@@ -5,6 +5,7 @@
  */
 import type { Server } from 'node:http';
 import type { Worker } from '@temporalio/worker';
+import type { Connection } from '@temporalio/client';
 import type { AppConfig } from '../../config/config';
 import { createApp } from '../../server/app';
 import { connectSystem, type System } from '../../server/system';
@@ -33,7 +34,7 @@ export async function runSystem(config: AppConfig, overrides: ServiceOverrides =
     : undefined;
   const temporal = { ...config.temporal, address: temporalAddress ?? stack!.temporalAddress! };
   const system = await connectSystem(config, { temporal, mongodbUri: mongodbUri ?? stack!.mongodbUri!, smtpUrl: smtpUrl ?? stack!.smtpUrl! });
-  await ensureSearchAttributes(system.temporal.connection, temporal.namespace);
+  await ensureSearchAttributes(system.temporal.connection as Connection, temporal.namespace);
   const app = createApp(system, opts);
   const server = await new Promise<Server>((ok, fail) => {
     const s = app.listen(config.port, '127.0.0.1', () => ok(s));

@@ -16,6 +16,7 @@ import {
 import { parkingTicketWorkflow } from '../../workflows/parking-ticket/workflow';
 import { createActivityEnv, type ActivityEnv } from '../support/activity-env';
 import { stack } from '../support/env';
+import { documentBytes } from '../../activities/read-model/documents';
 import { ensureSearchAttributes } from '../../temporal/search-attributes';
 
 let env: TestWorkflowEnvironment;
@@ -99,7 +100,7 @@ describe('ParkingTicket workflow (time skipping)', () => {
       const state = await eventually(async () => { const s = await handle.query(ticketStateQuery); return s.status === 'letter_sent' && s; }, 'letter_sent');
       expect(state.letterDeadline).toBe(paymentDeadline(new Date(deadline.getTime()), 14).toISOString());
       const doc = await db.model.documents.findById(letter.documentId).lean();
-      expect(Buffer.from(doc!.data as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
+      expect(documentBytes(doc!.data).subarray(0, 5).toString()).toBe('%PDF-');
       // Unpaid after the letter's 14 days, the fine office takes over.
       const final = await handle.result();
       expect(final.status).toBe('handed_to_fine_office');
@@ -139,7 +140,11 @@ describe('ParkingTicket workflow (time skipping)', () => {
   it('when the idempotency key is reused with other data, then the registration update is refused', async () => {
     await withWorker(async (taskQueue) => {
       const { handle } = await startTicket(taskQueue, 'HA-LP 2025');
-      await expect(handle.executeUpdate(registrationUpdate, { args: [{ requestFingerprint: 'different' }] })).rejects.toThrow(/idempotency key/i);
+      const refused = await handle.executeUpdate(registrationUpdate, { args: [{ requestFingerprint: 'different' }] }).catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(WorkflowUpdateFailedError);
+      expect((refused as WorkflowUpdateFailedError).cause).toMatchObject({ type: 'IdempotencyKeyReused' });
+      // The original request still gets its registration.
+      expect((await handle.executeUpdate(registrationUpdate, { args: [{ requestFingerprint: 'fp-HA-LP 2025' }] })).ticketNumber).toMatch(/^VG-\d{4}-\d{6}$/);
       await handle.executeUpdate(withdrawUpdate, { args: [{ reason: 'Testende', by: 'test' }] });
     });
   });

@@ -1,6 +1,7 @@
 /** Staff views of the read model: tickets, one ticket with its audit trail, the postal outbox. */
 import { notFound } from '../../http/app-error';
 import type { System } from '../../system';
+import { documentBytes } from '../../../activities/read-model/documents';
 
 const view = (t: Record<string, any>) => ({
   ticketNumber: t.ticketNumber,
@@ -35,7 +36,7 @@ export async function getTicket(system: System, ticketNumber: string) {
 export async function getDocument(system: System, id: string) {
   const doc = await system.model.documents.findById(id).lean();
   if (!doc) throw notFound({ de: 'Das Dokument', en: 'The document' });
-  return { contentType: doc.contentType, filename: doc.filename, data: Buffer.from(doc.data as Buffer) };
+  return { contentType: doc.contentType, filename: doc.filename, data: documentBytes(doc.data) };
 }
 
 export async function listOutbox(system: System) {

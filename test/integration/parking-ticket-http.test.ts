@@ -1,0 +1,151 @@
+/**
+ * Procedure 1 over HTTP against the embedded stack (Temporal dev server, FerretDB, MailDev):
+ * record → open the portal → pay in the sandbox → paid → receipt e-mail in the mailbox.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningSystem } from '../../scripts/lib/run-system';
+import { HttpClient, startTestSystem } from '../support/system';
+import { mailsTo } from '../support/activity-env';
+
+let app: RunningSystem;
+let warden: HttpClient;
+
+beforeAll(async () => {
+  app = await startTestSystem('http_parking_ticket');
+  warden = new HttpClient(app.baseUrl);
+  await warden.signInStaff();
+});
+afterAll(async () => {
+  await app?.stop();
+});
+
+const ticket = (plate: string, extra: Record<string, unknown> = {}) => ({
+  offenceCode: '112454', plate, place: 'Elberfelder Straße 12, Hagen', observedAt: new Date(Date.now() - 10 * 60_000).toISOString(), ...extra,
+});
+
+async function eventually<T>(probe: () => Promise<T | false | undefined>, what: string): Promise<T> {
+  for (let i = 0; i < 60; i += 1) {
+    const value = await probe();
+    if (value) return value;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+describe('recording a ticket', () => {
+  it('when a warden records a ticket twice with one Idempotency-Key, then one ticket exists and both answers are equal', async () => {
+    const body = ticket('ha-mm 4711', { junk: 'stripped' });
+    const first = await warden.request('POST', '/api/parking-tickets', body, { 'Idempotency-Key': 'idem-http-0001' });
+    expect(first.status).toBe(201);
+    expect(first.json.ticketNumber).toMatch(/^VG-\d{4}-\d{6}$/);
+    expect(first.json.amountCents).toBe(5500);
+    expect(first.json.portalUrl).toBe(`${app.baseUrl}/knoellchen/${first.json.accessCode}`);
+    const again = await warden.request('POST', '/api/parking-tickets', body, { 'Idempotency-Key': 'idem-http-0001' });
+    expect(again.json).toEqual(first.json);
+    expect(await app.system.model.tickets.countDocuments({ plate: 'HA-MM 4711' })).toBe(1);
+    const stored = await app.system.model.tickets.findOne({ ticketNumber: first.json.ticketNumber }).lean();
+    expect(stored).not.toHaveProperty('junk');
+    const card = await fetch(`${app.baseUrl}${first.json.noticeCardUrl}`, { headers: { Cookie: (warden as any).cookie } });
+    expect(card.headers.get('content-type')).toBe('application/pdf');
+    expect(Buffer.from(await card.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('when the same key comes with other data, then 409; when the input is bad, then 422 naming each field', async () => {
+    const reused = await warden.request('POST', '/api/parking-tickets', ticket('HA-AB 123'), { 'Idempotency-Key': 'idem-http-0001' });
+    expect(reused.status).toBe(409);
+    expect(reused.json.error.code).toBe('idempotency_key_reused');
+    const bad = await warden.request('POST', '/api/parking-tickets', { offenceCode: '000000', plate: 'HAAB123', observedAt: 'gestern' }, { 'Idempotency-Key': 'idem-http-0002' });
+    expect(bad.status).toBe(422);
+    expect(bad.json.error.fields.map((f: { field: string }) => f.field).sort()).toEqual(['observedAt', 'offenceCode', 'place', 'plate']);
+    const future = await warden.request('POST', '/api/parking-tickets', ticket('HA-AB 123', { observedAt: new Date(Date.now() + 86_400_000).toISOString() }), { 'Idempotency-Key': 'idem-http-0003' });
+    expect(future.json.error.fields).toEqual([{ field: 'observedAt', message: 'Die Tatzeit liegt in der Zukunft.' }]);
+    const noKey = await warden.request('POST', '/api/parking-tickets', ticket('HA-AB 123'));
+    expect(noKey.json.error.fields[0].field).toBe('Idempotency-Key');
+  });
+});
+
+describe('the citizen portal and online payment', () => {
+  it('when the person opens the ticket and pays in the sandbox, then the ticket is paid, once, and the receipt is mailed', async () => {
+    const recorded = (await warden.request('POST', '/api/parking-tickets', ticket('HA-XY 42'), { 'Idempotency-Key': 'idem-http-pay-1' })).json;
+    const citizen = new HttpClient(app.baseUrl);
+    const wrong = await citizen.request('POST', '/api/portal/parking-tickets/access', { code: recorded.accessCode, plate: 'HA-XY 43' });
+    expect(wrong.status).toBe(401);
+    const opened = await citizen.request('POST', '/api/portal/parking-tickets/access', { code: recorded.accessCode.toLowerCase(), plate: 'ha xy42' });
+    expect(opened.status).toBe(200);
+    const view = opened.json.ticket;
+    expect(view).toMatchObject({ ticketNumber: recorded.ticketNumber, status: 'open', amountCents: 5500 });
+    expect(view.payment.epcPayload.split('\n')).toEqual(['BCD', '002', '1', 'SCT', '', 'Stadtkasse Hagen', 'DE89370400440532013000', 'EUR55.00', '', recorded.reference]);
+    expect(view.payment.epcQrSvg).toContain('<svg');
+    const bearer = { Authorization: `Bearer ${opened.json.portalToken}` };
+
+    const email = `halterin-${Date.now()}@example.org`;
+    const checkout = await citizen.request('POST', '/api/portal/parking-tickets/current/checkout', { method: 'card', email, code: recorded.accessCode }, bearer);
+    expect(checkout.status).toBe(200);
+    const page = await fetch(checkout.json.redirectUrl);
+    expect(await page.text()).toContain('Sandbox');
+    const paid = await fetch(`${app.baseUrl}/sandbox/payments/checkout/${checkout.json.checkoutId}/pay`, {
+      method: 'POST', redirect: 'manual', body: new URLSearchParams({ method: 'card', cardNumber: '4242 4242 4242 4242' }),
+    });
+    expect(paid.status).toBe(303);
+    expect(paid.headers.get('location')).toBe(`${app.baseUrl}/knoellchen/${recorded.accessCode}?checkout=${checkout.json.checkoutId}`);
+    await citizen.request('POST', '/api/portal/parking-tickets/current/confirm-payment', { checkoutId: checkout.json.checkoutId }, bearer);
+    await eventually(async () => (await citizen.request('GET', '/api/portal/parking-tickets/current', undefined, bearer)).json.status === 'paid', 'status paid');
+
+    const mail = await eventually(async () => (await mailsTo(email))[0], 'the receipt e-mail');
+    expect(mail.subject).toBe(`Zahlungsbestätigung / Payment receipt ${recorded.ticketNumber}`);
+    expect(mail.text).toContain('55,00 €');
+
+    // Paying again charges nothing: the portal refuses, the provider keeps one capture, one payment is booked.
+    const second = await citizen.request('POST', '/api/portal/parking-tickets/current/checkout', { method: 'paypal' }, bearer);
+    expect(second.status).toBe(409);
+    expect(second.json.error.code).toBe('already_paid');
+    expect(await app.system.model.payments.countDocuments({ caseNumber: recorded.ticketNumber })).toBe(1);
+    const audit = await app.system.model.audit.find({ caseNumber: recorded.ticketNumber }).sort({ at: 1 }).lean();
+    expect(audit.map((a) => a.action)).toEqual(['ticket.recorded', 'payment.booked', 'ticket.paid']);
+  });
+
+  it('when someone guesses plates, then the code locks after five failures with 429', async () => {
+    const recorded = (await warden.request('POST', '/api/parking-tickets', ticket('HA-K 7'), { 'Idempotency-Key': 'idem-http-lock-1' })).json;
+    const guesser = new HttpClient(app.baseUrl, 'en');
+    for (let i = 0; i < 5; i += 1) {
+      expect((await guesser.request('POST', '/api/portal/parking-tickets/access', { code: recorded.accessCode, plate: `HA-K ${100 + i}` })).status).toBe(401);
+    }
+    const locked = await guesser.request('POST', '/api/portal/parking-tickets/access', { code: recorded.accessCode, plate: 'HA-K 7' });
+    expect(locked.status).toBe(429);
+    expect(locked.headers.get('retry-after')).toBeTruthy();
+    expect(locked.json.error.message).toMatch(/Too many attempts/);
+  });
+});
+
+describe('withdrawal and roles', () => {
+  it('when a caseworker withdraws a ticket, then it is withdrawn and cannot be withdrawn again', async () => {
+    const recorded = (await warden.request('POST', '/api/parking-tickets', ticket('HA-LP 2025'), { 'Idempotency-Key': 'idem-http-wd-1' })).json;
+    const missingReason = await warden.request('POST', `/api/parking-tickets/${recorded.ticketNumber}/withdraw`, {});
+    expect(missingReason.json.error.fields[0].field).toBe('reason');
+    const done = await warden.request('POST', `/api/parking-tickets/${recorded.ticketNumber}/withdraw`, { reason: 'Bewohnerparkausweis lag aus' });
+    expect(done.json).toEqual({ status: 'withdrawn' });
+    const again = await warden.request('POST', `/api/parking-tickets/${recorded.ticketNumber}/withdraw`, { reason: 'nochmal' });
+    expect(again.status).toBe(409);
+    const list = await warden.request('GET', '/api/parking-tickets?status=withdrawn');
+    expect(list.json.items.map((t: { ticketNumber: string }) => t.ticketNumber)).toContain(recorded.ticketNumber);
+  });
+
+  it('when nobody or a citizen calls staff routes, then 401 or 403', async () => {
+    const anonymous = new HttpClient(app.baseUrl);
+    expect((await anonymous.request('GET', '/api/parking-tickets')).status).toBe(401);
+    expect((await anonymous.request('GET', '/api/outbox')).status).toBe(401);
+    expect((await anonymous.request('POST', '/api/staff/session', { accessKey: 'wrong' })).status).toBe(401);
+    const recorded = (await warden.request('POST', '/api/parking-tickets', ticket('HA-EL 88E'), { 'Idempotency-Key': 'idem-http-role-1' })).json;
+    const opened = await anonymous.request('POST', '/api/portal/parking-tickets/access', { code: recorded.accessCode, plate: 'HA-EL 88E' });
+    const bearer = { Authorization: `Bearer ${opened.json.portalToken}` };
+    expect((await anonymous.request('GET', '/api/parking-tickets', undefined, bearer)).status).toBe(403);
+    expect((await anonymous.request('POST', `/api/parking-tickets/${recorded.ticketNumber}/withdraw`, { reason: 'selbst zurückgenommen' }, bearer)).status).toBe(403);
+    expect((await anonymous.request('GET', '/api/portal/parking-tickets/current', undefined, { Authorization: 'Bearer forged.token' })).status).toBe(401);
+  });
+
+  it('reports every dependency in /api/health', async () => {
+    const health = await new HttpClient(app.baseUrl).request('GET', '/api/health');
+    expect(health.status).toBe(200);
+    expect(health.json.dependencies).toMatchObject({ temporal: { ok: true }, mongodb: { ok: true }, smtp: { ok: true } });
+  });
+});
