@@ -9,6 +9,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { AppError, preferredLang } from './http/app-error';
 import { authenticate } from './http/authenticate';
 import { buildOpenApi } from './http/openapi';
+import { validateInput } from './http/validation';
 import type { RouteSpec } from './http/route';
 import { AttemptLimiter } from './security/attempt-limiter';
 import type { System } from './system';
@@ -45,8 +46,11 @@ export function createApp(system: System, options: { webDir?: string } = {}): ex
           if (principal.kind === 'anonymous') throw unauthenticated();
           if (!route.roles.some((role) => principal.roles.includes(role))) throw forbidden();
         }
+        // Every declared input is validated (and stripped of unknown fields) before the handler runs.
+        const body = route.body ? validateInput(route.body, req.body) : undefined;
+        const query = route.query ? validateInput<Record<string, unknown>>(route.query, { ...req.query }) : {};
         const result = await route.handler({
-          req, res, body: req.body, params: req.params as Record<string, string>, query: req.query as Record<string, unknown>,
+          req, res, body, params: req.params as Record<string, string>, query,
           lang: preferredLang(req.get('Accept-Language')), principal, system,
         });
         if ('file' in result) {

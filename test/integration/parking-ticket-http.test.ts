@@ -143,6 +143,17 @@ describe('withdrawal and roles', () => {
     expect((await anonymous.request('GET', '/api/portal/parking-tickets/current', undefined, { Authorization: 'Bearer forged.token' })).status).toBe(401);
   });
 
+  it('when a ticket runs, then Temporal stores its personal data encrypted', async () => {
+    const recorded = (await warden.request('POST', '/api/parking-tickets', ticket('HA-OT 1960H'), { 'Idempotency-Key': 'idem-http-enc-1' })).json;
+    const { workflowId } = (await app.system.model.tickets.findOne({ ticketNumber: recorded.ticketNumber }).lean())!;
+    const raw = await app.system.temporal.connection.workflowService.getWorkflowExecutionHistory({ namespace: 'default', execution: { workflowId } });
+    const started = raw.history!.events![0]!.workflowExecutionStartedEventAttributes!;
+    const payload = started.input!.payloads![0]!;
+    expect(Buffer.from(payload.metadata!.encoding!).toString()).toBe('binary/encrypted');
+    expect(Buffer.from(payload.data!).toString('latin1')).not.toContain('HA-OT 1960H');
+    expect(workflowId).not.toContain('HA-OT');
+  });
+
   it('reports every dependency in /api/health', async () => {
     const health = await new HttpClient(app.baseUrl).request('GET', '/api/health');
     expect(health.status).toBe(200);

@@ -1,0 +1,74 @@
+/**
+ * Records workflow histories for the replay tests (test/workflows/replay.test.ts). Run it
+ * after a deliberate, patched change of a workflow and commit the new files next to the old
+ * ones: old histories must keep replaying. Uses the time-skipping server and the real
+ * activities against a throwaway embedded database.
+ *   npx tsx scripts/record-histories.ts
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import express from 'express';
+import mongoose from 'mongoose';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { createActivities } from '../activities';
+import { ensureReadModelIndexes, readModel } from '../activities/read-model/models';
+import { SmtpMailer } from '../activities/mail/mailer';
+import { HttpVehicleRegistry } from '../activities/registry/http-vehicle-registry';
+import { createSandboxVehicleRegistryRouter } from '../activities/registry/sandbox/router';
+import { seedSandboxVehicleHolders } from '../activities/registry/sandbox/seed';
+import { paymentBookedSignal, registrationUpdate } from '../workflows/parking-ticket/shared';
+import { parkingTicketWorkflow } from '../workflows/parking-ticket/workflow';
+import { ensureSearchAttributes } from '../temporal/search-attributes';
+import { bundleWorkflows } from '../workers/worker';
+import { timeSkippingServerPath } from './lib/binaries';
+import { freePort, startStack } from './lib/stack';
+
+const OUT = join('test', 'workflows', 'histories');
+
+async function run(): Promise<void> {
+  const ports = { temporal: 0, temporalUi: 0, mongodb: await freePort(), smtp: await freePort(), mailUi: await freePort() };
+  const stack = await startStack({ dataDir: mkdtempSync(join(tmpdir(), 'amtsweg-histories-')), ports, start: { temporal: false } });
+  const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: timeSkippingServerPath() } } });
+  const conn = await mongoose.createConnection(stack.mongodbUri!).asPromise();
+  try {
+    await ensureSearchAttributes(env.connection, 'default');
+    await ensureReadModelIndexes(conn);
+    await seedSandboxVehicleHolders(conn);
+    const server = express().use('/sandbox/vehicle-registry', createSandboxVehicleRegistryRouter({ conn })).listen(0, '127.0.0.1');
+    await new Promise((r) => server.once('listening', r));
+    const mailer = new SmtpMailer(stack.smtpUrl!, 'test@hagen.example');
+    const activities = createActivities({
+      model: readModel(conn), mailer, publicBaseUrl: 'http://amtsweg.test', payee: { beneficiaryName: 'Stadtkasse Hagen', iban: 'DE89370400440532013000' },
+      vehicleRegistry: new HttpVehicleRegistry({ baseUrl: `http://127.0.0.1:${(server.address() as { port: number }).port}/sandbox/vehicle-registry` }),
+      accessCodeSecret: Buffer.alloc(32, 1),
+    });
+    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue: 'histories', workflowBundle: await bundleWorkflows(), activities });
+    await worker.runUntil(async () => {
+      for (const [name, plate, pay] of [['parking-ticket-paid', 'HA-AB 123', true], ['parking-ticket-letter', 'HA-MM 4711', false]] as const) {
+        const handle = await env.client.workflow.start(parkingTicketWorkflow, { taskQueue: 'histories', workflowId: name, args: [{
+          requestFingerprint: 'fp', offence: { code: '141312', titleDe: 'Parken im absoluten Haltverbot', titleEn: 'Parking in a no-stopping zone', amountCents: 2500 },
+          plate, place: 'Friedrich-Ebert-Platz, Hagen', observedAt: new Date(await env.currentTimeMs()).toISOString(), recordedBy: 'warden-demo' }] });
+        await handle.executeUpdate(registrationUpdate, { args: [{ requestFingerprint: 'fp' }] });
+        if (pay) await handle.signal(paymentBookedSignal, { paymentId: 'pay-1', amountCents: 2500, bookedAt: new Date(await env.currentTimeMs()).toISOString(), channel: 'card', receiptEmail: 'demo@example.org' });
+        await handle.result();
+        const history = await handle.fetchHistory();
+        writeFileSync(join(OUT, `${name}.json`), `${JSON.stringify(JSON.parse(historyToJSON(history)), null, 1)}\n`);
+        console.log(`recorded ${name}: ${history.events?.length} events`);
+      }
+    });
+    mailer.close();
+    server.close();
+  } finally {
+    await conn.close();
+    await env.teardown();
+    await stack.stop();
+  }
+}
+
+run().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,48 @@
+import { browser, ctx, shot, axe, signIn, BASE } from './lib.mjs';
+const lang = process.argv[2] ?? 'de';
+const b = await browser();
+const c = await ctx(b, { lang });
+const page = await c.newPage();
+page.on('console', (m) => m.type() === 'error' && console.log('console:', m.text()));
+page.on('request', (r) => r.url().includes('/api/parking-tickets') && r.method()==='POST' && console.log('POST body', r.postData()));
+await page.goto(`${BASE}/dienst/erfassen`);
+await page.waitForSelector('#staff-access-key');
+await shot(page, `${lang}-record-signin`);
+await axe(page, `${lang} record signin`);
+await signIn(page);
+await page.waitForSelector('#root_plate');
+await shot(page, `${lang}-record-form`);
+await axe(page, `${lang} record form`);
+// submit empty
+await page.locator('button[type=submit]').click();
+await page.waitForTimeout(300);
+await shot(page, `${lang}-record-empty-errors`);
+await axe(page, `${lang} record errors`);
+// invalid data passing client but failing server
+await page.selectOption('#root_offenceCode', { index: 1 });
+await page.fill('#root_plate', 'HA-Q 1');
+await page.fill('#root_place', 'Friedrich-Ebert-Platz 2');
+await page.fill('#root_observedAt', '2030-01-01T10:00');
+console.log('observedAt value', await page.inputValue('#root_observedAt'));
+await page.locator('button[type=submit]').click();
+await page.waitForTimeout(1500);
+await shot(page, `${lang}-record-server-errors`);
+await axe(page, `${lang} record server errors`);
+// valid
+await page.fill('#root_plate', 'HA-AB 123');
+const now = new Date(Date.now() - 30*60000);
+const local = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin', dateStyle: 'short', timeStyle: 'short' }).format(now).replace(' ', 'T');
+await page.fill('#root_observedAt', local);
+await page.locator('button[type=submit]').click();
+await page.waitForSelector('#record-result-title', { timeout: 15000 });
+await shot(page, `${lang}-record-result`);
+await axe(page, `${lang} record result`);
+const portal = await page.locator('a[href*="/knoellchen/"]').first().getAttribute('href');
+const pdf = await page.locator('a[href*="notice-card"]').getAttribute('href');
+console.log('portal', portal, 'pdf', pdf);
+const res = await page.request.get(new URL(pdf, BASE).toString());
+console.log('pdf', res.status(), res.headers()['content-type']);
+await page.setViewportSize({ width: 375, height: 800 });
+await shot(page, `${lang}-record-result-375`);
+console.log('PORTAL=' + portal);
+await b.close();
