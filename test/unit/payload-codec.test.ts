@@ -20,7 +20,7 @@ describe('AES-GCM payload codec', () => {
   it('when the ciphertext is tampered with or another key is used, then decoding fails', async () => {
     const [encoded] = await codec.encode([payload]);
     const tampered = { ...encoded!, data: Buffer.from(encoded!.data!) };
-    tampered.data[20] ^= 1;
+    tampered.data[20] = tampered.data[20]! ^ 1;
     await expect(codec.decode([tampered])).rejects.toThrow();
     await expect(new AesGcmPayloadCodec(randomBytes(32)).decode([encoded!])).rejects.toThrow(/unknown key/);
   });

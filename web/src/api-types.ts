@@ -62,6 +62,8 @@ export type CitizenTicketView = {
   status: TicketStatus;
   offence: Offence;
   amountCents: number;
+  /** What is left to pay (less than amountCents after a partial transfer). */
+  outstandingCents: number;
   place: string;
   observedAt: string;
   paymentDeadline: string;

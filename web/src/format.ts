@@ -28,7 +28,8 @@ export function formatLastPayableDay(deadlineIso: string, lang: Lang): string {
   return formatDate(new Date(Date.parse(deadlineIso) - 1).toISOString(), lang);
 }
 
-/** IBANs are read in groups of four (DIN 5008); the server may send them compact. */
+/** IBANs and RF references are read in groups of four (DIN 5008); the server may send them compact. */
 export function formatIban(iban: string): string {
   return iban.replace(/\s+/g, '').replace(/(.{4})(?=.)/g, '$1 ');
 }
+export const formatReference = formatIban;

@@ -7,11 +7,13 @@ type Props = Omit<InputHTMLAttributes<HTMLInputElement | HTMLTextAreaElement>, '
   hint?: string;
   error?: string;
   multiline?: boolean;
+  /** KERN marks optional fields ("– optional") rather than starring required ones. */
+  optional?: boolean;
   inputRef?: Ref<HTMLInputElement & HTMLTextAreaElement>;
 };
 
 /** KERN text input with label, hint and error wired up by id (WCAG 1.3.1, 3.3.1). */
-export function TextField({ id, label, hint, error, multiline, inputRef, ...input }: Props) {
+export function TextField({ id, label, hint, error, multiline, optional, inputRef, ...input }: Props) {
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const inputClass = `kern-form-input__input${error ? ' kern-form-input__input--error' : ''}`;
@@ -26,6 +28,7 @@ export function TextField({ id, label, hint, error, multiline, inputRef, ...inpu
     <div className={`kern-form-input${error ? ' kern-form-input--error' : ''}`}>
       <label className="kern-label" htmlFor={id}>
         {label}
+        {optional ? <span className="kern-label__optional"> – optional</span> : null}
       </label>
       {hint ? (
         <div className="kern-hint" id={hintId}>

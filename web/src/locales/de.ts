@@ -22,6 +22,7 @@ export const de = {
     home: 'Startseite',
     toHome: 'Zur Startseite',
     errorTitle: 'Es ist ein Fehler aufgetreten',
+    newTab: 'öffnet in neuem Tab',
     retry: 'Erneut versuchen',
   },
   errors: {
@@ -77,15 +78,14 @@ export const de = {
     deadline: 'Zahlungsfrist',
     payableUntil: (date: string) => `Zahlbar bis einschließlich ${date}`,
     paidAt: 'Bezahlt am',
-    weekHint:
-      'Wenn Sie innerhalb der Frist bezahlen, ist die Sache erledigt: Es wird kein Brief an Sie, Ihre Firma oder Ihre Autovermietung geschickt.',
     explain: {
+      open: 'Wenn Sie innerhalb der Frist bezahlen, ist die Sache erledigt: Es wird kein Brief an Sie, Ihre Firma oder Ihre Autovermietung geschickt.',
       paid: 'Die Verwarnung ist bezahlt. Damit ist die Angelegenheit erledigt; Sie müssen nichts weiter tun.',
       withdrawn: 'Die Stadt hat diese Verwarnung zurückgenommen. Sie müssen nichts bezahlen.',
       letter_sent:
-        'Die Frist für die Zahlung im Portal ist abgelaufen. Die schriftliche Verwarnung wurde per Post verschickt. Bitte folgen Sie den Hinweisen im Brief.',
+        'Die erste Zahlungsfrist ist abgelaufen, deshalb wurde die schriftliche Verwarnung per Post verschickt. Sie können das Verwarnungsgeld weiterhin hier bezahlen; damit ist die Sache erledigt.',
       holder_unknown:
-        'Die Frist für die Zahlung im Portal ist abgelaufen. Die Stadt bearbeitet den Vorgang weiter. Sie erhalten gegebenenfalls Post.',
+        'Die erste Zahlungsfrist ist abgelaufen. Sie können das Verwarnungsgeld weiterhin hier bezahlen; damit ist die Sache erledigt. Sonst wird der Vorgang an die Bußgeldstelle abgegeben.',
       handed_to_fine_office:
         'Der Vorgang wurde an die Bußgeldstelle abgegeben. Sie erhalten von dort weitere Informationen per Post.',
     },
@@ -108,8 +108,8 @@ export const de = {
     card: 'Kreditkarte',
     paypal: 'PayPal',
     methodRequired: 'Bitte wählen Sie eine Zahlungsart.',
-    emailLabel: 'E-Mail-Adresse für die Zahlungsbestätigung (optional)',
-    emailHint: 'Zahlungsbestätigung per E-Mail: Wenn Sie eine Adresse angeben, senden wir Ihnen eine Quittung.',
+    emailLabel: 'E-Mail-Adresse für die Quittung',
+    emailHint: 'Wenn Sie eine Adresse angeben, senden wir Ihnen nach der Zahlung eine Quittung. Wir nutzen sie nur dafür.',
     emailInvalid: 'Bitte geben Sie eine gültige E-Mail-Adresse ein, zum Beispiel name@beispiel.de.',
     submit: 'Weiter zur Zahlung',
     redirecting: 'Sie werden zum Zahlungsanbieter weitergeleitet …',
@@ -165,6 +165,7 @@ export const de = {
     maximum: (n: number) => `Der Wert darf höchstens ${n} sein.`,
     enum: 'Bitte wählen Sie einen Eintrag aus der Liste.',
     type: 'Bitte prüfen Sie die Eingabe.',
+    now: 'Jetzt',
     choose: 'Bitte auswählen',
     fixErrors: 'Bitte korrigieren Sie die markierten Angaben.',
   },

@@ -21,6 +21,7 @@ export const en: Dictionary = {
     home: 'Start page',
     toHome: 'Go to the start page',
     errorTitle: 'Something went wrong',
+    newTab: 'opens in a new tab',
     retry: 'Try again',
   },
   errors: {
@@ -75,15 +76,14 @@ export const en: Dictionary = {
     deadline: 'Payment deadline',
     payableUntil: (date: string) => `Payable up to and including ${date}`,
     paidAt: 'Paid on',
-    weekHint:
-      'If you pay within the deadline, the matter is closed: no letter is sent to you, your company or your car rental firm.',
     explain: {
+      open: 'If you pay within the deadline, the matter is closed: no letter is sent to you, your company or your car rental firm.',
       paid: 'This ticket has been paid. The matter is closed; you do not need to do anything else.',
       withdrawn: 'The city has withdrawn this ticket. You do not need to pay anything.',
       letter_sent:
-        'The deadline for paying in the portal has passed. The written warning has been sent by post. Please follow the instructions in the letter.',
+        'The first payment deadline has passed, so the written warning has been sent by post. You can still pay the fine here; that closes the matter.',
       holder_unknown:
-        'The deadline for paying in the portal has passed. The city is still dealing with the case. You may receive a letter.',
+        'The first payment deadline has passed. You can still pay the fine here; that closes the matter. Otherwise the case is passed to the fine office.',
       handed_to_fine_office:
         'The case has been passed to the fine office. You will receive further information from them by post.',
     },
@@ -106,8 +106,8 @@ export const en: Dictionary = {
     card: 'Credit card',
     paypal: 'PayPal',
     methodRequired: 'Please choose a payment method.',
-    emailLabel: 'E-mail address for the payment confirmation (optional)',
-    emailHint: 'Payment confirmation by e-mail: if you enter an address, we send you a receipt.',
+    emailLabel: 'E-mail address for the receipt',
+    emailHint: 'If you enter an address, we send you a receipt after the payment. We use it for nothing else.',
     emailInvalid: 'Please enter a valid e-mail address, for example name@example.com.',
     submit: 'Continue to payment',
     redirecting: 'Taking you to the payment provider …',
@@ -163,6 +163,7 @@ export const en: Dictionary = {
     maximum: (n: number) => `The value must be at most ${n}.`,
     enum: 'Please choose an entry from the list.',
     type: 'Please check your entry.',
+    now: 'Now',
     choose: 'Please choose',
     fixErrors: 'Please correct the marked entries.',
   },

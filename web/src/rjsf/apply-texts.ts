@@ -18,7 +18,12 @@ export function applyTexts(form: FormDefinition, lang: Lang): LocalizedForm {
     const target = propertySchema(schema, parts);
     if (!target) continue;
     target.title = text.title;
-    if (text.description !== undefined) target.description = text.description;
+    if (text.description !== undefined) {
+      target.description = text.description;
+      // The hint already gives the example; a placeholder would repeat it in faint text that
+      // vanishes on typing and looks like a filled-in value (KERN advises against placeholders).
+      delete uiNode(uiSchema, parts)['ui:placeholder'];
+    }
     if (text.enumNames) applyOptionLabels(target, uiNode(uiSchema, parts), text.enumNames);
   }
 

@@ -8,6 +8,7 @@ import {
   TitleFieldTemplate,
 } from './kern-templates.js';
 import { RadioWidget, SelectWidget } from './kern-choice-widgets.js';
+import { DateTimeWidget } from './datetime-widget.js';
 import { BaseInputTemplate, CheckboxWidget, TextareaWidget } from './kern-widgets.js';
 
 /** rjsf's Form with KERN markup; everything not overridden falls back to rjsf's core theme. */
@@ -21,5 +22,5 @@ export const KernForm = withTheme({
     TitleFieldTemplate,
     ButtonTemplates: { SubmitButton },
   },
-  widgets: { CheckboxWidget, RadioWidget, SelectWidget, TextareaWidget },
+  widgets: { CheckboxWidget, DateTimeWidget, RadioWidget, SelectWidget, TextareaWidget },
 });

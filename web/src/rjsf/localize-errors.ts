@@ -1,19 +1,21 @@
-import type { ErrorTransformer, RJSFValidationError } from '@rjsf/utils';
+import type { ErrorTransformer, RJSFSchema, RJSFValidationError } from '@rjsf/utils';
 import type { Dictionary } from '../locales/de.js';
 
 /**
  * ajv's messages are English and technical ("must match pattern …"). Map the keywords the forms
  * use to plain German/English; the server validates again and answers in the same language.
  */
-export function localizeErrors(t: Dictionary): ErrorTransformer {
+export function localizeErrors(t: Dictionary, schema?: RJSFSchema): ErrorTransformer {
   return (errors: RJSFValidationError[]) =>
     errors.map((error) => {
+      const missing = (error.params as { missingProperty?: string } | undefined)?.missingProperty;
       const limit = Number((error.params as Record<string, unknown> | undefined)?.limit);
       const v = t.validation;
       const message = (() => {
         switch (error.name) {
           case 'required':
-            return v.required;
+            // A list nobody picked from asks to choose, not to "fill in".
+            return missing && isChoice(schema?.properties?.[missing]) ? v.enum : v.required;
           case 'format':
             return v.format;
           case 'pattern':
@@ -41,4 +43,9 @@ export function localizeErrors(t: Dictionary): ErrorTransformer {
       })();
       return { ...error, message, stack: `${error.property ?? ''} ${message}`.trim() };
     });
+}
+
+function isChoice(node: unknown): boolean {
+  const n = node as { enum?: unknown; oneOf?: unknown; anyOf?: unknown } | undefined;
+  return Boolean(n && (n.enum || n.oneOf || n.anyOf));
 }

@@ -8,12 +8,14 @@ import { GiroCode } from './girocode.js';
 export function BankTransfer({ ticket }: { ticket: CitizenTicketView }) {
   const { t, lang } = useI18n();
   const { payment } = ticket;
-  const amount = formatMoney(ticket.amountCents, lang);
+  // After a partial transfer only the rest is due; the GiroCode carries the same amount.
+  const due = ticket.outstandingCents ?? ticket.amountCents;
+  const amount = formatMoney(due, lang);
   const rows: { key: string; label: string; value: string; copy?: string }[] = [
     { key: 'beneficiary', label: t.portal.beneficiary, value: payment.beneficiaryName },
     { key: 'iban', label: t.portal.iban, value: formatIban(payment.iban), copy: payment.iban.replace(/\s+/g, '') },
     ...(payment.bic ? [{ key: 'bic', label: t.portal.bic, value: payment.bic }] : []),
-    { key: 'amount', label: t.portal.transferAmount, value: amount, copy: (ticket.amountCents / 100).toFixed(2).replace('.', lang === 'de' ? ',' : '.') },
+    { key: 'amount', label: t.portal.transferAmount, value: amount, copy: (due / 100).toFixed(2).replace('.', lang === 'de' ? ',' : '.') },
     { key: 'reference', label: t.portal.reference, value: payment.reference, copy: payment.reference },
   ];
 

@@ -6,14 +6,19 @@ import { describedBy, FieldError } from '../../components/field-error.js';
 import { TextField } from '../../components/text-field.js';
 import { useI18n } from '../../i18n.js';
 
-type Props = { token: string; onAlreadyPaid: () => void };
+type Props = {
+  token: string;
+  /** The ticket code from the address; the server uses it to send the person back to this page. */
+  code: string;
+  onAlreadyPaid: () => void;
+};
 type Errors = { method?: string; email?: string; form?: string };
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const METHODS: PaymentMethod[] = ['card', 'paypal'];
 
 /** Card or PayPal through the payment provider's hosted page; it sends the person back with ?checkout=. */
-export function PayOnline({ token, onAlreadyPaid }: Props) {
+export function PayOnline({ token, code, onAlreadyPaid }: Props) {
   const { t } = useI18n();
   const [method, setMethod] = useState<PaymentMethod>();
   const [email, setEmail] = useState('');
@@ -30,7 +35,7 @@ export function PayOnline({ token, onAlreadyPaid }: Props) {
 
     setRedirecting(true);
     try {
-      const body = email.trim() ? { method, email: email.trim() } : { method };
+      const body = { method, code, ...(email.trim() ? { email: email.trim() } : {}) };
       const { redirectUrl } = await api<{ redirectUrl: string }>('/api/portal/parking-tickets/current/checkout', {
         method: 'POST',
         body,
@@ -81,6 +86,7 @@ export function PayOnline({ token, onAlreadyPaid }: Props) {
           id="pay-email"
           type="email"
           label={t.pay.emailLabel}
+          optional
           hint={t.pay.emailHint}
           autoComplete="email"
           value={email}

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { api, ApiError, messageOf } from '../../api.js';
-import type { CitizenTicketView, PortalAccess } from '../../api-types.js';
+import type { CitizenTicketView, PortalAccess, TicketStatus } from '../../api-types.js';
 import { Alert } from '../../components/alert.js';
 import { ErrorState } from '../../components/error-state.js';
 import { Loading } from '../../components/loading.js';
@@ -75,26 +75,31 @@ export function TicketPage({ code, search }: { code: string; search: string }) {
       ) : null}
       {state.kind === 'loading' || (payment.phase === 'confirming' && state.kind !== 'ready') ? <Loading /> : null}
       {state.kind === 'failed' ? <ErrorState message={state.message} onRetry={load} /> : null}
-      {state.kind === 'ready' && token ? <TicketBody ticket={state.ticket} token={token} onStale={load} justPaid={payment.phase === 'confirmed'} /> : null}
+      {state.kind === 'ready' && token ? (
+        <TicketBody ticket={state.ticket} code={code} token={token} onStale={load} justPaid={payment.phase === 'confirmed'} />
+      ) : null}
     </>
   );
 }
 
-type BodyProps = { ticket: CitizenTicketView; token: string; onStale: () => void; justPaid: boolean };
+type BodyProps = { ticket: CitizenTicketView; code: string; token: string; onStale: () => void; justPaid: boolean };
 
-function TicketBody({ ticket, token, onStale, justPaid }: BodyProps) {
+// The workflow still accepts a payment after the letter went out, until the letter's deadline.
+const PAYABLE: TicketStatus[] = ['open', 'letter_sent', 'holder_unknown'];
+
+function TicketBody({ ticket, code, token, onStale, justPaid }: BodyProps) {
   const { t, lang } = useI18n();
   const { status } = ticket;
-  // Only an open ticket can be paid; every other status gets a plain explanation instead.
+  // Payable tickets get the ways to pay; every other status a plain explanation instead.
   let next: ReactNode = null;
-  if (status === 'open') {
+  if (PAYABLE.includes(status)) {
     next = (
       <>
         <Alert type="info" title={t.portal.payableUntil(formatLastPayableDay(ticket.paymentDeadline, lang))}>
-          <p className="kern-body">{t.portal.weekHint}</p>
+          <p className="kern-body">{t.portal.explain[status]}</p>
         </Alert>
         <BankTransfer ticket={ticket} />
-        <PayOnline token={token} onAlreadyPaid={onStale} />
+        <PayOnline token={token} code={code} onAlreadyPaid={onStale} />
       </>
     );
   } else if (!(status === 'paid' && justPaid)) {

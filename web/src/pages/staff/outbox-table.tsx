@@ -47,6 +47,7 @@ export function OutboxTable({ list, reload }: { list: ListState<OutboxItem>; rel
                   <td className="kern-table__cell">
                     <a className="kern-link" href={item.documentUrl} target="_blank" rel="noopener">
                       {t.staff.letterLink(item.ticketNumber)}
+                      <span className="kern-sr-only"> ({t.site.newTab})</span>
                     </a>
                   </td>
                 </tr>

@@ -23,7 +23,7 @@ type Data = Record<string, unknown>;
 export function RecordForm({ form, onRecorded, focusFirstField }: Props) {
   const { t, lang } = useI18n();
   const localized = useMemo(() => applyTexts(form, lang), [form, lang]);
-  const transformErrors = useMemo(() => localizeErrors(t), [t]);
+  const transformErrors = useMemo(() => localizeErrors(t, localized.schema), [t, localized]);
   const [formData, setFormData] = useState<Data>({});
   const [extraErrors, setExtraErrors] = useState<ErrorSchema>();
   const [general, setGeneral] = useState<string>();
@@ -91,6 +91,8 @@ export function RecordForm({ form, onRecorded, focusFirstField }: Props) {
         formContext={{ submitting }}
         showErrorList={false}
         noHtml5Validate
+        // rjsf would preselect the first offence (const values count as defaults); the warden must choose.
+        experimental_defaultFormStateBehavior={{ constAsDefaults: 'never' }}
         focusOnFirstError={focusField}
       />
       <p className="kern-body kern-body--small" role="status">

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { RecordedTicket } from '../../api-types.js';
 import { Alert } from '../../components/alert.js';
 import { StatusBadge } from '../../components/status-badge.js';
-import { formatLastPayableDay, formatMoney } from '../../format.js';
+import { formatLastPayableDay, formatMoney, formatReference } from '../../format.js';
 import { useI18n } from '../../i18n.js';
 
 /** What the warden needs next: the card to print and the data printed on it. */
@@ -16,7 +16,7 @@ export function RecordResult({ ticket, onNext }: { ticket: RecordedTicket; onNex
     { key: 'amount', label: t.portal.amount, value: formatMoney(ticket.amountCents, lang) },
     { key: 'deadline', label: t.portal.deadline, value: t.portal.payableUntil(formatLastPayableDay(ticket.paymentDeadline, lang)) },
     { key: 'code', label: t.staff.ticketCode, value: <span className="mono">{ticket.accessCode}</span> },
-    { key: 'reference', label: t.portal.reference, value: <span className="mono">{ticket.reference}</span> },
+    { key: 'reference', label: t.portal.reference, value: <span className="mono">{formatReference(ticket.reference)}</span> },
     {
       key: 'portal',
       label: t.staff.portalUrl,
@@ -45,8 +45,11 @@ export function RecordResult({ ticket, onNext }: { ticket: RecordedTicket; onNex
       </dl>
       <div className="button-row">
         <a className="kern-btn kern-btn--secondary" href={ticket.noticeCardUrl} target="_blank" rel="noopener">
-          <span className="kern-icon kern-icon--download" aria-hidden="true" />
-          <span className="kern-label">{t.staff.noticeCard}</span>
+          <span className="kern-icon kern-icon--open-in-new" aria-hidden="true" />
+          <span className="kern-label">
+            {t.staff.noticeCard}
+            <span className="kern-sr-only"> ({t.site.newTab})</span>
+          </span>
         </a>
         <button type="button" className="kern-btn kern-btn--primary" onClick={onNext}>
           <span className="kern-icon kern-icon--add" aria-hidden="true" />

@@ -1,0 +1,102 @@
+/**
+ * A person's path through procedure 1 in a real browser (Debian chromium driven by
+ * playwright-core): a warden records a ticket, the person opens the QR link, sees the
+ * GiroCode, pays in the sandbox and gets the receipt. axe-core checks WCAG 2.1 AA on the way.
+ */
+import { existsSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { RunningSystem } from '../../scripts/lib/run-system';
+import { STAFF_KEY, startTestSystem } from '../support/system';
+import { mailsTo } from '../support/activity-env';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+let app: RunningSystem;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`chromium not found at ${CHROMIUM}: run \`npm test\`, which installs Debian's chromium`);
+  if (!existsSync('dist/web/index.html')) throw new Error('dist/web is missing: run `npm run build:web` (npm test does)');
+  app = await startTestSystem('browser_parking_ticket');
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+async function expectNoWcagViolations(page: Page, where: string): Promise<void> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const summary = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  expect(summary, where).toEqual([]);
+}
+
+describe('Online-Knöllchen in the browser', () => {
+  it('when a warden records a ticket and the person pays it via the QR link, then the portal shows paid and the receipt arrives', async () => {
+    const context = await browser.newContext({ locale: 'de-DE', timezoneId: 'Europe/Berlin' });
+    const page = await context.newPage();
+
+    // The warden signs in and records the offence with the form rendered from its JSON Schema.
+    await page.goto(`${app.baseUrl}/dienst/erfassen`);
+    await page.getByLabel('Dienst-Zugangsschlüssel').fill(STAFF_KEY);
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await page.getByLabel('Tatbestand').selectOption('112454');
+    await page.getByLabel('Kfz-Kennzeichen').fill('HA-AB 123');
+    await page.getByLabel('Tatort').fill('Elberfelder Straße 12, Hagen');
+    const now = new Date(Date.now() - 15 * 60_000);
+    const local = new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+    await page.getByLabel('Tatzeit').fill(local);
+    await page.getByRole('button', { name: 'Verwarnung speichern' }).click();
+    const heading = page.getByRole('heading', { name: /^Verwarnung VG-\d{4}-\d{6}$/ });
+    await heading.waitFor();
+    const ticketNumber = (await heading.textContent())!.replace('Verwarnung ', '').trim();
+    const portalUrl = await page.getByRole('link', { name: /\/knoellchen\// }).getAttribute('href');
+    expect(portalUrl).toMatch(/\/knoellchen\/[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+
+    // The person scans the QR code: the portal asks for the plate before it shows anything.
+    const citizen = await (await browser.newContext({ locale: 'de-DE', timezoneId: 'Europe/Berlin' })).newPage();
+    await citizen.goto(portalUrl!);
+    expect(await citizen.getByText('Elberfelder Straße 12').count()).toBe(0);
+    await expectNoWcagViolations(citizen, 'portal: plate prompt');
+    await citizen.getByLabel('Kfz-Kennzeichen').fill('ha-ab 123');
+    await citizen.getByRole('button', { name: 'Verwarnung anzeigen' }).click();
+    await citizen.getByRole('heading', { name: `Verwarnung ${ticketNumber}` }).waitFor();
+    expect(await citizen.getByRole('img', { name: /GiroCode/ }).isVisible()).toBe(true);
+    expect(await citizen.getByText('55,00 €').first().isVisible()).toBe(true);
+    await expectNoWcagViolations(citizen, 'portal: ticket page');
+
+    // Online payment through the sandbox provider's hosted page.
+    await citizen.getByLabel('Kreditkarte').check();
+    await citizen.getByLabel(/E-Mail-Adresse für die Zahlungsbestätigung/).fill('erika.mustermann@example.org');
+    await citizen.getByRole('button', { name: 'Weiter zur Zahlung' }).click();
+    await citizen.waitForURL(/\/sandbox\/payments\/checkout\//);
+    await citizen.getByRole('button', { name: /^Bezahlen/ }).click();
+    await citizen.waitForURL(/\/knoellchen\/.+/);
+    await citizen.getByText(/Vielen Dank/).waitFor();
+    await citizen.getByText(/Bezahlt/).first().waitFor({ timeout: 15_000 });
+    await expectNoWcagViolations(citizen, 'portal: paid');
+
+    const ticket = await app.system.model.tickets.findOne({ ticketNumber }).lean();
+    expect(ticket?.status).toBe('paid');
+    for (let i = 0; i < 40 && (await mailsTo('erika.mustermann@example.org')).length === 0; i += 1) await new Promise((r) => setTimeout(r, 250));
+    const mails = await mailsTo('erika.mustermann@example.org');
+    expect(mails.map((m) => m.subject)).toContain(`Zahlungsbestätigung / Payment receipt ${ticketNumber}`);
+  });
+
+  it('has no WCAG 2.1 AA violations on the start page and the portal entry, in German and English', async () => {
+    const page = await (await browser.newContext({ locale: 'de-DE' })).newPage();
+    for (const path of ['/', '/knoellchen']) {
+      await page.goto(`${app.baseUrl}${path}`);
+      await page.locator('main').waitFor();
+      await expectNoWcagViolations(page, `de ${path}`);
+      await page.getByRole('button', { name: 'English' }).click();
+      expect(await page.locator('html').getAttribute('lang')).toBe('en');
+      await expectNoWcagViolations(page, `en ${path}`);
+      await page.getByRole('button', { name: 'Deutsch' }).click();
+    }
+  });
+});
