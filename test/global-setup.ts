@@ -15,13 +15,24 @@ let dataDir: string | undefined;
 
 export async function setup(project: TestProject): Promise<void> {
   dataDir = mkdtempSync(join(tmpdir(), 'amtsweg-test-'));
-  const ports = { temporal: await freePort(), temporalUi: 0, mongodb: await freePort(), smtp: await freePort(), mailUi: await freePort() };
-  stack = await startStack({
-    dataDir,
-    ports,
-    temporalUi: false,
-    start: { temporal: !process.env.TEMPORAL_ADDRESS, mongodb: !process.env.MONGODB_URI, smtp: !process.env.SMTP_URL },
-  });
+  // Free ports are chosen before the servers bind them; if another process takes one in
+  // between, a server exits at start: try again with new ports.
+  for (let attempt = 1; ; attempt += 1) {
+    const ports = { temporal: await freePort(), temporalUi: 0, mongodb: await freePort(), smtp: await freePort(), mailUi: await freePort() };
+    try {
+      stack = await startStack({
+        dataDir: join(dataDir, `attempt-${attempt}`),
+        ports,
+        temporalUi: false,
+        start: { temporal: !process.env.TEMPORAL_ADDRESS, mongodb: !process.env.MONGODB_URI, smtp: !process.env.SMTP_URL },
+      });
+      break;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      console.warn(`[amtsweg] embedded stack did not start (attempt ${attempt}), retrying:`, (error as Error).message);
+    }
+  }
+  stack = stack!;
   project.provide('temporalAddress', process.env.TEMPORAL_ADDRESS ?? stack.temporalAddress!);
   project.provide('mongodbUri', process.env.MONGODB_URI ?? stack.mongodbUri!);
   project.provide('smtpUrl', process.env.SMTP_URL ?? stack.smtpUrl!);

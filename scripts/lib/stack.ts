@@ -4,7 +4,7 @@
  * configured is not started. Logs go to <dataDir>/logs; stop() ends every child cleanly.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { ferretdbPath, maildevEntry, temporalCliPath } from './binaries';
@@ -41,10 +41,15 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function waitForPort(port: number, name: string, child: ChildProcess, timeoutMs = 120_000): Promise<void> {
+function logTail(file: string | undefined): string {
+  if (!file || !existsSync(file)) return '';
+  return `; last lines of ${file}:\n${readFileSync(file, 'utf8').split('\n').slice(-8).join('\n')}`;
+}
+
+export async function waitForPort(port: number, name: string, child: ChildProcess, timeoutMs = 120_000, logFile?: string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode} before it was ready`);
+    if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode} before it was ready${logTail(logFile)}`);
     const open = await new Promise<boolean>((ok) => {
       const socket = connect(port, '127.0.0.1');
       socket.once('connect', () => (socket.destroy(), ok(true)));
@@ -100,7 +105,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       else args.push('--ui-ip', '127.0.0.1', '--ui-port', String(ports.temporalUi));
       const child = startProcess('temporal', temporalCliPath(), args, logDir);
       children.push(child);
-      waits.push(waitForPort(ports.temporal, 'Temporal dev server', child));
+      waits.push(waitForPort(ports.temporal, 'Temporal dev server', child, 120_000, join(logDir, 'temporal.log')));
       result.temporalAddress = `127.0.0.1:${ports.temporal}`;
       if (options.temporalUi !== false) result.temporalUiUrl = `http://127.0.0.1:${ports.temporalUi}`;
     }
@@ -111,7 +116,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         `--listen-addr=127.0.0.1:${ports.mongodb}`, `--state-dir=${dir}`, '--telemetry=disable',
         '--log-level=warn', '--debug-addr=-'], logDir);
       children.push(child);
-      waits.push(waitForPort(ports.mongodb, 'FerretDB', child));
+      waits.push(waitForPort(ports.mongodb, 'FerretDB', child, 120_000, join(logDir, 'ferretdb.log')));
       result.mongodbUri = `mongodb://127.0.0.1:${ports.mongodb}/amtsweg`;
     }
     if (want.smtp) {

@@ -14,19 +14,18 @@ import { stack, testMongoUri } from './env';
 
 export const STAFF_KEY = 'test-staff-access-key-0123456789';
 
-export async function startTestSystem(dbName: string): Promise<RunningSystem> {
+export async function startTestSystem(dbName: string, opts: { taskQueue?: string; keepData?: boolean; dataDir?: string } = {}): Promise<RunningSystem & { taskQueue: string; dataDir: string }> {
   const port = await freePort();
-  const config = loadConfig({
-    PORT: String(port),
-    AMTSWEG_DATA_DIR: mkdtempSync(join(tmpdir(), `amtsweg-${dbName}-`)),
-    STAFF_ACCESS_KEY: STAFF_KEY,
-    TEMPORAL_TASK_QUEUE: `amtsweg-${dbName}-${randomUUID().slice(0, 8)}`,
-  });
+  const taskQueue = opts.taskQueue ?? `amtsweg-${dbName}-${randomUUID().slice(0, 8)}`;
+  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), `amtsweg-${dbName}-`));
+  const config = loadConfig({ PORT: String(port), AMTSWEG_DATA_DIR: dataDir, STAFF_ACCESS_KEY: STAFF_KEY, TEMPORAL_TASK_QUEUE: taskQueue });
   const mongodbUri = testMongoUri(dbName);
   const running = await runSystem(config, { temporalAddress: stack.temporalAddress, mongodbUri, smtpUrl: stack.smtpUrl });
-  await running.system.conn.dropDatabase();
-  await running.system.conn.syncIndexes();
-  return running;
+  if (!opts.keepData) {
+    await running.system.conn.dropDatabase();
+    await running.system.conn.syncIndexes();
+  }
+  return Object.assign(running, { taskQueue, dataDir });
 }
 
 /** A tiny HTTP client that keeps the staff cookie, like a browser would. */

@@ -18,7 +18,7 @@ function fieldsOf(data: unknown): Record<string, string> {
 
 describe('the warden form schema (single source for portal, API and OpenAPI)', () => {
   it('offers exactly the offences of the catalogue, with their legal amounts in the labels', () => {
-    const options = (recordTicketForm.schema.properties as Record<string, { oneOf: { const: string; title: string }[] }>).offenceCode.oneOf;
+    const options = (recordTicketForm.schema.properties as Record<string, { oneOf: { const: string; title: string }[] }>).offenceCode!.oneOf;
     expect(options.map((o) => o.const)).toEqual(offenceCatalogue.map((o) => o.code));
     expect(options.find((o) => o.const === '112454')!.title).toContain('55,00 €');
     expect(recordTicketForm.texts.en.fields.offenceCode!.enumNames).toHaveLength(offenceCatalogue.length);

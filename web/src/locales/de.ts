@@ -114,11 +114,15 @@ export const de = {
     submit: 'Weiter zur Zahlung',
     redirecting: 'Sie werden zum Zahlungsanbieter weitergeleitet …',
     successTitle: 'Vielen Dank – Ihre Zahlung ist eingegangen',
-    successText: 'Die Verwarnung ist damit erledigt. Sie erhalten keine Post.',
+    successText:
+      'Die Verwarnung ist damit erledigt; Sie müssen nichts weiter tun. Wenn Sie eine E-Mail-Adresse angegeben haben, erhalten Sie eine Quittung.',
     confirming: 'Ihre Zahlung wird bestätigt …',
     polling: 'Der Status wird aktualisiert …',
-    pollDone: (status: string) => `Aktueller Status: ${status}.`,
-    pollSlow: 'Die Zahlung ist erfasst. Die Statusanzeige kann sich noch etwas verzögern; laden Sie die Seite später neu.',
+    cancelledTitle: 'Die Zahlung wurde abgebrochen',
+    cancelledText: 'Es wurde nichts abgebucht. Sie können die Verwarnung unten erneut bezahlen.',
+    pendingTitle: 'Ihre Zahlung ist noch nicht bestätigt',
+    pendingText:
+      'Der Zahlungsanbieter hat uns die Zahlung noch nicht gemeldet. Wenn Sie bezahlt haben, laden Sie die Seite in ein paar Minuten neu. Bitte bezahlen Sie nicht ein zweites Mal.',
   },
   staff: {
     signInTitle: 'Anmeldung für Dienstkräfte',

@@ -96,7 +96,8 @@ export const en: Dictionary = {
     bic: 'BIC',
     reference: 'Payment reference',
     referenceHint: 'Please use exactly this reference so that your payment can be matched.',
-    copy: (what: string) => `Copy ${what}`,
+    // Mid-sentence: "Copy payment reference", but "Copy IBAN".
+    copy: (what: string) => `Copy ${/^[A-Z]{2,}/.test(what) ? what : what.charAt(0).toLowerCase() + what.slice(1)}`,
     copied: (what: string) => `${what} copied.`,
     copyFailed: 'Copying is not possible. Please select and copy the text yourself.',
   },
@@ -112,11 +113,15 @@ export const en: Dictionary = {
     submit: 'Continue to payment',
     redirecting: 'Taking you to the payment provider …',
     successTitle: 'Thank you – your payment has been received',
-    successText: 'The ticket is now settled. You will not receive a letter.',
+    successText:
+      'The ticket is now settled; you do not need to do anything else. If you gave an e-mail address, you will receive a receipt.',
     confirming: 'Confirming your payment …',
     polling: 'Updating the status …',
-    pollDone: (status: string) => `Current status: ${status}.`,
-    pollSlow: 'Your payment has been recorded. The status may take a little longer to update; reload the page later.',
+    cancelledTitle: 'The payment was cancelled',
+    cancelledText: 'Nothing was charged. You can pay the ticket again below.',
+    pendingTitle: 'Your payment is not confirmed yet',
+    pendingText:
+      'The payment provider has not reported the payment to us yet. If you have paid, reload this page in a few minutes. Please do not pay a second time.',
   },
   staff: {
     signInTitle: 'Staff sign-in',

@@ -37,7 +37,7 @@ export function DateTimeWidget(props: WidgetProps) {
       >
         <span className="kern-label">
           {t.validation.now}
-          <span className="kern-sr-only">: {label}</span>
+          <span className="sr-only">: {label}</span>
         </span>
       </button>
     </div>

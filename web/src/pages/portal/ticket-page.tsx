@@ -25,10 +25,12 @@ export function TicketPage({ code, search }: { code: string; search: string }) {
   const { t } = useI18n();
   const [token, setToken] = useState<string | undefined>(() => loadToken(code) ?? undefined);
   const [state, setState] = useState<State>(() => (token ? { kind: 'loading' } : { kind: 'need-plate' }));
-  const checkoutId = new URLSearchParams(search).get('checkout');
+  const query = new URLSearchParams(search);
+  const checkoutId = query.get('checkout');
 
   const showTicket = useCallback((ticket: CitizenTicketView) => setState({ kind: 'ready', ticket }), []);
-  const payment = usePaymentReturn(token, checkoutId, showTicket);
+  const cancelled = query.get('cancelled') === '1';
+  const payment = usePaymentReturn(token, checkoutId, cancelled, showTicket);
 
   const load = useCallback(async () => {
     if (!token) return setState({ kind: 'need-plate' });
@@ -49,7 +51,7 @@ export function TicketPage({ code, search }: { code: string; search: string }) {
   useEffect(() => {
     // Once on arrival (the page is keyed by code). With a checkout to confirm, the confirmation
     // answers with the ticket view itself; after the plate form the access answer does.
-    if (!checkoutId) void load();
+    if (!checkoutId || cancelled) void load();
   }, []);
 
   function opened(_code: string, access: PortalAccess) {
@@ -73,26 +75,28 @@ export function TicketPage({ code, search }: { code: string; search: string }) {
           </div>
         </>
       ) : null}
-      {state.kind === 'loading' || (payment.phase === 'confirming' && state.kind !== 'ready') ? <Loading /> : null}
+      {state.kind === 'loading' && payment.phase !== 'confirming' ? <Loading /> : null}
       {state.kind === 'failed' ? <ErrorState message={state.message} onRetry={load} /> : null}
       {state.kind === 'ready' && token ? (
-        <TicketBody ticket={state.ticket} code={code} token={token} onStale={load} justPaid={payment.phase === 'confirmed'} />
+        <TicketBody ticket={state.ticket} code={code} token={token} onStale={load} returned={payment.phase === 'confirmed'} />
       ) : null}
     </>
   );
 }
 
-type BodyProps = { ticket: CitizenTicketView; code: string; token: string; onStale: () => void; justPaid: boolean };
+type BodyProps = { ticket: CitizenTicketView; code: string; token: string; onStale: () => void; returned: boolean };
 
 // The workflow still accepts a payment after the letter went out, until the letter's deadline.
 const PAYABLE: TicketStatus[] = ['open', 'letter_sent', 'holder_unknown'];
 
-function TicketBody({ ticket, code, token, onStale, justPaid }: BodyProps) {
+function TicketBody({ ticket, code, token, onStale, returned }: BodyProps) {
   const { t, lang } = useI18n();
   const { status } = ticket;
-  // Payable tickets get the ways to pay; every other status a plain explanation instead.
+  // Just back from paying: the notice above the details says how it went; no second offer to pay.
   let next: ReactNode = null;
-  if (PAYABLE.includes(status)) {
+  if (returned) {
+    next = null;
+  } else if (PAYABLE.includes(status) && ticket.outstandingCents > 0) {
     next = (
       <>
         <Alert type="info" title={t.portal.payableUntil(formatLastPayableDay(ticket.paymentDeadline, lang))}>
@@ -102,10 +106,12 @@ function TicketBody({ ticket, code, token, onStale, justPaid }: BodyProps) {
         <PayOnline token={token} code={code} onAlreadyPaid={onStale} />
       </>
     );
-  } else if (!(status === 'paid' && justPaid)) {
+  } else {
+    // Nothing left to pay while the booking catches up reads as "paid" too.
+    const shown = PAYABLE.includes(status) ? 'paid' : status;
     next = (
-      <Alert type={status === 'paid' ? 'success' : 'info'} title={t.status[status]}>
-        <p className="kern-body">{t.portal.explain[status]}</p>
+      <Alert type={shown === 'paid' ? 'success' : 'info'} title={t.status[shown]}>
+        <p className="kern-body">{t.portal.explain[shown]}</p>
       </Alert>
     );
   }

@@ -6,19 +6,25 @@ import { navigate } from '../../router.js';
 export type ReturnState =
   | { phase: 'idle' }
   | { phase: 'confirming' }
+  | { phase: 'cancelled' }
   | { phase: 'failed'; message: string }
   | { phase: 'confirmed'; polling: 'running' | 'paid' | 'gave-up' };
 
 const POLL_EVERY_MS = 1000;
 const POLL_MAX = 10;
 
+/** The payment reached the ticket: fully paid, or at least nothing left to pay (booking trails). */
+export const paymentArrived = (view: CitizenTicketView) => view.status === 'paid' || view.outstandingCents === 0;
+
 /**
- * Back from the provider with ?checkout=<id>: confirm it once, then poll the ticket view until
- * the workflow has booked the payment (the read model can trail the confirmation by a moment).
+ * Back from the provider with ?checkout=<id> (and &cancelled=1 when the person cancelled there):
+ * confirm it once, then poll the ticket view until the workflow has booked the payment (the read
+ * model can trail the confirmation by a moment).
  */
 export function usePaymentReturn(
   token: string | undefined,
   checkoutId: string | null,
+  cancelled: boolean,
   onView: (view: CitizenTicketView) => void,
 ): ReturnState {
   const [state, setState] = useState<ReturnState>({ phase: 'idle' });
@@ -41,6 +47,8 @@ export function usePaymentReturn(
     // The ref keeps a checkout from being confirmed twice (React may run effects twice in dev).
     if (!token || !checkoutId || handled.current === checkoutId) return;
     handled.current = checkoutId;
+    // Drop ?checkout= so a reload shows the ticket instead of confirming again.
+    const clearAddress = () => navigate(window.location.pathname, { replace: true });
 
     async function poll(attempt: number) {
       if (!alive.current) return;
@@ -64,8 +72,7 @@ export function usePaymentReturn(
           body: { checkoutId },
           token,
         });
-        // Drop ?checkout= so a reload shows the ticket instead of confirming again.
-        navigate(window.location.pathname, { replace: true });
+        clearAddress();
         onViewRef.current(view);
         if (view.status === 'paid') return setState({ phase: 'confirmed', polling: 'paid' });
         setState({ phase: 'confirmed', polling: 'running' });
@@ -75,8 +82,14 @@ export function usePaymentReturn(
       }
     }
 
+    if (cancelled) {
+      // Nothing was charged; the page shows the ticket and the ways to pay again.
+      clearAddress();
+      setState({ phase: 'cancelled' });
+      return;
+    }
     void confirm();
-  }, [token, checkoutId]);
+  }, [token, checkoutId, cancelled]);
 
   return state;
 }

@@ -18,7 +18,7 @@ export function OutboxTable({ list, reload }: { list: ListState<OutboxItem>; rel
           <span className="kern-icon kern-icon--autorenew" aria-hidden="true" />
           <span className="kern-label">
             {t.staff.refresh}
-            <span className="kern-sr-only">: {t.staff.outboxTitle}</span>
+            <span className="sr-only">: {t.staff.outboxTitle}</span>
           </span>
         </button>
       </div>
@@ -47,7 +47,7 @@ export function OutboxTable({ list, reload }: { list: ListState<OutboxItem>; rel
                   <td className="kern-table__cell">
                     <a className="kern-link" href={item.documentUrl} target="_blank" rel="noopener">
                       {t.staff.letterLink(item.ticketNumber)}
-                      <span className="kern-sr-only"> ({t.site.newTab})</span>
+                      <span className="sr-only"> ({t.site.newTab})</span>
                     </a>
                   </td>
                 </tr>

@@ -48,7 +48,7 @@ export function RecordResult({ ticket, onNext }: { ticket: RecordedTicket; onNex
           <span className="kern-icon kern-icon--open-in-new" aria-hidden="true" />
           <span className="kern-label">
             {t.staff.noticeCard}
-            <span className="kern-sr-only"> ({t.site.newTab})</span>
+            <span className="sr-only"> ({t.site.newTab})</span>
           </span>
         </a>
         <button type="button" className="kern-btn kern-btn--primary" onClick={onNext}>

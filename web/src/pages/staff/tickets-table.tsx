@@ -105,7 +105,7 @@ export function TicketsTable({ onChanged }: { onChanged: () => void }) {
                       >
                         <span className="kern-label">
                           {t.staff.withdraw}
-                          <span className="kern-sr-only"> {ticket.ticketNumber}</span>
+                          <span className="sr-only"> {ticket.ticketNumber}</span>
                         </span>
                       </button>
                     ) : null}
