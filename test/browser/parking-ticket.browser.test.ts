@@ -44,7 +44,9 @@ describe('Online-Knöllchen in the browser', () => {
     await page.goto(`${app.baseUrl}/dienst/erfassen`);
     await page.getByLabel('Dienst-Zugangsschlüssel').fill(STAFF_KEY);
     await page.getByRole('button', { name: 'Anmelden' }).click();
-    await page.getByLabel('Tatbestand').selectOption('112454');
+    const offence = page.getByLabel('Tatbestand');
+    const pavement = await offence.locator('option', { hasText: '112454' }).textContent();
+    await offence.selectOption({ label: pavement! });
     await page.getByLabel('Kfz-Kennzeichen').fill('HA-AB 123');
     await page.getByLabel('Tatort').fill('Elberfelder Straße 12, Hagen');
     const now = new Date(Date.now() - 15 * 60_000);

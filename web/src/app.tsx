@@ -1,5 +1,6 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Layout } from './components/layout.js';
+import { normalizeTicketCode } from './format.js';
 import { Loading } from './components/loading.js';
 import { HomePage } from './pages/home-page.js';
 import { AccessibilityPage } from './pages/info/accessibility-page.js';
@@ -21,7 +22,13 @@ const routes: Route[] = [
   { path: '/', render: () => <HomePage /> },
   { path: '/knoellchen', render: () => <PortalEntryPage /> },
   // Keyed by code so opening another ticket starts from a clean state.
-  { path: '/knoellchen/:code', render: (p, search) => <TicketPage key={p.code} code={p.code ?? ''} search={search} /> },
+  {
+    path: '/knoellchen/:code',
+    render: (p, search) => {
+      const code = normalizeTicketCode(p.code ?? '');
+      return <TicketPage key={code} code={code} search={search} />;
+    },
+  },
   { path: '/dienst/erfassen', render: () => <RecordPage /> },
   { path: '/dienst/postausgang', render: () => <OutboxPage /> },
   { path: '/impressum', render: () => <ImprintPage /> },

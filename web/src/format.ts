@@ -33,3 +33,12 @@ export function formatIban(iban: string): string {
   return iban.replace(/\s+/g, '').replace(/(.{4})(?=.)/g, '$1 ');
 }
 export const formatReference = formatIban;
+
+/**
+ * The ticket code as printed ("AB12-CD34-EF56") from what a person typed: any case, spaces or
+ * hyphens, O for 0 and I/L for 1 (the same rules as the server), so the address stays canonical.
+ */
+export function normalizeTicketCode(input: string): string {
+  const plain = input.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
+  return plain.length === 12 ? `${plain.slice(0, 4)}-${plain.slice(4, 8)}-${plain.slice(8, 12)}` : plain;
+}

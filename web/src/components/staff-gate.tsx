@@ -35,7 +35,11 @@ export function StaffGate({ children }: { children: ReactNode }) {
 
   async function signIn(event: FormEvent) {
     event.preventDefault();
-    if (!accessKey.trim()) return setError(t.errors.required);
+    const field = () => document.getElementById('staff-access-key')?.focus();
+    if (!accessKey.trim()) {
+      setError(t.errors.required);
+      return field();
+    }
     setBusy(true);
     setError(undefined);
     try {
@@ -44,6 +48,7 @@ export function StaffGate({ children }: { children: ReactNode }) {
       setState({ kind: 'signed-in' });
     } catch (e) {
       setError(messageOf(e));
+      field();
     } finally {
       setBusy(false);
     }
@@ -70,7 +75,7 @@ export function StaffGate({ children }: { children: ReactNode }) {
     );
   }
   return (
-    <section className="panel" aria-labelledby="staff-signin-title">
+    <section className="panel narrow" aria-labelledby="staff-signin-title">
       <h2 id="staff-signin-title" className="kern-heading-medium">
         {t.staff.signInTitle}
       </h2>
@@ -85,9 +90,11 @@ export function StaffGate({ children }: { children: ReactNode }) {
           error={error}
           onChange={(e) => setAccessKey(e.target.value)}
         />
-        <button type="submit" className="kern-btn kern-btn--primary" disabled={busy}>
-          <span className="kern-label">{t.staff.signIn}</span>
-        </button>
+        <div>
+          <button type="submit" className="kern-btn kern-btn--primary" disabled={busy}>
+            <span className="kern-label">{t.staff.signIn}</span>
+          </button>
+        </div>
       </form>
     </section>
   );

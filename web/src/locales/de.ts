@@ -108,7 +108,7 @@ export const de = {
     card: 'Kreditkarte',
     paypal: 'PayPal',
     methodRequired: 'Bitte wählen Sie eine Zahlungsart.',
-    emailLabel: 'E-Mail-Adresse für die Quittung',
+    emailLabel: 'E-Mail-Adresse für die Zahlungsbestätigung',
     emailHint: 'Wenn Sie eine Adresse angeben, senden wir Ihnen nach der Zahlung eine Quittung. Wir nutzen sie nur dafür.',
     emailInvalid: 'Bitte geben Sie eine gültige E-Mail-Adresse ein, zum Beispiel name@beispiel.de.',
     submit: 'Weiter zur Zahlung',

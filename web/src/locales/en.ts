@@ -107,7 +107,7 @@ export const en: Dictionary = {
     card: 'Credit card',
     paypal: 'PayPal',
     methodRequired: 'Please choose a payment method.',
-    emailLabel: 'E-mail address for the receipt',
+    emailLabel: 'E-mail address for the payment confirmation',
     emailHint: 'If you enter an address, we send you a receipt after the payment. We use it for nothing else.',
     emailInvalid: 'Please enter a valid e-mail address, for example name@example.com.',
     submit: 'Continue to payment',

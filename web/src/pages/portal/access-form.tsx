@@ -27,7 +27,11 @@ export function AccessForm({ code: knownCode, onAccess }: Props) {
     if (!knownCode && !ticketCode) next.code = t.errors.required;
     if (!plate.trim()) next.plate = t.errors.required;
     setErrors(next);
-    if (next.code || next.plate) return;
+    if (next.code || next.plate) {
+      // Straight to the first field to fix, so its error is read out with its label.
+      document.getElementById(next.code ? 'portal-code' : 'portal-plate')?.focus();
+      return;
+    }
 
     setBusy(true);
     try {

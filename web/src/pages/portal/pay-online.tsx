@@ -31,7 +31,10 @@ export function PayOnline({ token, code, onAlreadyPaid }: Props) {
     if (!method) next.method = t.pay.methodRequired;
     if (email.trim() && !EMAIL.test(email.trim())) next.email = t.pay.emailInvalid;
     setErrors(next);
-    if (!method || next.email) return;
+    if (!method || next.email) {
+      document.getElementById(!method ? 'pay-method-card' : 'pay-email')?.focus();
+      return;
+    }
 
     setRedirecting(true);
     try {

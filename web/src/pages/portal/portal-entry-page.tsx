@@ -1,4 +1,5 @@
 import type { PortalAccess } from '../../api-types.js';
+import { normalizeTicketCode } from '../../format.js';
 import { useI18n, usePageTitle } from '../../i18n.js';
 import { navigate } from '../../router.js';
 import { AccessForm } from './access-form.js';
@@ -9,7 +10,8 @@ export function PortalEntryPage() {
   const { t } = useI18n();
   usePageTitle(t.portal.entryTitle);
 
-  function opened(code: string, access: PortalAccess) {
+  function opened(typed: string, access: PortalAccess) {
+    const code = normalizeTicketCode(typed);
     saveToken(code, access.portalToken);
     navigate(`/knoellchen/${encodeURIComponent(code)}`);
   }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { api, ApiError, messageOf } from '../../api.js';
 import type { CitizenTicketView, PortalAccess, TicketStatus } from '../../api-types.js';
 import { Alert } from '../../components/alert.js';
@@ -54,10 +54,13 @@ export function TicketPage({ code, search }: { code: string; search: string }) {
     if (!checkoutId || cancelled) void load();
   }, []);
 
+  const titleRef = useRef<HTMLHeadingElement>(null);
   function opened(_code: string, access: PortalAccess) {
     saveToken(code, access.portalToken);
     setToken(access.portalToken);
     showTicket(access.ticket);
+    // The form that had focus is gone; start reading at the ticket's heading instead of the page top.
+    setTimeout(() => titleRef.current?.focus(), 0);
   }
 
   const title = state.kind === 'ready' ? t.portal.ticketTitle(state.ticket.ticketNumber) : t.portal.accessTitle;
@@ -65,7 +68,9 @@ export function TicketPage({ code, search }: { code: string; search: string }) {
 
   return (
     <>
-      <h1 className="kern-heading-x-large">{title}</h1>
+      <h1 ref={titleRef} tabIndex={-1} className="kern-heading-x-large">
+        {title}
+      </h1>
       <PaymentNotice state={payment} ticket={state.kind === 'ready' ? state.ticket : undefined} />
       {state.kind === 'need-plate' ? (
         <>

@@ -18,18 +18,28 @@ export function TicketsTable({ onChanged }: { onChanged: () => void }) {
   const [list, reload] = useList<StaffTicket>(`/api/parking-tickets${status ? `?status=${status}` : ''}`);
   const [withdrawing, setWithdrawing] = useState<string>();
   const [notice, setNotice] = useState('');
+  // Statuses the workflow already confirmed; the list's read model can trail them by a moment.
+  const [known, setKnown] = useState<Record<string, TicketStatus>>({});
   const noticeRef = useRef<HTMLDivElement>(null);
   const opener = useRef<HTMLButtonElement | null>(null);
 
-  async function done(ticketNumber: string, withdrawn: boolean) {
+  async function done(ticketNumber: string, withdrawn: boolean, newStatus?: TicketStatus) {
     setWithdrawing(undefined);
     if (!withdrawn) return opener.current?.focus();
+    if (newStatus) setKnown((k) => ({ ...k, [ticketNumber]: newStatus }));
     setNotice(t.staff.withdrawn(ticketNumber));
     await reload();
     onChanged();
     // The row's button may be gone now; the confirmation is the next sensible place to be.
     noticeRef.current?.focus();
   }
+
+  const items =
+    list.kind === 'ready'
+      ? list.items
+          .map((ticket) => (known[ticket.ticketNumber] ? { ...ticket, status: known[ticket.ticketNumber]! } : ticket))
+          .filter((ticket) => !status || ticket.status === status)
+      : [];
 
   return (
     <section aria-labelledby="tickets-title" className="stack">
@@ -61,8 +71,8 @@ export function TicketsTable({ onChanged }: { onChanged: () => void }) {
       </div>
       {list.kind === 'loading' ? <Loading /> : null}
       {list.kind === 'failed' ? <ErrorState message={list.message} onRetry={reload} /> : null}
-      {list.kind === 'ready' && list.items.length === 0 ? <p className="kern-body">{t.staff.noTickets}</p> : null}
-      {list.kind === 'ready' && list.items.length > 0 ? (
+      {list.kind === 'ready' && items.length === 0 ? <p className="kern-body">{t.staff.noTickets}</p> : null}
+      {list.kind === 'ready' && items.length > 0 ? (
         <div className="kern-table-responsive" tabIndex={0} role="region" aria-labelledby="tickets-title">
           <table className="kern-table kern-table--small">
             <thead>
@@ -79,10 +89,10 @@ export function TicketsTable({ onChanged }: { onChanged: () => void }) {
               </tr>
             </thead>
             <tbody className="kern-table__body">
-              {list.items.map((ticket) => (
+              {items.map((ticket) => (
                 <tr key={ticket.ticketNumber} className="kern-table__row">
                   <th scope="row" className="kern-table__header">{ticket.ticketNumber}</th>
-                  <td className="kern-table__cell">{ticket.plate}</td>
+                  <td className="kern-table__cell nowrap">{ticket.plate}</td>
                   <td className="kern-table__cell">
                     {local(ticket.offence.title)} ({ticket.offence.code})
                   </td>
@@ -116,7 +126,7 @@ export function TicketsTable({ onChanged }: { onChanged: () => void }) {
           </table>
         </div>
       ) : null}
-      {withdrawing ? <WithdrawDialog ticketNumber={withdrawing} onDone={(ok) => void done(withdrawing, ok)} /> : null}
+      {withdrawing ? <WithdrawDialog ticketNumber={withdrawing} onDone={(ok, next) => void done(withdrawing, ok, next)} /> : null}
     </section>
   );
 }

@@ -2,8 +2,10 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api, ApiError, messageOf } from '../../api.js';
 import { TextField } from '../../components/text-field.js';
 import { useI18n } from '../../i18n.js';
+import type { TicketStatus } from '../../api-types.js';
 
-type Props = { ticketNumber: string; onDone: (withdrawn: boolean) => void };
+/** `status` is the workflow's answer; the list's read model may show it a moment later. */
+type Props = { ticketNumber: string; onDone: (withdrawn: boolean, status?: TicketStatus) => void };
 
 /**
  * Native modal <dialog>: the browser traps focus, closes on Escape and returns focus to the
@@ -24,18 +26,22 @@ export function WithdrawDialog({ ticketNumber, onDone }: Props) {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (!reason.trim()) return setError(t.errors.required);
+    if (!reason.trim()) {
+      setError(t.errors.required);
+      return document.getElementById('withdraw-reason')?.focus();
+    }
     setBusy(true);
     try {
-      await api(`/api/parking-tickets/${encodeURIComponent(ticketNumber)}/withdraw`, {
+      const answer = await api<{ status?: TicketStatus }>(`/api/parking-tickets/${encodeURIComponent(ticketNumber)}/withdraw`, {
         method: 'POST',
         body: { reason: reason.trim() },
       });
-      onDone(true);
+      onDone(true, answer?.status ?? 'withdrawn');
     } catch (e) {
       const field = e instanceof ApiError ? e.fields.find((f) => f.field.replace(/^\//, '') === 'reason') : undefined;
       setError(field?.message ?? messageOf(e));
       setBusy(false);
+      document.getElementById('withdraw-reason')?.focus();
     }
   }
 
