@@ -8,7 +8,7 @@ import { paymentDeadline } from '../../domain/berlin-time';
 import { renderNoticeCardPdf } from '../documents/notice-card';
 import { renderWarningLetterPdf } from '../documents/warning-letter';
 import { appendAuditEvent } from '../read-model/audit';
-import { nextSequenceValue, storeDocument } from '../read-model/documents';
+import { claimSerial, storeDocument } from '../read-model/documents';
 import type { ReadModel } from '../read-model/models';
 import { sendMailOnce, type Mailer } from '../mail/mailer';
 import type { VehicleHolder, VehicleRegistry } from '../registry/vehicle-registry';
@@ -51,7 +51,7 @@ export function createParkingTicketActivities(deps: ParkingTicketActivityDeps) {
       let ticket = await model.tickets.findOne({ workflowId }).lean();
       if (!ticket) {
         const year = new Date(input.observedAt).getUTCFullYear();
-        const serial = await nextSequenceValue(model, `parking-ticket-${year}`);
+        const serial = await claimSerial(model, `parking-ticket-${year}`, workflowId);
         const ticketNumber = `VG-${year}-${String(serial).padStart(6, '0')}`;
         await model.tickets.updateOne({ workflowId }, {
           $setOnInsert: {

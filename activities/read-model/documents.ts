@@ -15,10 +15,24 @@ export async function storeDocument(model: ReadModel, doc: NewDocument): Promise
   return id;
 }
 
-/** Allocates the next number of a sequence atomically (gaps after a crash are acceptable). */
-export async function nextSequenceValue(model: ReadModel, sequence: string): Promise<number> {
-  const doc = await model.counters.findOneAndUpdate({ _id: sequence }, { $inc: { value: 1 } }, { upsert: true, returnDocument: 'after' });
-  return doc!.value!;
+/**
+ * Issues the next number of a sequence to `owner` (e.g. a workflow ID): the same owner always
+ * gets the same number. Numbers are claimed by inserting against a unique index, because a
+ * conditional update or $inc is not atomic under concurrency on FerretDB.
+ */
+export async function claimSerial(model: ReadModel, sequence: string, owner: string): Promise<number> {
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    const mine = await model.serialClaims.findOne({ sequence, owner }).lean();
+    if (mine) return mine.value;
+    const last = await model.serialClaims.findOne({ sequence }).sort({ value: -1 }).lean();
+    try {
+      await model.serialClaims.create({ sequence, value: (last?.value ?? 0) + 1, owner });
+    } catch (error) {
+      if ((error as { code?: number }).code !== 11000) throw error;
+      // Someone else took that number (or this owner raced itself): look again.
+    }
+  }
+  throw new Error(`could not claim a number of ${sequence}`);
 }
 
 /** A stored document's bytes: lean reads return BSON Binary, not a Buffer. */

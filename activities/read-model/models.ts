@@ -71,7 +71,14 @@ const auditSchema = new Schema({
 }, { collection: 'audit_events', versionKey: false });
 auditSchema.index({ caseNumber: 1, at: 1 });
 
-const counterSchema = new Schema({ _id: String, value: Number }, { collection: 'counters', versionKey: false });
+/** One document per issued number: claimed by insert, so no two owners ever share one. */
+const serialClaimSchema = new Schema({
+  sequence: { type: String, required: true },
+  value: { type: Number, required: true },
+  owner: { type: String, required: true },
+}, { collection: 'serial_claims', versionKey: false });
+serialClaimSchema.index({ sequence: 1, value: 1 }, { unique: true });
+serialClaimSchema.index({ sequence: 1, owner: 1 }, { unique: true });
 
 const sentMailSchema = new Schema({
   key: { type: String, required: true, unique: true },
@@ -91,7 +98,7 @@ export function readModel(conn: Connection) {
     outbox: model(conn, 'OutboxItem', outboxSchema),
     documents: model(conn, 'StoredDocument', documentSchema),
     audit: model(conn, 'AuditEvent', auditSchema),
-    counters: model(conn, 'Counter', counterSchema),
+    serialClaims: model(conn, 'SerialClaim', serialClaimSchema),
     sentMails: model(conn, 'SentMail', sentMailSchema),
   };
 }

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSystem } from '../../scripts/lib/run-system';
 import { HttpClient, startTestSystem } from '../support/system';
 import { mailsTo } from '../support/activity-env';
+import { eventually } from '../support/eventually';
 
 let app: RunningSystem;
 let warden: HttpClient;
@@ -23,14 +24,6 @@ const ticket = (plate: string, extra: Record<string, unknown> = {}) => ({
   offenceCode: '112454', plate, place: 'Elberfelder Straße 12, Hagen', observedAt: new Date(Date.now() - 10 * 60_000).toISOString(), ...extra,
 });
 
-async function eventually<T>(probe: () => Promise<T | false | undefined>, what: string): Promise<T> {
-  for (let i = 0; i < 60; i += 1) {
-    const value = await probe();
-    if (value) return value;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 describe('recording a ticket', () => {
   it('when a warden records a ticket twice with one Idempotency-Key, then one ticket exists and both answers are equal', async () => {

@@ -16,6 +16,7 @@ import {
 import { parkingTicketWorkflow } from '../../workflows/parking-ticket/workflow';
 import { createActivityEnv, type ActivityEnv } from '../support/activity-env';
 import { stack } from '../support/env';
+import { eventually } from '../support/eventually';
 import { documentBytes } from '../../activities/read-model/documents';
 import { ensureSearchAttributes } from '../../temporal/search-attributes';
 
@@ -59,15 +60,6 @@ async function startTicket(taskQueue: string, plate: string) {
   return { handle, registration, observedAt };
 }
 
-/** Activities run in real time while the server's clock stands still: wait for their effect. */
-async function eventually<T>(probe: () => Promise<T | undefined | null | false>, what: string): Promise<T> {
-  for (let i = 0; i < 100; i += 1) {
-    const value = await probe();
-    if (value) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 describe('ParkingTicket workflow (time skipping)', () => {
   it('when paid on day 7 (23:00 Berlin), then the ticket closes as paid and no letter is written', async () => {

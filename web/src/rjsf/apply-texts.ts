@@ -30,8 +30,6 @@ export function applyTexts(form: FormDefinition, lang: Lang): LocalizedForm {
   // The page shows the form title as its h1; the root legend would repeat it.
   delete schema.title;
   delete schema.description;
-  // Options carry their real value ("112454"), not rjsf's default index, in the DOM.
-  uiSchema['ui:globalOptions'] = { optionValueFormat: 'realValue', ...(uiSchema['ui:globalOptions'] as Node) };
   uiSchema['ui:submitButtonOptions'] = { ...(uiSchema['ui:submitButtonOptions'] as Node), submitText: texts.submit };
   return { schema: schema as RJSFSchema, uiSchema: uiSchema as UiSchema, title: texts.title, description: texts.description, submit: texts.submit };
 }

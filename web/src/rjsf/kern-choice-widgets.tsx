@@ -13,11 +13,15 @@ import { a11y } from './kern-widgets.js';
 // Enum fields as a KERN select or KERN radio buttons. Radio groups get their fieldset and legend
 // from FieldTemplate (ui:widget "radio"), so each radio here only needs its own label.
 
+/** Options carry their real value ("112454") in the DOM, not rjsf's default index, unless a form says otherwise. */
+const valueFormat = (options: WidgetProps['options']) =>
+  options.optionValueFormat ? getOptionValueFormat(options) : ('realValue' as const);
+
 export function SelectWidget(props: WidgetProps) {
   const { t } = useI18n();
   const { id, htmlName, value, readonly, disabled, required, onChange, onBlur, onFocus, options, schema, placeholder } = props;
   const { enumOptions = [], enumDisabled, emptyValue } = options;
-  const format = getOptionValueFormat(options);
+  const format = valueFormat(options);
   const { invalid, ...aria } = a11y(props);
   const decode = (raw: string) => enumOptionValueDecoder(raw, enumOptions, format, emptyValue);
   return (
@@ -48,7 +52,7 @@ export function SelectWidget(props: WidgetProps) {
 export function RadioWidget(props: WidgetProps) {
   const { id, htmlName, value, readonly, disabled, required, onChange, onBlur, onFocus, options } = props;
   const { enumOptions = [], enumDisabled, emptyValue } = options;
-  const format = getOptionValueFormat(options);
+  const format = valueFormat(options);
   const { invalid, ...aria } = a11y(props);
   const decode = (raw: string) => enumOptionValueDecoder(raw, enumOptions, format, emptyValue);
   return (

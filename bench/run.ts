@@ -1,0 +1,76 @@
+/**
+ * Benchmark: recording parking tickets over HTTP (API validation → update-with-start →
+ * registration activity with counter, PDF notice card, read model, audit) against the
+ * embedded stack, reported as a ratio to a baseline measured in the same run: a no-op
+ * workflow's start-to-completion on the same Temporal server. Bounded and loopback-only.
+ *   npm run bench [-- --count 60 --concurrency 4]
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { randomUUID } from 'node:crypto';
+import { bundleWorkflowCode, NativeConnection, Worker } from '@temporalio/worker';
+import { loadConfig } from '../config/config';
+import { runSystem } from '../scripts/lib/run-system';
+import { freePort } from '../scripts/lib/stack';
+
+const arg = (name: string, fallback: number) => Number(process.argv[process.argv.indexOf(`--${name}`) + 1] || fallback) || fallback;
+const COUNT = arg('count', 60);
+const CONCURRENCY = arg('concurrency', 4);
+
+async function measure(label: string, op: (i: number) => Promise<void>) {
+  const latencies: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
+    while (next < COUNT) {
+      const i = next++;
+      const t = performance.now();
+      await op(i);
+      latencies.push(performance.now() - t);
+    }
+  }));
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]!;
+  const result = { label, perSecond: COUNT / seconds, p50ms: pct(0.5), p95ms: pct(0.95) };
+  console.log(`${label.padEnd(34)} ${result.perSecond.toFixed(1).padStart(6)} /s   p50 ${result.p50ms.toFixed(0).padStart(5)} ms   p95 ${result.p95ms.toFixed(0).padStart(5)} ms`);
+  return result;
+}
+
+async function run(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'amtsweg-bench-'));
+  const config = loadConfig({ PORT: String(await freePort()), AMTSWEG_DATA_DIR: dataDir, STAFF_ACCESS_KEY: 'bench-staff-access-key-000000',
+    TEMPORAL_PORT: String(await freePort()), TEMPORAL_UI_PORT: String(await freePort()), FERRETDB_PORT: String(await freePort()),
+    MAILDEV_SMTP_PORT: String(await freePort()), MAILDEV_WEB_PORT: String(await freePort()) });
+  const app = await runSystem(config);
+  const connection = await NativeConnection.connect({ address: app.system.services.temporal.address });
+  const baselineWorker = await Worker.create({ connection, taskQueue: 'bench-baseline',
+    workflowBundle: await bundleWorkflowCode({ workflowsPath: fileURLToPath(new URL('./baseline-workflow.ts', import.meta.url)) }) });
+  try {
+    console.log(`amtsweg benchmark: ${COUNT} operations, ${CONCURRENCY} concurrent, embedded stack on loopback`);
+    const baseline = await baselineWorker.runUntil(measure('baseline: no-op workflow', async () => {
+      await app.system.temporal.workflow.execute('noopWorkflow', { taskQueue: 'bench-baseline', workflowId: `bench-${randomUUID()}` });
+    }));
+    const login = await fetch(`${app.baseUrl}/api/staff/session`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ accessKey: 'bench-staff-access-key-000000' }) });
+    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const plates = ['HA-AB 123', 'HA-MM 4711', 'HA-XY 42', 'HA-K 7', 'HA-LP 2025'];
+    const recording = await measure('record a ticket over HTTP', async (i) => {
+      const res = await fetch(`${app.baseUrl}/api/parking-tickets`, {
+        method: 'POST', headers: { 'Content-Type': 'application/json', Cookie: cookie, 'Idempotency-Key': `bench-${randomUUID()}` },
+        body: JSON.stringify({ offenceCode: '141312', plate: plates[i % plates.length], place: 'Benchmarkstraße 1, Hagen', observedAt: new Date().toISOString() }),
+      });
+      if (res.status !== 201) throw new Error(`record failed: ${res.status} ${await res.text()}`);
+    });
+    console.log(`\nratio (recording / baseline): throughput ${(recording.perSecond / baseline.perSecond).toFixed(2)}, p95 latency ${(recording.p95ms / baseline.p95ms).toFixed(2)}`);
+  } finally {
+    await connection.close().catch(() => undefined);
+    await app.stop();
+  }
+}
+
+run().then(() => process.exit(0), (error) => {
+  console.error(error);
+  process.exit(1);
+});
