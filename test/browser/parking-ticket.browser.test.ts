@@ -49,8 +49,9 @@ describe('Online-Knöllchen in the browser', () => {
     await offence.selectOption({ label: pavement! });
     await page.getByLabel('Kfz-Kennzeichen').fill('HA-AB 123');
     await page.getByLabel('Tatort').fill('Elberfelder Straße 12, Hagen');
-    const now = new Date(Date.now() - 15 * 60_000);
-    const local = new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+    // The widget reads Berlin time, whatever the machine's time zone.
+    const local = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })
+      .format(new Date(Date.now() - 15 * 60_000)).replace(' ', 'T');
     await page.getByLabel('Tatzeit').fill(local);
     await page.getByRole('button', { name: 'Verwarnung speichern' }).click();
     const heading = page.getByRole('heading', { name: /^Verwarnung VG-\d{4}-\d{6}$/ });

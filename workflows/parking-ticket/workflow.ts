@@ -65,8 +65,9 @@ export async function parkingTicketWorkflow(input: ParkingTicketInput): Promise<
   });
 
   const setStatus = async (status: TicketStatus, action: string, details: Record<string, unknown> = {}, actor = 'system') => {
-    state.status = status;
     await act.recordTicketStatus({ ticketNumber: state.ticketNumber!, status, action, actor, details, workflowId, runId });
+    // Set after the read model has it: an update waiting for this status answers only then.
+    state.status = status;
     upsertSearchAttributes({ AmtswegStatus: [status] });
   };
 
