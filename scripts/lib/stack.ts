@@ -125,7 +125,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       const child = startProcess('maildev', process.execPath, [maildevEntry(), '--smtp', String(ports.smtp),
         '--ip', '127.0.0.1', '--web', String(ports.mailUi), '--web-ip', '127.0.0.1', '--mail-directory', dir], logDir);
       children.push(child);
-      waits.push(waitForPort(ports.mailUi, 'MailDev', child), waitForPort(ports.smtp, 'MailDev SMTP', child));
+      waits.push(waitForPort(ports.mailUi, 'MailDev', child, 120_000, join(logDir, 'maildev.log')), waitForPort(ports.smtp, 'MailDev SMTP', child, 120_000, join(logDir, 'maildev.log')));
       result.smtpUrl = `smtp://127.0.0.1:${ports.smtp}`;
       result.mailUiUrl = `http://127.0.0.1:${ports.mailUi}`;
       result.mailApiUrl = `http://127.0.0.1:${ports.mailUi}`;
