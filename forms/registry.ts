@@ -1,6 +1,6 @@
 /**
- * The built-in form definitions, loaded at start. (Designer-published versions stored in
- * MongoDB come with the forms platform; a case keeps the version it was started with.)
+ * The built-in form definitions: at start each becomes version 1 of its form in the form
+ * registry (`forms/registry/form-registry.ts`), which serves every version designers publish.
  */
 import type { FormDefinition } from './form-definition';
 import { recordTicketForm } from './parking-ticket/record-ticket.form';

@@ -3,7 +3,8 @@
  * after a deliberate, patched change of a workflow and commit the new files next to the old
  * ones: old histories must keep replaying. Uses the time-skipping server and the real
  * activities against a throwaway embedded database.
- *   npx tsx scripts/record-histories.ts
+ *   npx tsx scripts/record-histories.ts             # every history
+ *   npx tsx scripts/record-histories.ts dog-tax     # only those whose name starts with an argument
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,14 +20,20 @@ import { SmtpMailer } from '../activities/mail/mailer';
 import { HttpVehicleRegistry } from '../activities/registry/http-vehicle-registry';
 import { createSandboxVehicleRegistryRouter } from '../activities/registry/sandbox/router';
 import { seedSandboxVehicleHolders } from '../activities/registry/sandbox/seed';
+import { HttpResidentRegistry } from '../activities/residents/http-resident-registry';
+import { createSandboxResidentRegistryRouter } from '../activities/residents/sandbox/router';
+import { seedSandboxResidents } from '../activities/residents/sandbox/seed';
 import { paymentBookedSignal, registrationUpdate } from '../workflows/parking-ticket/shared';
 import { parkingTicketWorkflow } from '../workflows/parking-ticket/workflow';
+import { recordDogTaxHistories } from './lib/dog-tax-histories';
 import { ensureSearchAttributes } from '../temporal/search-attributes';
 import { bundleWorkflows } from '../workers/worker';
 import { timeSkippingServerPath } from './lib/binaries';
 import { freePort, startStack } from './lib/stack';
 
 const OUT = join('test', 'workflows', 'histories');
+const only = process.argv.slice(2);
+const wanted = (name: string) => only.length === 0 || only.some((prefix) => name.startsWith(prefix));
 
 async function run(): Promise<void> {
   const ports = { temporal: 0, temporalUi: 0, mongodb: await freePort(), smtp: await freePort(), mailUi: await freePort() };
@@ -37,17 +44,21 @@ async function run(): Promise<void> {
     await ensureSearchAttributes(env.connection, 'default');
     await ensureReadModelIndexes(conn);
     await seedSandboxVehicleHolders(conn);
-    const server = express().use('/sandbox/vehicle-registry', createSandboxVehicleRegistryRouter({ conn })).listen(0, '127.0.0.1');
+    await seedSandboxResidents(conn);
+    const server = express().use('/sandbox/vehicle-registry', createSandboxVehicleRegistryRouter({ conn }))
+      .use('/sandbox/resident-registry', createSandboxResidentRegistryRouter({ conn })).listen(0, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));
     const mailer = new SmtpMailer(stack.smtpUrl!, 'test@hagen.example');
     const activities = createActivities({
       model: readModel(conn), mailer, publicBaseUrl: 'http://amtsweg.test', payee: { beneficiaryName: 'Stadtkasse Hagen', iban: 'DE89370400440532013000' },
       vehicleRegistry: new HttpVehicleRegistry({ baseUrl: `http://127.0.0.1:${(server.address() as { port: number }).port}/sandbox/vehicle-registry` }),
+      residentRegistry: new HttpResidentRegistry({ baseUrl: `http://127.0.0.1:${(server.address() as { port: number }).port}/sandbox/resident-registry` }),
       accessCodeSecret: Buffer.alloc(32, 1),
     });
     const worker = await Worker.create({ connection: env.nativeConnection, taskQueue: 'histories', workflowBundle: await bundleWorkflows(), activities });
     await worker.runUntil(async () => {
       for (const [name, plate, pay] of [['parking-ticket-paid', 'HA-AB 123', true], ['parking-ticket-letter', 'HA-MM 4711', false]] as const) {
+        if (!wanted(name)) continue;
         const handle = await env.client.workflow.start(parkingTicketWorkflow, { taskQueue: 'histories', workflowId: name, args: [{
           requestFingerprint: 'fp', offence: { code: '141312', titleDe: 'Parken im absoluten Haltverbot', titleEn: 'Parking in a no-stopping zone', amountCents: 2500 },
           plate, place: 'Friedrich-Ebert-Platz, Hagen', observedAt: new Date(await env.currentTimeMs()).toISOString(), recordedBy: 'warden-demo' }] });
@@ -58,6 +69,10 @@ async function run(): Promise<void> {
         writeFileSync(join(OUT, `${name}.json`), `${JSON.stringify(JSON.parse(historyToJSON(history)), null, 1)}\n`);
         console.log(`recorded ${name}: ${history.events?.length} events`);
       }
+      await recordDogTaxHistories(env, 'histories', wanted, (name, history) => {
+        writeFileSync(join(OUT, `${name}.json`), `${JSON.stringify(JSON.parse(historyToJSON(history)), null, 1)}\n`);
+        console.log(`recorded ${name}: ${history.events?.length} events`);
+      });
     });
     mailer.close();
     server.close();

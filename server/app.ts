@@ -17,10 +17,11 @@ import { systemRoutes } from './routes/system-routes';
 import { staffSessionRoutes, STAFF_COOKIE } from './routes/staff-session-routes';
 import { parkingTicketRoutes } from './routes/parking-ticket-routes';
 import { portalRoutes } from './routes/portal-routes';
+import { formRoutes } from './routes/form-routes';
 import { createSandboxPaymentRouter } from '../activities/payments/sandbox/router';
 import { createSandboxVehicleRegistryRouter } from '../activities/registry/sandbox/router';
 
-export const routeTable: RouteSpec[] = [...systemRoutes, ...staffSessionRoutes, ...parkingTicketRoutes, ...portalRoutes];
+export const routeTable: RouteSpec[] = [...systemRoutes, ...formRoutes, ...staffSessionRoutes, ...parkingTicketRoutes, ...portalRoutes];
 
 const unauthenticated = () => new AppError('unauthenticated', { de: 'Bitte melden Sie sich an.', en: 'Please sign in.' });
 const forbidden = () => new AppError('forbidden', { de: 'Dafür fehlt Ihnen die Berechtigung.', en: 'You are not allowed to do this.' });
@@ -46,8 +47,9 @@ export function createApp(system: System, options: { webDir?: string } = {}): ex
           if (principal.kind === 'anonymous') throw unauthenticated();
           if (!route.roles.some((role) => principal.roles.includes(role))) throw forbidden();
         }
-        // Every declared input is validated (and stripped of unknown fields) before the handler runs.
-        const body = route.body ? validateInput(route.body, req.body) : undefined;
+        // Every declared input is validated (and stripped of unknown fields) before the handler runs,
+        // except form submissions: their handler validates against the form version the client rendered.
+        const body = !route.body ? undefined : route.bodyValidation === 'handler' ? req.body : validateInput(route.body, req.body);
         const query = route.query ? validateInput<Record<string, unknown>>(route.query, { ...req.query }) : {};
         const result = await route.handler({
           req, res, body, params: req.params as Record<string, string>, query,

@@ -17,8 +17,12 @@ import { SandboxPaymentProvider } from '../activities/payments/sandbox-payment-p
 import type { VehicleRegistry } from '../activities/registry/vehicle-registry';
 import { HttpVehicleRegistry } from '../activities/registry/http-vehicle-registry';
 import { seedSandboxVehicleHolders } from '../activities/registry/sandbox/seed';
+import { HttpResidentRegistry } from '../activities/residents/http-resident-registry';
+import { seedSandboxResidents } from '../activities/residents/sandbox/seed';
 import type { ActivityDeps } from '../activities';
 import { deriveSecret } from './security/tokens';
+import { FormRegistry } from '../forms/registry/form-registry';
+import { listForms } from '../forms/registry';
 
 export interface ResolvedServices { temporal: TemporalTarget; mongodbUri: string; smtpUrl: string }
 
@@ -27,6 +31,8 @@ export interface System {
   services: ResolvedServices;
   conn: Connection;
   model: ReadModel;
+  /** Every published version of every form; the built-in files are version 1. */
+  forms: FormRegistry;
   temporal: Client;
   mailer: Mailer;
   paymentProvider: PaymentProvider;
@@ -48,11 +54,22 @@ function dataDirSecret(dataDir: string, name: string): string {
   return readFileSync(file, 'utf8').trim();
 }
 
+/** Built-in form files become version 1; a changed file is reported, never silently republished. */
+export async function seedForms(forms: FormRegistry): Promise<void> {
+  for (const report of await forms.seedBuiltIns(listForms())) {
+    if (report.outcome === 'changed-not-republished') {
+      console.warn(`[amtsweg] the built-in form file ${report.formId} differs from every published version; a designer publishes it (POST /api/forms/${report.formId}/versions) if it should be served`);
+    }
+  }
+}
+
 export async function connectSystem(config: AppConfig, services: ResolvedServices): Promise<System> {
   const payloadKey = resolvePayloadKey(config);
   const conn = await mongoose.createConnection(services.mongodbUri, { serverSelectionTimeoutMS: 10_000 }).asPromise();
   const model = readModel(conn);
   await ensureReadModelIndexes(conn);
+  const forms = new FormRegistry(conn);
+  await seedForms(forms);
   const temporal = await connectClient(services.temporal, payloadKey);
   const mailer = new SmtpMailer(services.smtpUrl, config.mailFrom);
   const internalBaseUrl = `http://127.0.0.1:${config.port}`;
@@ -60,6 +77,9 @@ export async function connectSystem(config: AppConfig, services: ResolvedService
   const paymentProvider = new SandboxPaymentProvider({ baseUrl: internalBaseUrl, webhookSecret: sandboxWebhook });
   const vehicleRegistry = new HttpVehicleRegistry({ baseUrl: config.vehicleRegistryUrl ?? `${internalBaseUrl}/sandbox/vehicle-registry` });
   if (!config.vehicleRegistryUrl) await seedSandboxVehicleHolders(conn);
+  // The sandbox resident registry (router: createSandboxResidentRegistryRouter) is served by this process.
+  const residentRegistry = new HttpResidentRegistry({ baseUrl: `${internalBaseUrl}/sandbox/resident-registry` });
+  await seedSandboxResidents(conn);
   const secrets = {
     payloadKey,
     accessCode: deriveSecret(payloadKey, 'access-code'),
@@ -69,8 +89,8 @@ export async function connectSystem(config: AppConfig, services: ResolvedService
     sandboxWebhook,
   };
   return {
-    config, services, conn, model, temporal, mailer, paymentProvider, vehicleRegistry, internalBaseUrl, secrets,
-    activityDeps: () => ({ model, mailer, vehicleRegistry, publicBaseUrl: config.publicBaseUrl, payee: config.payee, accessCodeSecret: secrets.accessCode }),
+    config, services, conn, model, forms, temporal, mailer, paymentProvider, vehicleRegistry, internalBaseUrl, secrets,
+    activityDeps: () => ({ model, mailer, vehicleRegistry, residentRegistry, publicBaseUrl: config.publicBaseUrl, payee: config.payee, accessCodeSecret: secrets.accessCode }),
     async close() {
       mailer.close();
       await temporal.connection.close();

@@ -1,2 +1,5 @@
 // Every workflow type the worker hosts; the bundle's entry point.
 export { parkingTicketWorkflow } from './parking-ticket/workflow';
+export { dogRegistrationWorkflow } from './dog-tax/registration';
+export { dogDeregistrationWorkflow } from './dog-tax/deregistration';
+export { dogTaxExemptionWorkflow } from './dog-tax/exemption';

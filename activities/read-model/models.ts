@@ -5,6 +5,7 @@
  * embedded database) and a MongoDB replica set do well — no multi-document transactions.
  */
 import { Schema, type Connection, type InferSchemaType, type Model } from 'mongoose';
+import { dogTaxCaseSchema } from './dog-tax-cases';
 
 const ticketSchema = new Schema({
   workflowId: { type: String, required: true, unique: true },
@@ -100,6 +101,7 @@ export function readModel(conn: Connection) {
     audit: model(conn, 'AuditEvent', auditSchema),
     serialClaims: model(conn, 'SerialClaim', serialClaimSchema),
     sentMails: model(conn, 'SentMail', sentMailSchema),
+    dogTaxCases: model(conn, 'DogTaxCase', dogTaxCaseSchema),
   };
 }
 export type ReadModel = ReturnType<typeof readModel>;

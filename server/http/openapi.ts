@@ -29,6 +29,9 @@ export function buildOpenApi(routes: RouteSpec[], serverUrl: string): Record<str
     for (const [name, schema] of Object.entries(query?.properties ?? {})) {
       parameters.push({ name, in: 'query', required: Boolean(query?.required?.includes(name)), schema } as never);
     }
+    for (const header of route.headers ?? []) {
+      parameters.push({ name: header.name, in: 'header', required: header.required, description: header.description, schema: header.schema } as never);
+    }
     const responses: Record<string, unknown> = {};
     for (const [status, spec] of Object.entries(route.responses)) {
       const isError = Number(status) >= 400;

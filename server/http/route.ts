@@ -8,7 +8,7 @@ import type { Lang } from './app-error';
 import type { System } from '../system';
 
 /** Interim roles until staff accounts exist (see README: a staff session holds all staff roles). */
-export type Role = 'public' | 'citizen' | 'warden' | 'caseworker';
+export type Role = 'public' | 'citizen' | 'warden' | 'caseworker' | 'designer';
 
 export interface Principal { kind: 'anonymous' | 'citizen' | 'staff'; roles: Role[]; id: string; caseNumber?: string }
 
@@ -29,6 +29,8 @@ export type RouteResult =
   | { status: 204 };
 
 export interface ResponseSpec { description: string; schema?: object; contentType?: string }
+/** A request header the route reads (documented in OpenAPI; the handler checks it). */
+export interface HeaderSpec { name: string; required: boolean; description: string; schema: object }
 
 export interface RouteSpec {
   method: 'get' | 'post' | 'put' | 'delete';
@@ -37,7 +39,13 @@ export interface RouteSpec {
   tags: string[];
   roles: Role[];
   body?: object;
+  /**
+   * 'handler': the body is documented with `body` but validated by the handler, because it
+   * depends on the request (a form submission is checked against the version it was rendered from).
+   */
+  bodyValidation?: 'route' | 'handler';
   query?: object;
+  headers?: HeaderSpec[];
   responses: Record<number, ResponseSpec>;
   handler(ctx: RouteContext): Promise<RouteResult>;
 }

@@ -1,7 +1,5 @@
-/** Health, the OpenAPI document, forms and the offence catalogue: public routes. */
-import { notFound } from '../http/app-error';
+/** Health, the OpenAPI document and the offence catalogue: public routes (forms: form-routes.ts). */
 import { defineRoutes } from '../http/route';
-import { findForm } from '../../forms/registry';
 import { offenceCatalogue } from '../../domain/parking/offence-catalogue';
 import { checkHealth } from '../use-cases/check-health';
 
@@ -19,15 +17,6 @@ export const systemRoutes = defineRoutes([
     responses: { 200: { description: 'OpenAPI document' } },
     async handler({ req }) {
       return { json: req.app.locals.openapi };
-    },
-  },
-  {
-    method: 'get', path: '/api/forms/:formId', summary: 'A published form: JSON Schema, uiSchema, texts', tags: ['forms'], roles: ['public'],
-    responses: { 200: { description: 'Form definition' }, 404: { description: 'No such form' } },
-    async handler({ params }) {
-      const form = findForm(params.formId ?? '');
-      if (!form) throw notFound({ de: 'Das Formular', en: 'The form' });
-      return { json: form };
     },
   },
   {

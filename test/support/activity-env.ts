@@ -1,6 +1,6 @@
 /**
  * Real activity dependencies for workflow tests: the read model on its own database of the
- * embedded FerretDB, MailDev's SMTP, and the sandbox vehicle registry served over HTTP.
+ * embedded FerretDB, MailDev's SMTP, and the sandbox vehicle and resident registries served over HTTP.
  */
 import type { Server } from 'node:http';
 import express from 'express';
@@ -10,6 +10,9 @@ import { SmtpMailer } from '../../activities/mail/mailer';
 import { HttpVehicleRegistry } from '../../activities/registry/http-vehicle-registry';
 import { createSandboxVehicleRegistryRouter } from '../../activities/registry/sandbox/router';
 import { seedSandboxVehicleHolders } from '../../activities/registry/sandbox/seed';
+import { HttpResidentRegistry } from '../../activities/residents/http-resident-registry';
+import { createSandboxResidentRegistryRouter } from '../../activities/residents/sandbox/router';
+import { seedSandboxResidents } from '../../activities/residents/sandbox/seed';
 import type { ActivityDeps } from '../../activities';
 import { stack, testMongoUri } from './env';
 
@@ -20,13 +23,17 @@ export async function createActivityEnv(dbName: string): Promise<ActivityEnv> {
   await conn.dropDatabase();
   await ensureReadModelIndexes(conn);
   await seedSandboxVehicleHolders(conn);
-  const app = express().use('/sandbox/vehicle-registry', createSandboxVehicleRegistryRouter({ conn }));
+  await seedSandboxResidents(conn);
+  const app = express()
+    .use('/sandbox/vehicle-registry', createSandboxVehicleRegistryRouter({ conn }))
+    .use('/sandbox/resident-registry', createSandboxResidentRegistryRouter({ conn }));
   const server = await new Promise<Server>((ok) => { const s = app.listen(0, '127.0.0.1', () => ok(s)); });
   const port = (server.address() as { port: number }).port;
   const mailer = new SmtpMailer(stack.smtpUrl, 'Stadt Hagen <test@hagen.example>');
   const deps: ActivityDeps = {
     model: readModel(conn), mailer,
     vehicleRegistry: new HttpVehicleRegistry({ baseUrl: `http://127.0.0.1:${port}/sandbox/vehicle-registry` }),
+    residentRegistry: new HttpResidentRegistry({ baseUrl: `http://127.0.0.1:${port}/sandbox/resident-registry` }),
     publicBaseUrl: 'http://amtsweg.test', payee: { beneficiaryName: 'Stadtkasse Hagen', iban: 'DE89370400440532013000' },
     accessCodeSecret: Buffer.alloc(32, 7),
   };

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { loadConfig } from '../../config/config';
 import { runSystem, type RunningSystem } from '../../scripts/lib/run-system';
+import { seedForms } from '../../server/system';
 import { freePort } from '../../scripts/lib/stack';
 import { stack, testMongoUri } from './env';
 
@@ -24,6 +25,7 @@ export async function startTestSystem(dbName: string, opts: { taskQueue?: string
   if (!opts.keepData) {
     await running.system.conn.dropDatabase();
     await running.system.conn.syncIndexes();
+    await seedForms(running.system.forms); // the built-in forms, as at start
   }
   return Object.assign(running, { taskQueue, dataDir });
 }

@@ -20,6 +20,10 @@ describe('workflow replay', () => {
     expect(histories).toEqual(expect.arrayContaining(['parking-ticket-paid.json', 'parking-ticket-letter.json']));
   });
 
+  it('has saved histories for the three Hundesteuer workflows', () => {
+    expect(histories).toEqual(expect.arrayContaining(['dog-tax-registration.json', 'dog-tax-deregistration.json', 'dog-tax-exemption.json']));
+  });
+
   it.each(histories)('replays %s against the current workflow code', async (file) => {
     await Worker.runReplayHistory({ workflowsPath }, load(file), file.replace(/\.json$/, ''));
   });

@@ -1,0 +1,27 @@
+/**
+ * Activities of the three Hundesteuer workflows (procedure 3). Each is idempotent: keyed
+ * writes (workflow ID, case number, tag number) and sendMailOnce per notice.
+ */
+import type { ReadModel } from '../read-model/models';
+import type { Mailer } from '../mail/mailer';
+import type { ResidentRegistry } from '../residents/resident-registry';
+import type { Payee } from '../parking-ticket';
+import type { DogTaxProcedure, DogTaxStatus, FormRef } from '../../workflows/dog-tax/shared';
+import { openCase, setStatus, type Traced } from './case-store';
+import { createRegistrationActivities } from './registration';
+import { createDeregistrationActivities } from './deregistration';
+import { createExemptionActivities } from './exemption';
+
+export interface DogTaxActivityDeps { model: ReadModel; mailer: Mailer; residentRegistry: ResidentRegistry; payee: Payee }
+
+export function createDogTaxActivities(deps: DogTaxActivityDeps) {
+  return {
+    openDogTaxCase: (args: Traced & { procedure: DogTaxProcedure; input: FormRef & { submission: object } }) => openCase(deps.model, args),
+    setDogTaxStatus: (args: Traced & { caseNumber: string; status: DogTaxStatus; action: string; actor: string; details: Record<string, unknown> }) =>
+      setStatus(deps.model, args),
+    ...createRegistrationActivities(deps),
+    ...createDeregistrationActivities(deps),
+    ...createExemptionActivities(deps),
+  };
+}
+export type DogTaxActivities = ReturnType<typeof createDogTaxActivities>;

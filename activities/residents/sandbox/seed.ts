@@ -1,0 +1,29 @@
+import { readFile } from 'node:fs/promises';
+import type { Connection } from 'mongoose';
+import { sandboxResidentModel, withMatchKeys } from './resident-model';
+import { checkResident } from './validate-resident';
+
+const DEMO_FILE = new URL('./demo-residents.json', import.meta.url);
+
+/**
+ * Inserts the demo residents that are missing; safe to run on every start. Existing ids are
+ * left alone ($setOnInsert) so residents an operator changed via PUT survive a restart.
+ */
+export async function seedSandboxResidents(conn: Connection): Promise<{ inserted: number }> {
+  const Residents = sandboxResidentModel(conn);
+  await Residents.init(); // the unique residentId index must exist before upserts rely on it
+  const rows = JSON.parse(await readFile(DEMO_FILE, 'utf8')) as Array<Record<string, unknown>>;
+  const ops = rows.map(({ residentId, ...rest }) => {
+    const checked = checkResident(rest);
+    if (!checked.ok) throw new Error(`demo resident ${String(residentId)}: ${JSON.stringify(checked.fields)}`);
+    const doc = withMatchKeys({ residentId: String(residentId), ...checked.value });
+    return { updateOne: { filter: { residentId: doc.residentId }, update: { $setOnInsert: doc }, upsert: true } };
+  });
+  try {
+    return { inserted: (await Residents.bulkWrite(ops, { ordered: true })).upsertedCount };
+  } catch (e) {
+    // Two processes seeding at once race on the unique index; the second pass inserts nothing.
+    if ((e as { code?: unknown } | null)?.code !== 11000) throw e;
+    return { inserted: (await Residents.bulkWrite(ops, { ordered: true })).upsertedCount };
+  }
+}

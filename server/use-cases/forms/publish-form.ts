@@ -1,0 +1,29 @@
+/**
+ * Publishing and restoring: each makes a new immutable version, the newest, which the portal
+ * serves from then on. Cases already started keep the version they were validated against.
+ */
+import { FormRejected, type FormVersion } from '../../../forms/registry/form-version';
+import { validationFailed } from '../../http/validation';
+import { notFound } from '../../http/app-error';
+import type { System } from '../../system';
+import { resolveDraft, type FormDraftInput } from './check-form-draft';
+
+async function rejectedAs422<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof FormRejected) throw validationFailed(error.problems);
+    throw error;
+  }
+}
+
+export async function publishForm(system: System, formId: string, input: FormDraftInput, by: string): Promise<FormVersion> {
+  const draft = resolveDraft(input, await system.forms.latest(formId));
+  return rejectedAs422(() => system.forms.publish(formId, draft, { by, ...(input.note ? { note: input.note } : {}) }));
+}
+
+export async function restoreFormVersion(system: System, formId: string, version: number, options: { by: string; note?: string }): Promise<FormVersion> {
+  const restored = await rejectedAs422(() => system.forms.restore(formId, version, options));
+  if (!restored) throw notFound({ de: `Version ${version} des Formulars`, en: `Version ${version} of the form` });
+  return restored;
+}

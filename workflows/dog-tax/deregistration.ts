@@ -1,0 +1,49 @@
+/**
+ * Abmeldung von der Hundesteuer: the dog died, was given away, or its holder moved away. The
+ * liability ends with the month the keeping ended; the notice states what that changes for
+ * the year (refund or remaining amount).
+ */
+import { allHandlersFinished, condition, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import type { DogTaxActivities } from '../../activities/dog-tax';
+import {
+  DOG_TAX_PROCEDURES, caseOpenedUpdate, deregistrationStateQuery,
+  type DeregistrationState, type DeregistrationStatus, type DogDeregistrationInput,
+} from './shared';
+
+const act = proxyActivities<DogTaxActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '2 seconds', maximumInterval: '5 minutes' },
+});
+
+export async function dogDeregistrationWorkflow(input: DogDeregistrationInput): Promise<DeregistrationState> {
+  const { workflowId, runId } = workflowInfo();
+  const state: DeregistrationState = { status: 'received' };
+  setHandler(deregistrationStateQuery, () => state);
+  setHandler(caseOpenedUpdate, async () => {
+    await condition(() => state.caseNumber !== undefined);
+    return { caseNumber: state.caseNumber! };
+  });
+
+  const { caseNumber } = await act.openDogTaxCase({ workflowId, runId, procedure: DOG_TAX_PROCEDURES.deregistration, input });
+  state.caseNumber = caseNumber;
+  upsertSearchAttributes({ AmtswegProcedure: [DOG_TAX_PROCEDURES.deregistration], AmtswegCaseNumber: [caseNumber], AmtswegStatus: ['received'] });
+
+  const setStatus = async (status: DeregistrationStatus, action: string, details: Record<string, unknown> = {}) => {
+    await act.setDogTaxStatus({ workflowId, runId, caseNumber, status, action, actor: 'system', details });
+    state.status = status;
+    upsertSearchAttributes({ AmtswegStatus: [status] });
+  };
+
+  const result = await act.deregisterDog({ workflowId, runId, caseNumber });
+  if (result.outcome === 'deregistered') {
+    state.tagNumber = result.tagNumber;
+    state.settlement = result.settlement;
+    await setStatus('deregistered', 'dog.deregistered', { tagNumber: result.tagNumber, ...result.settlement });
+    await act.sendDeregistrationNotice({ caseNumber });
+  } else {
+    await setStatus(result.outcome === 'already' ? 'rejected_already_deregistered' : 'rejected_unknown_tag', `deregistration.refused_${result.outcome}`);
+    await act.sendDeregistrationRefused({ caseNumber, outcome: result.outcome });
+  }
+  await condition(allHandlersFinished);
+  return state;
+}

@@ -1,0 +1,54 @@
+/**
+ * Anmeldung zur Hundesteuer (procedure 3): a dog's holder registers it. Only residents of
+ * Hagen are taxed here (resident registry); a resident gets a tax-tag number and the tax
+ * notice with the yearly tax and the pro-rata amount for the first year; anyone else a
+ * rejection e-mail and no tag.
+ */
+import { allHandlersFinished, condition, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import type { DogTaxActivities } from '../../activities/dog-tax';
+import {
+  DOG_TAX_PROCEDURES, caseOpenedUpdate, registrationStateQuery,
+  type DogRegistrationInput, type RegistrationState, type RegistrationStatus,
+} from './shared';
+
+const act = proxyActivities<DogTaxActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '2 seconds', maximumInterval: '5 minutes' },
+});
+
+export async function dogRegistrationWorkflow(input: DogRegistrationInput): Promise<RegistrationState> {
+  const { workflowId, runId } = workflowInfo();
+  const state: RegistrationState = { status: 'received' };
+  setHandler(registrationStateQuery, () => state);
+  setHandler(caseOpenedUpdate, async () => {
+    await condition(() => state.caseNumber !== undefined);
+    return { caseNumber: state.caseNumber! };
+  });
+
+  const { caseNumber } = await act.openDogTaxCase({ workflowId, runId, procedure: DOG_TAX_PROCEDURES.registration, input });
+  state.caseNumber = caseNumber;
+  upsertSearchAttributes({ AmtswegProcedure: [DOG_TAX_PROCEDURES.registration], AmtswegCaseNumber: [caseNumber], AmtswegStatus: ['received'] });
+
+  const setStatus = async (status: RegistrationStatus, action: string, details: Record<string, unknown> = {}) => {
+    await act.setDogTaxStatus({ workflowId, runId, caseNumber, status, action, actor: 'system', details });
+    state.status = status;
+    upsertSearchAttributes({ AmtswegStatus: [status] });
+  };
+
+  const resident = await act.checkResidence({ caseNumber });
+  if (!resident) {
+    await setStatus('rejected_not_resident', 'registration.rejected_not_resident');
+    await act.sendNotResidentNotice({ caseNumber });
+  } else {
+    const { tagNumber, assessment } = await act.assessDogTax({ workflowId, runId, caseNumber, residentId: resident.residentId });
+    state.tagNumber = tagNumber;
+    state.assessment = assessment;
+    await setStatus('registered', 'dog.registered', {
+      tagNumber, annualCents: assessment.annualCents, category: assessment.category, liableFrom: assessment.liableFrom, yearCents: assessment.yearCents,
+    });
+    const { documentId } = await act.sendTaxNotice({ caseNumber });
+    await act.setDogTaxStatus({ workflowId, runId, caseNumber, status: 'registered', action: 'tax_notice.sent', actor: 'system', details: { documentId } });
+  }
+  await condition(allHandlersFinished);
+  return state;
+}

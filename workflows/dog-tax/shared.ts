@@ -1,0 +1,76 @@
+/**
+ * Updates, queries and types of the three Hundesteuer workflows (procedure 3), shared by the
+ * workflows, their activities and the API. Inputs are the form submissions (the form's JSON
+ * Schema is the source of their types) plus the form version the case was started with.
+ */
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { RegisterDogSubmission } from '../../forms/dog-tax/register-dog.form';
+import type { DeregisterDogSubmission } from '../../forms/dog-tax/deregister-dog.form';
+import type { ExemptionSubmission } from '../../forms/dog-tax/exemption.form';
+import type { RateCategory } from '../../domain/dog-tax/tariff';
+
+export const DOG_TAX_PROCEDURES = {
+  registration: 'dog-tax-registration',
+  deregistration: 'dog-tax-deregistration',
+  exemption: 'dog-tax-exemption',
+} as const;
+export type DogTaxProcedure = (typeof DOG_TAX_PROCEDURES)[keyof typeof DOG_TAX_PROCEDURES];
+
+/** The form version a case was started with: the case keeps it, whatever is published later. */
+export interface FormRef { formId: string; formVersion: number }
+
+export type DogRegistrationInput = FormRef & { submission: RegisterDogSubmission };
+export type DogDeregistrationInput = FormRef & { submission: DeregisterDogSubmission };
+export type DogTaxExemptionInput = FormRef & { submission: ExemptionSubmission };
+
+export type RegistrationStatus = 'received' | 'registered' | 'rejected_not_resident';
+export type DeregistrationStatus = 'received' | 'deregistered' | 'rejected_unknown_tag' | 'rejected_already_deregistered';
+export type ExemptionStatus = 'received' | 'awaiting_decision' | 'decision_overdue' | ExemptionDecisionKind;
+export type DogTaxStatus = RegistrationStatus | DeregistrationStatus | ExemptionStatus;
+
+export interface DogTaxAssessment {
+  annualCents: number;
+  category: RateCategory;
+  dogsInHousehold: number;
+  liableFrom: string;
+  /** The first year assessed and its pro-rata amount. */
+  year: number;
+  yearCents: number;
+}
+
+export interface RegistrationState { status: RegistrationStatus; caseNumber?: string; tagNumber?: string; assessment?: DogTaxAssessment }
+export interface DeregistrationState {
+  status: DeregistrationStatus; caseNumber?: string; tagNumber?: string;
+  settlement?: { liableUntil: string; year: number; owedCents: number; assessedCents: number; refundCents: number };
+}
+
+export type ExemptionDecisionKind = 'granted' | 'reduced' | 'rejected';
+export interface ExemptionDecision { decision: ExemptionDecisionKind; reason: string; by: string }
+export interface ExemptionState {
+  status: ExemptionStatus; caseNumber?: string; tagNumber?: string;
+  /** false: no registered dog matched tag and holder; the caseworker still decides. */
+  registered?: boolean;
+  decision?: ExemptionDecision & { annualCentsAfter?: number };
+  overdueReminders: number;
+}
+
+/** The finance department's decision (role: finance); answers once the read model has it. */
+export const decideExemptionUpdate = defineUpdate<{ status: ExemptionStatus; caseNumber: string }, [ExemptionDecision]>('decideExemption');
+/** Answers with the case number once the case is open: for update-with-start, so the API can show it at once. */
+export const caseOpenedUpdate = defineUpdate<{ caseNumber: string }, []>('caseOpened');
+export const registrationStateQuery = defineQuery<RegistrationState>('registrationState');
+export const deregistrationStateQuery = defineQuery<DeregistrationState>('deregistrationState');
+export const exemptionStateQuery = defineQuery<ExemptionState>('exemptionState');
+
+export const ERROR_TYPES = {
+  invalidDecision: 'InvalidExemptionDecision',
+  alreadyDecided: 'ExemptionAlreadyDecided',
+} as const;
+
+/** A caseworker should decide within this time; later, an audit event flags the case. */
+export const EXEMPTION_DECISION_DUE = '30 days';
+
+/** Workflow IDs carry no personal data: only the hashed idempotency key of the submission. */
+export function dogTaxWorkflowId(procedure: DogTaxProcedure, idempotencyKeyHash: string): string {
+  return `${procedure}-${idempotencyKeyHash}`;
+}
