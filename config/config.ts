@@ -14,6 +14,7 @@ export interface AppConfig {
   payloadKey?: string;
   staffAccessKey?: string;
   vehicleRegistryUrl?: string;
+  residentRegistryUrl?: string;
   payee: { beneficiaryName: string; iban: string; bic?: string };
   sandboxWebhookSecret?: string;
   ports: { temporal: number; temporalUi: number; mongodb: number; smtp: number; mailUi: number };
@@ -104,6 +105,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     payloadKey,
     staffAccessKey,
     vehicleRegistryUrl: url(env, 'VEHICLE_REGISTRY_URL', ['http', 'https']),
+    residentRegistryUrl: url(env, 'RESIDENT_REGISTRY_URL', ['http', 'https']),
     payee: {
       beneficiaryName: env.PAYEE_NAME || 'Stadtkasse Hagen',
       // The EPC test IBAN: a demo city must not print a real account.

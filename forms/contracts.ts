@@ -9,6 +9,8 @@ import addFormats from 'ajv-formats';
 import type { FormDefinition } from './form-definition';
 import type { RecordTicketSubmission } from './parking-ticket/record-ticket.form';
 import type { FormContent, FormProblem, LocalText } from './registry/form-version';
+import { dogTaxContracts } from './dog-tax/contract';
+import { checkSteps } from './check-steps';
 
 export { diffForms, type FormChange } from './diff-forms';
 
@@ -19,6 +21,12 @@ export interface InputContract {
   /** Field names are JSON-pointer-like paths into the submission ("owner/address/postcode"). */
   fields: Record<string, ContractField>;
 }
+
+/** Every path of a submission type as a contract names it: "holder", "holder/email". */
+export type FieldPath<T> = {
+  [K in keyof T & string]-?: NonNullable<T[K]> extends readonly unknown[] ? K
+    : NonNullable<T[K]> extends object ? K | `${K}/${FieldPath<NonNullable<T[K]>>}` : K
+}[keyof T & string];
 
 // Typed against the submission type, so a new field the use-case reads cannot miss its contract entry.
 const parkingTicketFields = {
@@ -31,6 +39,7 @@ const parkingTicketFields = {
 
 export const inputContracts: InputContract[] = [
   { procedure: 'parking-ticket', action: { kind: 'start', name: 'parkingTicketWorkflow' }, fields: parkingTicketFields },
+  ...dogTaxContracts,
 ];
 
 export const findContract = (procedure: unknown, action: unknown): InputContract | undefined => {
@@ -138,7 +147,11 @@ export function checkFormDefinition(def: Partial<FormContent>, published?: FormC
   if (published && (def.procedure !== published.procedure || JSON.stringify(def.action) !== JSON.stringify(published.action))) {
     problems.push(problem('procedure', 'Verfahren und Aktion eines Formulars bleiben über alle Versionen gleich.', 'A form keeps its procedure and action across versions.'));
   }
+  if (def.audience !== undefined && def.audience !== 'citizen' && def.audience !== 'staff') {
+    problems.push(problem('audience', 'audience ist „citizen“ oder „staff“.', 'audience is "citizen" or "staff".'));
+  }
   if (!isObject(def.uiSchema)) problems.push(problem('uiSchema', 'Das uiSchema muss ein Objekt sein.', 'The uiSchema must be an object.'));
-  problems.push(...checkTexts(def.texts, isObject(schema) && isObject(schema.properties) ? schema.properties : {}));
+  const properties = isObject(schema) && isObject(schema.properties) ? schema.properties : {};
+  problems.push(...checkTexts(def.texts, properties), ...checkSteps(def.uiSchema, properties, def.texts));
   return problems;
 }

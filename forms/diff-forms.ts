@@ -40,6 +40,6 @@ function walk(path: string, a: unknown, b: unknown, out: FormChange[]): void {
 /** The changes from `a` (e.g. the published version) to `b` (e.g. a draft); empty when equal. */
 export function diffForms(a: FormContent, b: FormContent): FormChange[] {
   const out: FormChange[] = [];
-  for (const key of ['procedure', 'action', 'schema', 'uiSchema', 'texts'] as const) walk(key, a[key], b[key], out);
+  for (const key of ['procedure', 'action', 'audience', 'schema', 'uiSchema', 'texts'] as const) walk(key, a[key], b[key], out);
   return out;
 }

@@ -5,7 +5,21 @@
  * TypeScript type of the submission.
  */
 export interface FieldTexts { title: string; description?: string; enumNames?: string[] }
-export interface FormTexts { title: string; description?: string; submit: string; fields: Record<string, FieldTexts> }
+export interface FormTexts {
+  title: string; description?: string; submit: string; fields: Record<string, FieldTexts>;
+  /** Step titles of a multi-step form, by the step ids of the uiSchema's "ui:steps". */
+  steps?: Record<string, string>;
+}
+
+/**
+ * A multi-step form: the uiSchema's top-level "ui:steps" lists the steps in order, each with
+ * the top-level property names it shows. Every property is in exactly one step; a step
+ * without fields (e.g. "review") shows the summary before submitting.
+ */
+export interface FormStep { id: string; fields: string[] }
+
+/** Who fills the form: citizens in the portal, or staff (the portal lists only citizen forms). */
+export type FormAudience = 'citizen' | 'staff';
 
 export interface FormDefinition {
   id: string;
@@ -16,4 +30,6 @@ export interface FormDefinition {
   schema: Record<string, unknown>;
   uiSchema: Record<string, unknown>;
   texts: { de: FormTexts; en: FormTexts };
+  /** Absent: citizen. */
+  audience?: FormAudience;
 }

@@ -4,8 +4,11 @@
  */
 import type { FormDefinition } from './form-definition';
 import { recordTicketForm } from './parking-ticket/record-ticket.form';
+import { registerDogForm } from './dog-tax/register-dog.form';
+import { deregisterDogForm } from './dog-tax/deregister-dog.form';
+import { exemptionForm } from './dog-tax/exemption.form';
 
-const builtIn: FormDefinition[] = [recordTicketForm];
+const builtIn: FormDefinition[] = [recordTicketForm, registerDogForm, deregisterDogForm, exemptionForm];
 
 export function findForm(id: string): FormDefinition | undefined {
   return builtIn.find((f) => f.id === id);

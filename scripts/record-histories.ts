@@ -26,6 +26,8 @@ import { seedSandboxResidents } from '../activities/residents/sandbox/seed';
 import { paymentBookedSignal, registrationUpdate } from '../workflows/parking-ticket/shared';
 import { parkingTicketWorkflow } from '../workflows/parking-ticket/workflow';
 import { recordDogTaxHistories } from './lib/dog-tax-histories';
+import { FormRegistry } from '../forms/registry/form-registry';
+import { listForms } from '../forms/registry';
 import { ensureSearchAttributes } from '../temporal/search-attributes';
 import { bundleWorkflows } from '../workers/worker';
 import { timeSkippingServerPath } from './lib/binaries';
@@ -49,11 +51,13 @@ async function run(): Promise<void> {
       .use('/sandbox/resident-registry', createSandboxResidentRegistryRouter({ conn })).listen(0, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));
     const mailer = new SmtpMailer(stack.smtpUrl!, 'test@hagen.example');
+    const forms = new FormRegistry(conn);
+    await forms.seedBuiltIns(listForms());
     const activities = createActivities({
       model: readModel(conn), mailer, publicBaseUrl: 'http://amtsweg.test', payee: { beneficiaryName: 'Stadtkasse Hagen', iban: 'DE89370400440532013000' },
       vehicleRegistry: new HttpVehicleRegistry({ baseUrl: `http://127.0.0.1:${(server.address() as { port: number }).port}/sandbox/vehicle-registry` }),
       residentRegistry: new HttpResidentRegistry({ baseUrl: `http://127.0.0.1:${(server.address() as { port: number }).port}/sandbox/resident-registry` }),
-      accessCodeSecret: Buffer.alloc(32, 1),
+      accessCodeSecret: Buffer.alloc(32, 1), forms, statusTokenSecret: Buffer.alloc(32, 2),
     });
     const worker = await Worker.create({ connection: env.nativeConnection, taskQueue: 'histories', workflowBundle: await bundleWorkflows(), activities });
     await worker.runUntil(async () => {

@@ -18,10 +18,12 @@ import { staffSessionRoutes, STAFF_COOKIE } from './routes/staff-session-routes'
 import { parkingTicketRoutes } from './routes/parking-ticket-routes';
 import { portalRoutes } from './routes/portal-routes';
 import { formRoutes } from './routes/form-routes';
+import { caseRoutes } from './routes/case-routes';
 import { createSandboxPaymentRouter } from '../activities/payments/sandbox/router';
 import { createSandboxVehicleRegistryRouter } from '../activities/registry/sandbox/router';
+import { createSandboxResidentRegistryRouter } from '../activities/residents/sandbox/router';
 
-export const routeTable: RouteSpec[] = [...systemRoutes, ...formRoutes, ...staffSessionRoutes, ...parkingTicketRoutes, ...portalRoutes];
+export const routeTable: RouteSpec[] = [...systemRoutes, ...formRoutes, ...caseRoutes, ...staffSessionRoutes, ...parkingTicketRoutes, ...portalRoutes];
 
 const unauthenticated = () => new AppError('unauthenticated', { de: 'Bitte melden Sie sich an.', en: 'Please sign in.' });
 const forbidden = () => new AppError('forbidden', { de: 'Dafür fehlt Ihnen die Berechtigung.', en: 'You are not allowed to do this.' });
@@ -73,6 +75,7 @@ export function createApp(system: System, options: { webDir?: string } = {}): ex
 
   app.use('/sandbox/payments', createSandboxPaymentRouter({ conn: system.conn, webhookSecret: system.secrets.sandboxWebhook, publicBaseUrl: system.config.publicBaseUrl }));
   app.use('/sandbox/vehicle-registry', createSandboxVehicleRegistryRouter({ conn: system.conn }));
+  app.use('/sandbox/resident-registry', createSandboxResidentRegistryRouter({ conn: system.conn }));
 
   const webDir = resolve(options.webDir ?? join('dist', 'web'));
   if (existsSync(webDir)) {

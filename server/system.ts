@@ -39,7 +39,7 @@ export interface System {
   vehicleRegistry: VehicleRegistry;
   /** Where this process serves HTTP on loopback: the embedded sandboxes are called through it. */
   internalBaseUrl: string;
-  secrets: { payloadKey: Buffer; accessCode: Buffer; portalToken: Buffer; staffSession: Buffer; staffAccessKey: string; sandboxWebhook: string };
+  secrets: { payloadKey: Buffer; accessCode: Buffer; portalToken: Buffer; staffSession: Buffer; caseStatus: Buffer; staffAccessKey: string; sandboxWebhook: string };
   activityDeps(): ActivityDeps;
   close(): Promise<void>;
 }
@@ -77,20 +77,24 @@ export async function connectSystem(config: AppConfig, services: ResolvedService
   const paymentProvider = new SandboxPaymentProvider({ baseUrl: internalBaseUrl, webhookSecret: sandboxWebhook });
   const vehicleRegistry = new HttpVehicleRegistry({ baseUrl: config.vehicleRegistryUrl ?? `${internalBaseUrl}/sandbox/vehicle-registry` });
   if (!config.vehicleRegistryUrl) await seedSandboxVehicleHolders(conn);
-  // The sandbox resident registry (router: createSandboxResidentRegistryRouter) is served by this process.
-  const residentRegistry = new HttpResidentRegistry({ baseUrl: `${internalBaseUrl}/sandbox/resident-registry` });
-  await seedSandboxResidents(conn);
+  // Unset: the sandbox resident registry this process serves at /sandbox/resident-registry.
+  const residentRegistry = new HttpResidentRegistry({ baseUrl: config.residentRegistryUrl ?? `${internalBaseUrl}/sandbox/resident-registry` });
+  if (!config.residentRegistryUrl) await seedSandboxResidents(conn);
   const secrets = {
     payloadKey,
     accessCode: deriveSecret(payloadKey, 'access-code'),
     portalToken: deriveSecret(payloadKey, 'portal-token'),
     staffSession: deriveSecret(payloadKey, 'staff-session'),
+    caseStatus: deriveSecret(payloadKey, 'case-status-token'),
     staffAccessKey: config.staffAccessKey ?? dataDirSecret(config.dataDir, 'staff-access.key'),
     sandboxWebhook,
   };
   return {
     config, services, conn, model, forms, temporal, mailer, paymentProvider, vehicleRegistry, internalBaseUrl, secrets,
-    activityDeps: () => ({ model, mailer, vehicleRegistry, residentRegistry, publicBaseUrl: config.publicBaseUrl, payee: config.payee, accessCodeSecret: secrets.accessCode }),
+    activityDeps: () => ({
+      model, mailer, vehicleRegistry, residentRegistry, forms, publicBaseUrl: config.publicBaseUrl, payee: config.payee,
+      accessCodeSecret: secrets.accessCode, statusTokenSecret: secrets.caseStatus,
+    }),
     async close() {
       mailer.close();
       await temporal.connection.close();

@@ -6,19 +6,29 @@ import type { ReadModel } from '../read-model/models';
 import type { Mailer } from '../mail/mailer';
 import type { ResidentRegistry } from '../residents/resident-registry';
 import type { Payee } from '../parking-ticket';
+import type { FormRegistry } from '../../forms/registry/form-registry';
 import type { DogTaxProcedure, DogTaxStatus, FormRef } from '../../workflows/dog-tax/shared';
 import { openCase, setStatus, type Traced } from './case-store';
 import { createRegistrationActivities } from './registration';
 import { createDeregistrationActivities } from './deregistration';
 import { createExemptionActivities } from './exemption';
+import { createReceiptActivities } from './receipt';
 
-export interface DogTaxActivityDeps { model: ReadModel; mailer: Mailer; residentRegistry: ResidentRegistry; payee: Payee }
+export interface DogTaxActivityDeps {
+  model: ReadModel; mailer: Mailer; residentRegistry: ResidentRegistry; payee: Payee;
+  /** The form versions cases were started with: the receipt lists fields under their titles. */
+  forms: Pick<FormRegistry, 'get'>;
+  publicBaseUrl: string;
+  /** Derives the status page token from the workflow ID (activities/cases/status-link.ts). */
+  statusTokenSecret: Buffer;
+}
 
 export function createDogTaxActivities(deps: DogTaxActivityDeps) {
   return {
     openDogTaxCase: (args: Traced & { procedure: DogTaxProcedure; input: FormRef & { submission: object } }) => openCase(deps.model, args),
     setDogTaxStatus: (args: Traced & { caseNumber: string; status: DogTaxStatus; action: string; actor: string; details: Record<string, unknown> }) =>
       setStatus(deps.model, args),
+    ...createReceiptActivities(deps),
     ...createRegistrationActivities(deps),
     ...createDeregistrationActivities(deps),
     ...createExemptionActivities(deps),

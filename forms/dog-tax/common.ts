@@ -49,6 +49,12 @@ export const holderTexts = {
   },
 } satisfies Record<'de' | 'en', Record<string, FieldTexts>>;
 
+/** Step titles every Hundesteuer form shares (the holder first, the review last). */
+export const commonStepTexts = {
+  de: { holder: 'Halterin / Halter', evidence: 'Nachweise', review: 'Prüfen und absenden' },
+  en: { holder: 'Dog owner', evidence: 'Evidence', review: 'Check and send' },
+};
+
 export const holderUi = {
   'ui:order': ['givenName', 'familyName', 'birthDate', 'street', 'postalCode', 'email'],
   email: { 'ui:widget': 'email', 'ui:autocomplete': 'email' },

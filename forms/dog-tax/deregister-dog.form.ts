@@ -1,7 +1,7 @@
 /** Abmeldung von der Hundesteuer: the dog died, was given away, or the holder moved away. */
 import type { FromSchema } from 'json-schema-to-ts';
 import type { FormDefinition } from '../form-definition';
-import { DRAFT_07, date, evidenceIds, holder, holderTexts, holderUi, iban, postalCode, requiredWhen, tagNumber, text } from './common';
+import { DRAFT_07, commonStepTexts, date, evidenceIds, holder, holderTexts, holderUi, iban, postalCode, requiredWhen, tagNumber, text } from './common';
 
 const address = {
   type: 'object', required: ['street', 'postalCode', 'city'], additionalProperties: false,
@@ -47,6 +47,13 @@ export const deregisterDogForm: FormDefinition = {
   },
   uiSchema: {
     'ui:order': ['tagNumber', 'holder', 'reason', 'endedOn', 'newAddress', 'newOwner', 'refundIban', 'refundAccountHolder', 'evidenceIds'],
+    'ui:steps': [
+      { id: 'holder', fields: ['holder'] },
+      { id: 'dog', fields: ['tagNumber', 'reason', 'endedOn', 'newAddress', 'newOwner'] },
+      { id: 'refund', fields: ['refundIban', 'refundAccountHolder'] },
+      { id: 'evidence', fields: ['evidenceIds'] },
+      { id: 'review', fields: [] },
+    ],
     tagNumber: { 'ui:placeholder': 'HSM-2026-0042' },
     holder: holderUi,
     reason: { 'ui:widget': 'radio' },
@@ -57,6 +64,7 @@ export const deregisterDogForm: FormDefinition = {
       title: 'Hund von der Hundesteuer abmelden',
       description: 'Die Steuerpflicht endet mit Ablauf des Monats, in dem der Hund verstorben ist, abgegeben wurde oder Sie aus Hagen weggezogen sind. Bitte geben Sie die Steuermarke zurück.',
       submit: 'Abmeldung absenden',
+      steps: { ...commonStepTexts.de, dog: 'Hund und Grund', refund: 'Erstattung' },
       fields: {
         ...holderTexts.de,
         tagNumber: { title: 'Nummer der Steuermarke', description: 'z. B. HSM-2026-0042 (steht auf Marke und Bescheid)' },
@@ -71,6 +79,7 @@ export const deregisterDogForm: FormDefinition = {
       title: 'Deregister a dog from dog tax',
       description: 'Tax ends with the month in which the dog died, was given away, or you moved away from Hagen. Please return the tax tag.',
       submit: 'Send deregistration',
+      steps: { ...commonStepTexts.en, dog: 'Dog and reason', refund: 'Refund' },
       fields: {
         ...holderTexts.en,
         tagNumber: { title: 'Tax tag number', description: 'e.g. HSM-2026-0042 (on the tag and the notice)' },

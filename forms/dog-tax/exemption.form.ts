@@ -4,7 +4,7 @@
  */
 import type { FromSchema } from 'json-schema-to-ts';
 import type { FormDefinition } from '../form-definition';
-import { DRAFT_07, evidenceIds, holder, holderTexts, holderUi, requiredWhen, tagNumber, text } from './common';
+import { DRAFT_07, commonStepTexts, evidenceIds, holder, holderTexts, holderUi, requiredWhen, tagNumber, text } from './common';
 
 /** Grounds found in NRW Satzungen (standards.md §7d); which one applies is the caseworker's call. */
 export const EXEMPTION_GROUNDS = ['assistance_dog', 'rescue_dog', 'social_benefits', 'shelter_dog', 'other'] as const;
@@ -34,6 +34,12 @@ export const exemptionForm: FormDefinition = {
   schema: { ...baseSchema, allOf: [requiredWhen(baseSchema.properties, 'ground', 'other', ['explanation'])] },
   uiSchema: {
     'ui:order': ['tagNumber', 'holder', 'ground', 'explanation', 'evidenceIds'],
+    'ui:steps': [
+      { id: 'holder', fields: ['holder'] },
+      { id: 'application', fields: ['tagNumber', 'ground', 'explanation'] },
+      { id: 'evidence', fields: ['evidenceIds'] },
+      { id: 'review', fields: [] },
+    ],
     tagNumber: { 'ui:placeholder': 'HSM-2026-0042' },
     holder: holderUi,
     ground: { 'ui:widget': 'radio' },
@@ -44,6 +50,7 @@ export const exemptionForm: FormDefinition = {
       title: 'Befreiung oder Ermäßigung der Hundesteuer beantragen',
       description: 'Über den Antrag entscheidet der Fachbereich Finanzen und Controlling anhand Ihrer Nachweise. Sie erhalten den Bescheid per E-Mail.',
       submit: 'Antrag absenden',
+      steps: { ...commonStepTexts.de, application: 'Hund und Grund' },
       fields: {
         ...holderTexts.de,
         tagNumber: { title: 'Nummer der Steuermarke' },
@@ -59,6 +66,7 @@ export const exemptionForm: FormDefinition = {
       title: 'Apply for dog tax exemption or reduction',
       description: 'The finance department decides on your evidence. You receive the decision by e-mail.',
       submit: 'Send application',
+      steps: { ...commonStepTexts.en, application: 'Dog and ground' },
       fields: {
         ...holderTexts.en,
         tagNumber: { title: 'Tax tag number' },

@@ -1,7 +1,7 @@
 /** Anmeldung zur Hundesteuer (procedure 3): a resident registers a dog and gets a tax tag. */
 import type { FromSchema } from 'json-schema-to-ts';
 import type { FormDefinition } from '../form-definition';
-import { DRAFT_07, date, evidenceIds, holder, holderTexts, holderUi, requiredWhen, text } from './common';
+import { DRAFT_07, commonStepTexts, date, evidenceIds, holder, holderTexts, holderUi, requiredWhen, text } from './common';
 
 const baseSchema = {
   $schema: DRAFT_07,
@@ -39,6 +39,12 @@ export const registerDogForm: FormDefinition = {
   schema: { ...baseSchema, allOf: [requiredWhen(baseSchema.properties, 'keepingStart', 'moved_in', ['previousMunicipality'])] },
   uiSchema: {
     'ui:order': ['holder', 'dog', 'keepingStart', 'keptSince', 'previousMunicipality', 'evidenceIds'],
+    'ui:steps': [
+      { id: 'holder', fields: ['holder'] },
+      { id: 'dog', fields: ['dog', 'keepingStart', 'keptSince', 'previousMunicipality'] },
+      { id: 'evidence', fields: ['evidenceIds'] },
+      { id: 'review', fields: [] },
+    ],
     holder: holderUi,
     dog: { 'ui:order': ['name', 'breed', 'sex', 'birthDate', 'color', 'chipNumber'], sex: { 'ui:widget': 'radio' }, chipNumber: { 'ui:placeholder': '276098100123456' } },
     keepingStart: { 'ui:widget': 'radio' },
@@ -49,6 +55,7 @@ export const registerDogForm: FormDefinition = {
       title: 'Hund zur Hundesteuer anmelden',
       description: 'Für Hunde, die in Hagen gehalten werden. Die Steuer beginnt am 1. des Monats nach der Aufnahme des Hundes oder Ihrem Zuzug. Sie erhalten Steuermarke und Steuerbescheid per E-Mail.',
       submit: 'Anmeldung absenden',
+      steps: { ...commonStepTexts.de, dog: 'Hund' },
       fields: {
         ...holderTexts.de,
         dog: { title: 'Hund' }, 'dog.name': { title: 'Name des Hundes' }, 'dog.breed': { title: 'Rasse oder Kreuzung', description: 'z. B. „Labrador-Mischling“' },
@@ -64,6 +71,7 @@ export const registerDogForm: FormDefinition = {
       title: 'Register a dog for dog tax',
       description: 'For dogs kept in Hagen. Tax is due from the 1st of the month after you took the dog in or moved here. You receive the tax tag and the tax notice by e-mail.',
       submit: 'Send registration',
+      steps: { ...commonStepTexts.en, dog: 'Dog' },
       fields: {
         ...holderTexts.en,
         dog: { title: 'Dog' }, 'dog.name': { title: "Dog's name" }, 'dog.breed': { title: 'Breed or cross', description: 'e.g. "Labrador cross"' },

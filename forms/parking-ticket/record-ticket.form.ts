@@ -32,6 +32,7 @@ export const recordTicketForm: FormDefinition = {
   version: 1,
   procedure: 'parking-ticket',
   action: { kind: 'start', name: 'parkingTicketWorkflow' },
+  audience: 'staff',
   schema: {
     ...baseSchema,
     properties: { ...baseSchema.properties, offenceCode: { ...baseSchema.properties.offenceCode, oneOf: offenceOptions } },

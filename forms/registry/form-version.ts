@@ -7,7 +7,7 @@ import type { FormDefinition } from '../form-definition';
 export type LocalText = { de: string; en: string };
 
 /** What a designer edits and publishes: everything of a definition but its id and version. */
-export type FormContent = Pick<FormDefinition, 'procedure' | 'action' | 'schema' | 'uiSchema' | 'texts'>;
+export type FormContent = Pick<FormDefinition, 'procedure' | 'action' | 'schema' | 'uiSchema' | 'texts' | 'audience'>;
 
 export interface VersionMeta {
   version: number;
@@ -32,5 +32,6 @@ export class FormRejected extends Error {
   }
 }
 
+// audience only when set: versions stored before it existed keep their content hash.
 export const contentOf = (d: FormContent): FormContent =>
-  ({ procedure: d.procedure, action: d.action, schema: d.schema, uiSchema: d.uiSchema, texts: d.texts });
+  ({ procedure: d.procedure, action: d.action, schema: d.schema, uiSchema: d.uiSchema, texts: d.texts, ...(d.audience ? { audience: d.audience } : {}) });

@@ -16,6 +16,7 @@ export const ERROR_STATUS = {
   idempotency_key_reused: 409,
   ticket_closed: 409,
   already_paid: 409,
+  already_decided: 409,
   too_many_attempts: 429,
   payload_too_large: 413,
   dependency_unavailable: 503,

@@ -15,7 +15,7 @@ function cookie(req: Request, name: string): string | undefined {
 
 export function authenticate(req: Request, system: System, staffCookie: string): Principal {
   if (verifyToken(system.secrets.staffSession, cookie(req, staffCookie))) {
-    return { kind: 'staff', roles: ['warden', 'caseworker', 'designer'], id: 'staff' };
+    return { kind: 'staff', roles: ['warden', 'caseworker', 'designer', 'finance'], id: 'staff' };
   }
   const bearer = /^Bearer (.+)$/.exec(req.get('Authorization') ?? '')?.[1];
   const caseNumber = ticketNumberFromPortalToken(system, bearer);

@@ -8,7 +8,7 @@ import type { Lang } from './app-error';
 import type { System } from '../system';
 
 /** Interim roles until staff accounts exist (see README: a staff session holds all staff roles). */
-export type Role = 'public' | 'citizen' | 'warden' | 'caseworker' | 'designer';
+export type Role = 'public' | 'citizen' | 'warden' | 'caseworker' | 'designer' | 'finance';
 
 export interface Principal { kind: 'anonymous' | 'citizen' | 'staff'; roles: Role[]; id: string; caseNumber?: string }
 

@@ -7,16 +7,18 @@ import { getPublishedForm, listFormVersions, listPublishedForms, versionParam } 
 import { checkFormDraft, type FormDraftInput } from '../use-cases/forms/check-form-draft';
 import { publishForm, restoreFormVersion } from '../use-cases/forms/publish-form';
 import { errors } from './schemas';
-import { checkResult, formDraft, formList, formVersion, publicForm, restoreBody, versionMeta } from './form-schemas';
+import { audience, checkResult, formDraft, formList, formVersion, publicForm, restoreBody, versionMeta } from './form-schemas';
+import type { FormAudience } from '../../forms/form-definition';
 
 const notFound = { 404: { description: 'No such form or version' } };
 
 export const formRoutes = defineRoutes([
   {
-    method: 'get', path: '/api/forms', summary: 'Every form, newest published version, with its number of versions', tags: ['forms'], roles: ['public'],
-    responses: { 200: { description: 'Forms', schema: formList } },
-    async handler({ system }) {
-      return { json: await listPublishedForms(system) };
+    method: 'get', path: '/api/forms', summary: 'Every form, newest published version, with its number of versions and audience', tags: ['forms'], roles: ['public'],
+    query: { type: 'object', additionalProperties: false, properties: { audience } },
+    responses: { 200: { description: 'Forms (?audience=citizen: what the portal lists)', schema: formList }, 422: { description: 'Unknown audience' } },
+    async handler({ query, system }) {
+      return { json: await listPublishedForms(system, { audience: query.audience as FormAudience | undefined }) };
     },
   },
   {

@@ -1,5 +1,6 @@
 /** Request and response schemas of the form registry routes (OpenAPI and request validation). */
 const localText = { type: 'object', properties: { de: { type: 'string' }, en: { type: 'string' } } };
+export const audience = { type: 'string', enum: ['citizen', 'staff'], description: 'Who fills the form; the portal lists only citizen forms (absent: citizen)' };
 const action = {
   type: 'object', required: ['kind', 'name'], additionalProperties: false,
   properties: { kind: { type: 'string', enum: ['start', 'signal', 'update'] }, name: { type: 'string', minLength: 1, maxLength: 100 } },
@@ -13,10 +14,10 @@ const action = {
 export const formDraft = {
   type: 'object', required: ['schema', 'uiSchema', 'texts'],
   properties: {
-    procedure: { type: 'string', minLength: 1, maxLength: 100 }, action,
+    procedure: { type: 'string', minLength: 1, maxLength: 100 }, action, audience,
     schema: { type: 'object', description: 'JSON Schema draft-07, type object' },
-    uiSchema: { type: 'object', description: 'react-jsonschema-form uiSchema' },
-    texts: { type: 'object', description: '{ de, en }: title, description?, submit, fields: { <property>: { title, description?, enumNames? } }' },
+    uiSchema: { type: 'object', description: 'react-jsonschema-form uiSchema; optional top-level "ui:steps": [{ id, fields: [<top-level property>] }] for a multi-step form' },
+    texts: { type: 'object', description: '{ de, en }: title, description?, submit, fields: { <property>: { title, description?, enumNames? } }, steps?: { <step id>: title }' },
     note: { type: 'string', maxLength: 500, description: 'Why this version (publish only)' },
   },
 };
@@ -24,7 +25,7 @@ export const formDraft = {
 export const restoreBody = { type: 'object', properties: { note: { type: 'string', maxLength: 500 } } };
 
 const definitionProperties = {
-  id: { type: 'string' }, version: { type: 'integer' }, procedure: { type: 'string' }, action,
+  id: { type: 'string' }, version: { type: 'integer' }, procedure: { type: 'string' }, action, audience,
   schema: { type: 'object' }, uiSchema: { type: 'object' }, texts: { type: 'object' }, publishedAt: { type: 'string', format: 'date-time' },
 };
 export const publicForm = { type: 'object', properties: definitionProperties };
@@ -44,7 +45,7 @@ export const formList = {
       items: {
         type: 'object',
         properties: {
-          id: { type: 'string' }, version: { type: 'integer' }, versionCount: { type: 'integer' }, procedure: { type: 'string' }, action,
+          id: { type: 'string' }, version: { type: 'integer' }, versionCount: { type: 'integer' }, procedure: { type: 'string' }, action, audience,
           publishedAt: { type: 'string', format: 'date-time' }, title: localText, description: localText,
         },
       },

@@ -15,7 +15,7 @@ type Json = Record<string, any>;
 
 /** The ticket form (a deep copy) with `change` applied to its schema, uiSchema and texts. */
 export function ticketDraft(change: (d: { schema: Json; uiSchema: Json; texts: Json }) => void = () => {}): FormContent {
-  const d = structuredClone({ procedure: recordTicketForm.procedure, action: recordTicketForm.action, schema: recordTicketForm.schema, uiSchema: recordTicketForm.uiSchema, texts: recordTicketForm.texts }) as FormContent & { schema: Json; uiSchema: Json; texts: Json };
+  const d = structuredClone({ procedure: recordTicketForm.procedure, action: recordTicketForm.action, audience: recordTicketForm.audience, schema: recordTicketForm.schema, uiSchema: recordTicketForm.uiSchema, texts: recordTicketForm.texts }) as FormContent & { schema: Json; uiSchema: Json; texts: Json };
   change(d);
   return d;
 }

@@ -14,6 +14,8 @@ import { HttpResidentRegistry } from '../../activities/residents/http-resident-r
 import { createSandboxResidentRegistryRouter } from '../../activities/residents/sandbox/router';
 import { seedSandboxResidents } from '../../activities/residents/sandbox/seed';
 import type { ActivityDeps } from '../../activities';
+import { FormRegistry } from '../../forms/registry/form-registry';
+import { listForms } from '../../forms/registry';
 import { stack, testMongoUri } from './env';
 
 export interface ActivityEnv { conn: Connection; model: ReadModel; deps: ActivityDeps; close(): Promise<void> }
@@ -24,6 +26,8 @@ export async function createActivityEnv(dbName: string): Promise<ActivityEnv> {
   await ensureReadModelIndexes(conn);
   await seedSandboxVehicleHolders(conn);
   await seedSandboxResidents(conn);
+  const forms = new FormRegistry(conn);
+  await forms.seedBuiltIns(listForms());
   const app = express()
     .use('/sandbox/vehicle-registry', createSandboxVehicleRegistryRouter({ conn }))
     .use('/sandbox/resident-registry', createSandboxResidentRegistryRouter({ conn }));
@@ -35,7 +39,7 @@ export async function createActivityEnv(dbName: string): Promise<ActivityEnv> {
     vehicleRegistry: new HttpVehicleRegistry({ baseUrl: `http://127.0.0.1:${port}/sandbox/vehicle-registry` }),
     residentRegistry: new HttpResidentRegistry({ baseUrl: `http://127.0.0.1:${port}/sandbox/resident-registry` }),
     publicBaseUrl: 'http://amtsweg.test', payee: { beneficiaryName: 'Stadtkasse Hagen', iban: 'DE89370400440532013000' },
-    accessCodeSecret: Buffer.alloc(32, 7),
+    accessCodeSecret: Buffer.alloc(32, 7), forms, statusTokenSecret: Buffer.alloc(32, 8),
   };
   return {
     conn, model: deps.model, deps,
@@ -47,9 +51,11 @@ export async function createActivityEnv(dbName: string): Promise<ActivityEnv> {
   };
 }
 
-/** Mails MailDev received for one address. */
-export async function mailsTo(address: string): Promise<{ subject: string; text: string; to: { address: string }[] }[]> {
+export interface CaughtMail { subject: string; text: string; to: { address: string }[]; attachments?: { filename: string; contentType: string; size: number }[] }
+
+/** Mails MailDev received for one address (with their attachments' names and types). */
+export async function mailsTo(address: string): Promise<CaughtMail[]> {
   const res = await fetch(`${stack.mailApiUrl}/api/email`);
-  const all = (await res.json()) as { subject: string; text: string; to: { address: string }[] }[];
+  const all = (await res.json()) as CaughtMail[];
   return all.filter((m) => m.to.some((t) => t.address.toLowerCase() === address.toLowerCase()));
 }

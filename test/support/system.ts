@@ -10,6 +10,8 @@ import { randomUUID } from 'node:crypto';
 import { loadConfig } from '../../config/config';
 import { runSystem, type RunningSystem } from '../../scripts/lib/run-system';
 import { seedForms } from '../../server/system';
+import { seedSandboxResidents } from '../../activities/residents/sandbox/seed';
+import { seedSandboxVehicleHolders } from '../../activities/registry/sandbox/seed';
 import { freePort } from '../../scripts/lib/stack';
 import { stack, testMongoUri } from './env';
 
@@ -25,7 +27,10 @@ export async function startTestSystem(dbName: string, opts: { taskQueue?: string
   if (!opts.keepData) {
     await running.system.conn.dropDatabase();
     await running.system.conn.syncIndexes();
-    await seedForms(running.system.forms); // the built-in forms, as at start
+    // What the start seeds: the built-in forms and the sandbox registries' demo data.
+    await seedForms(running.system.forms);
+    await seedSandboxResidents(running.system.conn);
+    await seedSandboxVehicleHolders(running.system.conn);
   }
   return Object.assign(running, { taskQueue, dataDir });
 }

@@ -72,14 +72,19 @@ describe('Hundesteuer workflows (time skipping)', () => {
       expect(result.assessment).toMatchObject({ annualCents: 18000, category: 'one_dog', liableFrom: '2026-02-01', year: 2026, yearCents: 16500 });
       const record = await db.model.dogTaxCases.findOne({ caseNumber }).lean();
       expect(record).toMatchObject({ status: 'registered', formId: 'dog-tax-registration', formVersion: 1, residentId: 'HA-R-0001', tagNumber: result.tagNumber });
-      const mail = await eventually(async () => (await mailsTo(holder.email))[0], 'the tax notice e-mail');
+      const mail = await eventually(async () => (await mailsTo(holder.email)).find((m) => m.subject.startsWith('Hundesteuerbescheid')), 'the tax notice e-mail');
       expect(mail.subject).toContain(caseNumber);
       expect(mail.text).toContain(result.tagNumber!);
       expect(mail.text).toContain('165,00 €');
       const doc = await db.model.documents.findById(record!.noticeDocumentId).lean();
       expect(doc?.contentType).toBe('application/pdf');
       const audit = await db.model.audit.find({ caseNumber }).sort({ at: 1 }).lean();
-      expect(audit.map((a) => a.action)).toEqual(['dog-tax-registration.received', 'dog.registered', 'tax_notice.sent']);
+      expect(audit.map((a) => a.action)).toEqual(['dog-tax-registration.received', 'receipt.sent', 'dog.registered', 'tax_notice.sent']);
+      // The first step confirmed receipt: case number, status link and the PDF of what was submitted.
+      const receipt = (await mailsTo(holder.email)).find((m) => m.subject.startsWith('Eingangsbestätigung'))!;
+      expect(receipt.subject).toContain(caseNumber);
+      expect(receipt.text).toMatch(new RegExp(`/vorgang/${caseNumber}\\?token=[A-Za-z0-9_-]{22}`));
+      expect(receipt.attachments?.map((a) => a.contentType)).toEqual(['application/pdf']);
     });
   });
 
@@ -90,7 +95,7 @@ describe('Hundesteuer workflows (time skipping)', () => {
       expect(result).toMatchObject({ status: 'rejected_not_resident' });
       expect(result.tagNumber).toBeUndefined();
       expect((await db.model.dogTaxCases.findOne({ caseNumber }).lean())?.tagNumber).toBeUndefined();
-      const mail = await eventually(async () => (await mailsTo(holder.email))[0], 'the rejection e-mail');
+      const mail = await eventually(async () => (await mailsTo(holder.email)).find((m) => m.subject.startsWith('Hundesteuer:')), 'the rejection e-mail');
       expect(mail.subject).toContain('nicht möglich');
       expect(mail.text).toContain('keine Steuermarke');
     });
@@ -156,7 +161,7 @@ describe('Hundesteuer workflows (time skipping)', () => {
       const mail = await eventually(async () => (await mailsTo(holder.email)).find((m) => m.subject.includes('Entscheidung')), 'the decision notice');
       expect(mail.text).toContain('90,00 €');
       const actions = (await db.model.audit.find({ caseNumber }).sort({ at: 1 }).lean()).map((a) => a.action);
-      expect(actions).toEqual(['dog-tax-exemption.received', 'exemption.awaiting_decision', 'exemption.overdue', 'exemption.reduced']);
+      expect(actions).toEqual(['dog-tax-exemption.received', 'receipt.sent', 'exemption.awaiting_decision', 'exemption.overdue', 'exemption.reduced']);
     });
   });
 });

@@ -27,6 +27,8 @@ export async function dogDeregistrationWorkflow(input: DogDeregistrationInput): 
   const { caseNumber } = await act.openDogTaxCase({ workflowId, runId, procedure: DOG_TAX_PROCEDURES.deregistration, input });
   state.caseNumber = caseNumber;
   upsertSearchAttributes({ AmtswegProcedure: [DOG_TAX_PROCEDURES.deregistration], AmtswegCaseNumber: [caseNumber], AmtswegStatus: ['received'] });
+  // First step: confirm receipt with the status link and a PDF of what was submitted.
+  await act.sendDogTaxReceipt({ workflowId, runId, caseNumber });
 
   const setStatus = async (status: DeregistrationStatus, action: string, details: Record<string, unknown> = {}) => {
     await act.setDogTaxStatus({ workflowId, runId, caseNumber, status, action, actor: 'system', details });

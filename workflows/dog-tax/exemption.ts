@@ -50,6 +50,8 @@ export async function dogTaxExemptionWorkflow(input: DogTaxExemptionInput): Prom
   const { caseNumber } = await act.openDogTaxCase({ workflowId, runId, procedure: DOG_TAX_PROCEDURES.exemption, input });
   state.caseNumber = caseNumber;
   upsertSearchAttributes({ AmtswegProcedure: [DOG_TAX_PROCEDURES.exemption], AmtswegCaseNumber: [caseNumber], AmtswegStatus: ['received'] });
+  // First step: confirm receipt with the status link and a PDF of what was submitted.
+  await act.sendDogTaxReceipt({ workflowId, runId, caseNumber });
   const setStatus = (status: ExemptionStatus) => {
     state.status = status;
     upsertSearchAttributes({ AmtswegStatus: [status] });

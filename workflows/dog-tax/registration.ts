@@ -28,6 +28,8 @@ export async function dogRegistrationWorkflow(input: DogRegistrationInput): Prom
   const { caseNumber } = await act.openDogTaxCase({ workflowId, runId, procedure: DOG_TAX_PROCEDURES.registration, input });
   state.caseNumber = caseNumber;
   upsertSearchAttributes({ AmtswegProcedure: [DOG_TAX_PROCEDURES.registration], AmtswegCaseNumber: [caseNumber], AmtswegStatus: ['received'] });
+  // First step: confirm receipt with the status link and a PDF of what was submitted.
+  await act.sendDogTaxReceipt({ workflowId, runId, caseNumber });
 
   const setStatus = async (status: RegistrationStatus, action: string, details: Record<string, unknown> = {}) => {
     await act.setDogTaxStatus({ workflowId, runId, caseNumber, status, action, actor: 'system', details });

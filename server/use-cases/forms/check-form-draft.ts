@@ -16,6 +16,8 @@ export function resolveDraft(draft: FormDraftInput, latest: FormVersion | undefi
     procedure: draft.procedure ?? latest?.procedure ?? '',
     action: draft.action ?? latest?.action ?? { kind: 'start', name: '' },
     schema: draft.schema, uiSchema: draft.uiSchema, texts: draft.texts,
+    // Like procedure and action, a draft keeps the form's audience unless it names one.
+    ...(draft.audience ?? latest?.audience ? { audience: draft.audience ?? latest?.audience } : {}),
   };
 }
 

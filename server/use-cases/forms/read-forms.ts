@@ -3,24 +3,32 @@
  * published a version and the designer's note: those are staff matters, not the citizen's.
  */
 import type { FormVersion, VersionMeta } from '../../../forms/registry/form-version';
+import type { FormAudience } from '../../../forms/form-definition';
+import { findForm } from '../../../forms/registry';
 import { notFound } from '../../http/app-error';
 import type { System } from '../../system';
 
-export type PublicForm = Pick<FormVersion, 'id' | 'version' | 'procedure' | 'action' | 'schema' | 'uiSchema' | 'texts' | 'publishedAt'>;
+export type PublicForm = Pick<FormVersion, 'id' | 'version' | 'procedure' | 'action' | 'schema' | 'uiSchema' | 'texts' | 'publishedAt'> & { audience: FormAudience };
 
-export const publicForm = (f: FormVersion): PublicForm =>
-  ({ id: f.id, version: f.version, procedure: f.procedure, action: f.action, schema: f.schema, uiSchema: f.uiSchema, texts: f.texts, publishedAt: f.publishedAt });
+/** Versions published before forms had an audience take the built-in file's; default citizen. */
+export const audienceOf = (f: FormVersion): FormAudience => f.audience ?? findForm(f.id)?.audience ?? 'citizen';
+
+export const publicForm = (f: FormVersion): PublicForm => ({
+  id: f.id, version: f.version, procedure: f.procedure, action: f.action, audience: audienceOf(f),
+  schema: f.schema, uiSchema: f.uiSchema, texts: f.texts, publishedAt: f.publishedAt,
+});
 
 const formNotFound = (version?: number) => notFound(version === undefined
   ? { de: 'Das Formular', en: 'The form' }
   : { de: `Version ${version} des Formulars`, en: `Version ${version} of the form` });
 
 /** The newest version of every form, for the services overview and the designer's list. */
-export async function listPublishedForms(system: System) {
-  const forms = await system.forms.list();
+export async function listPublishedForms(system: System, filter: { audience?: FormAudience } = {}) {
+  const forms = (await system.forms.list()).filter(({ latest }) => !filter.audience || audienceOf(latest) === filter.audience);
   return {
     items: forms.map(({ latest, versionCount }) => ({
-      id: latest.id, version: latest.version, versionCount, procedure: latest.procedure, action: latest.action, publishedAt: latest.publishedAt,
+      id: latest.id, version: latest.version, versionCount, procedure: latest.procedure, action: latest.action, audience: audienceOf(latest),
+      publishedAt: latest.publishedAt,
       title: { de: latest.texts.de.title, en: latest.texts.en.title },
       description: { de: latest.texts.de.description ?? '', en: latest.texts.en.description ?? '' },
     })),

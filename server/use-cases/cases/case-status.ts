@@ -1,0 +1,40 @@
+/**
+ * The citizen's status page of a case: what was applied for (the title of the form version the
+ * case was started with), where it stands, every step so far and the documents to download.
+ * Built from the read model and the audit trail; only for the holder of the status token.
+ */
+import { findForm } from '../../../forms/registry';
+import { documentBytes } from '../../../activities/read-model/documents';
+import { notFound } from '../../http/app-error';
+import type { System } from '../../system';
+import type { CaseRecord } from './case-access';
+import { actionText, documentTitle, statusText } from './case-texts';
+
+export async function caseStatusView(system: System, c: CaseRecord, token: string) {
+  const form = (await system.forms.get(c.formId, c.formVersion)) ?? findForm(c.formId);
+  const audit = await system.model.audit.find({ caseNumber: c.caseNumber }, { at: 1, action: 1 }).sort({ at: 1 }).lean();
+  const docs = await system.model.documents.find({ caseNumber: c.caseNumber }, { kind: 1, createdAt: 1 }).sort({ createdAt: 1 }).lean();
+  const base = `/api/cases/${encodeURIComponent(c.caseNumber)}/documents`;
+  return {
+    caseNumber: c.caseNumber,
+    procedure: form?.procedure ?? c.formId,
+    formId: c.formId,
+    formVersion: c.formVersion,
+    title: { de: form?.texts.de.title ?? c.formId, en: form?.texts.en.title ?? c.formId },
+    status: c.status,
+    statusText: statusText(c.status),
+    receivedAt: new Date(c.createdAt).toISOString(),
+    steps: audit.map((a) => ({ at: a.at.toISOString(), action: a.action, text: actionText(a.action) })),
+    documents: docs.map((d) => ({
+      id: String(d._id), kind: d.kind, title: documentTitle(d.kind),
+      url: `${base}/${encodeURIComponent(String(d._id))}?token=${encodeURIComponent(token)}`,
+    })),
+  };
+}
+
+export async function caseDocument(system: System, c: CaseRecord, documentId: string) {
+  const doc = await system.model.documents.findById(documentId).lean();
+  // A document of another case is as unknown as no document.
+  if (!doc || doc.caseNumber !== c.caseNumber) throw notFound({ de: 'Das Dokument', en: 'The document' });
+  return { contentType: doc.contentType, filename: doc.filename, data: documentBytes(doc.data), inline: true };
+}

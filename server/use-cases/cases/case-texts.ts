@@ -1,0 +1,49 @@
+/**
+ * What the status page says, in German and English: the case's status, each step (from the
+ * audit trail's actions) and each document's title. Internal details (who decided, amounts)
+ * stay in the audit trail for staff; the citizen reads them in the notices.
+ */
+type Text = { de: string; en: string };
+
+export const STATUS_TEXT: Record<string, Text> = {
+  received: { de: 'Eingegangen – wird bearbeitet', en: 'Received – being processed' },
+  registered: { de: 'Hund angemeldet, Steuerbescheid versandt', en: 'Dog registered, tax notice sent' },
+  rejected_not_resident: { de: 'Abgelehnt: keine Meldeadresse in Hagen', en: 'Rejected: no registered residence in Hagen' },
+  deregistered: { de: 'Hund abgemeldet', en: 'Dog deregistered' },
+  rejected_unknown_tag: { de: 'Abgelehnt: Steuermarke und Angaben passen nicht zusammen', en: 'Rejected: tax tag and details do not match' },
+  rejected_already_deregistered: { de: 'Abgelehnt: der Hund ist bereits abgemeldet', en: 'Rejected: the dog is already deregistered' },
+  awaiting_decision: { de: 'Wartet auf die Entscheidung der Sachbearbeitung', en: 'Waiting for the caseworker’s decision' },
+  decision_overdue: { de: 'Wartet auf die Entscheidung (dauert länger als geplant)', en: 'Waiting for the decision (taking longer than planned)' },
+  granted: { de: 'Befreiung gewährt', en: 'Exemption granted' },
+  reduced: { de: 'Ermäßigung gewährt', en: 'Reduction granted' },
+  rejected: { de: 'Antrag abgelehnt', en: 'Application rejected' },
+};
+
+const ACTION_TEXT: Record<string, Text> = {
+  'dog-tax-registration.received': { de: 'Anmeldung eingegangen', en: 'Registration received' },
+  'dog-tax-deregistration.received': { de: 'Abmeldung eingegangen', en: 'Deregistration received' },
+  'dog-tax-exemption.received': { de: 'Antrag eingegangen', en: 'Application received' },
+  'receipt.sent': { de: 'Eingangsbestätigung per E-Mail versandt', en: 'Confirmation of receipt e-mailed' },
+  'dog.registered': { de: 'Wohnsitz geprüft, Steuermarke vergeben, Steuer festgesetzt', en: 'Residence checked, tax tag issued, tax assessed' },
+  'tax_notice.sent': { de: 'Steuerbescheid per E-Mail versandt', en: 'Tax notice e-mailed' },
+  'registration.rejected_not_resident': { de: 'Im Melderegister nicht gefunden – Anmeldung abgelehnt', en: 'Not found in the resident registry – registration rejected' },
+  'dog.deregistered': { de: 'Hund abgemeldet, Steuer abgerechnet, Bescheid versandt', en: 'Dog deregistered, tax settled, notice sent' },
+  'deregistration.refused_unknown': { de: 'Keine passende Anmeldung gefunden – Abmeldung abgelehnt', en: 'No matching registration – deregistration rejected' },
+  'deregistration.refused_already': { de: 'Bereits abgemeldet – Abmeldung abgelehnt', en: 'Already deregistered – deregistration rejected' },
+  'exemption.awaiting_decision': { de: 'An die Sachbearbeitung zur Entscheidung gegeben', en: 'Passed to a caseworker for a decision' },
+  'exemption.overdue': { de: 'Die Entscheidung dauert länger als geplant', en: 'The decision is taking longer than planned' },
+  'exemption.granted': { de: 'Entschieden: Befreiung gewährt', en: 'Decided: exemption granted' },
+  'exemption.reduced': { de: 'Entschieden: Ermäßigung gewährt', en: 'Decided: reduction granted' },
+  'exemption.rejected': { de: 'Entschieden: Antrag abgelehnt', en: 'Decided: application rejected' },
+};
+
+const DOCUMENT_TITLE: Record<string, Text> = {
+  submission_receipt: { de: 'Eingangsbestätigung mit Ihren Angaben', en: 'Confirmation of receipt with your details' },
+  dog_tax_notice: { de: 'Hundesteuerbescheid', en: 'Dog tax notice' },
+  dog_tax_deregistration: { de: 'Bescheid über die Abmeldung', en: 'Deregistration notice' },
+  dog_tax_exemption_decision: { de: 'Bescheid über Ihren Antrag', en: 'Decision on your application' },
+};
+
+export const statusText = (status: string): Text => STATUS_TEXT[status] ?? { de: 'In Bearbeitung', en: 'In progress' };
+export const actionText = (action: string): Text => ACTION_TEXT[action] ?? { de: 'Bearbeitungsschritt', en: 'Processing step' };
+export const documentTitle = (kind: string): Text => DOCUMENT_TITLE[kind] ?? { de: 'Dokument', en: 'Document' };

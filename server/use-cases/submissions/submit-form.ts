@@ -1,0 +1,75 @@
+/**
+ * A citizen submits a form: validated against exactly the version the portal rendered, then
+ * the form's workflow is started by update-with-start of `caseOpened`, which answers the case
+ * number at once. The workflow ID comes from the hashed Idempotency-Key: the same key reaches
+ * the same case (also after its workflow ended: then the read model answers); the same key
+ * with other data is refused (409).
+ */
+import { createHash } from 'node:crypto';
+import { WithStartWorkflowOperation } from '@temporalio/client';
+import { validateSubmission } from '../../../forms/registry/validate-submission';
+import { deriveStatusToken, statusUrl } from '../../../activities/cases/status-link';
+import { AppError } from '../../http/app-error';
+import type { System } from '../../system';
+import { audienceOf } from '../forms/read-forms';
+import { startTable, type OpenedCase, type StartEntry } from './start-table';
+
+export interface SubmissionAccepted { caseNumber: string; formId: string; formVersion: number; statusUrl: string; statusToken: string }
+
+const notSubmittable = () => new AppError('not_found', {
+  de: 'Dieses Formular kann hier nicht eingereicht werden.', en: 'This form cannot be submitted here.',
+});
+const keyReused = () => new AppError('idempotency_key_reused', {
+  de: 'Dieser Idempotency-Key wurde bereits für einen anderen Antrag verwendet.',
+  en: 'This Idempotency-Key was already used for a different submission.',
+});
+
+/** Key order does not make other data: compare submissions as canonical JSON. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+function accepted(system: System, opened: OpenedCase, submitted: unknown): SubmissionAccepted {
+  if (canonical(opened.submission) !== canonical(submitted)) throw keyReused();
+  const statusToken = deriveStatusToken(system.secrets.caseStatus, opened.workflowId);
+  return {
+    caseNumber: opened.caseNumber, formId: opened.formId, formVersion: opened.formVersion,
+    statusUrl: statusUrl(system.config.publicBaseUrl, opened.caseNumber, statusToken), statusToken,
+  };
+}
+
+/** `idempotencyKey` is read after the body is validated, so a bad form answers its fields first (like parking tickets). */
+export async function submitForm(system: System, args: { formId: string; formVersion: number | undefined; body: unknown; idempotencyKey: () => string }): Promise<SubmissionAccepted> {
+  const rendered = args.formVersion === undefined ? await system.forms.latest(args.formId) : await system.forms.get(args.formId, args.formVersion);
+  const entry: StartEntry | undefined = rendered?.action.kind === 'start' ? startTable[rendered.action.name] : undefined;
+  if (rendered && (!entry || audienceOf(rendered) !== 'citizen')) throw notSubmittable();
+  const { data, form } = await validateSubmission<Record<string, unknown>>(system.forms, args.formId, args.formVersion, args.body);
+  const workflowId = entry!.workflowId(createHash('sha256').update(args.idempotencyKey()).digest('hex').slice(0, 32));
+
+  const known = await entry!.findCase(system, workflowId);
+  if (known) return accepted(system, known, data);
+  const startWorkflowOperation = new WithStartWorkflowOperation(form.action.name, {
+    workflowId, taskQueue: system.config.temporal.taskQueue,
+    args: [{ formId: form.id, formVersion: form.version, submission: data }],
+    workflowIdConflictPolicy: 'USE_EXISTING',
+    // A finished case is answered from the read model, never started again.
+    workflowIdReusePolicy: 'REJECT_DUPLICATE',
+    searchAttributes: { AmtswegProcedure: [entry!.procedure] },
+  });
+  try {
+    await system.temporal.workflow.executeUpdateWithStart(entry!.caseOpened, { startWorkflowOperation });
+  } catch (error) {
+    // The workflow ended between our look-up and the start: its case is in the read model.
+    const opened = await entry!.findCase(system, workflowId);
+    if (!opened) throw error;
+    return accepted(system, opened, data);
+  }
+  // A concurrent submit with the same key may have started it with other data: compare what the case holds.
+  const opened = await entry!.findCase(system, workflowId);
+  if (!opened) throw new Error(`case of ${workflowId} opened but not in the read model`);
+  return accepted(system, opened, data);
+}

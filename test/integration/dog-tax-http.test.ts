@@ -1,0 +1,157 @@
+/**
+ * Procedure 3 (Hundesteuer) over HTTP against the embedded stack, as the portal uses it: a
+ * resident registers a dog, follows the case on the status page with its secret token, gets
+ * the receipt and the tax notice by e-mail, applies for a reduction that the finance
+ * department decides through the API, and deregisters the dog.
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningSystem } from '../../scripts/lib/run-system';
+import { HttpClient, startTestSystem } from '../support/system';
+import { mailsTo } from '../support/activity-env';
+import { eventually } from '../support/eventually';
+
+let app: RunningSystem;
+let staff: HttpClient;
+let citizen: HttpClient;
+
+beforeAll(async () => {
+  app = await startTestSystem('http_dog_tax');
+  staff = new HttpClient(app.baseUrl);
+  await staff.signInStaff();
+  citizen = new HttpClient(app.baseUrl);
+});
+afterAll(async () => {
+  await app?.stop();
+});
+
+const email = `erika-${randomUUID().slice(0, 8)}@example.org`;
+const holder = { familyName: 'Mustermann', givenName: 'Erika', birthDate: '1964-08-12', street: 'Elberfelder Str. 12', postalCode: '58095', email };
+const registration = { holder, dog: { name: 'Bello', breed: 'Labrador-Mischling', sex: 'male' }, keepingStart: 'acquired', keptSince: '2026-03-14' };
+const submit = (formId: string, body: unknown, key: string, headers: Record<string, string> = {}) =>
+  citizen.request('POST', `/api/forms/${formId}/submissions`, body, { 'Idempotency-Key': key, ...headers });
+const status = (caseNumber: string, token: string) => citizen.request('GET', `/api/cases/${caseNumber}?token=${encodeURIComponent(token)}`);
+/** Polls the status page until the case has `want` and, if named, the step `action`. */
+const statusIs = (caseNumber: string, token: string, want: string, action?: string) => eventually(async () => {
+  const { json } = await status(caseNumber, token);
+  return json.status === want && (!action || json.steps.some((s: { action: string }) => s.action === action)) && json;
+}, `status ${want}`);
+
+let registered: { caseNumber: string; statusToken: string; tagNumber: string };
+
+describe('forms for citizens', () => {
+  it('lists the three Hundesteuer forms for the portal (audience citizen), multi-step, and keeps the warden form out', async () => {
+    const all = (await citizen.request('GET', '/api/forms')).json.items as { id: string; audience: string }[];
+    expect(all.find((f) => f.id === 'record-parking-ticket')?.audience).toBe('staff');
+    const portal = (await citizen.request('GET', '/api/forms?audience=citizen')).json.items.map((f: { id: string }) => f.id);
+    expect(portal.sort()).toEqual(['dog-tax-deregistration', 'dog-tax-exemption', 'dog-tax-registration']);
+    const form = (await citizen.request('GET', '/api/forms/dog-tax-registration')).json;
+    expect(form.uiSchema['ui:steps'].map((s: { id: string }) => s.id)).toEqual(['holder', 'dog', 'evidence', 'review']);
+    expect(form.texts.en.steps.dog).toBe('Dog');
+  });
+});
+
+describe('registering a dog', () => {
+  it('when a resident submits the form, then 202 with case number and status link, and the same key answers the same case', async () => {
+    const first = await submit('dog-tax-registration', { ...registration, isAdmin: true }, 'dog-reg-erika-0001', { 'Form-Version': '1' });
+    expect(first.status).toBe(202);
+    expect(first.json).toMatchObject({ formId: 'dog-tax-registration', formVersion: 1 });
+    expect(first.json.caseNumber).toMatch(/^HST-\d{4}-\d{6}$/);
+    expect(first.json.statusUrl).toBe(`${app.baseUrl}/vorgang/${first.json.caseNumber}?token=${first.json.statusToken}`);
+    const again = await submit('dog-tax-registration', registration, 'dog-reg-erika-0001');
+    expect(again.json).toEqual(first.json);
+    const reused = await submit('dog-tax-registration', { ...registration, keptSince: '2026-03-15' }, 'dog-reg-erika-0001');
+    expect(reused.status).toBe(409);
+    expect(reused.json.error.code).toBe('idempotency_key_reused');
+    const stored = await app.system.model.dogTaxCases.findOne({ caseNumber: first.json.caseNumber }).lean();
+    expect(stored?.submission).not.toHaveProperty('isAdmin');
+    expect(await app.system.model.dogTaxCases.countDocuments({ procedure: 'dog-tax-registration' })).toBe(1);
+
+    const view = await statusIs(first.json.caseNumber, first.json.statusToken, 'registered', 'tax_notice.sent');
+    expect(view).toMatchObject({ procedure: 'dog-tax', formId: 'dog-tax-registration', formVersion: 1, title: { de: 'Hund zur Hundesteuer anmelden' } });
+    expect(view.statusText.de).toContain('angemeldet');
+    expect(view.steps.map((s: { action: string }) => s.action)).toEqual(['dog-tax-registration.received', 'receipt.sent', 'dog.registered', 'tax_notice.sent']);
+    expect(view.steps[0].text).toEqual({ de: 'Anmeldung eingegangen', en: 'Registration received' });
+    const notice = view.documents.find((d: { kind: string }) => d.kind === 'dog_tax_notice');
+    expect(view.documents.map((d: { kind: string }) => d.kind).sort()).toEqual(['dog_tax_notice', 'submission_receipt']);
+    const pdf = await fetch(`${app.baseUrl}${notice.url}`);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+
+    const cases = (await staff.request('GET', '/api/dog-tax/cases?procedure=dog-tax-registration')).json.items;
+    registered = { caseNumber: first.json.caseNumber, statusToken: first.json.statusToken, tagNumber: cases[0].tagNumber };
+    expect(registered.tagNumber).toMatch(/^HSM-\d{4}-\d{4}$/);
+  });
+
+  it('then the receipt with a PDF of the submitted fields and the tax notice are in the mailbox', async () => {
+    const mails = await eventually(async () => { const m = await mailsTo(email); return m.length >= 2 && m; }, 'receipt and tax notice');
+    const receipt = mails.find((m) => m.subject === `Eingangsbestätigung / Confirmation of receipt ${registered.caseNumber}`)!;
+    expect(receipt.text).toContain(`${app.baseUrl}/vorgang/${registered.caseNumber}?token=${registered.statusToken}`);
+    expect(receipt.text).toContain('— English —');
+    expect(receipt.attachments?.map((a) => [a.filename, a.contentType])).toEqual([[`Eingangsbestaetigung-${registered.caseNumber}.pdf`, 'application/pdf']]);
+    const notice = mails.find((m) => m.subject.startsWith('Hundesteuerbescheid'))!;
+    expect(notice.text).toContain(registered.tagNumber);
+    expect(notice.attachments?.[0]?.contentType).toBe('application/pdf');
+  });
+
+  it('when the input is bad, then 422 names each field; unknown forms, staff forms and versions answer 404', async () => {
+    const bad = await submit('dog-tax-registration', { ...registration, holder: { ...holder, email: 'keine-mail', postalCode: '5809' }, dog: { name: 'Bello' } }, 'dog-reg-bad-0001');
+    expect(bad.status).toBe(422);
+    expect(bad.json.error.fields.map((f: { field: string }) => f.field).sort()).toEqual(['dog/breed', 'dog/sex', 'holder/email', 'holder/postalCode']);
+    const noKey = await citizen.request('POST', '/api/forms/dog-tax-registration/submissions', registration);
+    expect(noKey.json.error.fields).toEqual([{ field: 'Idempotency-Key', message: expect.any(String) }]);
+    expect((await submit('no-such-form', registration, 'dog-reg-bad-0002')).status).toBe(404);
+    expect((await submit('record-parking-ticket', {}, 'dog-reg-bad-0003')).status).toBe(404);
+    expect((await submit('dog-tax-registration', registration, 'dog-reg-bad-0004', { 'Form-Version': '99' })).status).toBe(404);
+  });
+
+  it('when the token is wrong, then 404 exactly as for a case that does not exist, also for documents', async () => {
+    const wrong = await status(registered.caseNumber, 'AAAAAAAAAAAAAAAAAAAAAA');
+    const unknown = await status('HST-1999-000999', registered.statusToken);
+    expect(wrong.status).toBe(404);
+    expect(unknown.status).toBe(404);
+    expect(wrong.json).toEqual(unknown.json);
+    const doc = await citizen.request('GET', `/api/cases/${registered.caseNumber}/documents/receipt-${registered.caseNumber}?token=wrong`);
+    expect(doc.status).toBe(404);
+    expect((await citizen.request('GET', `/api/cases/${registered.caseNumber}`)).status).toBe(422);
+  });
+});
+
+describe('exemption and deregistration', () => {
+  it('when a reduction is applied for, then it waits for the finance department, whose decision is booked once', async () => {
+    const applied = await submit('dog-tax-exemption', { tagNumber: registered.tagNumber, holder, ground: 'social_benefits', evidenceIds: ['att-1'] }, 'dog-exm-erika-0001');
+    expect(applied.status).toBe(202);
+    const { caseNumber, statusToken } = applied.json;
+    await statusIs(caseNumber, statusToken, 'awaiting_decision');
+    expect((await citizen.request('GET', '/api/dog-tax/cases?status=awaiting_decision')).status).toBe(401);
+    const waiting = (await staff.request('GET', '/api/dog-tax/cases?status=awaiting_decision')).json.items;
+    expect(waiting.map((c: { caseNumber: string }) => c.caseNumber)).toEqual([caseNumber]);
+    expect(waiting[0].submission.ground).toBe('social_benefits');
+
+    const path = `/api/dog-tax/cases/${caseNumber}/exemption-decision`;
+    expect((await citizen.request('POST', path, { decision: 'reduced', reason: 'Bürgergeld' })).status).toBe(401);
+    const invalid = await staff.request('POST', path, { decision: 'maybe', reason: 'Bürgergeld' });
+    expect(invalid.status).toBe(422);
+    expect(invalid.json.error.fields[0].field).toBe('decision');
+    const decided = await staff.request('POST', path, { decision: 'reduced', reason: 'Bescheid über Bürgergeld liegt vor' });
+    expect(decided.status).toBe(200);
+    expect(decided.json).toEqual({ status: 'reduced', caseNumber });
+    const second = await staff.request('POST', path, { decision: 'granted', reason: 'doch ganz befreien' });
+    expect(second.status).toBe(409);
+    expect(second.json.error.code).toBe('already_decided');
+
+    const view = await eventually(async () => { const s = (await status(caseNumber, statusToken)).json; return s.documents.length === 2 && s; }, 'the decision notice');
+    expect(view.status).toBe('reduced');
+    expect(view.steps.map((s: { action: string }) => s.action)).toEqual(['dog-tax-exemption.received', 'receipt.sent', 'exemption.awaiting_decision', 'exemption.reduced']);
+  });
+
+  it('when the dog is deregistered, then the case ends deregistered with its notice', async () => {
+    const done = await submit('dog-tax-deregistration', { tagNumber: registered.tagNumber, holder, reason: 'died', endedOn: '2026-06-12' }, 'dog-der-erika-0001');
+    expect(done.status).toBe(202);
+    const view = await statusIs(done.json.caseNumber, done.json.statusToken, 'deregistered', 'dog.deregistered');
+    expect(view.steps.map((s: { action: string }) => s.action)).toEqual(['dog-tax-deregistration.received', 'receipt.sent', 'dog.deregistered']);
+    await eventually(async () => (await mailsTo(email)).find((m) => m.subject.startsWith('Abmeldung Hundesteuer /')), 'the deregistration notice');
+    const registrationView = await status(registered.caseNumber, registered.statusToken);
+    expect(registrationView.json.status).toBe('deregistered');
+  });
+});
