@@ -13,6 +13,8 @@ export type FormTexts = {
   description?: string;
   submit: string;
   fields: Record<string, { title: string; description?: string; enumNames?: string[] }>;
+  /** Step titles by step id, for a uiSchema with "ui:steps". */
+  steps?: Record<string, string>;
 };
 export type FormDefinition = {
   id: string;
@@ -21,7 +23,49 @@ export type FormDefinition = {
   schema: Record<string, unknown>;
   uiSchema: Record<string, unknown>;
   texts: Record<Lang, FormTexts>;
+  action?: { kind: 'start' | 'signal' | 'update'; name: string };
+  publishedAt?: string;
 };
+
+/** One entry of GET /api/forms. */
+export type FormSummary = {
+  id: string;
+  version: number;
+  versionCount?: number;
+  procedure: string;
+  action?: { kind: string; name: string };
+  audience?: 'citizen' | 'staff';
+  publishedAt?: string;
+  title: LocalText;
+  description: LocalText;
+};
+
+export type SubmissionAccepted = { caseNumber: string; formId: string; formVersion: number; statusUrl: string; statusToken: string };
+
+export type CaseView = {
+  caseNumber: string;
+  procedure: string;
+  formId: string;
+  formVersion: number;
+  title: LocalText;
+  status: string;
+  statusText: LocalText;
+  receivedAt: string;
+  steps: { at: string; action: string; text: LocalText }[];
+  documents: { id: string; kind: string; title: LocalText; url: string }[];
+};
+
+export type FormVersionMeta = {
+  version: number;
+  publishedAt: string;
+  publishedBy: string;
+  note?: string;
+  restoredFrom?: number;
+  source: 'built-in' | 'designer';
+};
+
+export type FormChange = { path: string; kind: 'added' | 'removed' | 'changed'; message: LocalText | string };
+export type FormCheck = { formId: string; publishable: boolean; problems: FieldError[]; against: number | null; diff: FormChange[] };
 
 export type RecordedTicket = {
   ticketNumber: string;

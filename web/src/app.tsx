@@ -7,12 +7,16 @@ import { AccessibilityPage } from './pages/info/accessibility-page.js';
 import { ImprintPage } from './pages/info/imprint-page.js';
 import { PrivacyPage } from './pages/info/privacy-page.js';
 import { NotFoundPage } from './pages/not-found-page.js';
+import { CasePage } from './pages/portal/case-page.js';
+import { ServicesPage } from './pages/portal/services-page.js';
 import { PortalEntryPage } from './pages/portal/portal-entry-page.js';
 import { TicketPage } from './pages/portal/ticket-page.js';
 import { matchPath, useLocation } from './router.js';
 
-// Staff pages pull in rjsf and ajv; loading them on demand keeps the citizen's first page small.
+// Pages with forms pull in rjsf and ajv; loading them on demand keeps the citizen's first page small.
 const RecordPage = lazy(() => import('./pages/staff/record-page.js').then((m) => ({ default: m.RecordPage })));
+const FormPage = lazy(() => import('./pages/portal/form-page.js').then((m) => ({ default: m.FormPage })));
+const DesignerPage = lazy(() => import('./pages/staff/designer/designer-page.js').then((m) => ({ default: m.DesignerPage })));
 const OutboxPage = lazy(() => import('./pages/staff/outbox-page.js').then((m) => ({ default: m.OutboxPage })));
 
 type Route = { path: string; render: (params: Record<string, string>, search: string) => ReactNode };
@@ -29,6 +33,11 @@ const routes: Route[] = [
       return <TicketPage key={code} code={code} search={search} />;
     },
   },
+  { path: '/dienste', render: () => <ServicesPage /> },
+  { path: '/formulare/:formId', render: (p) => <FormPage key={p.formId} formId={p.formId ?? ''} /> },
+  { path: '/vorgang/:caseNumber', render: (p, search) => <CasePage key={p.caseNumber} caseNumber={p.caseNumber ?? ''} search={search} /> },
+  { path: '/dienst/formulare', render: () => <DesignerPage /> },
+  { path: '/dienst/formulare/:formId', render: (p) => <DesignerPage key={p.formId} formId={p.formId} /> },
   { path: '/dienst/erfassen', render: () => <RecordPage /> },
   { path: '/dienst/postausgang', render: () => <OutboxPage /> },
   { path: '/impressum', render: () => <ImprintPage /> },

@@ -54,6 +54,16 @@ export function useI18n(): I18n {
   return value;
 }
 
+/** Children in another language than the page (the designer's preview); mark the wrapper with lang. */
+export function LangScope({ lang, children }: { lang: Lang; children: ReactNode }) {
+  const parent = useI18n();
+  const value = useMemo<I18n>(
+    () => ({ ...parent, lang, t: dictionaries[lang], local: (text) => text[lang] || text.de }),
+    [parent, lang],
+  );
+  return createElement(I18nContext.Provider, { value }, children);
+}
+
 /** Sets the document title; every page calls it so screen readers announce where they are. */
 export function usePageTitle(title: string): void {
   const { t } = useI18n();

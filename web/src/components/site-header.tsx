@@ -13,9 +13,11 @@ export function SiteHeader({ pathname }: { pathname: string }) {
         { href: '/', label: t.site.home },
         { href: '/dienst/erfassen', label: t.staff.recordTitle },
         { href: '/dienst/postausgang', label: t.staff.outboxPageTitle },
+        { href: '/dienst/formulare', label: t.designer.title },
       ]
     : [
         { href: '/', label: t.site.home },
+        { href: '/dienste', label: t.services.title },
         { href: '/knoellchen', label: t.home.payTitle },
       ];
 

@@ -1,5 +1,6 @@
 import { ServiceCard } from '../components/service-card.js';
 import { useI18n, usePageTitle } from '../i18n.js';
+import { ServicesOverview } from './portal/services-overview.js';
 
 export function HomePage() {
   const { t } = useI18n();
@@ -13,9 +14,7 @@ export function HomePage() {
         <h2 id="home-citizens" className="kern-heading-medium">
           {t.home.citizens}
         </h2>
-        <ul className="card-grid">
-          <ServiceCard href="/knoellchen" title={t.home.payTitle} text={t.home.payText} />
-        </ul>
+        <ServicesOverview level={3} />
       </section>
 
       <section aria-labelledby="home-staff">
@@ -25,6 +24,7 @@ export function HomePage() {
         <ul className="card-grid">
           <ServiceCard href="/dienst/erfassen" title={t.home.recordTitle} text={t.home.recordText} />
           <ServiceCard href="/dienst/postausgang" title={t.home.outboxTitle} text={t.home.outboxText} />
+          <ServiceCard href="/dienst/formulare" title={t.home.designerTitle} text={t.home.designerText} />
         </ul>
       </section>
     </>

@@ -7,6 +7,7 @@ import {
   SubmitButton,
   TitleFieldTemplate,
 } from './kern-templates.js';
+import { AddButton, CopyButton, MoveDownButton, MoveUpButton, RemoveButton } from './kern-array-buttons.js';
 import { RadioWidget, SelectWidget } from './kern-choice-widgets.js';
 import { DateTimeWidget } from './datetime-widget.js';
 import { BaseInputTemplate, CheckboxWidget, TextareaWidget } from './kern-widgets.js';
@@ -20,7 +21,7 @@ export const KernForm = withTheme({
     FieldTemplate,
     ObjectFieldTemplate,
     TitleFieldTemplate,
-    ButtonTemplates: { SubmitButton },
+    ButtonTemplates: { SubmitButton, AddButton, CopyButton, MoveDownButton, MoveUpButton, RemoveButton },
   },
   widgets: { CheckboxWidget, DateTimeWidget, RadioWidget, SelectWidget, TextareaWidget },
 });

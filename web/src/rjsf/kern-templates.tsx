@@ -99,10 +99,14 @@ export function TitleFieldTemplate({ id, title, required }: TitleFieldProps) {
   );
 }
 
-export function ObjectFieldTemplate({ title, description, properties, fieldPathId, required }: ObjectFieldTemplateProps) {
-  const content = <div className="stack">{properties.map((p) => p.content)}</div>;
+export function ObjectFieldTemplate({ title, description, properties, fieldPathId, required, registry }: ObjectFieldTemplateProps) {
+  const root = fieldPathId.path.length === 0;
+  // A multi-step form renders only the current step's top-level fields (formContext.stepFields).
+  const only = root ? (registry.formContext as { stepFields?: string[] } | undefined)?.stepFields : undefined;
+  const shown = only ? properties.filter((p) => only.includes(p.name)) : properties;
+  const content = <div className="stack">{shown.map((p) => p.content)}</div>;
   // The root object's title is the page's h1, so it gets no second legend.
-  if (fieldPathId.path.length === 0) return content;
+  if (root) return content;
   return (
     <fieldset className="kern-fieldset rjsf-group" id={fieldPathId.$id}>
       <legend className="kern-label kern-label--large">

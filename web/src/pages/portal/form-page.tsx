@@ -1,0 +1,64 @@
+import { useRef, useState } from 'react';
+import { api, ApiError } from '../../api.js';
+import type { FormDefinition, SubmissionAccepted } from '../../api-types.js';
+import { ErrorState } from '../../components/error-state.js';
+import { Loading } from '../../components/loading.js';
+import { useI18n, usePageTitle } from '../../i18n.js';
+import { hasEmail } from '../../rjsf/prune-data.js';
+import { uuid } from '../../uuid.js';
+import { useFormDefinition } from '../staff/use-form-definition.js';
+import { SubmissionConfirmation } from './submission-confirmation.js';
+import { FormWizard } from './wizard/form-wizard.js';
+
+type Data = Record<string, unknown>;
+
+/** /formulare/:formId – a citizen fills in the newest published version of a form. */
+export function FormPage({ formId }: { formId: string }) {
+  const { t, lang } = useI18n();
+  const [definition, reload] = useFormDefinition(formId);
+  const [accepted, setAccepted] = useState<{ result: SubmissionAccepted; emailed: boolean }>();
+  const form = definition.kind === 'ready' ? definition.form : undefined;
+  const texts = form ? (form.texts[lang] ?? form.texts.de) : undefined;
+  usePageTitle(accepted ? t.wizard.doneTitle : (texts?.title ?? t.site.loading));
+
+  return (
+    <>
+      <h1 className="kern-heading-x-large">{texts?.title ?? t.services.title}</h1>
+      {definition.kind === 'loading' ? <Loading /> : null}
+      {definition.kind === 'failed' ? <ErrorState message={definition.message} onRetry={reload} /> : null}
+      {form && texts && !accepted ? (
+        <>
+          {texts.description ? <p className="kern-body">{texts.description}</p> : null}
+          <Submitter form={form} onAccepted={(result, emailed) => setAccepted({ result, emailed })} />
+        </>
+      ) : null}
+      {accepted ? <SubmissionConfirmation result={accepted.result} emailed={accepted.emailed} /> : null}
+    </>
+  );
+}
+
+type SubmitterProps = { form: FormDefinition; onAccepted: (result: SubmissionAccepted, emailed: boolean) => void };
+
+function Submitter({ form, onAccepted }: SubmitterProps) {
+  // One Idempotency-Key per filled-in form: a retry after a lost answer reuses it, so the city
+  // gets one case; changed answers are a new request with a new key (as on the warden's page).
+  const idempotency = useRef<{ payload: string; key: string }>(undefined);
+
+  async function submit(data: Data) {
+    const payload = JSON.stringify(data);
+    if (idempotency.current?.payload !== payload) idempotency.current = { payload, key: uuid() };
+    try {
+      const result = await api<SubmissionAccepted>(`/api/forms/${encodeURIComponent(form.id)}/submissions`, {
+        method: 'POST',
+        body: data,
+        headers: { 'Idempotency-Key': idempotency.current.key, 'Form-Version': String(form.version) },
+      });
+      onAccepted(result, hasEmail(data, form.schema));
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 409) idempotency.current = undefined;
+      throw e;
+    }
+  }
+
+  return <FormWizard form={form} onSubmit={submit} />;
+}
