@@ -1,0 +1,84 @@
+/**
+ * Procedure 3 in a real browser: a resident finds the Hundesteuer form in the services
+ * overview, fills the multi-step form rendered from its JSON Schema, sends it, and follows the
+ * status link until the tax notice is there. axe-core checks WCAG 2.1 AA on the way.
+ */
+import { existsSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { RunningSystem } from '../../scripts/lib/run-system';
+import { startTestSystem } from '../support/system';
+import { mailsTo } from '../support/activity-env';
+import { eventually } from '../support/eventually';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+let app: RunningSystem;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`chromium not found at ${CHROMIUM}: run \`npm test\`, which installs Debian's chromium`);
+  app = await startTestSystem('browser_dog_tax');
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+async function expectNoWcagViolations(page: Page, where: string): Promise<void> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`), where).toEqual([]);
+}
+
+const isoDaysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+
+describe('Hundesteuer in the browser', () => {
+  it('when a resident registers a dog through the multi-step form, then the status page shows the case and the tax notice', async () => {
+    const page = await (await browser.newContext({ locale: 'de-DE', timezoneId: 'Europe/Berlin' })).newPage();
+    await page.goto(`${app.baseUrl}/dienste`);
+    await page.getByRole('link', { name: 'Hund zur Hundesteuer anmelden' }).click();
+    await page.getByRole('heading', { name: /Schritt 1 von 4/ }).waitFor();
+    await expectNoWcagViolations(page, 'form: step 1');
+
+    // An empty step is not accepted: the errors are announced and focus goes to the first field.
+    await page.getByRole('button', { name: 'Weiter' }).click();
+    await page.getByRole('alert').first().waitFor();
+    expect(await page.getByRole('heading', { name: /Schritt 1 von 4/ }).count()).toBe(1);
+
+    await page.getByLabel('Familienname').fill('Beispiel');
+    await page.getByLabel('Vorname').fill('Anna');
+    await page.getByLabel('Geburtsdatum').fill('1988-11-23');
+    await page.getByLabel('Straße und Hausnummer (in Hagen)').fill('Boeler Straße 88');
+    await page.getByLabel('Postleitzahl').fill('58097');
+    await page.getByLabel('E-Mail-Adresse').fill('anna.beispiel@example.org');
+    await page.getByRole('button', { name: 'Weiter' }).click();
+
+    await page.getByRole('heading', { name: 'Schritt 2 von 4: Hund' }).waitFor();
+    await page.getByLabel('Name des Hundes').fill('Bello');
+    await page.getByLabel('Rasse oder Kreuzung').fill('Labrador-Mischling');
+    await page.getByLabel('Rüde').check();
+    await page.getByLabel('Ich habe den Hund aufgenommen').check();
+    await page.getByLabel('Datum der Aufnahme bzw. des Zuzugs').fill(isoDaysAgo(40));
+    await page.getByRole('button', { name: 'Weiter' }).click();
+    await page.getByRole('heading', { name: /Schritt 3 von 4/ }).waitFor();
+    await page.getByRole('button', { name: 'Weiter' }).click();
+
+    await page.getByRole('heading', { name: /Schritt 4 von 4/ }).waitFor();
+    expect(await page.getByText('Bello').count()).toBeGreaterThan(0);
+    await expectNoWcagViolations(page, 'form: review');
+    await page.getByRole('button', { name: 'Anmeldung absenden' }).click();
+
+    await page.getByRole('heading', { name: /Ihr Antrag ist eingegangen/ }).waitFor();
+    const caseNumber = (await page.getByText(/HST-\d{4}-\d{6}/).first().textContent())!.match(/HST-\d{4}-\d{6}/)![0];
+    await page.getByRole('link', { name: 'Stand des Vorgangs ansehen' }).click();
+    await page.getByRole('heading', { name: `Vorgang ${caseNumber}` }).waitFor();
+    await page.getByRole('link', { name: /\(PDF\)/ }).first().waitFor({ timeout: 30_000 });
+    await expectNoWcagViolations(page, 'status page');
+
+    const stored = await app.system.model.dogTaxCases.findOne({ caseNumber }).lean();
+    expect(stored?.status).toBe('registered');
+    const mails = await eventually(async () => { const m = await mailsTo('anna.beispiel@example.org'); return m.length >= 2 && m; }, 'receipt and tax notice');
+    expect(mails.map((m) => m.subject).join(' | ')).toContain(caseNumber);
+  });
+});
