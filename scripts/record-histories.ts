@@ -28,6 +28,8 @@ import { parkingTicketWorkflow } from '../workflows/parking-ticket/workflow';
 import { recordDogTaxHistories } from './lib/dog-tax-histories';
 import { FormRegistry } from '../forms/registry/form-registry';
 import { listForms } from '../forms/registry';
+import { DraftStore } from '../activities/drafts/draft-store';
+import { recordDraftHistories } from './lib/draft-histories';
 import { ensureSearchAttributes } from '../temporal/search-attributes';
 import { bundleWorkflows } from '../workers/worker';
 import { timeSkippingServerPath } from './lib/binaries';
@@ -58,6 +60,7 @@ async function run(): Promise<void> {
       vehicleRegistry: new HttpVehicleRegistry({ baseUrl: `http://127.0.0.1:${(server.address() as { port: number }).port}/sandbox/vehicle-registry` }),
       residentRegistry: new HttpResidentRegistry({ baseUrl: `http://127.0.0.1:${(server.address() as { port: number }).port}/sandbox/resident-registry` }),
       accessCodeSecret: Buffer.alloc(32, 1), forms, statusTokenSecret: Buffer.alloc(32, 2),
+      drafts: new DraftStore(conn, Buffer.alloc(32, 3)), draftTokenSecret: Buffer.alloc(32, 4),
     });
     const worker = await Worker.create({ connection: env.nativeConnection, taskQueue: 'histories', workflowBundle: await bundleWorkflows(), activities });
     await worker.runUntil(async () => {
@@ -73,10 +76,12 @@ async function run(): Promise<void> {
         writeFileSync(join(OUT, `${name}.json`), `${JSON.stringify(JSON.parse(historyToJSON(history)), null, 1)}\n`);
         console.log(`recorded ${name}: ${history.events?.length} events`);
       }
-      await recordDogTaxHistories(env, 'histories', wanted, (name, history) => {
+      const save = (name: string, history: Parameters<Parameters<typeof recordDogTaxHistories>[3]>[1]) => {
         writeFileSync(join(OUT, `${name}.json`), `${JSON.stringify(JSON.parse(historyToJSON(history)), null, 1)}\n`);
         console.log(`recorded ${name}: ${history.events?.length} events`);
-      });
+      };
+      await recordDogTaxHistories(env, 'histories', wanted, save);
+      await recordDraftHistories(env, 'histories', wanted, save);
     });
     mailer.close();
     server.close();

@@ -19,11 +19,13 @@ import { parkingTicketRoutes } from './routes/parking-ticket-routes';
 import { portalRoutes } from './routes/portal-routes';
 import { formRoutes } from './routes/form-routes';
 import { caseRoutes } from './routes/case-routes';
+import { draftRoutes } from './routes/draft-routes';
+import { attachmentRoutes } from './routes/attachment-routes';
 import { createSandboxPaymentRouter } from '../activities/payments/sandbox/router';
 import { createSandboxVehicleRegistryRouter } from '../activities/registry/sandbox/router';
 import { createSandboxResidentRegistryRouter } from '../activities/residents/sandbox/router';
 
-export const routeTable: RouteSpec[] = [...systemRoutes, ...formRoutes, ...caseRoutes, ...staffSessionRoutes, ...parkingTicketRoutes, ...portalRoutes];
+export const routeTable: RouteSpec[] = [...systemRoutes, ...formRoutes, ...caseRoutes, ...draftRoutes, ...attachmentRoutes, ...staffSessionRoutes, ...parkingTicketRoutes, ...portalRoutes];
 
 const unauthenticated = () => new AppError('unauthenticated', { de: 'Bitte melden Sie sich an.', en: 'Please sign in.' });
 const forbidden = () => new AppError('forbidden', { de: 'Dafür fehlt Ihnen die Berechtigung.', en: 'You are not allowed to do this.' });
@@ -42,7 +44,7 @@ export function createApp(system: System, options: { webDir?: string } = {}): ex
   app.use('/api', express.json({ limit: '256kb', verify: (req, _res, buf) => { (req as unknown as { rawBody: string }).rawBody = buf.toString('utf8'); } }));
 
   for (const route of routeTable) {
-    app[route.method](route.path, async (req: Request, res: Response, next: NextFunction) => {
+    app[route.method](route.path, ...rawBodyParser(route), async (req: Request, res: Response, next: NextFunction) => {
       try {
         const principal = authenticate(req, system, STAFF_COOKIE);
         if (!route.roles.includes('public')) {
@@ -51,7 +53,7 @@ export function createApp(system: System, options: { webDir?: string } = {}): ex
         }
         // Every declared input is validated (and stripped of unknown fields) before the handler runs,
         // except form submissions: their handler validates against the form version the client rendered.
-        const body = !route.body ? undefined : route.bodyValidation === 'handler' ? req.body : validateInput(route.body, req.body);
+        const body = route.rawBody ? req.body : !route.body ? undefined : route.bodyValidation === 'handler' ? req.body : validateInput(route.body, req.body);
         const query = route.query ? validateInput<Record<string, unknown>>(route.query, { ...req.query }) : {};
         const result = await route.handler({
           req, res, body, params: req.params as Record<string, string>, query,
@@ -59,7 +61,7 @@ export function createApp(system: System, options: { webDir?: string } = {}): ex
         });
         if ('file' in result) {
           res.status(result.status ?? 200).type(result.file.contentType)
-            .set('Content-Disposition', `${result.file.inline ? 'inline' : 'attachment'}; filename="${result.file.filename}"`)
+            .set('Content-Disposition', contentDisposition(result.file.inline ? 'inline' : 'attachment', result.file.filename))
             .send(result.file.data);
         } else if ('json' in result) {
           res.status(result.status ?? 200).set(result.headers ?? {}).json(result.json);
@@ -101,6 +103,22 @@ export function createApp(system: System, options: { webDir?: string } = {}): ex
     res.status(appError.status).json(appError.toJSON(lang));
   });
   return app;
+}
+
+/** Citizens' file names may hold any character: an ASCII fallback plus the UTF-8 name (RFC 6266). */
+function contentDisposition(kind: 'inline' | 'attachment', filename: string): string {
+  const ascii = filename.normalize('NFKD').replace(/[^\x20-\x7e]/g, '').replace(/["\\]/g, '') || 'download';
+  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
+}
+
+/** Uploads only: raw bytes on the routes that declare `rawBody`, any content type, with the route's limit. */
+function rawBodyParser(route: RouteSpec): express.RequestHandler[] {
+  const spec = route.rawBody;
+  if (!spec) return [];
+  const parse = express.raw({ type: () => true, limit: spec.limitBytes });
+  return [(req, res, next) => parse(req, res, (error?: unknown) => {
+    next(spec.tooLarge && (error as { type?: string } | undefined)?.type === 'entity.too.large' ? spec.tooLarge() : error);
+  })];
 }
 
 function isUnavailable(error: unknown): boolean {

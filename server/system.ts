@@ -23,6 +23,9 @@ import type { ActivityDeps } from '../activities';
 import { deriveSecret } from './security/tokens';
 import { FormRegistry } from '../forms/registry/form-registry';
 import { listForms } from '../forms/registry';
+import { DraftStore } from '../activities/drafts/draft-store';
+import type { AttachmentStore } from '../activities/attachments/attachment-store';
+import { MongoAttachmentStore } from '../activities/attachments/mongo-attachment-store';
 
 export interface ResolvedServices { temporal: TemporalTarget; mongodbUri: string; smtpUrl: string }
 
@@ -33,13 +36,17 @@ export interface System {
   model: ReadModel;
   /** Every published version of every form; the built-in files are version 1. */
   forms: FormRegistry;
+  /** Citizens' uploaded evidence, outside the workflow history (see activities/attachments). */
+  attachments: AttachmentStore;
+  /** Saved form drafts, encrypted at rest; each expires by its draft-expiry workflow. */
+  drafts: DraftStore;
   temporal: Client;
   mailer: Mailer;
   paymentProvider: PaymentProvider;
   vehicleRegistry: VehicleRegistry;
   /** Where this process serves HTTP on loopback: the embedded sandboxes are called through it. */
   internalBaseUrl: string;
-  secrets: { payloadKey: Buffer; accessCode: Buffer; portalToken: Buffer; staffSession: Buffer; caseStatus: Buffer; staffAccessKey: string; sandboxWebhook: string };
+  secrets: { payloadKey: Buffer; accessCode: Buffer; portalToken: Buffer; staffSession: Buffer; caseStatus: Buffer; draftToken: Buffer; staffAccessKey: string; sandboxWebhook: string };
   activityDeps(): ActivityDeps;
   close(): Promise<void>;
 }
@@ -70,6 +77,8 @@ export async function connectSystem(config: AppConfig, services: ResolvedService
   await ensureReadModelIndexes(conn);
   const forms = new FormRegistry(conn);
   await seedForms(forms);
+  const attachments = new MongoAttachmentStore(conn);
+  await attachments.ensureIndexes();
   const temporal = await connectClient(services.temporal, payloadKey);
   const mailer = new SmtpMailer(services.smtpUrl, config.mailFrom);
   const internalBaseUrl = `http://127.0.0.1:${config.port}`;
@@ -86,14 +95,17 @@ export async function connectSystem(config: AppConfig, services: ResolvedService
     portalToken: deriveSecret(payloadKey, 'portal-token'),
     staffSession: deriveSecret(payloadKey, 'staff-session'),
     caseStatus: deriveSecret(payloadKey, 'case-status-token'),
+    draftToken: deriveSecret(payloadKey, 'form-draft-token'),
     staffAccessKey: config.staffAccessKey ?? dataDirSecret(config.dataDir, 'staff-access.key'),
     sandboxWebhook,
   };
+  const drafts = new DraftStore(conn, deriveSecret(payloadKey, 'form-draft-data'));
   return {
-    config, services, conn, model, forms, temporal, mailer, paymentProvider, vehicleRegistry, internalBaseUrl, secrets,
+    config, services, conn, model, forms, attachments, drafts, temporal, mailer, paymentProvider, vehicleRegistry, internalBaseUrl, secrets,
     activityDeps: () => ({
       model, mailer, vehicleRegistry, residentRegistry, forms, publicBaseUrl: config.publicBaseUrl, payee: config.payee,
       accessCodeSecret: secrets.accessCode, statusTokenSecret: secrets.caseStatus,
+      drafts, draftTokenSecret: secrets.draftToken,
     }),
     async close() {
       mailer.close();

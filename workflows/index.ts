@@ -3,3 +3,4 @@ export { parkingTicketWorkflow } from './parking-ticket/workflow';
 export { dogRegistrationWorkflow } from './dog-tax/registration';
 export { dogDeregistrationWorkflow } from './dog-tax/deregistration';
 export { dogTaxExemptionWorkflow } from './dog-tax/exemption';
+export { draftExpiryWorkflow } from './drafts/draft-expiry';

@@ -50,6 +50,7 @@ export function buildOpenApi(routes: RouteSpec[], serverUrl: string): Record<str
       security,
       ...(parameters.length ? { parameters } : {}),
       ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: route.body } } } } : {}),
+      ...(route.rawBody ? { requestBody: { required: true, content: Object.fromEntries(route.rawBody.contentTypes.map((t) => [t, { schema: { type: 'string', format: 'binary', maxLength: route.rawBody!.limitBytes } }])) } } : {}),
       responses,
     };
   }

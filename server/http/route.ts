@@ -44,6 +44,12 @@ export interface RouteSpec {
    * depends on the request (a form submission is checked against the version it was rendered from).
    */
   bodyValidation?: 'route' | 'handler';
+  /**
+   * The body is raw bytes (a file upload), read by `express.raw` on this route only, up to
+   * `limitBytes` (larger: `tooLarge()`, else the generic 413). The handler gets a Buffer as `body`
+   * (or whatever the JSON parser made of an application/json body) and checks it itself.
+   */
+  rawBody?: { contentTypes: string[]; limitBytes: number; tooLarge?: () => Error };
   query?: object;
   headers?: HeaderSpec[];
   responses: Record<number, ResponseSpec>;

@@ -119,7 +119,11 @@ describe('registering a dog', () => {
 
 describe('exemption and deregistration', () => {
   it('when a reduction is applied for, then it waits for the finance department, whose decision is booked once', async () => {
-    const applied = await submit('dog-tax-exemption', { tagNumber: registered.tagNumber, holder, ground: 'social_benefits', evidenceIds: ['att-1'] }, 'dog-exm-erika-0001');
+    // The evidence is uploaded first; the form names it by the id the upload answered.
+    const evidence = await fetch(`${app.baseUrl}/api/attachments`, { method: 'POST', body: '%PDF-1.4\n%%EOF\n', headers: { 'Content-Type': 'application/pdf', 'X-Filename': 'bescheid.pdf' } });
+    expect(evidence.status).toBe(201);
+    const { id: evidenceId } = await evidence.json() as { id: string };
+    const applied = await submit('dog-tax-exemption', { tagNumber: registered.tagNumber, holder, ground: 'social_benefits', evidenceIds: [evidenceId] }, 'dog-exm-erika-0001');
     expect(applied.status).toBe(202);
     const { caseNumber, statusToken } = applied.json;
     await statusIs(caseNumber, statusToken, 'awaiting_decision');
@@ -140,7 +144,8 @@ describe('exemption and deregistration', () => {
     expect(second.status).toBe(409);
     expect(second.json.error.code).toBe('already_decided');
 
-    const view = await eventually(async () => { const s = (await status(caseNumber, statusToken)).json; return s.documents.length === 2 && s; }, 'the decision notice');
+    // Receipt, decision notice and the attached evidence.
+    const view = await eventually(async () => { const s = (await status(caseNumber, statusToken)).json; return s.documents.length === 3 && s; }, 'the decision notice');
     expect(view.status).toBe('reduced');
     expect(view.steps.map((s: { action: string }) => s.action)).toEqual(['dog-tax-exemption.received', 'receipt.sent', 'exemption.awaiting_decision', 'exemption.reduced']);
   });

@@ -16,6 +16,7 @@ import { seedSandboxResidents } from '../../activities/residents/sandbox/seed';
 import type { ActivityDeps } from '../../activities';
 import { FormRegistry } from '../../forms/registry/form-registry';
 import { listForms } from '../../forms/registry';
+import { DraftStore } from '../../activities/drafts/draft-store';
 import { stack, testMongoUri } from './env';
 
 export interface ActivityEnv { conn: Connection; model: ReadModel; deps: ActivityDeps; close(): Promise<void> }
@@ -40,6 +41,7 @@ export async function createActivityEnv(dbName: string): Promise<ActivityEnv> {
     residentRegistry: new HttpResidentRegistry({ baseUrl: `http://127.0.0.1:${port}/sandbox/resident-registry` }),
     publicBaseUrl: 'http://amtsweg.test', payee: { beneficiaryName: 'Stadtkasse Hagen', iban: 'DE89370400440532013000' },
     accessCodeSecret: Buffer.alloc(32, 7), forms, statusTokenSecret: Buffer.alloc(32, 8),
+    drafts: new DraftStore(conn, Buffer.alloc(32, 9)), draftTokenSecret: Buffer.alloc(32, 10),
   };
   return {
     conn, model: deps.model, deps,

@@ -24,6 +24,10 @@ describe('workflow replay', () => {
     expect(histories).toEqual(expect.arrayContaining(['dog-tax-registration.json', 'dog-tax-deregistration.json', 'dog-tax-exemption.json']));
   });
 
+  it('has saved histories for the draft-expiry workflow', () => {
+    expect(histories).toEqual(expect.arrayContaining(['form-draft-expired.json', 'form-draft-submitted.json']));
+  });
+
   it.each(histories)('replays %s against the current workflow code', async (file) => {
     await Worker.runReplayHistory({ workflowsPath }, load(file), file.replace(/\.json$/, ''));
   });

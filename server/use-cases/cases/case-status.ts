@@ -14,6 +14,8 @@ export async function caseStatusView(system: System, c: CaseRecord, token: strin
   const form = (await system.forms.get(c.formId, c.formVersion)) ?? findForm(c.formId);
   const audit = await system.model.audit.find({ caseNumber: c.caseNumber }, { at: 1, action: 1 }).sort({ at: 1 }).lean();
   const docs = await system.model.documents.find({ caseNumber: c.caseNumber }, { kind: 1, createdAt: 1 }).sort({ createdAt: 1 }).lean();
+  // Evidence the citizen attached is listed with the case's own documents, downloadable the same way.
+  const attachments = await system.attachments.listForCase(c.caseNumber);
   const base = `/api/cases/${encodeURIComponent(c.caseNumber)}/documents`;
   return {
     caseNumber: c.caseNumber,
@@ -28,13 +30,21 @@ export async function caseStatusView(system: System, c: CaseRecord, token: strin
     documents: docs.map((d) => ({
       id: String(d._id), kind: d.kind, title: documentTitle(d.kind),
       url: `${base}/${encodeURIComponent(String(d._id))}?token=${encodeURIComponent(token)}`,
-    })),
+    })).concat(attachments.map((a) => ({
+      id: a.id, kind: 'attachment', title: { de: `Nachweis: ${a.filename}`, en: `Evidence: ${a.filename}` },
+      url: `${base}/${encodeURIComponent(a.id)}?token=${encodeURIComponent(token)}`,
+    }))),
   };
 }
 
 export async function caseDocument(system: System, c: CaseRecord, documentId: string) {
   const doc = await system.model.documents.findById(documentId).lean();
+  if (doc?.caseNumber === c.caseNumber) return { contentType: doc.contentType, filename: doc.filename, data: documentBytes(doc.data), inline: true };
+  // A citizen's upload is always a download (never rendered in our origin), typed as detected.
+  const attachment = doc ? null : await system.attachments.read(documentId);
+  if (attachment?.info.linkedCase === c.caseNumber) {
+    return { contentType: attachment.info.contentType, filename: attachment.info.filename, data: attachment.data, inline: false };
+  }
   // A document of another case is as unknown as no document.
-  if (!doc || doc.caseNumber !== c.caseNumber) throw notFound({ de: 'Das Dokument', en: 'The document' });
-  return { contentType: doc.contentType, filename: doc.filename, data: documentBytes(doc.data), inline: true };
+  throw notFound({ de: 'Das Dokument', en: 'The document' });
 }

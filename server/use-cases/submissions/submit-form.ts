@@ -12,6 +12,7 @@ import { deriveStatusToken, statusUrl } from '../../../activities/cases/status-l
 import { AppError } from '../../http/app-error';
 import type { System } from '../../system';
 import { audienceOf } from '../forms/read-forms';
+import { claimEvidence, evidenceIdsOf, linkEvidence } from '../attachments/claim-evidence';
 import { startTable, type OpenedCase, type StartEntry } from './start-table';
 
 export interface SubmissionAccepted { caseNumber: string; formId: string; formVersion: number; statusUrl: string; statusToken: string }
@@ -50,8 +51,18 @@ export async function submitForm(system: System, args: { formId: string; formVer
   const { data, form } = await validateSubmission<Record<string, unknown>>(system.forms, args.formId, args.formVersion, args.body);
   const workflowId = entry!.workflowId(createHash('sha256').update(args.idempotencyKey()).digest('hex').slice(0, 32));
 
+  // Attachments named in evidenceIds are claimed for this workflow before it starts, and
+  // linked to its case number once the case is open (server/use-cases/attachments).
+  const evidence = evidenceIdsOf(data);
+  const settled = async (opened: OpenedCase) => {
+    const answer = accepted(system, opened, data);
+    await claimEvidence(system, evidence, workflowId);
+    await linkEvidence(system, evidence, opened.caseNumber);
+    return answer;
+  };
   const known = await entry!.findCase(system, workflowId);
-  if (known) return accepted(system, known, data);
+  if (known) return settled(known);
+  await claimEvidence(system, evidence, workflowId);
   const startWorkflowOperation = new WithStartWorkflowOperation(form.action.name, {
     workflowId, taskQueue: system.config.temporal.taskQueue,
     args: [{ formId: form.id, formVersion: form.version, submission: data }],
@@ -66,10 +77,10 @@ export async function submitForm(system: System, args: { formId: string; formVer
     // The workflow ended between our look-up and the start: its case is in the read model.
     const opened = await entry!.findCase(system, workflowId);
     if (!opened) throw error;
-    return accepted(system, opened, data);
+    return settled(opened);
   }
   // A concurrent submit with the same key may have started it with other data: compare what the case holds.
   const opened = await entry!.findCase(system, workflowId);
   if (!opened) throw new Error(`case of ${workflowId} opened but not in the read model`);
-  return accepted(system, opened, data);
+  return settled(opened);
 }

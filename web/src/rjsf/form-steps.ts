@@ -70,14 +70,13 @@ export function firstStepWithError(steps: Step[], errors: ErrorSchema | undefine
 }
 
 /**
- * Attachment ids ("evidenceIds") need the upload service, which comes later. Unless the schema
- * requires them, the field shows a note instead of an input; returns whether it did.
+ * Attachment ids ("evidenceIds") are filled by the upload field (`field`), not typed: the field
+ * uploads each file to POST /api/attachments and keeps the answered ids. Returns whether the
+ * form has the field.
  */
 export function deferEvidence(schema: RJSFSchema, uiSchema: UiSchema, field: unknown): boolean {
   const node = (schema.properties as Node | undefined)?.evidenceIds as Node | undefined;
   if (!node) return false;
-  const required = (schema.required ?? []).includes('evidenceIds') || Number(node.minItems ?? 0) > 0;
-  if (required) return false;
   uiSchema.evidenceIds = { ...(uiSchema.evidenceIds as Node), 'ui:field': field, 'ui:label': false };
   return true;
 }

@@ -1,5 +1,7 @@
 import { useRef, useState } from 'react';
 import { api, ApiError } from '../../api.js';
+import { Alert } from '../../components/alert.js';
+import { formatDateTime } from '../../format.js';
 import type { FormDefinition, SubmissionAccepted } from '../../api-types.js';
 import { ErrorState } from '../../components/error-state.js';
 import { Loading } from '../../components/loading.js';
@@ -9,27 +11,41 @@ import { uuid } from '../../uuid.js';
 import { useFormDefinition } from '../staff/use-form-definition.js';
 import { SubmissionConfirmation } from './submission-confirmation.js';
 import { FormWizard } from './wizard/form-wizard.js';
+import { SaveDraft } from './drafts/save-draft.js';
+import { deleteSubmittedDraft, useResumedDraft, type ResumedDraft } from './drafts/use-resumed-draft.js';
 
 type Data = Record<string, unknown>;
 
-/** /formulare/:formId – a citizen fills in the newest published version of a form. */
+/**
+ * /formulare/:formId – a citizen fills in the newest published version of a form, or, opened
+ * from a resume link (`?draft=&token=`), the saved draft in the version it was saved from.
+ */
 export function FormPage({ formId }: { formId: string }) {
   const { t, lang } = useI18n();
   const [definition, reload] = useFormDefinition(formId);
+  const resume = useResumedDraft(formId);
   const [accepted, setAccepted] = useState<{ result: SubmissionAccepted; emailed: boolean }>();
-  const form = definition.kind === 'ready' ? definition.form : undefined;
+  const draft = resume.kind === 'ready' ? resume.draft : undefined;
+  const form = resume.kind === 'loading' ? undefined : (draft?.form ?? (definition.kind === 'ready' ? definition.form : undefined));
   const texts = form ? (form.texts[lang] ?? form.texts.de) : undefined;
   usePageTitle(accepted ? t.wizard.doneTitle : (texts?.title ?? t.site.loading));
 
   return (
     <>
       <h1 className="kern-heading-x-large">{texts?.title ?? t.services.title}</h1>
-      {definition.kind === 'loading' ? <Loading /> : null}
+      {definition.kind === 'loading' || resume.kind === 'loading' ? <Loading /> : null}
+      {draft && !accepted ? (
+        <Alert type="success" title={t.drafts.loaded} live="status">
+          <p className="kern-body">{t.drafts.loadedUntil(formatDateTime(draft.expiresAt, lang))}</p>
+        </Alert>
+      ) : null}
+      {resume.kind === 'missing' ? <Alert type="warning" title={t.drafts.notFound} live="status" /> : null}
+      {resume.kind === 'failed' ? <Alert type="danger" title={resume.message} live="alert" /> : null}
       {definition.kind === 'failed' ? <ErrorState message={definition.message} onRetry={reload} /> : null}
       {form && texts && !accepted ? (
         <>
           {texts.description ? <p className="kern-body">{texts.description}</p> : null}
-          <Submitter form={form} onAccepted={(result, emailed) => setAccepted({ result, emailed })} />
+          <Submitter form={form} draft={draft} onAccepted={(result, emailed) => setAccepted({ result, emailed })} />
         </>
       ) : null}
       {accepted ? <SubmissionConfirmation result={accepted.result} emailed={accepted.emailed} /> : null}
@@ -37,9 +53,9 @@ export function FormPage({ formId }: { formId: string }) {
   );
 }
 
-type SubmitterProps = { form: FormDefinition; onAccepted: (result: SubmissionAccepted, emailed: boolean) => void };
+type SubmitterProps = { form: FormDefinition; draft?: ResumedDraft; onAccepted: (result: SubmissionAccepted, emailed: boolean) => void };
 
-function Submitter({ form, onAccepted }: SubmitterProps) {
+function Submitter({ form, draft, onAccepted }: SubmitterProps) {
   // One Idempotency-Key per filled-in form: a retry after a lost answer reuses it, so the city
   // gets one case; changed answers are a new request with a new key (as on the warden's page).
   const idempotency = useRef<{ payload: string; key: string }>(undefined);
@@ -53,6 +69,8 @@ function Submitter({ form, onAccepted }: SubmitterProps) {
         body: data,
         headers: { 'Idempotency-Key': idempotency.current.key, 'Form-Version': String(form.version) },
       });
+      // Submitted: the saved draft has done its job (simple and explicit, not left to expire).
+      if (draft) await deleteSubmittedDraft(form.id, draft);
       onAccepted(result, hasEmail(data, form.schema));
     } catch (e) {
       if (e instanceof ApiError && e.status === 409) idempotency.current = undefined;
@@ -60,5 +78,5 @@ function Submitter({ form, onAccepted }: SubmitterProps) {
     }
   }
 
-  return <FormWizard form={form} onSubmit={submit} />;
+  return <FormWizard form={form} onSubmit={submit} initialData={draft?.data} footer={(data) => <SaveDraft form={form} data={data} />} />;
 }

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ErrorSchema } from '@rjsf/utils';
 import validator from '@rjsf/validator-ajv8';
 import { ApiError, messageOf } from '../../../api.js';
@@ -22,10 +22,14 @@ type Props = {
   form: FormDefinition;
   /** Sends the answers; an ApiError with fields puts them next to the fields. */
   onSubmit: (data: Data) => Promise<void>;
+  /** Answers to start from (a resumed draft). */
+  initialData?: Data;
+  /** Shown below the steps with the answers so far (e.g. "Zwischenspeichern"). */
+  footer?: (data: Data) => ReactNode;
 };
 
 /** A registry form as steps ("ui:steps") plus a review step; validates each step before going on. */
-export function FormWizard({ form, onSubmit }: Props) {
+export function FormWizard({ form, onSubmit, initialData, footer }: Props) {
   const { t, lang } = useI18n();
   const view = useMemo(() => {
     const localized = applyTexts(form, lang);
@@ -38,7 +42,7 @@ export function FormWizard({ form, onSubmit }: Props) {
   const transformErrors = useMemo(() => localizeErrors(t, view.schema), [t, view]);
   const { steps } = view;
   const [step, setStep] = useState(0);
-  const [data, setData] = useState<Data>({});
+  const [data, setData] = useState<Data>(initialData ?? {});
   const [errors, setErrors] = useState<ErrorSchema>();
   const [general, setGeneral] = useState<string>();
   const [sending, setSending] = useState(false);
@@ -153,6 +157,7 @@ export function FormWizard({ form, onSubmit }: Props) {
           </div>
         </KernForm>
       )}
+      {footer?.(data)}
     </div>
   );
 }

@@ -1,0 +1,59 @@
+/**
+ * Save and resume (issue 3): a citizen saves a partly filled form and gets a resume link by
+ * e-mail, valid 7 days. The token is only in that e-mail, never in an API answer: whoever reads
+ * the answer (a shared computer, a proxy log) cannot open the draft.
+ */
+import { defineRoutes } from '../http/route';
+import { deleteDraft, openDraft, saveDraft } from '../use-cases/drafts/drafts';
+import type { DraftEndReason } from '../../workflows/drafts/shared';
+import { errors } from './schemas';
+
+const draftBody = {
+  type: 'object', required: ['formVersion', 'email', 'data'],
+  properties: {
+    formVersion: { type: 'integer', minimum: 1, description: 'The version the portal rendered (resumed with exactly that version)' },
+    email: { type: 'string', format: 'email', maxLength: 254, description: 'Where the resume link is sent; not stored with the draft' },
+    data: { type: 'object', description: 'The partial form data (not validated against the form; at most 256 KB). Stored encrypted' },
+  },
+};
+const saved = { type: 'object', properties: { draftId: { type: 'string' }, expiresAt: { type: 'string', format: 'date-time' } } };
+const draft = {
+  type: 'object',
+  properties: { formId: { type: 'string' }, formVersion: { type: 'integer' }, data: { type: 'object' }, expiresAt: { type: 'string', format: 'date-time' } },
+};
+const token = { type: 'string', minLength: 1, maxLength: 100, description: 'The token from the resume link' };
+const notFound = { 404: { description: 'No such draft, the token does not open it, or it expired or was deleted' } };
+const tooMany = { 429: { description: 'Too many wrong tokens from this address' } };
+
+export const draftRoutes = defineRoutes([
+  {
+    method: 'post', path: '/api/forms/:formId/drafts', summary: 'Save a partly filled form; the resume link (valid 7 days) is sent by e-mail', tags: ['drafts'],
+    roles: ['public'], body: draftBody,
+    responses: { 201: { description: 'Draft saved; the link is on its way', schema: saved }, 404: { description: 'No such form or version' },
+      413: { description: 'The draft is larger than 256 KB' }, 422: errors[422] },
+    async handler({ params, body, system }) {
+      const { formVersion, email, data } = body as { formVersion: number; email: string; data: Record<string, unknown> };
+      return { status: 201, json: await saveDraft(system, { formId: params.formId!, formVersion, email, data }) };
+    },
+  },
+  {
+    method: 'get', path: '/api/forms/:formId/drafts/:draftId', summary: 'Resume a saved draft (with the token from its e-mail)', tags: ['drafts'], roles: ['public'],
+    query: { type: 'object', required: ['token'], properties: { token } },
+    responses: { 200: { description: 'The draft: render its form version and prefill its data', schema: draft }, ...notFound, 422: errors[422], ...tooMany },
+    async handler({ req, params, query, system }) {
+      const found = await openDraft(system, req.app.locals.attemptLimiter, { formId: params.formId!, draftId: params.draftId!, token: query.token as string, address: req.ip ?? 'unknown' });
+      return { json: { formId: found.formId, formVersion: found.formVersion, data: found.data, expiresAt: found.expiresAt.toISOString() } };
+    },
+  },
+  {
+    method: 'delete', path: '/api/forms/:formId/drafts/:draftId', summary: 'Delete a saved draft (the portal does after the form was submitted)', tags: ['drafts'], roles: ['public'],
+    query: { type: 'object', required: ['token'], properties: { token, reason: { type: 'string', enum: ['submitted', 'discarded'], default: 'discarded', description: 'Why (kept in the workflow\'s outcome)' } } },
+    responses: { 204: { description: 'Deleted' }, ...notFound, 422: errors[422], ...tooMany },
+    async handler({ req, params, query, system }) {
+      await deleteDraft(system, req.app.locals.attemptLimiter, {
+        formId: params.formId!, draftId: params.draftId!, token: query.token as string, address: req.ip ?? 'unknown', reason: query.reason as DraftEndReason,
+      });
+      return { status: 204 };
+    },
+  },
+]);
