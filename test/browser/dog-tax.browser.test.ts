@@ -62,6 +62,13 @@ describe('Hundesteuer in the browser', () => {
     await page.getByLabel('Datum der Aufnahme bzw. des Zuzugs').fill(isoDaysAgo(40));
     await page.getByRole('button', { name: 'Weiter' }).click();
     await page.getByRole('heading', { name: /Schritt 3 von 4/ }).waitFor();
+    // Evidence is checked by content: a renamed program is refused, a real PDF is taken.
+    const upload = page.getByLabel(/^Nachweise/);
+    await upload.setInputFiles({ name: 'abmeldung.pdf', mimeType: 'application/pdf', buffer: Buffer.from('MZ\x90\x00 this is a program') });
+    await page.getByText(/abgelehnt: /).waitFor();
+    await upload.setInputFiles({ name: 'abmeldung-alt.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n') });
+    await page.getByRole('button', { name: 'Entfernen: abmeldung-alt.pdf' }).waitFor();
+    await expectNoWcagViolations(page, 'form: evidence upload');
     await page.getByRole('button', { name: 'Weiter' }).click();
 
     await page.getByRole('heading', { name: /Schritt 4 von 4/ }).waitFor();
@@ -74,11 +81,34 @@ describe('Hundesteuer in the browser', () => {
     await page.getByRole('link', { name: 'Stand des Vorgangs ansehen' }).click();
     await page.getByRole('heading', { name: `Vorgang ${caseNumber}` }).waitFor();
     await page.getByRole('link', { name: /\(PDF\)/ }).first().waitFor({ timeout: 30_000 });
+    await page.getByRole('link', { name: /Nachweis: abmeldung-alt\.pdf/ }).waitFor();
     await expectNoWcagViolations(page, 'status page');
 
     const stored = await app.system.model.dogTaxCases.findOne({ caseNumber }).lean();
     expect(stored?.status).toBe('registered');
     const mails = await eventually(async () => { const m = await mailsTo('anna.beispiel@example.org'); return m.length >= 2 && m; }, 'receipt and tax notice');
     expect(mails.map((m) => m.subject).join(' | ')).toContain(caseNumber);
+  });
+
+  it('when a person saves a half-filled form, then the e-mailed link restores it', async () => {
+    const page = await (await browser.newContext({ locale: 'de-DE', timezoneId: 'Europe/Berlin' })).newPage();
+    await page.goto(`${app.baseUrl}/formulare/dog-tax-registration`);
+    await page.getByRole('heading', { name: /Schritt 1 von 4/ }).waitFor();
+    await page.getByLabel('Familienname').fill('Mustermann');
+    await page.getByLabel('Vorname').fill('Erika');
+    await page.getByRole('button', { name: 'Zwischenspeichern' }).click();
+    const email = `entwurf-${Date.now()}@example.org`;
+    await page.getByLabel('E-Mail-Adresse').last().fill(email);
+    await page.getByRole('button', { name: 'Link senden' }).click();
+    await page.getByText(/Wir haben Ihnen einen Link geschickt/).waitFor();
+    await expectNoWcagViolations(page, 'form: draft saved');
+
+    const [mail] = await eventually(async () => { const m = await mailsTo(email); return m.length > 0 && m; }, 'the draft link');
+    const link = mail!.text.match(/https?:\/\/\S+\/formulare\/dog-tax-registration\?draft=\S+/)![0];
+    const resumed = await (await browser.newContext({ locale: 'de-DE' })).newPage();
+    await resumed.goto(link);
+    await resumed.getByText('Ihr gespeicherter Entwurf wurde geladen').waitFor();
+    expect(await resumed.getByLabel('Familienname').inputValue()).toBe('Mustermann');
+    expect(await resumed.getByLabel('Vorname').inputValue()).toBe('Erika');
   });
 });

@@ -85,8 +85,11 @@ export function EvidenceNoteField({ schema, fieldPathId, formData, onChange, raw
       {pending.length ? (
         <ul className="kern-list" aria-live="polite">
           {pending.map((u) => (
-            <li key={u.key} role={u.state === 'refused' ? 'alert' : undefined}>
-              {u.name}: {u.state === 'uploading' ? t.evidence.uploading : t.evidence.refused(u.message ?? '')}
+            <li key={u.key}>
+              {/* The alert role sits inside the item: on the <li> it would hide the list item. */}
+              <span role={u.state === 'refused' ? 'alert' : undefined}>
+                {u.name}: {u.state === 'uploading' ? t.evidence.uploading : t.evidence.refused(u.message ?? '')}
+              </span>
             </li>
           ))}
         </ul>
