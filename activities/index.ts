@@ -2,9 +2,10 @@
 import { createParkingTicketActivities, type ParkingTicketActivityDeps } from './parking-ticket';
 import { createDogTaxActivities, type DogTaxActivityDeps } from './dog-tax';
 import { createDraftActivities, type DraftActivityDeps } from './drafts';
+import { createAttachmentActivities, type AttachmentActivityDeps } from './attachments';
 
-export type ActivityDeps = ParkingTicketActivityDeps & DogTaxActivityDeps & DraftActivityDeps;
+export type ActivityDeps = ParkingTicketActivityDeps & DogTaxActivityDeps & DraftActivityDeps & AttachmentActivityDeps;
 
 export function createActivities(deps: ActivityDeps) {
-  return { ...createParkingTicketActivities(deps), ...createDogTaxActivities(deps), ...createDraftActivities(deps) };
+  return { ...createParkingTicketActivities(deps), ...createDogTaxActivities(deps), ...createDraftActivities(deps), ...createAttachmentActivities(deps) };
 }

@@ -15,6 +15,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { createActivities } from '../activities';
+import { MongoAttachmentStore } from '../activities/attachments/mongo-attachment-store';
 import { ensureReadModelIndexes, readModel } from '../activities/read-model/models';
 import { SmtpMailer } from '../activities/mail/mailer';
 import { HttpVehicleRegistry } from '../activities/registry/http-vehicle-registry';
@@ -61,6 +62,7 @@ async function run(): Promise<void> {
       residentRegistry: new HttpResidentRegistry({ baseUrl: `http://127.0.0.1:${(server.address() as { port: number }).port}/sandbox/resident-registry` }),
       accessCodeSecret: Buffer.alloc(32, 1), forms, statusTokenSecret: Buffer.alloc(32, 2),
       drafts: new DraftStore(conn, Buffer.alloc(32, 3)), draftTokenSecret: Buffer.alloc(32, 4),
+      attachments: new MongoAttachmentStore(conn),
     });
     const worker = await Worker.create({ connection: env.nativeConnection, taskQueue: 'histories', workflowBundle: await bundleWorkflows(), activities });
     await worker.runUntil(async () => {

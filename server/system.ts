@@ -105,7 +105,7 @@ export async function connectSystem(config: AppConfig, services: ResolvedService
     activityDeps: () => ({
       model, mailer, vehicleRegistry, residentRegistry, forms, publicBaseUrl: config.publicBaseUrl, payee: config.payee,
       accessCodeSecret: secrets.accessCode, statusTokenSecret: secrets.caseStatus,
-      drafts, draftTokenSecret: secrets.draftToken,
+      drafts, draftTokenSecret: secrets.draftToken, attachments,
     }),
     async close() {
       mailer.close();

@@ -4,3 +4,4 @@ export { dogRegistrationWorkflow } from './dog-tax/registration';
 export { dogDeregistrationWorkflow } from './dog-tax/deregistration';
 export { dogTaxExemptionWorkflow } from './dog-tax/exemption';
 export { draftExpiryWorkflow } from './drafts/draft-expiry';
+export { staleAttachmentCleanupWorkflow } from './attachments/cleanup';

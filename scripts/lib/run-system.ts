@@ -13,6 +13,7 @@ import { connectWorkerConnection } from '../../temporal/connection';
 import { bundleWorkflows, createWorker } from '../../workers/worker';
 import { startStack, type RunningStack } from './stack';
 import { ensureSearchAttributes } from '../../temporal/search-attributes';
+import { ensureSchedules } from '../../temporal/schedules';
 
 export interface RunningSystem {
   system: System;
@@ -45,6 +46,7 @@ export async function runSystem(config: AppConfig, overrides: ServiceOverrides =
     connection: workerConnection, namespace: temporal.namespace, taskQueue: temporal.taskQueue,
     payloadKey: system.secrets.payloadKey, deps: system.activityDeps(), bundle: await bundleWorkflows(),
   });
+  await ensureSchedules(system.temporal, temporal.taskQueue);
   const running = worker.run();
   let stopped = false;
   return {

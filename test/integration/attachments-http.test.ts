@@ -5,11 +5,11 @@
  */
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningSystem } from '../../scripts/lib/run-system';
+import { attachmentCleanupScheduleId } from '../../temporal/schedules';
 import { HttpClient, startTestSystem } from '../support/system';
 import { eventually } from '../support/eventually';
 
-let app: RunningSystem;
+let app: Awaited<ReturnType<typeof startTestSystem>>;
 let citizen: HttpClient;
 
 beforeAll(async () => {
@@ -116,5 +116,17 @@ describe('evidence in a submission', () => {
     expect((await app.system.model.dogTaxCases.countDocuments({ procedure: 'dog-tax-exemption' }))).toBe(1);
     const linked = await app.system.attachments.listForCase((await app.system.model.dogTaxCases.findOne({ procedure: 'dog-tax-exemption' }).lean())!.caseNumber);
     expect(linked).toHaveLength(2);
+  });
+
+  it('runs the cleanup every hour as a Temporal schedule: the cleanup workflow deletes uploads older than a day', async () => {
+    const schedule = await app.system.temporal.schedule.getHandle(attachmentCleanupScheduleId(app.taskQueue)).describe();
+    expect(schedule.action).toMatchObject({ type: 'startWorkflow', workflowType: 'staleAttachmentCleanupWorkflow' });
+    const fresh = await upload(png, 'neu.png', 'image/png');
+    const old = await upload(png, 'alt.png', 'image/png');
+    await app.system.conn.collection('attachments').updateOne({ _id: old.json.id }, { $set: { createdAt: new Date(Date.now() - 25 * 3600_000) } });
+    const result = await app.system.temporal.workflow.execute('staleAttachmentCleanupWorkflow', { taskQueue: app.taskQueue, workflowId: `cleanup-test-${Date.now()}` });
+    expect(result).toEqual({ deleted: 1 });
+    expect(await app.system.attachments.info(old.json.id)).toBeNull();
+    expect(await app.system.attachments.info(fresh.json.id)).not.toBeNull();
   });
 });

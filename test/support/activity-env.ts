@@ -14,6 +14,7 @@ import { HttpResidentRegistry } from '../../activities/residents/http-resident-r
 import { createSandboxResidentRegistryRouter } from '../../activities/residents/sandbox/router';
 import { seedSandboxResidents } from '../../activities/residents/sandbox/seed';
 import type { ActivityDeps } from '../../activities';
+import { MongoAttachmentStore } from '../../activities/attachments/mongo-attachment-store';
 import { FormRegistry } from '../../forms/registry/form-registry';
 import { listForms } from '../../forms/registry';
 import { DraftStore } from '../../activities/drafts/draft-store';
@@ -42,6 +43,7 @@ export async function createActivityEnv(dbName: string): Promise<ActivityEnv> {
     publicBaseUrl: 'http://amtsweg.test', payee: { beneficiaryName: 'Stadtkasse Hagen', iban: 'DE89370400440532013000' },
     accessCodeSecret: Buffer.alloc(32, 7), forms, statusTokenSecret: Buffer.alloc(32, 8),
     drafts: new DraftStore(conn, Buffer.alloc(32, 9)), draftTokenSecret: Buffer.alloc(32, 10),
+    attachments: new MongoAttachmentStore(conn),
   };
   return {
     conn, model: deps.model, deps,
