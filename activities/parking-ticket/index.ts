@@ -59,6 +59,7 @@ export function createParkingTicketActivities(deps: ParkingTicketActivityDeps) {
             accessCodeHash: hashAccessCode(accessCode), status: 'open', offence: input.offence, plate: input.plate,
             place: input.place, observedAt: new Date(input.observedAt), recordedBy: input.recordedBy,
             paymentDeadline: paymentDeadline(new Date(input.observedAt), 7),
+            ...(input.form ? { formId: input.form.id, formVersion: input.form.version } : {}),
           },
         }, { upsert: true });
         ticket = (await model.tickets.findOne({ workflowId }).lean())!;

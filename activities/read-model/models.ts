@@ -25,6 +25,8 @@ const ticketSchema = new Schema({
   overpaidCents: { type: Number, default: 0 },
   noticeCardDocumentId: String,
   withdrawnReason: String,
+  formId: String,
+  formVersion: Number,
 }, { timestamps: true, collection: 'parking_tickets' });
 ticketSchema.index({ createdAt: -1 });
 

@@ -19,7 +19,7 @@ export const parkingTicketRoutes = defineRoutes([
     async handler({ req, body, principal, system }) {
       const { data, form } = await validateSubmission<RecordTicketSubmission>(system.forms, recordTicketForm.id, formVersionOf(req), body);
       const key = idempotencyKeyOf(req);
-      const recorded = await recordTicket(system, { submission: data, idempotencyKey: key, recordedBy: principal.id });
+      const recorded = await recordTicket(system, { submission: data, idempotencyKey: key, recordedBy: principal.id, form: { id: form.id, version: form.version } });
       return { status: 201, json: recorded, headers: { 'Form-Version': String(form.version) } };
     },
   },

@@ -38,6 +38,7 @@ describe('recording a ticket', () => {
     expect(await app.system.model.tickets.countDocuments({ plate: 'HA-MM 4711' })).toBe(1);
     const stored = await app.system.model.tickets.findOne({ ticketNumber: first.json.ticketNumber }).lean();
     expect(stored).not.toHaveProperty('junk');
+    expect(stored).toMatchObject({ formId: 'record-parking-ticket', formVersion: 1 });
     const card = await fetch(`${app.baseUrl}${first.json.noticeCardUrl}`, { headers: { Cookie: (warden as any).cookie } });
     expect(card.headers.get('content-type')).toBe('application/pdf');
     expect(Buffer.from(await card.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');

@@ -27,6 +27,8 @@ export interface ParkingTicketInput {
   observedAt: string;
   recordedBy: string;
   note?: string;
+  /** The warden form version the ticket was recorded with: the case keeps it. */
+  form?: { id: string; version: number };
 }
 
 export interface TicketRegistration {

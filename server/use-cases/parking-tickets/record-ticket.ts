@@ -18,7 +18,7 @@ import { mapUpdateError } from './temporal-errors';
 
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
 
-export interface RecordTicketCommand { submission: RecordTicketSubmission; idempotencyKey: string; recordedBy: string }
+export interface RecordTicketCommand { submission: RecordTicketSubmission; idempotencyKey: string; recordedBy: string; form?: { id: string; version: number } }
 export interface RecordedTicket extends TicketRegistration { noticeCardUrl: string; status: 'open' }
 
 export async function recordTicket(system: System, command: RecordTicketCommand): Promise<RecordedTicket> {
@@ -42,6 +42,7 @@ export async function recordTicket(system: System, command: RecordTicketCommand)
     observedAt: observedAt.toISOString(),
     recordedBy: command.recordedBy,
     ...(submission.note ? { note: submission.note } : {}),
+    ...(command.form ? { form: command.form } : {}),
   };
   input.requestFingerprint = createHash('sha256')
     .update(JSON.stringify([input.offence.code, input.plate, input.place, input.observedAt, input.note ?? '']))
