@@ -25,6 +25,8 @@ amtsweg is running (started in ${((Date.now() - started) / 1000).toFixed(1)} s)
   Knöllchen online        ${base}/knoellchen
   Warden: record ticket   ${base}/dienst/erfassen
   Staff: outbox           ${base}/dienst/postausgang
+  Citizen services        ${base}/dienste
+  Designer: forms         ${base}/dienst/formulare
   REST API (OpenAPI)      ${base}/api/openapi.json
   Health                  ${base}/api/health
   Temporal Web UI         ${stack?.temporalUiUrl ?? `(cluster ${system.services.temporal.address})`}
