@@ -3,35 +3,23 @@
  * activities against the embedded database, the sandbox resident registry over HTTP and MailDev.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { createActivities } from '../../activities';
-import { bundleWorkflows } from '../../workers/worker';
 import { caseOpenedUpdate, decideExemptionUpdate, exemptionStateQuery } from '../../workflows/dog-tax/shared';
 import { dogRegistrationWorkflow } from '../../workflows/dog-tax/registration';
 import { dogDeregistrationWorkflow } from '../../workflows/dog-tax/deregistration';
 import { dogTaxExemptionWorkflow } from '../../workflows/dog-tax/exemption';
 import type { RegisterDogSubmission } from '../../forms/dog-tax/register-dog.form';
-import { createActivityEnv, mailsTo, type ActivityEnv } from '../support/activity-env';
-import { stack } from '../support/env';
+import { mailsTo, type ActivityEnv } from '../support/activity-env';
+import { useTimeSkippingEnv } from '../support/time-skipping';
 import { eventually } from '../support/eventually';
-import { ensureSearchAttributes } from '../../temporal/search-attributes';
 
+const ts = useTimeSkippingEnv('workflow_dog_tax');
 let env: TestWorkflowEnvironment;
-let bundle: WorkflowBundleWithSourceMap;
 let db: ActivityEnv;
-
-beforeAll(async () => {
-  env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: stack.timeSkippingServerPath } } });
-  await ensureSearchAttributes(env.connection, 'default');
-  bundle = await bundleWorkflows();
-  db = await createActivityEnv('workflow_dog_tax');
-});
-afterAll(async () => {
-  await db?.close();
-  await env?.teardown();
+beforeAll(() => {
+  ({ env, db } = ts);
 });
 
 const DAY = 86_400_000;
@@ -45,11 +33,7 @@ const HOLDERS = {
 type Holder = (typeof HOLDERS)[keyof typeof HOLDERS] & { email: string };
 const withMail = (h: (typeof HOLDERS)[keyof typeof HOLDERS]): Holder => ({ ...h, email: `${h.givenName.toLowerCase()}-${randomUUID().slice(0, 8)}@example.org` });
 
-async function withWorker<T>(fn: (taskQueue: string) => Promise<T>): Promise<T> {
-  const taskQueue = `tq-${randomUUID()}`;
-  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities: createActivities(db.deps) });
-  return worker.runUntil(fn(taskQueue));
-}
+const withWorker = <T>(fn: (taskQueue: string) => Promise<T>): Promise<T> => ts.withWorker(fn);
 
 async function register(taskQueue: string, holder: Holder, dog: Partial<RegisterDogSubmission['dog']> = {}, keptSince = '2026-01-15') {
   const handle = await env.client.workflow.start(dogRegistrationWorkflow, { taskQueue, workflowId: `dog-tax-registration-test-${randomUUID()}`, args: [{

@@ -4,41 +4,26 @@
  * 7 days, ends early when the form is submitted or the draft discarded, and its link is e-mailed once.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { createActivities } from '../../activities';
-import { bundleWorkflows } from '../../workers/worker';
 import { draftExpiryWorkflow } from '../../workflows/drafts/draft-expiry';
 import { DRAFT_LIFETIME_MS, draftEndedSignal, draftWorkflowId, type DraftEndReason } from '../../workflows/drafts/shared';
 import { deriveDraftToken } from '../../activities/drafts/draft-link';
-import { createActivityEnv, mailsTo, type ActivityEnv } from '../support/activity-env';
-import { stack } from '../support/env';
+import { mailsTo, type ActivityEnv } from '../support/activity-env';
+import { useTimeSkippingEnv } from '../support/time-skipping';
 import { eventually } from '../support/eventually';
-import { ensureSearchAttributes } from '../../temporal/search-attributes';
 
+const ts = useTimeSkippingEnv('workflow_drafts');
 let env: TestWorkflowEnvironment;
-let bundle: WorkflowBundleWithSourceMap;
 let db: ActivityEnv;
-
-beforeAll(async () => {
-  env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: stack.timeSkippingServerPath } } });
-  await ensureSearchAttributes(env.connection, 'default');
-  bundle = await bundleWorkflows();
-  db = await createActivityEnv('workflow_drafts');
-});
-afterAll(async () => {
-  await db?.close();
-  await env?.teardown();
+beforeAll(() => {
+  ({ env, db } = ts);
 });
 
 const MINUTE = 60_000;
 
-async function withWorker<T>(fn: (taskQueue: string) => Promise<T>): Promise<T> {
-  const taskQueue = `tq-${randomUUID()}`;
-  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities: createActivities(db.deps) });
-  return worker.runUntil(fn(taskQueue));
-}
+const withWorker = <T>(fn: (taskQueue: string) => Promise<T>): Promise<T> => ts.withWorker(fn);
 
 /** What the API does on save: store the draft, then start its workflow. */
 async function saveDraft(taskQueue: string) {

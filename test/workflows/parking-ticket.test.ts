@@ -3,36 +3,24 @@
  * time-skipping test server, with the real activities against the embedded database.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { createActivities } from '../../activities';
-import { bundleWorkflows } from '../../workers/worker';
 import { paymentDeadline } from '../../domain/berlin-time';
 import {
   paymentBookedSignal, registrationUpdate, ticketStateQuery, withdrawUpdate, type ParkingTicketInput,
 } from '../../workflows/parking-ticket/shared';
 import { parkingTicketWorkflow } from '../../workflows/parking-ticket/workflow';
-import { createActivityEnv, type ActivityEnv } from '../support/activity-env';
-import { stack } from '../support/env';
+import type { ActivityEnv } from '../support/activity-env';
+import { useTimeSkippingEnv } from '../support/time-skipping';
 import { eventually } from '../support/eventually';
 import { documentBytes } from '../../activities/read-model/documents';
-import { ensureSearchAttributes } from '../../temporal/search-attributes';
 
+const ts = useTimeSkippingEnv('workflow_parking_ticket');
 let env: TestWorkflowEnvironment;
-let bundle: WorkflowBundleWithSourceMap;
 let db: ActivityEnv;
-
-beforeAll(async () => {
-  env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: stack.timeSkippingServerPath } } });
-  await ensureSearchAttributes(env.connection, 'default');
-  bundle = await bundleWorkflows();
-  db = await createActivityEnv('workflow_parking_ticket');
-});
-afterAll(async () => {
-  await db?.close();
-  await env?.teardown();
+beforeAll(() => {
+  ({ env, db } = ts);
 });
 
 const HOUR = 3_600_000;
@@ -45,11 +33,7 @@ function ticketInput(plate: string, observedAt: Date): ParkingTicketInput {
   };
 }
 
-async function withWorker<T>(fn: (taskQueue: string) => Promise<T>): Promise<T> {
-  const taskQueue = `tq-${randomUUID()}`;
-  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities: createActivities(db.deps) });
-  return worker.runUntil(fn(taskQueue));
-}
+const withWorker = <T>(fn: (taskQueue: string) => Promise<T>): Promise<T> => ts.withWorker(fn);
 
 async function startTicket(taskQueue: string, plate: string) {
   const observedAt = new Date(await env.currentTimeMs());
