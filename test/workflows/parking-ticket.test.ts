@@ -83,17 +83,19 @@ describe('ParkingTicket workflow (time skipping)', () => {
     });
   });
 
-  it('when a transfer booked on day 7 is reported on day 9, then the ticket closes as paid and the queued letter is cancelled', async () => {
+  it('when a transfer booked on day 7 is reported on day 9, then the ticket closes as paid, the queued letter is cancelled and an over-payment is recorded', async () => {
     await withWorker(async (taskQueue) => {
       const { handle, registration, observedAt } = await startTicket(taskQueue, 'HA-FW 300');
       const deadline = paymentDeadline(observedAt, 7);
       await env.sleep(deadline.getTime() + 2 * 24 * HOUR - (await env.currentTimeMs()));
       await eventually(() => db.model.outbox.findOne({ caseNumber: registration.ticketNumber, status: 'queued' }).lean(), 'the queued letter');
       // The bank statement (camt.053) arrives late; the booking date lies inside the window.
-      await handle.signal(paymentBookedSignal, { paymentId: 'camt-late-1', amountCents: 2500, bookedAt: new Date(deadline.getTime() - 3 * HOUR).toISOString(), channel: 'bank_transfer' });
+      // 30 € for a 25 € ticket: closes it, and the 5 € too much are recorded for a refund.
+      await handle.signal(paymentBookedSignal, { paymentId: 'camt-late-1', amountCents: 3000, bookedAt: new Date(deadline.getTime() - 3 * HOUR).toISOString(), channel: 'bank_transfer' });
       expect((await handle.result()).status).toBe('paid');
       const letter = await db.model.outbox.findOne({ caseNumber: registration.ticketNumber }).lean();
       expect(letter?.status).toBe('cancelled');
+      expect((await db.model.tickets.findOne({ ticketNumber: registration.ticketNumber }).lean())?.overpaidCents).toBe(500);
     });
   });
 

@@ -1,9 +1,9 @@
-import { timingSafeEqual } from 'node:crypto';
-import express, { Router, type NextFunction, type Request, type Response } from 'express';
+import express, { Router } from 'express';
+import { requireApiKey, sandboxErrorHandler, validationError } from '../../sandbox/http';
 import type { Connection } from 'mongoose';
 import { tryNormalizePlate } from '../vehicle-registry';
 import { sandboxVehicleHolderModel, toHolder } from './holder-model';
-import { validateHolder, type FieldError } from './validate-holder';
+import { validateHolder } from './validate-holder';
 
 export interface SandboxVehicleRegistryRouterOptions {
   conn: Connection;
@@ -25,7 +25,7 @@ export function createSandboxVehicleRegistryRouter(opts: SandboxVehicleRegistryR
 
   router.get('/api/holders/:plate', async (req, res) => {
     const plate = tryNormalizePlate(String(req.params.plate));
-    if (!plate) return void res.status(422).json(invalid([{ field: 'plate', message: 'is not a German licence plate' }]));
+    if (!plate) return void res.status(422).json(validationError([{ field: 'plate', message: 'is not a German licence plate' }]));
     const doc = await Holders.findOne({ plate }).lean();
     if (!doc) return void res.status(404).json({ error: { code: 'NOT_FOUND', message: `no vehicle registered as ${plate}` } });
     res.json(toHolder(doc));
@@ -38,7 +38,7 @@ export function createSandboxVehicleRegistryRouter(opts: SandboxVehicleRegistryR
       ...(plate ? [] : [{ field: 'plate', message: 'is not a German licence plate' }]),
       ...(checked.ok ? [] : checked.fields),
     ];
-    if (!plate || !checked.ok) return void res.status(422).json(invalid(fields));
+    if (!plate || !checked.ok) return void res.status(422).json(validationError(fields));
     await Holders.init();
     const upsert = () =>
       Holders.findOneAndUpdate({ plate }, { $set: { plate, ...checked.value } }, {
@@ -54,24 +54,6 @@ export function createSandboxVehicleRegistryRouter(opts: SandboxVehicleRegistryR
     res.status(result.lastErrorObject?.updatedExisting ? 200 : 201).json(toHolder(result.value.toObject()));
   });
 
-  router.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
-    const status = (err as { status?: unknown } | null)?.status;
-    if (status === 400) return void res.status(400).json({ error: { code: 'BAD_REQUEST', message: 'malformed JSON' } });
-    console.error('[sandbox vehicle registry]', err); // details stay in the log, never in the answer
-    res.status(500).json({ error: { code: 'INTERNAL', message: 'internal error' } });
-  });
+  router.use(sandboxErrorHandler('sandbox vehicle registry'));
   return router;
-}
-
-function invalid(fields: FieldError[]) {
-  return { error: { code: 'VALIDATION_FAILED', message: `invalid field(s): ${fields.map((f) => f.field).join(', ')}`, fields } };
-}
-
-function requireApiKey(apiKey: string) {
-  const expected = Buffer.from(`Bearer ${apiKey}`);
-  return (req: Request, res: Response, next: NextFunction) => {
-    const given = Buffer.from(req.get('authorization') ?? '');
-    if (given.length === expected.length && timingSafeEqual(given, expected)) return next();
-    res.status(401).json({ error: { code: 'UNAUTHORIZED', message: 'missing or wrong API key' } });
-  };
 }

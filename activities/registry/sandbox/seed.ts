@@ -3,6 +3,7 @@ import type { Connection } from 'mongoose';
 import { normalizePlate } from '../vehicle-registry';
 import { sandboxVehicleHolderModel } from './holder-model';
 import { validateHolder } from './validate-holder';
+import { seedOnce } from '../../sandbox/http';
 
 const DEMO_FILE = new URL('./demo-vehicle-holders.json', import.meta.url);
 
@@ -12,7 +13,6 @@ const DEMO_FILE = new URL('./demo-vehicle-holders.json', import.meta.url);
  */
 export async function seedSandboxVehicleHolders(conn: Connection): Promise<{ inserted: number }> {
   const Holders = sandboxVehicleHolderModel(conn);
-  await Holders.init(); // the unique plate index must exist before upserts rely on it
   const rows = JSON.parse(await readFile(DEMO_FILE, 'utf8')) as Array<Record<string, unknown>>;
   const ops = rows.map(({ plate, ...rest }) => {
     const checked = validateHolder(rest);
@@ -26,12 +26,5 @@ export async function seedSandboxVehicleHolders(conn: Connection): Promise<{ ins
       },
     };
   });
-  try {
-    return { inserted: (await Holders.bulkWrite(ops, { ordered: true })).upsertedCount };
-  } catch (e) {
-    // Two processes seeding at once race on the unique plate index; the loser's second pass
-    // finds every plate present and inserts nothing.
-    if ((e as { code?: unknown } | null)?.code !== 11000) throw e;
-    return { inserted: (await Holders.bulkWrite(ops, { ordered: true })).upsertedCount };
-  }
+  return seedOnce(Holders, ops);
 }

@@ -1,9 +1,9 @@
-import { timingSafeEqual } from 'node:crypto';
-import express, { Router, type NextFunction, type Request, type Response } from 'express';
+import express, { Router } from 'express';
+import { requireApiKey, sandboxErrorHandler, validationError } from '../../sandbox/http';
 import type { Connection } from 'mongoose';
 import { normalizeName, normalizeStreet } from '../resident-registry';
 import { sandboxResidentModel, toResident, withMatchKeys } from './resident-model';
-import { checkQuery, checkResident, type FieldError } from './validate-resident';
+import { checkQuery, checkResident } from './validate-resident';
 
 export interface SandboxResidentRegistryRouterOptions {
   conn: Connection;
@@ -28,7 +28,7 @@ export function createSandboxResidentRegistryRouter(opts: SandboxResidentRegistr
   // POST, not GET with a query string: personal data stays out of URLs and access logs.
   router.post('/api/residents/search', async (req, res) => {
     const checked = checkQuery(req.body);
-    if (!checked.ok) return void res.status(422).json(invalid(checked.fields));
+    if (!checked.ok) return void res.status(422).json(validationError(checked.fields));
     const q = checked.value;
     const given = normalizeName(q.givenName).split(' ');
     const candidates = await Residents.find({ 'match.familyName': normalizeName(q.familyName), birthDate: q.birthDate }).lean();
@@ -42,7 +42,7 @@ export function createSandboxResidentRegistryRouter(opts: SandboxResidentRegistr
     const residentId = String(req.params.residentId);
     const checked = checkResident(req.body);
     const fields = [...(RESIDENT_ID.test(residentId) ? [] : [{ field: 'residentId', message: 'is not a resident id' }]), ...(checked.ok ? [] : checked.fields)];
-    if (!checked.ok || fields.length > 0) return void res.status(422).json(invalid(fields));
+    if (!checked.ok || fields.length > 0) return void res.status(422).json(validationError(fields));
     await Residents.init();
     const upsert = () => Residents.findOneAndUpdate({ residentId }, { $set: withMatchKeys({ residentId, ...checked.value }) }, {
       upsert: true, returnDocument: 'after', includeResultMetadata: true,
@@ -62,24 +62,6 @@ export function createSandboxResidentRegistryRouter(opts: SandboxResidentRegistr
     res.status(deletedCount ? 204 : 404).end();
   });
 
-  router.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
-    const status = (err as { status?: unknown } | null)?.status;
-    if (status === 400) return void res.status(400).json({ error: { code: 'BAD_REQUEST', message: 'malformed JSON' } });
-    console.error('[sandbox resident registry]', (err as Error)?.message); // never the request body: personal data
-    res.status(500).json({ error: { code: 'INTERNAL', message: 'internal error' } });
-  });
+  router.use(sandboxErrorHandler('sandbox resident registry'));
   return router;
-}
-
-function invalid(fields: FieldError[]) {
-  return { error: { code: 'VALIDATION_FAILED', message: `invalid field(s): ${fields.map((f) => f.field).join(', ')}`, fields } };
-}
-
-function requireApiKey(apiKey: string) {
-  const expected = Buffer.from(`Bearer ${apiKey}`);
-  return (req: Request, res: Response, next: NextFunction) => {
-    const given = Buffer.from(req.get('authorization') ?? '');
-    if (given.length === expected.length && timingSafeEqual(given, expected)) return next();
-    res.status(401).json({ error: { code: 'UNAUTHORIZED', message: 'missing or wrong API key' } });
-  };
 }

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Connection } from 'mongoose';
 import { sandboxResidentModel, withMatchKeys } from './resident-model';
 import { checkResident } from './validate-resident';
+import { seedOnce } from '../../sandbox/http';
 
 const DEMO_FILE = new URL('./demo-residents.json', import.meta.url);
 
@@ -11,7 +12,6 @@ const DEMO_FILE = new URL('./demo-residents.json', import.meta.url);
  */
 export async function seedSandboxResidents(conn: Connection): Promise<{ inserted: number }> {
   const Residents = sandboxResidentModel(conn);
-  await Residents.init(); // the unique residentId index must exist before upserts rely on it
   const rows = JSON.parse(await readFile(DEMO_FILE, 'utf8')) as Array<Record<string, unknown>>;
   const ops = rows.map(({ residentId, ...rest }) => {
     const checked = checkResident(rest);
@@ -19,11 +19,5 @@ export async function seedSandboxResidents(conn: Connection): Promise<{ inserted
     const doc = withMatchKeys({ residentId: String(residentId), ...checked.value });
     return { updateOne: { filter: { residentId: doc.residentId }, update: { $setOnInsert: doc }, upsert: true } };
   });
-  try {
-    return { inserted: (await Residents.bulkWrite(ops, { ordered: true })).upsertedCount };
-  } catch (e) {
-    // Two processes seeding at once race on the unique index; the second pass inserts nothing.
-    if ((e as { code?: unknown } | null)?.code !== 11000) throw e;
-    return { inserted: (await Residents.bulkWrite(ops, { ordered: true })).upsertedCount };
-  }
+  return seedOnce(Residents, ops);
 }

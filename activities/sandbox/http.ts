@@ -1,0 +1,49 @@
+/**
+ * What every embedded sandbox system's HTTP API shares: an optional API key, the error shape
+ * (`{ error: { code, message, fields? } }`), a last-resort error handler that never echoes a
+ * request body (it may carry personal data), and idempotent demo-data seeding.
+ */
+import { timingSafeEqual } from 'node:crypto';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { Model } from 'mongoose';
+
+export interface SandboxFieldError { field: string; message: string }
+
+export function validationError(fields: SandboxFieldError[]) {
+  return { error: { code: 'VALIDATION_FAILED', message: `invalid field(s): ${fields.map((f) => f.field).join(', ')}`, fields } };
+}
+
+export function requireApiKey(apiKey: string): RequestHandler {
+  const expected = Buffer.from(`Bearer ${apiKey}`);
+  return (req: Request, res: Response, next: NextFunction) => {
+    const given = Buffer.from(req.get('authorization') ?? '');
+    if (given.length === expected.length && timingSafeEqual(given, expected)) return next();
+    res.status(401).json({ error: { code: 'UNAUTHORIZED', message: 'missing or wrong API key' } });
+  };
+}
+
+export function sandboxErrorHandler(name: string) {
+  return (err: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    const status = (err as { status?: unknown } | null)?.status;
+    if (status === 400) return void res.status(400).json({ error: { code: 'BAD_REQUEST', message: 'malformed JSON' } });
+    console.error(`[${name}]`, (err as Error)?.message); // the message only: details never reach the answer
+    res.status(500).json({ error: { code: 'INTERNAL', message: 'internal error' } });
+  };
+}
+
+/**
+ * Runs the demo data's `$setOnInsert` upserts. Two processes seeding at once race on the
+ * unique index; the loser's second pass finds every row present and inserts nothing.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any sandbox model's upserts
+type AnyModel = Model<any>;
+
+export async function seedOnce(model: AnyModel, ops: Parameters<AnyModel['bulkWrite']>[0]): Promise<{ inserted: number }> {
+  await model.init(); // the unique index must exist before the upserts rely on it
+  try {
+    return { inserted: (await model.bulkWrite(ops, { ordered: true })).upsertedCount };
+  } catch (e) {
+    if ((e as { code?: unknown } | null)?.code !== 11000) throw e;
+    return { inserted: (await model.bulkWrite(ops, { ordered: true })).upsertedCount };
+  }
+}
