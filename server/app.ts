@@ -21,11 +21,16 @@ import { formRoutes } from './routes/form-routes';
 import { caseRoutes } from './routes/case-routes';
 import { draftRoutes } from './routes/draft-routes';
 import { attachmentRoutes } from './routes/attachment-routes';
+import { taskRoutes } from './routes/task-routes';
+import { accountRoutes } from './routes/account-routes';
+import { hearingRoutes } from './routes/hearing-routes';
+import { auditRoutes } from './routes/audit-routes';
 import { createSandboxPaymentRouter } from '../activities/payments/sandbox/router';
 import { createSandboxVehicleRegistryRouter } from '../activities/registry/sandbox/router';
 import { createSandboxResidentRegistryRouter } from '../activities/residents/sandbox/router';
 
-export const routeTable: RouteSpec[] = [...systemRoutes, ...formRoutes, ...caseRoutes, ...draftRoutes, ...attachmentRoutes, ...staffSessionRoutes, ...parkingTicketRoutes, ...portalRoutes];
+export const routeTable: RouteSpec[] = [...systemRoutes, ...formRoutes, ...caseRoutes, ...draftRoutes, ...attachmentRoutes, ...staffSessionRoutes, ...parkingTicketRoutes, ...portalRoutes,
+  ...taskRoutes, ...accountRoutes, ...hearingRoutes, ...auditRoutes];
 
 const unauthenticated = () => new AppError('unauthenticated', { de: 'Bitte melden Sie sich an.', en: 'Please sign in.' });
 const forbidden = () => new AppError('forbidden', { de: 'Dafür fehlt Ihnen die Berechtigung.', en: 'You are not allowed to do this.' });

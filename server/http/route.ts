@@ -6,11 +6,25 @@
 import type { Request, Response } from 'express';
 import type { Lang } from './app-error';
 import type { System } from '../system';
+import type { StaffRole } from '../../activities/read-model/staff-accounts';
+import type { Department } from '../../domain/departments';
 
-/** Interim roles until staff accounts exist (see README: a staff session holds all staff roles). */
-export type Role = 'public' | 'citizen' | 'warden' | 'caseworker' | 'designer' | 'finance';
+/**
+ * 'public': anyone; 'citizen': a citizen holding a case's token (portal sign-in with ticket
+ * number and access code); the rest are staff roles held by accounts (see STAFF_ROLES).
+ */
+export type Role = 'public' | 'citizen' | StaffRole;
 
-export interface Principal { kind: 'anonymous' | 'citizen' | 'staff'; roles: Role[]; id: string; caseNumber?: string }
+export interface Principal {
+  kind: 'anonymous' | 'citizen' | 'staff';
+  roles: Role[];
+  /** Staff: the account id (user name); citizen: `citizen:<case>`; else 'anonymous'. */
+  id: string;
+  displayName?: string;
+  /** Staff only: the departments whose inbox queues this person works. */
+  departments: Department[];
+  caseNumber?: string;
+}
 
 export interface RouteContext {
   req: Request;

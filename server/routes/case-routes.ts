@@ -49,7 +49,7 @@ export const caseRoutes = defineRoutes([
     },
   },
   {
-    method: 'get', path: '/api/dog-tax/cases', summary: 'Hundesteuer cases for staff, newest first (e.g. ?status=awaiting_decision)', tags: ['dog-tax'], roles: ['caseworker', 'finance'],
+    method: 'get', path: '/api/dog-tax/cases', summary: 'Hundesteuer cases for staff, newest first (e.g. ?status=awaiting_decision)', tags: ['dog-tax'], roles: ['caseworker'],
     query: { type: 'object', additionalProperties: false, properties: { status: dogTaxStatus, procedure: { type: 'string', enum: ['dog-tax-registration', 'dog-tax-deregistration', 'dog-tax-exemption'] } } },
     responses: { 200: { description: 'Cases with their submissions', schema: dogTaxCaseList }, ...errors },
     async handler({ query, system }) {
@@ -58,7 +58,7 @@ export const caseRoutes = defineRoutes([
   },
   {
     method: 'post', path: '/api/dog-tax/cases/:caseNumber/exemption-decision', summary: 'Decide an exemption or reduction application', tags: ['dog-tax'],
-    roles: ['caseworker', 'finance'], body: exemptionDecisionBody,
+    roles: ['caseworker'], body: exemptionDecisionBody,
     responses: { 200: { description: 'Decision booked; the notice is being sent', schema: { type: 'object', properties: { status: dogTaxStatus, caseNumber: { type: 'string' } } } },
       ...errors, 409: { description: 'Already decided' } },
     async handler({ params, body, principal, system }) {

@@ -40,6 +40,10 @@ const routes: Route[] = [
   { path: '/dienst/formulare/:formId', render: (p) => <DesignerPage key={p.formId} formId={p.formId} /> },
   { path: '/dienst/erfassen', render: () => <RecordPage /> },
   { path: '/dienst/postausgang', render: () => <OutboxPage /> },
+  // inbox pages
+  // account pages
+  // hearing pages
+  // case history pages
   { path: '/impressum', render: () => <ImprintPage /> },
   { path: '/datenschutz', render: () => <PrivacyPage /> },
   { path: '/barrierefreiheit', render: () => <AccessibilityPage /> },

@@ -298,6 +298,15 @@ export const de = {
     current: 'aktuell',
     restore: (v: number) => `Version ${v} wiederherstellen`,
   },
+  // Sections per feature, each owned by one change: keep keys inside your own section.
+  inbox: {
+  },
+  accounts: {
+  },
+  hearing: {
+  },
+  caseHistory: {
+  },
 };
 
 export type Dictionary = typeof de;

@@ -297,4 +297,13 @@ export const en: Dictionary = {
     current: 'current',
     restore: (v: number) => `Restore version ${v}`,
   },
+  // Sections per feature, each owned by one change: keep keys inside your own section.
+  inbox: {
+  },
+  accounts: {
+  },
+  hearing: {
+  },
+  caseHistory: {
+  },
 };

@@ -1,0 +1,39 @@
+/**
+ * Staff accounts: who may sign in, with which roles and in which departments. Read by the web
+ * process (sign-in, administration) and by the worker (e-mail to a department's lead when a
+ * task is overdue). Passwords are stored as argon2id hashes only.
+ */
+import { Schema, type Connection, type InferSchemaType, type Model } from 'mongoose';
+import type { Department } from '../../domain/departments';
+
+export const STAFF_ROLES = ['warden', 'caseworker', 'station', 'designer', 'admin'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+const staffAccountSchema = new Schema({
+  /** The user name, lower case: also the id that audit events name as actor. */
+  _id: { type: String, required: true },
+  displayName: { type: String, required: true },
+  email: { type: String, required: true },
+  roles: { type: [String], default: [] },
+  departments: { type: [String], default: [] },
+  /** Departments this person leads: they get the e-mail when a task there is overdue. */
+  leadOf: { type: [String], default: [] },
+  passwordHash: { type: String, required: true },
+  disabled: { type: Boolean, default: false },
+  failedSignIns: { type: Number, default: 0 },
+  lockedUntil: Date,
+  passwordChangedAt: Date,
+}, { collection: 'staff_accounts', timestamps: true, versionKey: false });
+
+export type StaffAccountDoc = InferSchemaType<typeof staffAccountSchema> & { _id: string };
+
+export function staffAccountModel(conn: Connection): Model<StaffAccountDoc> {
+  return ((conn.models.StaffAccount as unknown) ?? conn.model('StaffAccount', staffAccountSchema)) as Model<StaffAccountDoc>;
+}
+
+/** The e-mail addresses of a department's leads (active accounts only). */
+export async function departmentLeads(conn: Connection, department: Department): Promise<Array<{ id: string; displayName: string; email: string }>> {
+  // A full scan on FerretDB, but the account list is small (hundreds, not millions).
+  const leads = await staffAccountModel(conn).find({ leadOf: department, disabled: { $ne: true } }).lean();
+  return leads.map((a) => ({ id: a._id, displayName: a.displayName, email: a.email }));
+}

@@ -1,0 +1,88 @@
+/**
+ * Workflow side of human tasks. `const tasks = humanTasks()` registers the one `completeTask`
+ * Update per workflow; `tasks.open(spec)` creates the inbox task and returns a handle the
+ * workflow waits on (together with whatever else may end the wait, e.g. a payment):
+ *
+ *   const task = await tasks.open({ ... });
+ *   await condition(() => task.state !== 'open' || paid);
+ *   if (task.state !== 'open') ... task.decision ... else await tasks.cancel(task, 'paid');
+ *
+ * No polling: the Update wakes the workflow. When the due date passes with the task still
+ * open, a timer escalates it once (marked overdue, the department lead e-mailed).
+ */
+import { ApplicationFailure, condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import {
+  completeTaskUpdate, openTasksQuery, TASK_ERRORS, taskIdOf,
+  type TaskActivities, type TaskDecision, type TaskSpec, type TaskState,
+} from './shared';
+
+export interface TaskHandle {
+  readonly taskId: string;
+  readonly spec: TaskSpec;
+  state: TaskState;
+  decision?: TaskDecision;
+  decidedBy?: string;
+}
+
+const act = proxyActivities<TaskActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '2 seconds', maximumInterval: '5 minutes' },
+});
+
+export interface HumanTasks {
+  open(spec: TaskSpec): Promise<TaskHandle>;
+  /** Closes an open task because the case no longer needs it (paid, withdrawn …). */
+  cancel(task: TaskHandle, reason: string): Promise<void>;
+}
+
+export function humanTasks(): HumanTasks {
+  const tasks = new Map<string, TaskHandle>();
+  const refuse = (type: string, message: string) => ApplicationFailure.create({ type, message, nonRetryable: true });
+
+  setHandler(openTasksQuery, () => [...tasks.values()].map((t) => ({ taskId: t.taskId, type: t.spec.type, state: t.state })));
+  setHandler(completeTaskUpdate, async ({ taskId, decision, by }) => {
+    const task = tasks.get(taskId)!;
+    // Taken synchronously, before any await: a second Update in the same activation sees it closed.
+    task.state = 'completed';
+    task.decision = decision;
+    task.decidedBy = by;
+    const { workflowId, runId } = workflowInfo();
+    await act.closeTask({ taskId, status: 'completed', decision, by, workflowId, runId });
+    return { taskId, status: 'completed' };
+  }, {
+    validator: ({ taskId, decision, by }) => {
+      const task = tasks.get(taskId);
+      if (!task) throw refuse(TASK_ERRORS.taskNotOpen, `No task ${taskId} in this case`);
+      if (task.state !== 'open') throw refuse(TASK_ERRORS.taskNotOpen, `The task is already ${task.state}`);
+      if (!by) throw refuse(TASK_ERRORS.invalidDecision, 'Who decides is required');
+      const outcome = task.spec.outcomes[decision?.outcome];
+      if (!outcome) throw refuse(TASK_ERRORS.invalidDecision, `Unknown outcome: ${String(decision?.outcome)}`);
+      const missing = outcome.required.filter((f) => decision[f] === undefined || decision[f] === null || decision[f] === '');
+      if (missing.length > 0) throw refuse(TASK_ERRORS.invalidDecision, `Missing for outcome ${decision.outcome}: ${missing.join(', ')}`);
+    },
+  });
+
+  return {
+    async open(spec) {
+      const { workflowId, runId } = workflowInfo();
+      const taskId = taskIdOf(workflowId, spec.key);
+      const existing = tasks.get(taskId);
+      if (existing) return existing;
+      await act.openTask({ ...spec, taskId, workflowId, runId });
+      const task: TaskHandle = { taskId, spec, state: 'open' };
+      tasks.set(taskId, task);
+      // Escalation runs beside whatever the workflow waits for; one timer, no polling.
+      void (async () => {
+        const closed = await condition(() => task.state !== 'open', Math.max(Date.parse(spec.dueAt) - Date.now(), 1));
+        if (!closed) await act.escalateTask({ taskId, workflowId, runId });
+      })();
+      return task;
+    },
+    async cancel(task, reason) {
+      if (task.state !== 'open') return;
+      task.state = 'cancelled';
+      const { workflowId, runId } = workflowInfo();
+      await act.closeTask({ taskId: task.taskId, status: 'cancelled', by: 'system', reason, workflowId, runId });
+    },
+  };
+}
