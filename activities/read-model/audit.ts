@@ -1,8 +1,14 @@
+/**
+ * The audit trail: one event per state change and per staff action — who, when, what, which
+ * case and workflow run. Append-only: events are inserted, never updated or deleted (the
+ * model refuses update and delete operations, see models.ts), and no API route writes them.
+ */
 import type { ReadModel } from './models';
 
 export interface AuditEventInput {
   /** One key per state change: a retried activity appends nothing twice. */
   key: string;
+  /** A staff account id, 'citizen', or 'system' (timers and automatic steps). */
   actor: string;
   action: string;
   caseType: string;
@@ -12,6 +18,13 @@ export interface AuditEventInput {
   details?: Record<string, unknown>;
 }
 
+const isDuplicateKey = (error: unknown) => (error as { code?: number } | null)?.code === 11000;
+
 export async function appendAuditEvent(model: ReadModel, event: AuditEventInput): Promise<void> {
-  await model.audit.updateOne({ key: event.key }, { $setOnInsert: { ...event, at: new Date() } }, { upsert: true });
+  try {
+    await model.audit.create({ ...event, at: new Date() });
+  } catch (error) {
+    // The same key again is a retry of a step already recorded: the first event stands.
+    if (!isDuplicateKey(error)) throw error;
+  }
 }

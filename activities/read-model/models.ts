@@ -73,6 +73,12 @@ const auditSchema = new Schema({
   details: { type: Schema.Types.Mixed },
 }, { collection: 'audit_events', versionKey: false });
 auditSchema.index({ caseNumber: 1, at: 1 });
+// Append-only, enforced where every write passes: any update, replace or delete is refused.
+for (const op of ['updateOne', 'updateMany', 'findOneAndUpdate', 'replaceOne', 'findOneAndReplace', 'deleteOne', 'deleteMany', 'findOneAndDelete'] as const) {
+  auditSchema.pre(op, function refuse() {
+    throw new Error(`audit events are append-only: ${op} is not allowed`);
+  });
+}
 
 /** One document per issued number: claimed by insert, so no two owners ever share one. */
 const serialClaimSchema = new Schema({

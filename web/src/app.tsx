@@ -17,6 +17,7 @@ import { matchPath, useLocation } from './router.js';
 const RecordPage = lazy(() => import('./pages/staff/record-page.js').then((m) => ({ default: m.RecordPage })));
 const FormPage = lazy(() => import('./pages/portal/form-page.js').then((m) => ({ default: m.FormPage })));
 const DesignerPage = lazy(() => import('./pages/staff/designer/designer-page.js').then((m) => ({ default: m.DesignerPage })));
+const CaseHistoryPage = lazy(() => import('./pages/staff/case-history/case-history-page.js').then((m) => ({ default: m.CaseHistoryPage })));
 const OutboxPage = lazy(() => import('./pages/staff/outbox-page.js').then((m) => ({ default: m.OutboxPage })));
 
 type Route = { path: string; render: (params: Record<string, string>, search: string) => ReactNode };
@@ -44,6 +45,7 @@ const routes: Route[] = [
   // account pages
   // hearing pages
   // case history pages
+  { path: '/dienst/vorgaenge/:caseNumber', render: (p) => <CaseHistoryPage key={p.caseNumber} caseNumber={p.caseNumber ?? ''} /> },
   { path: '/impressum', render: () => <ImprintPage /> },
   { path: '/datenschutz', render: () => <PrivacyPage /> },
   { path: '/barrierefreiheit', render: () => <AccessibilityPage /> },

@@ -1,17 +1,20 @@
 /**
  * Antrag auf Befreiung/Ermäßigung der Hundesteuer: always a caseworker's decision on the
- * evidence. The case waits for the finance department's decision (Update `decideExemption`,
- * until the caseworker inbox exists); every 30 days without one, an audit event flags it as
- * overdue. After the decision, the notice goes out by e-mail.
+ * evidence. The case opens a task in the tax office's inbox and waits for its decision; the
+ * task escalates when 30 days pass. After the decision, the notice goes out by e-mail.
+ * Runs started before the inbox existed (no `exemption-inbox-task` patch marker) keep waiting
+ * for the Update `decideExemption` with an overdue audit event every 30 days.
  */
 import {
-  ApplicationFailure, allHandlersFinished, condition, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo,
+  ApplicationFailure, allHandlersFinished, condition, patched, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo,
 } from '@temporalio/workflow';
 import type { DogTaxActivities } from '../../activities/dog-tax';
 import {
   DOG_TAX_PROCEDURES, ERROR_TYPES, EXEMPTION_DECISION_DUE, caseOpenedUpdate, decideExemptionUpdate, exemptionStateQuery,
   type DogTaxExemptionInput, type ExemptionDecision, type ExemptionState, type ExemptionStatus,
 } from './shared';
+import { humanTasks, type TaskHandle } from '../tasks/human-task';
+import { exemptionDecisionTask } from './exemption-task';
 
 const act = proxyActivities<DogTaxActivities>({
   startToCloseTimeout: '1 minute',
@@ -25,6 +28,8 @@ export async function dogTaxExemptionWorkflow(input: DogTaxExemptionInput): Prom
   let decision: ExemptionDecision | undefined;
   const decided = () => DECISIONS.includes(state.status);
 
+  const tasks = humanTasks();
+  let task: TaskHandle | undefined;
   setHandler(exemptionStateQuery, () => state);
   setHandler(caseOpenedUpdate, async () => {
     await condition(() => state.caseNumber !== undefined);
@@ -41,8 +46,8 @@ export async function dogTaxExemptionWorkflow(input: DogTaxExemptionInput): Prom
       if (!DECISIONS.includes(request?.decision)) throw invalid('decision must be one of granted, reduced, rejected');
       if (!request.reason || request.reason.trim().length < 3) throw invalid('A reason is required');
       if (!request.by || !request.by.trim()) throw invalid('The deciding caseworker is required');
-      if (decision) {
-        throw ApplicationFailure.create({ type: ERROR_TYPES.alreadyDecided, nonRetryable: true, message: `The application is already decided (${decision.decision})` });
+      if (decision || task?.state === 'completed') {
+        throw ApplicationFailure.create({ type: ERROR_TYPES.alreadyDecided, nonRetryable: true, message: `The application is already decided (${decision?.decision ?? task?.decision?.outcome})` });
       }
     },
   });
@@ -64,11 +69,23 @@ export async function dogTaxExemptionWorkflow(input: DogTaxExemptionInput): Prom
     details: { registered: link.registered } });
   setStatus('awaiting_decision');
 
-  const waitingSince = new Date(Date.now()).toISOString();
-  while (!(await condition(() => decision !== undefined, EXEMPTION_DECISION_DUE))) {
-    state.overdueReminders += 1;
-    await act.recordExemptionOverdue({ workflowId, runId, caseNumber, reminder: state.overdueReminders, waitingSince });
-    setStatus('decision_overdue');
+  if (patched('exemption-inbox-task')) {
+    const opened = await tasks.open(exemptionDecisionTask({ caseNumber, input, registered: link.registered, tagNumber: link.tagNumber, now: Date.now() }));
+    task = opened;
+    // The old API Update stays valid for a decision already on its way; whichever comes first decides.
+    await condition(() => opened.state !== 'open' || decision !== undefined);
+    if (opened.state === 'completed') {
+      decision = { decision: opened.decision!.outcome as ExemptionDecision['decision'], reason: String(opened.decision!.reason), by: opened.decidedBy! };
+    } else {
+      await tasks.cancel(opened, 'decided outside the inbox');
+    }
+  } else {
+    const waitingSince = new Date(Date.now()).toISOString();
+    while (!(await condition(() => decision !== undefined, EXEMPTION_DECISION_DUE))) {
+      state.overdueReminders += 1;
+      await act.recordExemptionOverdue({ workflowId, runId, caseNumber, reminder: state.overdueReminders, waitingSince });
+      setStatus('decision_overdue');
+    }
   }
 
   const booked = await act.recordExemptionDecision({ workflowId, runId, caseNumber, decision: decision! });
