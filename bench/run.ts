@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { randomUUID } from 'node:crypto';
 import { bundleWorkflowCode, NativeConnection, Worker } from '@temporalio/worker';
 import { loadConfig } from '../config/config';
+import { createAccount } from '../server/use-cases/accounts/manage-accounts';
 import { runSystem } from '../scripts/lib/run-system';
 import { freePort } from '../scripts/lib/stack';
 
@@ -41,7 +42,7 @@ async function measure(label: string, op: (i: number) => Promise<void>) {
 
 async function run(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'amtsweg-bench-'));
-  const config = loadConfig({ PORT: String(await freePort()), AMTSWEG_DATA_DIR: dataDir, STAFF_ACCESS_KEY: 'bench-staff-access-key-000000',
+  const config = loadConfig({ PORT: String(await freePort()), AMTSWEG_DATA_DIR: dataDir,
     TEMPORAL_PORT: String(await freePort()), TEMPORAL_UI_PORT: String(await freePort()), FERRETDB_PORT: String(await freePort()),
     MAILDEV_SMTP_PORT: String(await freePort()), MAILDEV_WEB_PORT: String(await freePort()) });
   const app = await runSystem(config);
@@ -53,12 +54,14 @@ async function run(): Promise<void> {
     const baseline = await baselineWorker.runUntil(measure('baseline: no-op workflow', async () => {
       await app.system.temporal.workflow.execute('noopWorkflow', { taskQueue: 'bench-baseline', workflowId: `bench-${randomUUID()}` });
     }));
-    const login = await fetch(`${app.baseUrl}/api/staff/session`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ accessKey: 'bench-staff-access-key-000000' }) });
+    const { password } = await createAccount(app.system, 'bench', { id: 'bench-warden', displayName: 'Bench', email: 'bench@hagen.example', roles: ['warden'], departments: [], leadOf: [] });
+    const login = await fetch(`${app.baseUrl}/api/staff/session`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ userName: 'bench-warden', password }) });
     const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const { csrfToken } = await login.json() as { csrfToken: string };
     const plates = ['HA-AB 123', 'HA-MM 4711', 'HA-XY 42', 'HA-K 7', 'HA-LP 2025'];
     const recording = await measure('record a ticket over HTTP', async (i) => {
       const res = await fetch(`${app.baseUrl}/api/parking-tickets`, {
-        method: 'POST', headers: { 'Content-Type': 'application/json', Cookie: cookie, 'Idempotency-Key': `bench-${randomUUID()}` },
+        method: 'POST', headers: { 'Content-Type': 'application/json', Cookie: cookie, 'X-CSRF-Token': csrfToken, 'Idempotency-Key': `bench-${randomUUID()}` },
         body: JSON.stringify({ offenceCode: '141312', plate: plates[i % plates.length], place: 'Benchmarkstraße 1, Hagen', observedAt: new Date().toISOString() }),
       });
       if (res.status !== 201) throw new Error(`record failed: ${res.status} ${await res.text()}`);

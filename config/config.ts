@@ -12,7 +12,6 @@ export interface AppConfig {
   smtpUrl?: string;
   mailFrom: string;
   payloadKey?: string;
-  staffAccessKey?: string;
   vehicleRegistryUrl?: string;
   residentRegistryUrl?: string;
   payee: { beneficiaryName: string; iban: string; bic?: string };
@@ -84,10 +83,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (temporalAddress && !payloadKey) {
     throw new ConfigError('AMTSWEG_PAYLOAD_KEY', 'is required when TEMPORAL_ADDRESS points to a cluster');
   }
-  const staffAccessKey = env.STAFF_ACCESS_KEY || undefined;
-  if (staffAccessKey !== undefined && staffAccessKey.length < 16) {
-    throw new ConfigError('STAFF_ACCESS_KEY', 'must be at least 16 characters long');
-  }
   return {
     port: appPort,
     publicBaseUrl: (url(env, 'PUBLIC_BASE_URL', ['http', 'https']) ?? `http://127.0.0.1:${appPort}`).replace(/\/$/, ''),
@@ -103,7 +98,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
     smtpUrl: url(env, 'SMTP_URL', ['smtp', 'smtps']),
     mailFrom: env.MAIL_FROM || 'Stadt Hagen – Online-Dienste <online-dienste@hagen.example>',
     payloadKey,
-    staffAccessKey,
     vehicleRegistryUrl: url(env, 'VEHICLE_REGISTRY_URL', ['http', 'https']),
     residentRegistryUrl: url(env, 'RESIDENT_REGISTRY_URL', ['http', 'https']),
     payee: {

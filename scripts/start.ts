@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { ConfigError, loadConfig } from '../config/config';
 import { runSystem } from './lib/run-system';
+import { formatSeeded, hasAnyAccount, seedDemoAccounts } from '../server/use-cases/accounts/seed-accounts';
 
 async function run(): Promise<void> {
   const config = loadConfig();
@@ -19,20 +20,24 @@ async function run(): Promise<void> {
   const running = await runSystem(config);
   const { stack, system } = running;
   const base = config.publicBaseUrl;
+  // First start: demo accounts with generated passwords, shown this once (only hashes are stored).
+  const seeded = (await hasAnyAccount(system.conn)) ? [] : await seedDemoAccounts(system);
   console.log(`
 amtsweg is running (started in ${((Date.now() - started) / 1000).toFixed(1)} s)
   Citizen portal          ${base}/
   Knöllchen online        ${base}/knoellchen
   Warden: record ticket   ${base}/dienst/erfassen
   Staff: outbox           ${base}/dienst/postausgang
+  Staff: inbox            ${base}/dienst/aufgaben
+  Admin: accounts         ${base}/dienst/konten
   Citizen services        ${base}/dienste
   Designer: forms         ${base}/dienst/formulare
   REST API (OpenAPI)      ${base}/api/openapi.json
   Health                  ${base}/api/health
   Temporal Web UI         ${stack?.temporalUiUrl ?? `(cluster ${system.services.temporal.address})`}
   Mailbox (MailDev)       ${stack?.mailUiUrl ?? '(SMTP relay configured)'}
-  Staff access key        ${config.staffAccessKey ? '(from STAFF_ACCESS_KEY)' : system.secrets.staffAccessKey}
-  Data folder             ${config.dataDir}
+  Staff sign-in           ${seeded.length ? 'demo accounts created now — note the passwords, they are not shown again:' : 'with your account (`npm run accounts:seed` adds missing demo accounts)'}
+${seeded.length ? `${formatSeeded(seeded, '    ')}\n` : ''}  Data folder             ${config.dataDir}
 Press Ctrl-C to stop.`);
   const shutdown = (signal: string) => {
     console.log(`\n[amtsweg] ${signal}: stopping …`);

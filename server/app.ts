@@ -7,14 +7,16 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { AppError, preferredLang } from './http/app-error';
-import { authenticate } from './http/authenticate';
+import { authenticate, staffSessionOf } from './http/authenticate';
 import { buildOpenApi } from './http/openapi';
 import { validateInput } from './http/validation';
 import type { RouteSpec } from './http/route';
 import { AttemptLimiter } from './security/attempt-limiter';
+import { SignInLimiter } from './security/sign-in-limiter';
+import { safeEqual } from './security/tokens';
 import type { System } from './system';
 import { systemRoutes } from './routes/system-routes';
-import { staffSessionRoutes, STAFF_COOKIE } from './routes/staff-session-routes';
+import { staffSessionRoutes } from './routes/staff-session-routes';
 import { parkingTicketRoutes } from './routes/parking-ticket-routes';
 import { portalRoutes } from './routes/portal-routes';
 import { formRoutes } from './routes/form-routes';
@@ -34,6 +36,11 @@ export const routeTable: RouteSpec[] = [...systemRoutes, ...formRoutes, ...caseR
 
 const unauthenticated = () => new AppError('unauthenticated', { de: 'Bitte melden Sie sich an.', en: 'Please sign in.' });
 const forbidden = () => new AppError('forbidden', { de: 'Dafür fehlt Ihnen die Berechtigung.', en: 'You are not allowed to do this.' });
+const csrfFailed = () => new AppError('csrf_failed', {
+  de: 'Die Sicherheitsprüfung der Anfrage ist fehlgeschlagen. Bitte laden Sie die Seite neu.',
+  en: 'The request failed its security check. Please reload the page.',
+});
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export function createApp(system: System, options: { webDir?: string } = {}): express.Express {
   const app = express();
@@ -41,6 +48,7 @@ export function createApp(system: System, options: { webDir?: string } = {}): ex
   app.set('trust proxy', 'loopback');
   app.locals.openapi = buildOpenApi(routeTable, system.config.publicBaseUrl);
   app.locals.attemptLimiter = new AttemptLimiter(system.conn);
+  app.locals.signInLimiter = new SignInLimiter(system.conn);
   app.use((_req, res, next) => {
     res.set({ 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer', 'X-Frame-Options': 'DENY' });
     next();
@@ -51,7 +59,12 @@ export function createApp(system: System, options: { webDir?: string } = {}): ex
   for (const route of routeTable) {
     app[route.method](route.path, ...rawBodyParser(route), async (req: Request, res: Response, next: NextFunction) => {
       try {
-        const principal = authenticate(req, system, STAFF_COOKIE);
+        const principal = await authenticate(req, res, system);
+        // Synchronizer token: a cookie-authenticated change must also carry the session's CSRF token,
+        // which another site cannot read. Portal calls use a Bearer token and need none.
+        if (principal.kind === 'staff' && UNSAFE.has(req.method) && !safeEqual(req.get('X-CSRF-Token') ?? '', staffSessionOf(res)!.session.csrfToken)) {
+          throw csrfFailed();
+        }
         if (!route.roles.includes('public')) {
           if (principal.kind === 'anonymous') throw unauthenticated();
           if (!route.roles.some((role) => principal.roles.includes(role))) throw forbidden();

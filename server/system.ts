@@ -3,9 +3,6 @@
  * server and the worker are built from one System; production swaps adapters by configuration
  * only (see config/config.ts).
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
-import { dirname, join } from 'node:path';
 import mongoose, { type Connection } from 'mongoose';
 import type { Client } from '@temporalio/client';
 import type { AppConfig } from '../config/config';
@@ -46,19 +43,9 @@ export interface System {
   vehicleRegistry: VehicleRegistry;
   /** Where this process serves HTTP on loopback: the embedded sandboxes are called through it. */
   internalBaseUrl: string;
-  secrets: { payloadKey: Buffer; accessCode: Buffer; portalToken: Buffer; staffSession: Buffer; caseStatus: Buffer; draftToken: Buffer; staffAccessKey: string; sandboxWebhook: string };
+  secrets: { payloadKey: Buffer; accessCode: Buffer; portalToken: Buffer; caseStatus: Buffer; draftToken: Buffer; sandboxWebhook: string };
   activityDeps(): ActivityDeps;
   close(): Promise<void>;
-}
-
-/** A generated secret kept in the data folder, so the embedded stack survives restarts. */
-function dataDirSecret(dataDir: string, name: string): string {
-  const file = join(dataDir, 'keys', name);
-  if (!existsSync(file)) {
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, randomBytes(18).toString('base64url'), { mode: 0o600 });
-  }
-  return readFileSync(file, 'utf8').trim();
 }
 
 /** Built-in form files become version 1; a changed file is reported, never silently republished. */
@@ -93,10 +80,8 @@ export async function connectSystem(config: AppConfig, services: ResolvedService
     payloadKey,
     accessCode: deriveSecret(payloadKey, 'access-code'),
     portalToken: deriveSecret(payloadKey, 'portal-token'),
-    staffSession: deriveSecret(payloadKey, 'staff-session'),
     caseStatus: deriveSecret(payloadKey, 'case-status-token'),
     draftToken: deriveSecret(payloadKey, 'form-draft-token'),
-    staffAccessKey: config.staffAccessKey ?? dataDirSecret(config.dataDir, 'staff-access.key'),
     sandboxWebhook,
   };
   const drafts = new DraftStore(conn, deriveSecret(payloadKey, 'form-draft-data'));

@@ -11,6 +11,7 @@ export const ERROR_STATUS = {
   unauthenticated: 401,
   access_denied: 401,
   forbidden: 403,
+  csrf_failed: 403,
   not_found: 404,
   conflict: 409,
   idempotency_key_reused: 409,

@@ -1,25 +1,50 @@
-/** Who is calling: a staff session cookie, a citizen's portal token, or nobody. */
-import type { Request } from 'express';
-import { verifyToken } from '../security/tokens';
+/**
+ * Who is calling: a citizen's portal token (Authorization: Bearer), a staff session cookie, or
+ * nobody. Staff: one `_id` lookup of the session and one of the account per request, so a
+ * disabled account or a deleted session stops working at once.
+ */
+import type { Request, Response } from 'express';
+import { staffAccountModel, type StaffRole } from '../../activities/read-model/staff-accounts';
+import type { Department } from '../../domain/departments';
+import { SessionStore, type SessionDoc } from '../security/sessions';
 import { ticketNumberFromPortalToken } from '../use-cases/portal/open-ticket';
 import type { System } from '../system';
 import type { Principal } from './route';
-import { DEPARTMENT_IDS } from '../../domain/departments';
 
-function cookie(req: Request, name: string): string | undefined {
+export const STAFF_COOKIE = 'amtsweg_staff';
+
+export function cookie(req: Request, name: string): string | undefined {
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const [k, ...v] = part.trim().split('=');
-    if (k === name) return decodeURIComponent(v.join('='));
+    if (k === name) {
+      try { return decodeURIComponent(v.join('=')); } catch { return undefined; }
+    }
   }
   return undefined;
 }
 
-export function authenticate(req: Request, system: System, staffCookie: string): Principal {
-  if (verifyToken(system.secrets.staffSession, cookie(req, staffCookie))) {
-    return { kind: 'staff', roles: ['warden', 'caseworker', 'station', 'designer', 'admin'], id: 'staff', departments: [...DEPARTMENT_IDS] };
-  }
+const anonymous = (): Principal => ({ kind: 'anonymous', roles: [], id: 'anonymous', departments: [] });
+
+/** The staff session behind this request (set by authenticate), for the session routes and the CSRF check. */
+export interface StaffSessionLocals { session: SessionDoc; leadOf: Department[] }
+export const staffSessionOf = (res: Response): StaffSessionLocals | undefined => res.locals.staffSession as StaffSessionLocals | undefined;
+
+export async function authenticate(req: Request, res: Response, system: System): Promise<Principal> {
+  // A portal call names its case token explicitly; it is never mixed up with a staff cookie in the same browser.
   const bearer = /^Bearer (.+)$/.exec(req.get('Authorization') ?? '')?.[1];
-  const caseNumber = ticketNumberFromPortalToken(system, bearer);
-  if (caseNumber) return { kind: 'citizen', roles: ['citizen'], id: `citizen:${caseNumber}`, departments: [], caseNumber };
-  return { kind: 'anonymous', roles: [], id: 'anonymous', departments: [] };
+  if (bearer) {
+    const caseNumber = ticketNumberFromPortalToken(system, bearer);
+    return caseNumber ? { kind: 'citizen', roles: ['citizen'], id: `citizen:${caseNumber}`, departments: [], caseNumber } : anonymous();
+  }
+  const token = cookie(req, STAFF_COOKIE);
+  if (!token) return anonymous();
+  const session = await new SessionStore(system.conn).find(token);
+  if (!session) return anonymous();
+  const account = await staffAccountModel(system.conn).findById(session.accountId).lean();
+  if (!account || account.disabled) return anonymous();
+  res.locals.staffSession = { session, leadOf: account.leadOf as Department[] } satisfies StaffSessionLocals;
+  return {
+    kind: 'staff', id: account._id, displayName: account.displayName,
+    roles: account.roles as StaffRole[], departments: account.departments as Department[],
+  };
 }

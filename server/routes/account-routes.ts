@@ -1,4 +1,69 @@
-/** Staff accounts: administration (role admin). */
+/** Staff accounts: administration (role admin). Generated passwords appear once, in the answer. */
+import { STAFF_ROLES } from '../../activities/read-model/staff-accounts';
+import { DEPARTMENT_IDS } from '../../domain/departments';
 import { defineRoutes } from '../http/route';
+import {
+  createAccount, listAccounts, resetPassword, unlockAccount, updateAccount, type AccountUpdate, type NewAccount,
+} from '../use-cases/accounts/manage-accounts';
 
-export const accountRoutes = defineRoutes([]);
+const departments = { type: 'array', maxItems: DEPARTMENT_IDS.length, items: { enum: DEPARTMENT_IDS } };
+const editable = {
+  displayName: { type: 'string', minLength: 1, maxLength: 120 },
+  email: { type: 'string', format: 'email', maxLength: 200 },
+  roles: { type: 'array', maxItems: STAFF_ROLES.length, items: { enum: [...STAFF_ROLES] } },
+  departments,
+  leadOf: departments,
+};
+export const accountSchema = {
+  type: 'object',
+  required: ['id', 'displayName', 'email', 'roles', 'departments', 'leadOf', 'disabled'],
+  properties: { id: { type: 'string' }, ...editable, disabled: { type: 'boolean' }, lockedUntil: { type: 'string', format: 'date-time' } },
+};
+const withPassword = { type: 'object', required: ['account', 'password'], properties: { account: accountSchema, password: { type: 'string', description: 'Shown once; not stored in clear.' } } };
+const idParam = { 404: { description: 'No such account' } };
+
+export const accountRoutes = defineRoutes([
+  {
+    method: 'get', path: '/api/staff/accounts', summary: 'All staff accounts', tags: ['accounts'], roles: ['admin'],
+    responses: { 200: { description: 'Accounts by user name', schema: { type: 'object', properties: { accounts: { type: 'array', items: accountSchema } } } } },
+    async handler({ system }) {
+      return { json: { accounts: await listAccounts(system) } };
+    },
+  },
+  {
+    method: 'post', path: '/api/staff/accounts', summary: 'Create an account; the initial password is in the answer, once', tags: ['accounts'], roles: ['admin'],
+    body: {
+      type: 'object', additionalProperties: false, required: ['id', 'displayName', 'email', 'roles', 'departments', 'leadOf'],
+      properties: { id: { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9._-]{1,39}$', description: 'User name (stored lower case)' }, ...editable },
+    },
+    responses: { 201: { description: 'Created', schema: withPassword }, 409: { description: 'User name taken' }, 422: { description: 'Invalid fields' } },
+    async handler({ body, system, principal }) {
+      return { status: 201, json: await createAccount(system, principal.id, body as NewAccount) };
+    },
+  },
+  {
+    method: 'put', path: '/api/staff/accounts/:id', summary: 'Change an account (name, e-mail, roles, departments, leads, disabled)', tags: ['accounts'], roles: ['admin'],
+    body: {
+      type: 'object', additionalProperties: false, required: ['displayName', 'email', 'roles', 'departments', 'leadOf', 'disabled'],
+      properties: { ...editable, disabled: { type: 'boolean' } },
+    },
+    responses: { 200: { description: 'Changed', schema: accountSchema }, ...idParam, 422: { description: 'Invalid, or an admin removing their own admin role or disabling themselves' } },
+    async handler({ body, system, principal, params }) {
+      return { json: await updateAccount(system, principal.id, params.id!, body as AccountUpdate) };
+    },
+  },
+  {
+    method: 'post', path: '/api/staff/accounts/:id/password-reset', summary: 'Reset the password; the new one is in the answer, once; sessions end', tags: ['accounts'], roles: ['admin'],
+    responses: { 200: { description: 'Reset', schema: withPassword }, ...idParam },
+    async handler({ system, principal, params }) {
+      return { json: await resetPassword(system, principal.id, params.id!) };
+    },
+  },
+  {
+    method: 'post', path: '/api/staff/accounts/:id/unlock', summary: 'End a lock-out after failed sign-ins', tags: ['accounts'], roles: ['admin'],
+    responses: { 200: { description: 'Unlocked', schema: accountSchema }, ...idParam },
+    async handler({ system, principal, params }) {
+      return { json: await unlockAccount(system, principal.id, params.id!) };
+    },
+  },
+]);

@@ -1,43 +1,84 @@
 /**
- * Interim staff sign-in with one shared access key (printed by `npm start`), until staff
- * accounts with passwords and per-person roles replace it. The cookie is httpOnly and
- * SameSite=Strict, which also keeps other sites from posting with it.
+ * Staff sign-in with user name and password. The session cookie is httpOnly, SameSite=Strict
+ * and Secure on https; the answer carries the session's CSRF token, which the web app sends as
+ * `X-CSRF-Token` on every unsafe call (checked centrally in server/app.ts).
  */
-import { AppError } from '../http/app-error';
+import type { Request } from 'express';
+import { STAFF_ROLES } from '../../activities/read-model/staff-accounts';
+import { DEPARTMENT_IDS } from '../../domain/departments';
+import { STAFF_COOKIE, staffSessionOf } from '../http/authenticate';
 import { defineRoutes } from '../http/route';
-import { safeEqual, signToken } from '../security/tokens';
+import type { System } from '../system';
+import { ABSOLUTE_TTL_MS } from '../security/sessions';
+import { signIn, signOut, type StaffSessionView } from '../use-cases/accounts/sign-in';
+import { changeOwnPassword } from '../use-cases/accounts/manage-accounts';
 
-export const STAFF_COOKIE = 'amtsweg_staff';
-const TTL_SECONDS = 10 * 60 * 60;
+export { STAFF_COOKIE };
+
+export const staffSessionSchema = {
+  type: 'object',
+  required: ['id', 'displayName', 'roles', 'departments', 'leadOf', 'csrfToken'],
+  properties: {
+    id: { type: 'string' }, displayName: { type: 'string' },
+    roles: { type: 'array', items: { enum: [...STAFF_ROLES] } },
+    departments: { type: 'array', items: { enum: DEPARTMENT_IDS } },
+    leadOf: { type: 'array', items: { enum: DEPARTMENT_IDS } },
+    csrfToken: { type: 'string', description: 'Send as X-CSRF-Token on every POST, PUT and DELETE.' },
+  },
+} as const;
+
+const secure = (req: Request, system: System) => req.secure || system.config.publicBaseUrl.startsWith('https:');
 
 export const staffSessionRoutes = defineRoutes([
   {
-    method: 'get', path: '/api/staff/session', summary: 'The current staff session', tags: ['staff'], roles: ['warden', 'caseworker'],
-    responses: { 200: { description: 'Signed in' }, 401: { description: 'Not signed in' } },
-    async handler({ principal }) {
-      return { json: { role: 'staff', roles: principal.roles } };
+    method: 'get', path: '/api/staff/session', summary: 'The current staff session and its CSRF token', tags: ['staff'], roles: [...STAFF_ROLES],
+    responses: { 200: { description: 'Signed in', schema: staffSessionSchema }, 401: { description: 'Not signed in' } },
+    async handler({ principal, res }) {
+      const staff = staffSessionOf(res)!;
+      const view: StaffSessionView = {
+        id: principal.id, displayName: principal.displayName ?? principal.id, roles: principal.roles as StaffSessionView['roles'],
+        departments: principal.departments, leadOf: staff.leadOf, csrfToken: staff.session.csrfToken,
+      };
+      return { json: view };
     },
   },
   {
-    method: 'post', path: '/api/staff/session', summary: 'Sign in with the staff access key', tags: ['staff'], roles: ['public'],
-    body: { type: 'object', required: ['accessKey'], additionalProperties: false, properties: { accessKey: { type: 'string', minLength: 1, maxLength: 200 } } },
-    responses: { 204: { description: 'Signed in; cookie set' }, 401: { description: 'Wrong key' } },
+    method: 'post', path: '/api/staff/session', summary: 'Sign in with user name and password', tags: ['staff'], roles: ['public'],
+    body: {
+      type: 'object', required: ['userName', 'password'], additionalProperties: false,
+      properties: { userName: { type: 'string', minLength: 1, maxLength: 100 }, password: { type: 'string', minLength: 1, maxLength: 500 } },
+    },
+    responses: {
+      200: { description: 'Signed in; session cookie set', schema: staffSessionSchema },
+      401: { description: 'User name or password wrong (one answer for both)' },
+      429: { description: 'Locked for 15 minutes after 5 failures, or too many failures from this address (Retry-After)' },
+    },
     async handler({ body, system, res, req }) {
-      const { accessKey } = body as { accessKey: string };
-      if (!safeEqual(accessKey.trim(), system.secrets.staffAccessKey)) {
-        throw new AppError('access_denied', { de: 'Der Zugangsschlüssel ist falsch.', en: 'The access key is wrong.' });
-      }
-      res.cookie(STAFF_COOKIE, signToken(system.secrets.staffSession, { s: 'staff' }, TTL_SECONDS), {
-        httpOnly: true, sameSite: 'strict', secure: req.secure, maxAge: TTL_SECONDS * 1000, path: '/',
-      });
+      const { userName, password } = body as { userName: string; password: string };
+      const { token, view } = await signIn(system, req.app.locals.signInLimiter, { userName, password, address: req.ip ?? 'unknown' });
+      res.cookie(STAFF_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure: secure(req, system), maxAge: ABSOLUTE_TTL_MS, path: '/' });
+      return { json: view };
+    },
+  },
+  {
+    method: 'delete', path: '/api/staff/session', summary: 'Sign out (ends the session on the server)', tags: ['staff'], roles: ['public'],
+    responses: { 204: { description: 'Signed out' } },
+    async handler({ res, req, system }) {
+      const staff = staffSessionOf(res);
+      if (staff) await signOut(system, staff.session);
+      res.clearCookie(STAFF_COOKIE, { httpOnly: true, sameSite: 'strict', secure: secure(req, system), path: '/' });
       return { status: 204 };
     },
   },
   {
-    method: 'delete', path: '/api/staff/session', summary: 'Sign out', tags: ['staff'], roles: ['public'],
-    responses: { 204: { description: 'Signed out' } },
-    async handler({ res }) {
-      res.clearCookie(STAFF_COOKIE, { path: '/' });
+    method: 'post', path: '/api/staff/password', summary: 'Change your own password (other sessions end)', tags: ['staff'], roles: [...STAFF_ROLES],
+    body: {
+      type: 'object', required: ['currentPassword', 'newPassword'], additionalProperties: false,
+      properties: { currentPassword: { type: 'string', minLength: 1, maxLength: 500 }, newPassword: { type: 'string', minLength: 1, maxLength: 500 } },
+    },
+    responses: { 204: { description: 'Changed' }, 422: { description: 'Current password wrong, or the new one breaks a rule' } },
+    async handler({ body, system, principal, res }) {
+      await changeOwnPassword(system, principal.id, staffSessionOf(res)!.session._id, body as { currentPassword: string; newPassword: string });
       return { status: 204 };
     },
   },

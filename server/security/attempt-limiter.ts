@@ -6,6 +6,7 @@
  */
 import { Schema, type Connection, type Model } from 'mongoose';
 import { AppError } from '../http/app-error';
+import { AddressBudget } from './address-budget';
 
 export const MAX_FAILURES = 5;
 export const LOCK_MS = 15 * 60_000;
@@ -22,7 +23,7 @@ interface AttemptDoc { _id: string; failures: number; lockedUntil?: Date | null 
 
 export class AttemptLimiter {
   private readonly attempts: Model<AttemptDoc>;
-  private readonly perAddress = new Map<string, { count: number; since: number }>();
+  private readonly perAddress = new AddressBudget(IP_BUDGET, IP_WINDOW_MS);
 
   constructor(conn: Connection) {
     this.attempts = (conn.models.PortalAccessAttempt as Model<AttemptDoc> | undefined) ?? conn.model<AttemptDoc>('PortalAccessAttempt', attemptSchema);
@@ -37,16 +38,14 @@ export class AttemptLimiter {
 
   /** Throws 429 when this code or this address is locked. */
   async check(codeHash: string, address: string, now = Date.now()): Promise<void> {
-    const budget = this.perAddress.get(address);
-    if (budget && now - budget.since < IP_WINDOW_MS && budget.count >= IP_BUDGET) throw this.tooMany(IP_WINDOW_MS - (now - budget.since));
+    const wait = this.perAddress.retryAfterMs(address, now);
+    if (wait > 0) throw this.tooMany(wait);
     const doc = await this.attempts.findById(codeHash).lean();
     if (doc?.lockedUntil && doc.lockedUntil.getTime() > now) throw this.tooMany(doc.lockedUntil.getTime() - now);
   }
 
   async recordFailure(codeHash: string, address: string, now = Date.now()): Promise<void> {
-    const budget = this.perAddress.get(address);
-    if (!budget || now - budget.since >= IP_WINDOW_MS) this.perAddress.set(address, { count: 1, since: now });
-    else budget.count += 1;
+    this.perAddress.recordFailure(address, now);
     const doc = await this.attempts.findOneAndUpdate({ _id: codeHash }, { $inc: { failures: 1 } }, { upsert: true, returnDocument: 'after' }).lean();
     if (doc && doc.failures >= MAX_FAILURES) {
       await this.attempts.updateOne({ _id: codeHash }, { $set: { failures: 0, lockedUntil: new Date(now + LOCK_MS) } });

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import { STAFF_KEY, startTestSystem } from '../support/system';
+import { TEST_STAFF, startTestSystem } from '../support/system';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 let app: Awaited<ReturnType<typeof startTestSystem>>;
@@ -27,7 +27,8 @@ describe('form designer in the browser', () => {
   it('when a designer adds a field to the Anmeldung and publishes it, then the portal serves version 2', async () => {
     const page = await (await browser.newContext({ locale: 'de-DE' })).newPage();
     await page.goto(`${app.baseUrl}/dienst/formulare`);
-    await page.getByLabel('Dienst-Zugangsschlüssel').fill(STAFF_KEY);
+    await page.getByLabel('Benutzername').fill(TEST_STAFF.id);
+    await page.getByLabel('Passwort', { exact: true }).fill(TEST_STAFF.password);
     await page.getByRole('button', { name: 'Anmelden' }).click();
     await page.getByRole('link', { name: /Hund zur Hundesteuer anmelden bearbeiten/ }).click();
     const schemaEditor = page.getByLabel('JSON-Schema (draft-07)');

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { RunningSystem } from '../../scripts/lib/run-system';
-import { STAFF_KEY, startTestSystem } from '../support/system';
+import { TEST_STAFF, startTestSystem } from '../support/system';
 import { mailsTo } from '../support/activity-env';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -42,7 +42,8 @@ describe('Online-Knöllchen in the browser', () => {
 
     // The warden signs in and records the offence with the form rendered from its JSON Schema.
     await page.goto(`${app.baseUrl}/dienst/erfassen`);
-    await page.getByLabel('Dienst-Zugangsschlüssel').fill(STAFF_KEY);
+    await page.getByLabel('Benutzername').fill(TEST_STAFF.id);
+    await page.getByLabel('Passwort', { exact: true }).fill(TEST_STAFF.password);
     await page.getByRole('button', { name: 'Anmelden' }).click();
     const offence = page.getByLabel('Tatbestand');
     const pavement = await offence.locator('option', { hasText: '112454' }).textContent();

@@ -128,7 +128,7 @@ describe('withdrawal and roles', () => {
     const anonymous = new HttpClient(app.baseUrl);
     expect((await anonymous.request('GET', '/api/parking-tickets')).status).toBe(401);
     expect((await anonymous.request('GET', '/api/outbox')).status).toBe(401);
-    expect((await anonymous.request('POST', '/api/staff/session', { accessKey: 'wrong' })).status).toBe(401);
+    expect((await anonymous.request('POST', '/api/staff/session', { userName: 'test-staff', password: 'wrong-password-123' })).status).toBe(401);
     const recorded = (await warden.request('POST', '/api/parking-tickets', ticket('HA-EL 88E'), { 'Idempotency-Key': 'idem-http-role-1' })).json;
     const opened = await anonymous.request('POST', '/api/portal/parking-tickets/access', { code: recorded.accessCode, plate: 'HA-EL 88E' });
     const bearer = { Authorization: `Bearer ${opened.json.portalToken}` };

@@ -14,14 +14,33 @@ import { seedSandboxResidents } from '../../activities/residents/sandbox/seed';
 import { seedSandboxVehicleHolders } from '../../activities/registry/sandbox/seed';
 import { freePort } from '../../scripts/lib/stack';
 import { stack, testMongoUri } from './env';
+import { staffAccountModel, STAFF_ROLES, type StaffRole } from '../../activities/read-model/staff-accounts';
+import { DEPARTMENT_IDS, type Department } from '../../domain/departments';
+import { createAccount } from '../../server/use-cases/accounts/manage-accounts';
+import type { System } from '../../server/system';
 
-export const STAFF_KEY = 'test-staff-access-key-0123456789';
+/** The account every test system has: all staff roles, all departments, leads none. */
+export const TEST_STAFF = { id: 'test-staff', password: 'test-staff-password-0123' } as const;
+
+/** An account with exactly these roles (and departments/leads); the password comes back for signIn. */
+export async function createTestAccount(
+  target: { system: System } | System,
+  spec: { id?: string; roles: StaffRole[]; departments?: Department[]; leadOf?: Department[]; displayName?: string; email?: string; password?: string },
+): Promise<{ id: string; password: string }> {
+  const system = 'system' in target ? target.system : target;
+  const id = spec.id ?? `t-${randomUUID().slice(0, 8)}`;
+  const { password } = await createAccount(system, 'test', {
+    id, roles: spec.roles, departments: spec.departments ?? [], leadOf: spec.leadOf ?? [],
+    displayName: spec.displayName ?? `Test ${id}`, email: spec.email ?? `${id}@hagen.example`,
+  }, spec.password);
+  return { id, password };
+}
 
 export async function startTestSystem(dbName: string, opts: { taskQueue?: string; keepData?: boolean; dataDir?: string } = {}): Promise<RunningSystem & { taskQueue: string; dataDir: string }> {
   const port = await freePort();
   const taskQueue = opts.taskQueue ?? `amtsweg-${dbName}-${randomUUID().slice(0, 8)}`;
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), `amtsweg-${dbName}-`));
-  const config = loadConfig({ PORT: String(port), AMTSWEG_DATA_DIR: dataDir, STAFF_ACCESS_KEY: STAFF_KEY, TEMPORAL_TASK_QUEUE: taskQueue });
+  const config = loadConfig({ PORT: String(port), AMTSWEG_DATA_DIR: dataDir, TEMPORAL_TASK_QUEUE: taskQueue });
   const mongodbUri = testMongoUri(dbName);
   const running = await runSystem(config, { temporalAddress: stack.temporalAddress, mongodbUri, smtpUrl: stack.smtpUrl });
   if (!opts.keepData) {
@@ -32,18 +51,28 @@ export async function startTestSystem(dbName: string, opts: { taskQueue?: string
     await seedSandboxResidents(running.system.conn);
     await seedSandboxVehicleHolders(running.system.conn);
   }
+  if (!(await staffAccountModel(running.system.conn).exists({ _id: TEST_STAFF.id }))) {
+    await createTestAccount(running, { ...TEST_STAFF, roles: [...STAFF_ROLES], departments: [...DEPARTMENT_IDS] });
+  }
   return Object.assign(running, { taskQueue, dataDir });
 }
 
-/** A tiny HTTP client that keeps the staff cookie, like a browser would. */
+/**
+ * A tiny HTTP client that keeps the staff cookie, like a browser would, and the session's CSRF
+ * token, which it sends as X-CSRF-Token on every unsafe method (like web/src/api.ts).
+ */
 export class HttpClient {
   private cookie = '';
+  csrfToken = '';
   constructor(readonly baseUrl: string, private readonly lang = 'de') {}
 
   async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: any; headers: Headers }> {
     const res = await fetch(`${this.baseUrl}${path}`, {
       method, redirect: 'manual',
-      headers: { 'Accept-Language': this.lang, ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...(this.cookie ? { Cookie: this.cookie } : {}), ...headers },
+      headers: {
+        'Accept-Language': this.lang, ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...(this.cookie ? { Cookie: this.cookie } : {}),
+        ...(this.csrfToken && !['GET', 'HEAD'].includes(method.toUpperCase()) ? { 'X-CSRF-Token': this.csrfToken } : {}), ...headers,
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const setCookie = res.headers.get('set-cookie');
@@ -54,8 +83,16 @@ export class HttpClient {
     return { status: res.status, json, headers: res.headers };
   }
 
+  /** Signs in; keeps cookie and CSRF token. Throws unless the answer is 200 (use request() to test failures). */
+  async signIn(userName: string, password: string): Promise<{ id: string; displayName: string; roles: string[]; departments: string[]; leadOf: string[]; csrfToken: string }> {
+    const res = await this.request('POST', '/api/staff/session', { userName, password });
+    if (res.status !== 200) throw new Error(`staff sign-in of ${userName} failed: ${res.status} ${JSON.stringify(res.json)}`);
+    this.csrfToken = res.json.csrfToken;
+    return res.json;
+  }
+
+  /** Signs in as TEST_STAFF (every staff role, every department). */
   async signInStaff(): Promise<void> {
-    const res = await this.request('POST', '/api/staff/session', { accessKey: STAFF_KEY });
-    if (res.status !== 204) throw new Error(`staff sign-in failed: ${res.status}`);
+    await this.signIn(TEST_STAFF.id, TEST_STAFF.password);
   }
 }

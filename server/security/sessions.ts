@@ -1,0 +1,76 @@
+/**
+ * Staff sessions, stored server-side so signing out, disabling an account or resetting its
+ * password ends them at once. The cookie carries a random token; the database holds only its
+ * SHA-256 as `_id` (a leaked collection cannot be replayed) — and every request is one `_id`
+ * lookup, the only lookup FerretDB answers without a scan.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { Schema, type Connection, type Model } from 'mongoose';
+
+export const ABSOLUTE_TTL_MS = 10 * 60 * 60_000;
+export const IDLE_TTL_MS = 2 * 60 * 60_000;
+/** lastSeenAt is refreshed at most this often: one write per few minutes, not per request. */
+const TOUCH_EVERY_MS = 5 * 60_000;
+
+const sessionSchema = new Schema({
+  _id: String,
+  accountId: { type: String, required: true },
+  csrfToken: { type: String, required: true },
+  createdAt: { type: Date, required: true },
+  lastSeenAt: { type: Date, required: true },
+  expiresAt: { type: Date, required: true },
+}, { collection: 'staff_sessions', versionKey: false });
+
+export interface SessionDoc { _id: string; accountId: string; csrfToken: string; createdAt: Date; lastSeenAt: Date; expiresAt: Date }
+
+export function sessionModel(conn: Connection): Model<SessionDoc> {
+  return ((conn.models.StaffSession as unknown) ?? conn.model('StaffSession', sessionSchema)) as Model<SessionDoc>;
+}
+
+export const sessionIdOf = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export class SessionStore {
+  private readonly sessions: Model<SessionDoc>;
+  constructor(conn: Connection) {
+    this.sessions = sessionModel(conn);
+  }
+
+  async create(accountId: string, now = new Date()): Promise<{ token: string; session: SessionDoc }> {
+    const token = randomBytes(32).toString('base64url');
+    const session: SessionDoc = {
+      _id: sessionIdOf(token), accountId, csrfToken: randomBytes(32).toString('base64url'),
+      createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + ABSOLUTE_TTL_MS),
+    };
+    await this.sessions.create(session);
+    return { token, session };
+  }
+
+  /** The live session for a cookie token, or null (unknown, past 10 h, or idle for 2 h: then deleted). */
+  async find(token: string | undefined, now = Date.now()): Promise<SessionDoc | null> {
+    if (!token || token.length > 100) return null;
+    const session = await this.sessions.findById(sessionIdOf(token)).lean<SessionDoc>();
+    if (!session) return null;
+    if (session.expiresAt.getTime() <= now || session.lastSeenAt.getTime() + IDLE_TTL_MS <= now) {
+      await this.sessions.deleteOne({ _id: session._id });
+      return null;
+    }
+    if (now - session.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
+      await this.sessions.updateOne({ _id: session._id }, { $set: { lastSeenAt: new Date(now) } });
+    }
+    return session;
+  }
+
+  /** Sessions nobody came back to; run at sign-in (a scan of a small collection). */
+  async purgeExpired(now = new Date()): Promise<void> {
+    await this.sessions.deleteMany({ expiresAt: { $lte: now } });
+  }
+
+  async delete(sessionId: string): Promise<void> {
+    await this.sessions.deleteOne({ _id: sessionId });
+  }
+
+  /** Every session of an account (disabled, password reset or changed), except `keep`. A scan, but a rare one. */
+  async deleteForAccount(accountId: string, keep?: string): Promise<void> {
+    await this.sessions.deleteMany({ accountId, ...(keep ? { _id: { $ne: keep } } : {}) });
+  }
+}

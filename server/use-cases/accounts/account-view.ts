@@ -1,0 +1,33 @@
+/** What the API shows of an account: never the password hash. */
+import { randomUUID } from 'node:crypto';
+import type { StaffAccountDoc, StaffRole } from '../../../activities/read-model/staff-accounts';
+import type { Department } from '../../../domain/departments';
+import { appendAuditEvent } from '../../../activities/read-model/audit';
+import type { System } from '../../system';
+
+export interface AccountView {
+  id: string;
+  displayName: string;
+  email: string;
+  roles: StaffRole[];
+  departments: Department[];
+  leadOf: Department[];
+  disabled: boolean;
+  /** Set while 5 failed sign-ins lock the account. */
+  lockedUntil?: string;
+}
+
+export function toView(account: StaffAccountDoc, lockedUntil?: Date): AccountView {
+  return {
+    id: account._id, displayName: account.displayName, email: account.email,
+    roles: account.roles as StaffRole[], departments: account.departments as Department[], leadOf: account.leadOf as Department[],
+    disabled: Boolean(account.disabled), ...(lockedUntil ? { lockedUntil: lockedUntil.toISOString() } : {}),
+  };
+}
+
+/** One audit event per sign-in, sign-out, failure, lock-out and account change; each its own key. */
+export function auditAccount(system: System, accountId: string, actor: string, action: string, details?: Record<string, unknown>): Promise<void> {
+  return appendAuditEvent(system.model, {
+    key: `staff-account:${accountId}:${action}:${randomUUID()}`, actor, action, caseType: 'staff-account', caseNumber: accountId, details,
+  });
+}

@@ -1,0 +1,119 @@
+/**
+ * Account administration (role admin) and the own-password change. Passwords an admin hands
+ * out are generated and returned exactly once; the database keeps only the argon2id hash.
+ * Disabling an account or resetting its password ends its sessions at once.
+ */
+import { staffAccountModel, type StaffAccountDoc, type StaffRole } from '../../../activities/read-model/staff-accounts';
+import type { Department } from '../../../domain/departments';
+import { AppError, notFound, type FieldError } from '../../http/app-error';
+import { generatePassword, hashPassword, passwordProblem, verifyPassword } from '../../security/passwords';
+import { SessionStore } from '../../security/sessions';
+import { SignInLimiter } from '../../security/sign-in-limiter';
+import type { System } from '../../system';
+import { auditAccount, toView, type AccountView } from './account-view';
+
+export interface AccountFields {
+  displayName: string;
+  email: string;
+  roles: StaffRole[];
+  departments: Department[];
+  leadOf: Department[];
+}
+export interface NewAccount extends AccountFields { id: string }
+export interface AccountUpdate extends AccountFields { disabled: boolean }
+
+const ACCOUNT = { de: 'Das Konto', en: 'The account' };
+const rejected = (field: string, message: { de: string; en: string }) =>
+  new AppError('rejected', message, { fields: [{ field, message } satisfies FieldError] });
+
+/** Rules beyond the JSON schema: a caseworker works at least one department's queue. */
+function checkFields(fields: AccountFields): void {
+  if (fields.roles.includes('caseworker') && fields.departments.length === 0) {
+    throw rejected('departments', { de: 'Sachbearbeitung braucht mindestens ein Amt.', en: 'A caseworker needs at least one department.' });
+  }
+}
+
+const unique = <T>(values: T[]) => [...new Set(values)];
+const clean = (f: AccountFields): AccountFields => ({
+  displayName: f.displayName.trim(), email: f.email.trim(), roles: unique(f.roles), departments: unique(f.departments), leadOf: unique(f.leadOf),
+});
+
+export async function listAccounts(system: System): Promise<AccountView[]> {
+  // A scan, but of a few hundred accounts; lock states are `_id` lookups.
+  const accounts = await staffAccountModel(system.conn).find().sort({ _id: 1 }).lean();
+  const limiter = new SignInLimiter(system.conn);
+  return Promise.all(accounts.map(async (a) => toView(a, await limiter.lockedUntil(a._id))));
+}
+
+async function load(system: System, id: string): Promise<StaffAccountDoc> {
+  const account = await staffAccountModel(system.conn).findById(id).lean();
+  if (!account) throw notFound(ACCOUNT);
+  return account;
+}
+
+/** Creates the account with a generated password, returned once. The user name is claimed by insert. */
+export async function createAccount(system: System, actor: string, input: NewAccount, password = generatePassword()): Promise<{ account: AccountView; password: string }> {
+  const fields = clean(input);
+  checkFields(fields);
+  const id = input.id.trim().toLowerCase();
+  const problem = passwordProblem(password, id);
+  if (problem) throw rejected('password', problem);
+  try {
+    await staffAccountModel(system.conn).create({ _id: id, ...fields, passwordHash: await hashPassword(password), passwordChangedAt: new Date() });
+  } catch (error) {
+    if ((error as { code?: number }).code !== 11000) throw error;
+    throw new AppError('conflict', { de: 'Diesen Benutzernamen gibt es schon.', en: 'This user name is already taken.' }, {
+      fields: [{ field: 'id', message: { de: 'Schon vergeben.', en: 'Already taken.' } }],
+    });
+  }
+  await auditAccount(system, id, actor, 'account-created', { roles: fields.roles, departments: fields.departments, leadOf: fields.leadOf });
+  return { account: toView(await load(system, id)), password };
+}
+
+export async function updateAccount(system: System, actor: string, id: string, input: AccountUpdate): Promise<AccountView> {
+  const before = await load(system, id);
+  const fields = clean(input);
+  checkFields(fields);
+  if (id === actor && !fields.roles.includes('admin')) {
+    throw rejected('roles', { de: 'Sie können sich die Rolle Administration nicht selbst nehmen.', en: 'You cannot remove your own admin role.' });
+  }
+  if (id === actor && input.disabled) {
+    throw rejected('disabled', { de: 'Sie können Ihr eigenes Konto nicht sperren.', en: 'You cannot disable your own account.' });
+  }
+  await staffAccountModel(system.conn).updateOne({ _id: id }, { $set: { ...fields, disabled: input.disabled } });
+  if (input.disabled) await new SessionStore(system.conn).deleteForAccount(id);
+  const changed = Object.fromEntries(Object.entries({ ...fields, disabled: input.disabled })
+    .filter(([k, v]) => JSON.stringify(v) !== JSON.stringify((before as Record<string, unknown>)[k] ?? (k === 'disabled' ? false : undefined))));
+  await auditAccount(system, id, actor, 'account-updated', { changed });
+  return toView(await load(system, id), await new SignInLimiter(system.conn).lockedUntil(id));
+}
+
+/** A new generated password, returned once; every session of the account ends. */
+export async function resetPassword(system: System, actor: string, id: string): Promise<{ account: AccountView; password: string }> {
+  await load(system, id);
+  const password = generatePassword();
+  await staffAccountModel(system.conn).updateOne({ _id: id }, { $set: { passwordHash: await hashPassword(password), passwordChangedAt: new Date() } });
+  await new SessionStore(system.conn).deleteForAccount(id);
+  await auditAccount(system, id, actor, 'password-reset');
+  return { account: toView(await load(system, id), await new SignInLimiter(system.conn).lockedUntil(id)), password };
+}
+
+export async function unlockAccount(system: System, actor: string, id: string): Promise<AccountView> {
+  const account = await load(system, id);
+  await new SignInLimiter(system.conn).unlock(id);
+  await auditAccount(system, id, actor, 'account-unlocked');
+  return toView(account);
+}
+
+/** The person's own change: the current password proves it is them; their other sessions end. */
+export async function changeOwnPassword(system: System, id: string, keepSession: string, input: { currentPassword: string; newPassword: string }): Promise<void> {
+  const account = await load(system, id);
+  if (!(await verifyPassword(account.passwordHash, input.currentPassword))) {
+    throw rejected('currentPassword', { de: 'Das bisherige Passwort ist falsch.', en: 'The current password is wrong.' });
+  }
+  const problem = passwordProblem(input.newPassword, id);
+  if (problem) throw rejected('newPassword', problem);
+  await staffAccountModel(system.conn).updateOne({ _id: id }, { $set: { passwordHash: await hashPassword(input.newPassword), passwordChangedAt: new Date() } });
+  await new SessionStore(system.conn).deleteForAccount(id, keepSession);
+  await auditAccount(system, id, id, 'password-changed');
+}
