@@ -3,9 +3,10 @@ import { createParkingTicketActivities, type ParkingTicketActivityDeps } from '.
 import { createDogTaxActivities, type DogTaxActivityDeps } from './dog-tax';
 import { createDraftActivities, type DraftActivityDeps } from './drafts';
 import { createAttachmentActivities, type AttachmentActivityDeps } from './attachments';
+import { createTaskActivities } from './tasks';
 
 export type ActivityDeps = ParkingTicketActivityDeps & DogTaxActivityDeps & DraftActivityDeps & AttachmentActivityDeps;
 
 export function createActivities(deps: ActivityDeps) {
-  return { ...createParkingTicketActivities(deps), ...createDogTaxActivities(deps), ...createDraftActivities(deps), ...createAttachmentActivities(deps) };
+  return { ...createParkingTicketActivities(deps), ...createDogTaxActivities(deps), ...createDraftActivities(deps), ...createAttachmentActivities(deps), ...createTaskActivities(deps) };
 }

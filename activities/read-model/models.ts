@@ -6,6 +6,7 @@
  */
 import { Schema, type Connection, type InferSchemaType, type Model } from 'mongoose';
 import { dogTaxCaseSchema } from './dog-tax-cases';
+import { taskReadModels } from './tasks';
 
 const ticketSchema = new Schema({
   workflowId: { type: String, required: true, unique: true },
@@ -110,6 +111,7 @@ export function readModel(conn: Connection) {
     serialClaims: model(conn, 'SerialClaim', serialClaimSchema),
     sentMails: model(conn, 'SentMail', sentMailSchema),
     dogTaxCases: model(conn, 'DogTaxCase', dogTaxCaseSchema),
+    ...taskReadModels(conn),
   };
 }
 export type ReadModel = ReturnType<typeof readModel>;

@@ -1,0 +1,69 @@
+/**
+ * Activities of the generic human task (workflows/tasks/human-task.ts): the task's read-model
+ * document and queue entries, its audit events, and the overdue e-mail to the department's
+ * leads. Idempotent: the task id is deterministic, audit keys and mail keys derive from it.
+ */
+import type { ReadModel } from '../read-model/models';
+import { appendAuditEvent } from '../read-model/audit';
+import { departmentLeads } from '../read-model/staff-accounts';
+import { sendMailOnce, type Mailer } from '../mail/mailer';
+import type { Department } from '../../domain/departments';
+import type { CloseTaskInput, EscalateTaskInput, OpenTaskInput, TaskActivities } from '../../workflows/tasks/shared';
+import { insertTask, mutateTask } from './task-store';
+import { overdueMail } from './overdue-mail';
+
+export interface TaskActivityDeps { model: ReadModel; mailer: Mailer; publicBaseUrl: string }
+
+export const taskPageUrl = (publicBaseUrl: string, taskId: string) => `${publicBaseUrl}/dienst/aufgaben/${encodeURIComponent(taskId)}`;
+
+export function createTaskActivities(deps: TaskActivityDeps): TaskActivities {
+  const { model } = deps;
+  return {
+    async openTask(input: OpenTaskInput): Promise<void> {
+      const { task } = await insertTask(model, {
+        _id: input.taskId, workflowId: input.workflowId, runId: input.runId, type: input.type,
+        department: input.department, procedure: input.procedure, caseNumber: input.caseNumber,
+        title: input.title, decisionSchema: input.decisionSchema, decisionUiSchema: input.decisionUiSchema ?? {},
+        outcomes: input.outcomes, dueAt: new Date(input.dueAt), caseData: input.caseData,
+        status: 'open', overdue: false, assignee: null, assigneeName: null, claimSeq: 0, indexedKeys: [],
+      } as never);
+      await appendAuditEvent(model, {
+        key: `task:${input.taskId}:opened`, actor: 'system', action: 'task.opened', caseType: input.procedure,
+        caseNumber: input.caseNumber, workflowId: input.workflowId, runId: input.runId,
+        details: { taskId: input.taskId, type: input.type, department: input.department, dueAt: new Date(task.dueAt).toISOString() },
+      });
+    },
+
+    async closeTask(input: CloseTaskInput): Promise<void> {
+      const task = await mutateTask(model, input.taskId, (t) => (t.status !== 'open' ? null : {
+        status: input.status,
+        closedAt: new Date(),
+        ...(input.decision ? { decision: input.decision } : {}),
+        ...(input.status === 'completed' ? { decidedBy: input.by } : { cancelReason: input.reason ?? '' }),
+      }));
+      if (!task) throw new Error(`task ${input.taskId} not found in the read model`);
+      const action = input.status === 'completed' ? 'task.completed' : 'task.cancelled';
+      await appendAuditEvent(model, {
+        key: `task:${input.taskId}:${input.status}`, actor: input.by, action, caseType: task.procedure,
+        caseNumber: task.caseNumber, workflowId: input.workflowId, runId: input.runId,
+        details: { taskId: input.taskId, type: task.type, ...(input.decision ? { decision: input.decision } : {}), ...(input.reason ? { reason: input.reason } : {}) },
+      });
+    },
+
+    async escalateTask(input: EscalateTaskInput): Promise<void> {
+      const task = await mutateTask(model, input.taskId, (t) => (t.status !== 'open' || t.overdue ? null : { overdue: true, escalatedAt: new Date() }));
+      if (!task) throw new Error(`task ${input.taskId} not found in the read model`);
+      if (task.status !== 'open') return; // decided just as the timer fired: nobody needs the e-mail
+      const leads = await departmentLeads(model.tasks.db, task.department as Department);
+      for (const lead of leads) {
+        await sendMailOnce(model, deps.mailer, `task-overdue:${input.taskId}:${lead.id}`,
+          overdueMail({ to: lead.email, leadName: lead.displayName, task, url: taskPageUrl(deps.publicBaseUrl, input.taskId) }));
+      }
+      await appendAuditEvent(model, {
+        key: `task:${input.taskId}:escalated`, actor: 'system', action: 'task.escalated', caseType: task.procedure,
+        caseNumber: task.caseNumber, workflowId: input.workflowId, runId: input.runId,
+        details: { taskId: input.taskId, department: task.department, dueAt: new Date(task.dueAt).toISOString(), notified: leads.map((l) => l.id) },
+      });
+    },
+  };
+}
