@@ -10,6 +10,7 @@ import type { FormDefinition } from './form-definition';
 import type { RecordTicketSubmission } from './parking-ticket/record-ticket.form';
 import type { FormContent, FormProblem, LocalText } from './registry/form-version';
 import { dogTaxContracts } from './dog-tax/contract';
+import { fineHearingContract } from './fine-hearing/contract';
 import { checkSteps } from './check-steps';
 
 export { diffForms, type FormChange } from './diff-forms';
@@ -40,6 +41,7 @@ const parkingTicketFields = {
 export const inputContracts: InputContract[] = [
   { procedure: 'parking-ticket', action: { kind: 'start', name: 'parkingTicketWorkflow' }, fields: parkingTicketFields },
   ...dogTaxContracts,
+  fineHearingContract,
 ];
 
 export const findContract = (procedure: unknown, action: unknown): InputContract | undefined => {

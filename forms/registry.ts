@@ -7,8 +7,9 @@ import { recordTicketForm } from './parking-ticket/record-ticket.form';
 import { registerDogForm } from './dog-tax/register-dog.form';
 import { deregisterDogForm } from './dog-tax/deregister-dog.form';
 import { exemptionForm } from './dog-tax/exemption.form';
+import { hearingAnswerForm } from './fine-hearing/hearing-answer.form';
 
-const builtIn: FormDefinition[] = [recordTicketForm, registerDogForm, deregisterDogForm, exemptionForm];
+const builtIn: FormDefinition[] = [recordTicketForm, registerDogForm, deregisterDogForm, exemptionForm, hearingAnswerForm];
 
 export function findForm(id: string): FormDefinition | undefined {
   return builtIn.find((f) => f.id === id);

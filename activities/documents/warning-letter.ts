@@ -47,11 +47,11 @@ export interface WarningLetterInput {
   evidence?: string;
 }
 
-const W = 595.28;
+export const W = 595.28;
 const H = 841.89;
-const LEFT = mm(25);
-const RIGHT = mm(20);
-const TEXT_W = W - LEFT - RIGHT;
+export const LEFT = mm(25);
+export const RIGHT = mm(20);
+export const TEXT_W = W - LEFT - RIGHT;
 const RETURN_LINE = 'Stadt Hagen · Ordnungsamt · 58042 Hagen';
 
 function isoDate(name: string, iso: string): Date {
@@ -60,7 +60,7 @@ function isoDate(name: string, iso: string): Date {
   return d;
 }
 
-function para(t: Tagged, text: string, opts: { bold?: boolean; size?: number; gap?: number } = {}): void {
+export function para(t: Tagged, text: string, opts: { bold?: boolean; size?: number; gap?: number } = {}): void {
   t.block('P', () => {
     t.doc.font(opts.bold ? FONT_BOLD : FONT).fontSize(opts.size ?? 10).fillColor('#000000')
       .text(text, LEFT, t.doc.y, { width: TEXT_W, lineGap: 1.5 });
@@ -68,7 +68,7 @@ function para(t: Tagged, text: string, opts: { bold?: boolean; size?: number; ga
   t.doc.moveDown(opts.gap ?? 0.6);
 }
 
-function heading(t: Tagged, text: string): void {
+export function heading(t: Tagged, text: string): void {
   ensureSpace(t.doc, 60);
   t.doc.moveDown(0.3);
   t.block('H2', () => {
@@ -77,12 +77,12 @@ function heading(t: Tagged, text: string): void {
   t.doc.moveDown(0.3);
 }
 
-function ensureSpace(doc: Doc, points: number): void {
+export function ensureSpace(doc: Doc, points: number): void {
   if (doc.y + points > doc.page.height - doc.page.margins.bottom) doc.addPage();
 }
 
 /** Label/value rows; each row is one paragraph so it is read as "Tatzeit: …". */
-function facts(t: Tagged, rows: [string, string][]): void {
+export function facts(t: Tagged, rows: [string, string][]): void {
   const labelW = 120;
   for (const [label, value] of rows) {
     const y = t.doc.y;
@@ -95,7 +95,10 @@ function facts(t: Tagged, rows: [string, string][]): void {
   t.doc.moveDown(0.4);
 }
 
-function letterhead(t: Tagged, input: WarningLetterInput, letterDate: Date): void {
+/** What the letterhead and footers print: shared with the notices of the Bußgeldverfahren. */
+export type LetterFrame = Pick<WarningLetterInput, 'ticketNumber' | 'recipient' | 'plate' | 'portalBaseUrl' | 'payee'>;
+
+export function letterhead(t: Tagged, input: LetterFrame, letterDate: Date): void {
   const { doc } = t;
   t.block('P', () => {
     doc.font(FONT_BOLD).fontSize(16).fillColor('#000000').text('Stadt Hagen', LEFT, mm(15), { width: TEXT_W });
@@ -177,7 +180,7 @@ function qrBlock(t: Tagged, input: WarningLetterInput): void {
   doc.y = top + size + 56 + 12;
 }
 
-function footers(t: Tagged, input: WarningLetterInput): void {
+export function footers(t: Tagged, input: LetterFrame): void {
   const { doc } = t;
   const range = doc.bufferedPageRange();
   const bank = [

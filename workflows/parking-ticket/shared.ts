@@ -4,6 +4,7 @@
  * that closes a minor offence when paid within the deadline (one week).
  */
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { IssuedNotice } from '../fine-proceedings/shared';
 
 export const PARKING_TICKET_PROCEDURE = 'parking-ticket';
 
@@ -14,7 +15,15 @@ export type TicketStatus =
   | 'letter_sent'
   | 'withdrawn'
   | 'holder_unknown'
-  | 'handed_to_fine_office';
+  /** Old runs only: the hearing phase before the Bußgeldverfahren was modelled. */
+  | 'handed_to_fine_office'
+  // The Bußgeldverfahren (workflows/fine-proceedings):
+  | 'decision_pending'
+  | 'dropped'
+  | 'fine_notice_sent'
+  | 'fine_final'
+  | 'cost_notice_sent'
+  | 'cost_notice_final';
 
 export interface RecordedOffence { code: string; titleDe: string; titleEn: string; amountCents: number }
 
@@ -54,6 +63,9 @@ export interface PaymentBooked {
 
 export interface Withdrawal { reason: string; by: string }
 
+/** Asks the traffic department to withdraw the ticket: staff, or the citizen objecting on the portal. */
+export interface WithdrawalRequest { reason: string; by: string; source: 'staff' | 'citizen' }
+
 export interface TicketState {
   status: TicketStatus;
   ticketNumber?: string;
@@ -61,18 +73,29 @@ export interface TicketState {
   paidCents: number;
   paymentIds: string[];
   letterDeadline?: string;
+  /** What closes the case now: the Verwarnungsgeld, later a notice's total. */
+  amountDueCents?: number;
+  /** Whether the online hearing takes an answer (new runs only). */
+  hearing?: 'open' | 'answered' | 'closed';
+  /** The Bußgeldbescheid or Kostenbescheid once issued. */
+  notice?: IssuedNotice;
+  /** The id of an open withdrawal task, if any. */
+  withdrawalTaskId?: string;
 }
 
 export const paymentBookedSignal = defineSignal<[PaymentBooked]>('paymentBooked');
 /** Answers with the registration once the ticket exists: used with update-with-start. */
 export const registrationUpdate = defineUpdate<TicketRegistration, [{ requestFingerprint: string }]>('registration');
 export const withdrawUpdate = defineUpdate<{ status: TicketStatus }, [Withdrawal]>('withdraw');
+/** Opens a 'parking-ticket.withdrawal' task; answers with its id once the inbox has it. */
+export const withdrawalRequestUpdate = defineUpdate<{ taskId: string }, [WithdrawalRequest]>('requestWithdrawal');
 export const ticketStateQuery = defineQuery<TicketState>('ticketState');
 
 export const ERROR_TYPES = {
   idempotencyKeyReused: 'IdempotencyKeyReused',
   ticketClosed: 'TicketClosed',
   invalidWithdrawal: 'InvalidWithdrawal',
+  withdrawalPending: 'WithdrawalPending',
 } as const;
 
 /** Workflow IDs carry no personal data: only the hashed idempotency key. */

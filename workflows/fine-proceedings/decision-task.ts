@@ -1,0 +1,84 @@
+/**
+ * The caseworker's task after the hearing (answered, or unanswered when the letter deadline
+ * passed): drop the case (§ 47 OWiG), issue a Bußgeldbescheid, or — driver unknown — a
+ * Kostenbescheid to the holder (§ 25a StVG). Pure: built inside the workflow.
+ */
+import { costNoticeAmounts, fineNoticeAmounts } from '../../domain/fines/fees';
+import type { TaskSpec } from '../tasks/shared';
+import type { RecordedOffence } from '../parking-ticket/shared';
+import { HEARING_TASK_TYPE, type HearingAnswer } from './shared';
+
+export interface DecisionTaskInput {
+  ticketNumber: string;
+  offence: RecordedOffence;
+  plate: string;
+  place: string;
+  observedAt: string;
+  answer?: HearingAnswer;
+  /** Whether the vehicle registry knew the holder (a cost notice needs an addressee). */
+  holderKnown: boolean;
+  letterSent: boolean;
+  dueAt: string;
+}
+
+const OUTCOME_LABELS = {
+  drop: { de: 'Einstellen (§ 47 OWiG)', en: 'Drop the case (§ 47 OWiG)' },
+  fine_notice: { de: 'Bußgeldbescheid erlassen', en: 'Issue a fine notice' },
+  cost_notice: { de: 'Kostenbescheid an die Halterin / den Halter (§ 25a StVG)', en: 'Cost notice to the holder (§ 25a StVG)' },
+} as const;
+
+/** Whole euros: what a caseworker types; the default is the Verwarnungsgeld of the offence. */
+export const defaultFineEuros = (offence: RecordedOffence): number => Math.max(5, Math.round(offence.amountCents / 100));
+
+export function hearingDecisionTask(input: DecisionTaskInput): TaskSpec {
+  // Without anyone to address, only dropping the case is possible.
+  const canNotify = input.holderKnown || input.answer !== undefined;
+  const outcomes = canNotify ? (['drop', 'fine_notice', 'cost_notice'] as const) : (['drop'] as const);
+  const fineEuros = defaultFineEuros(input.offence);
+  const all = { outcome: true, reason: true, fineEuros: true, note: true };
+  const decisionSchema = {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    type: 'object',
+    required: ['outcome'],
+    additionalProperties: false,
+    properties: {
+      outcome: { type: 'string', enum: [...outcomes], title: 'Entscheidung' },
+      reason: { type: 'string', minLength: 3, maxLength: 2000, pattern: '\\S', title: 'Begründung' },
+      fineEuros: { type: 'integer', minimum: 5, maximum: 1000, default: fineEuros, title: 'Geldbuße in Euro' },
+      note: { type: 'string', maxLength: 2000, title: 'Vermerk' },
+    },
+    allOf: [
+      { if: { required: ['outcome'], properties: { ...all, outcome: { const: 'drop' } } }, then: { required: ['reason'] } },
+    ],
+  };
+  const answer = input.answer;
+  return {
+    key: 'hearing-decision',
+    type: HEARING_TASK_TYPE,
+    department: 'fine-office',
+    procedure: 'parking-ticket',
+    caseNumber: input.ticketNumber,
+    title: answer
+      ? { de: `Anhörung beantwortet: ${input.ticketNumber}`, en: `Hearing answered: ${input.ticketNumber}` }
+      : { de: `Anhörung ohne Antwort: ${input.ticketNumber}`, en: `Hearing not answered: ${input.ticketNumber}` },
+    decisionSchema,
+    decisionUiSchema: { 'ui:order': ['outcome', 'fineEuros', 'reason', 'note'], outcome: { 'ui:widget': 'radio' }, reason: { 'ui:widget': 'textarea' }, note: { 'ui:widget': 'textarea' } },
+    outcomes: Object.fromEntries(outcomes.map((o) => [o, { required: o === 'drop' ? ['reason'] : [], label: OUTCOME_LABELS[o] }])),
+    dueAt: input.dueAt,
+    caseData: {
+      offence: { code: input.offence.code, title: { de: input.offence.titleDe, en: input.offence.titleEn } },
+      plate: input.plate,
+      place: input.place,
+      observedAt: input.observedAt,
+      letterSent: input.letterSent,
+      holderKnown: input.holderKnown,
+      answered: answer !== undefined,
+      ...(answer ? { answer } : {}),
+      amounts: {
+        warningCents: input.offence.amountCents,
+        fineNotice: fineNoticeAmounts(fineEuros * 100),
+        costNotice: costNoticeAmounts(),
+      },
+    },
+  };
+}
