@@ -20,9 +20,37 @@ const epochs = new Map<string, number>();
 const isDuplicateKey = (error: unknown) => (error as { code?: number } | null)?.code === 11000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export interface LeaseOptions { leaseMs?: number; waitMs?: number }
+/**
+ * Callers in one process queue here first, so only one of them at a time polls the database
+ * (polling waiters slow FerretDB down for the holder). A separate space stands for a separate
+ * process (tests).
+ */
+export class LockSpace {
+  private readonly tails = new Map<string, Promise<void>>();
+  async run<T>(name: string, fn: () => Promise<T>): Promise<T> {
+    const before = this.tails.get(name) ?? Promise.resolve();
+    let done!: () => void;
+    const mine = new Promise<void>((r) => { done = r; });
+    const tail = before.then(() => mine);
+    this.tails.set(name, tail);
+    await before;
+    try {
+      return await fn();
+    } finally {
+      done();
+      if (this.tails.get(name) === tail) this.tails.delete(name);
+    }
+  }
+}
+const processSpace = new LockSpace();
+
+export interface LeaseOptions { leaseMs?: number; waitMs?: number; space?: LockSpace }
 
 export async function withLease<T>(locks: Model<{ _id: string }>, name: string, fn: (lease: Lease) => Promise<T>, options: LeaseOptions = {}): Promise<T> {
+  return (options.space ?? processSpace).run(name, () => acquireAndRun(locks, name, fn, options));
+}
+
+async function acquireAndRun<T>(locks: Model<{ _id: string }>, name: string, fn: (lease: Lease) => Promise<T>, options: LeaseOptions): Promise<T> {
   const leaseMs = options.leaseMs ?? 30_000;
   const coll = locks.collection;
   const holder = randomUUID();

@@ -14,7 +14,7 @@
  * within it, a write is read-modify-write of one bucket and the directory.
  */
 import type { Model } from 'mongoose';
-import { withLease, type Lease } from './lease-lock';
+import { withLease, type Lease, type LockSpace } from './lease-lock';
 
 export interface QueueEntry {
   id: string;
@@ -69,7 +69,7 @@ export interface QueueIndex {
   clear(): Promise<void>;
 }
 
-export function createQueueIndex(docs: Model<{ _id: string }>, locks: Model<{ _id: string }>): QueueIndex {
+export function createQueueIndex(docs: Model<{ _id: string }>, locks: Model<{ _id: string }>, space?: LockSpace): QueueIndex {
   const coll = docs.collection;
   const read = async <T>(id: string) => (await coll.findOne({ _id: id } as never)) as T | null;
   const write = (id: string, fields: object) => coll.updateOne({ _id: id } as never, { $set: fields }, { upsert: true });
@@ -122,7 +122,7 @@ export function createQueueIndex(docs: Model<{ _id: string }>, locks: Model<{ _i
       await write(ref.id, { entries });
       dir.buckets[i] = { ...ref, count: entries.length, overdue: overdueCount(entries), first: i === 0 && entries[0] ? sortKeyOf(entries[0]) : ref.first };
       await write(dirId(key), { buckets: dir.buckets, seq: dir.seq });
-    });
+    }, { space });
   }
 
   return {
@@ -213,7 +213,7 @@ export function createQueueIndex(docs: Model<{ _id: string }>, locks: Model<{ _i
         if (bucketDocs.length > 0) await coll.insertMany(bucketDocs as never[], { ordered: false });
         await write(dirId(key), { buckets, seq: seq0 + buckets.length });
         for (const b of old?.buckets ?? []) await drop(b.id);
-      });
+      }, { space });
     },
 
     async clear() {
