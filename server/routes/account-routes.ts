@@ -25,9 +25,9 @@ const idParam = { 404: { description: 'No such account' } };
 export const accountRoutes = defineRoutes([
   {
     method: 'get', path: '/api/staff/accounts', summary: 'All staff accounts', tags: ['accounts'], roles: ['admin'],
-    responses: { 200: { description: 'Accounts by user name', schema: { type: 'object', properties: { accounts: { type: 'array', items: accountSchema } } } } },
+    responses: { 200: { description: 'Accounts by user name', schema: { type: 'object', properties: { items: { type: 'array', items: accountSchema } } } } },
     async handler({ system }) {
-      return { json: { accounts: await listAccounts(system) } };
+      return { json: { items: await listAccounts(system) } };
     },
   },
   {

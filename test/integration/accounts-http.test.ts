@@ -92,7 +92,7 @@ describe('signing in', () => {
     expect(events.filter((e) => e.action === 'sign-in-failed')).toHaveLength(5);
     expect(events.filter((e) => e.action === 'locked-out')).toEqual([{ action: 'locked-out', actor: 'system' }]);
 
-    const listed = (await admin.request('GET', '/api/staff/accounts')).json.accounts.find((a: { id: string }) => a.id === 'locked-t');
+    const listed = (await admin.request('GET', '/api/staff/accounts')).json.items.find((a: { id: string }) => a.id === 'locked-t');
     expect(Date.parse(listed.lockedUntil)).toBeGreaterThan(Date.now() + 14 * 60_000);
     expect((await admin.request('POST', '/api/staff/accounts/locked-t/unlock')).status).toBe(200);
     expect((await signInRaw('locked-t', account.password)).status).toBe(200);
@@ -199,7 +199,7 @@ describe('administration', () => {
 
     const list = await admin.request('GET', '/api/staff/accounts');
     expect(list.status).toBe(200);
-    expect(list.json.accounts.map((a: { id: string }) => a.id)).toContain('meyer');
+    expect(list.json.items.map((a: { id: string }) => a.id)).toContain('meyer');
     expect(JSON.stringify(list.json)).not.toMatch(/argon2|passwordHash/);
     expect(await auditOf('meyer')).toContainEqual({ action: 'account-created', actor: adminId });
   });

@@ -46,7 +46,7 @@ describe('forms over HTTP', () => {
 
     const published = await staff.request('POST', `${FORM}/versions`, draft);
     expect(published.status).toBe(201);
-    expect(published.json).toMatchObject({ version: 2, publishedBy: 'staff', note: 'Fahrzeugmarke erfassen', source: 'designer' });
+    expect(published.json).toMatchObject({ version: 2, publishedBy: 'test-staff', note: 'Fahrzeugmarke erfassen', source: 'designer' });
     const served = (await new HttpClient(app.baseUrl).request('GET', FORM)).json;
     expect(served.version).toBe(2);
     expect(served.schema.properties.vehicleMake).toEqual({ type: 'string', title: 'Fahrzeugmarke', maxLength: 40 });

@@ -1,5 +1,6 @@
 import type { ApiErrorBody, FieldError } from './api-types.js';
 import { currentLang, dictionary } from './i18n.js';
+import { setStaffSession, staffSession } from './staff-session.js';
 
 /** Every failed call becomes one of these, so pages only need one catch path. */
 export class ApiError extends Error {
@@ -16,7 +17,7 @@ export class ApiError extends Error {
 }
 
 type Options = {
-  method?: 'GET' | 'POST' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   body?: unknown;
   /** Portal token of the citizen; staff use the httpOnly cookie instead. */
   token?: string;
@@ -38,6 +39,9 @@ export async function api<T>(path: string, options: Options = {}): Promise<T> {
   };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (options.token) headers.Authorization = `Bearer ${options.token}`;
+  // Staff changes carry the session's CSRF token (synchronizer token); portal calls use their Bearer token.
+  const csrf = staffSession()?.csrfToken;
+  if (csrf && !options.token && (options.method ?? 'GET') !== 'GET') headers['X-CSRF-Token'] = csrf;
 
   let response: Response;
   try {
@@ -57,6 +61,8 @@ export async function api<T>(path: string, options: Options = {}): Promise<T> {
   const body: unknown = await response.json().catch(() => undefined);
 
   if (!response.ok) {
+    // The session ended (signed out elsewhere, expired, account disabled): the staff gate shows the sign-in form.
+    if (response.status === 401 && staffSession() && !options.token) setStaffSession(null);
     if (isErrorBody(body)) {
       const { code, message, fields, retryAfterSeconds } = body.error;
       const retry = retryAfterSeconds ?? (Number(response.headers.get('Retry-After')) || undefined);

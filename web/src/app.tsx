@@ -19,6 +19,8 @@ const FormPage = lazy(() => import('./pages/portal/form-page.js').then((m) => ({
 const DesignerPage = lazy(() => import('./pages/staff/designer/designer-page.js').then((m) => ({ default: m.DesignerPage })));
 const CaseHistoryPage = lazy(() => import('./pages/staff/case-history/case-history-page.js').then((m) => ({ default: m.CaseHistoryPage })));
 const OutboxPage = lazy(() => import('./pages/staff/outbox-page.js').then((m) => ({ default: m.OutboxPage })));
+const AccountsPage = lazy(() => import('./pages/staff/accounts/accounts-page.js').then((m) => ({ default: m.AccountsPage })));
+const PasswordPage = lazy(() => import('./pages/staff/accounts/password-page.js').then((m) => ({ default: m.PasswordPage })));
 
 type Route = { path: string; render: (params: Record<string, string>, search: string) => ReactNode };
 
@@ -43,6 +45,8 @@ const routes: Route[] = [
   { path: '/dienst/postausgang', render: () => <OutboxPage /> },
   // inbox pages
   // account pages
+  { path: '/dienst/konten', render: () => <AccountsPage /> },
+  { path: '/dienst/passwort', render: () => <PasswordPage /> },
   // hearing pages
   // case history pages
   { path: '/dienst/vorgaenge/:caseNumber', render: (p) => <CaseHistoryPage key={p.caseNumber} caseNumber={p.caseNumber ?? ''} /> },

@@ -1,20 +1,26 @@
 import { useI18n } from '../i18n.js';
+import { hasRole, useStaffSession, type StaffRole } from '../staff-session.js';
 import { LanguageSwitch } from './language-switch.js';
 import { Link } from './link.js';
 
-type NavItem = { href: string; label: string };
+type NavItem = { href: string; label: string; roles?: StaffRole[] };
 
 /** KERN "Kopfzeile" (official-site marker), the city's text logo and the navigation. */
 export function SiteHeader({ pathname }: { pathname: string }) {
   const { t } = useI18n();
+  const session = useStaffSession();
   const staffArea = pathname.startsWith('/dienst');
+  // Staff see what their roles allow (the server enforces it anyway); before sign-in, only home.
   const items: NavItem[] = staffArea
-    ? [
+    ? ([
         { href: '/', label: t.site.home },
-        { href: '/dienst/erfassen', label: t.staff.recordTitle },
-        { href: '/dienst/postausgang', label: t.staff.outboxPageTitle },
-        { href: '/dienst/formulare', label: t.designer.title },
-      ]
+        { href: '/dienst/erfassen', label: t.staff.recordTitle, roles: ['warden'] },
+        { href: '/dienst/aufgaben', label: t.accounts.navInbox, roles: ['caseworker'] },
+        { href: '/dienst/postausgang', label: t.staff.outboxPageTitle, roles: ['caseworker'] },
+        { href: '/dienst/formulare', label: t.designer.title, roles: ['designer'] },
+        { href: '/dienst/konten', label: t.accounts.navAccounts, roles: ['admin'] },
+        { href: '/dienst/passwort', label: t.accounts.navPassword, roles: ['warden', 'caseworker', 'station', 'designer', 'admin'] },
+      ] satisfies NavItem[]).filter((item: NavItem) => !item.roles || hasRole(session, item.roles))
     : [
         { href: '/', label: t.site.home },
         { href: '/dienste', label: t.services.title },

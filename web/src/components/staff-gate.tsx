@@ -1,94 +1,151 @@
-import { useCallback, useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { api, ApiError, messageOf } from '../api.js';
 import { useI18n } from '../i18n.js';
+import { hasRole, setStaffSession, useStaffSession, type StaffRole, type StaffSession } from '../staff-session.js';
+import { Alert } from './alert.js';
 import { ErrorState } from './error-state.js';
 import { Loading } from './loading.js';
 import { TextField } from './text-field.js';
 
-type State = { kind: 'checking' } | { kind: 'signed-out' } | { kind: 'signed-in' } | { kind: 'failed'; message: string };
+type Props = {
+  children: ReactNode;
+  /** Roles that may use the page; without it any staff role may. The server checks again. */
+  roles?: readonly StaffRole[];
+};
+
+type FieldErrors = { userName?: string; password?: string };
 
 /**
- * Interim staff sign-in (one shared access key, the server sets an httpOnly cookie) until real
- * accounts exist. Children render only once the session is confirmed.
+ * Staff sign-in with user name and password. The server sets an httpOnly session cookie and
+ * answers the CSRF token, which api.ts then sends on every change. Children render only for a
+ * confirmed session holding one of `roles`.
  */
-export function StaffGate({ children }: { children: ReactNode }) {
+export function StaffGate({ children, roles }: Props) {
   const { t } = useI18n();
-  const [state, setState] = useState<State>({ kind: 'checking' });
-  const [accessKey, setAccessKey] = useState('');
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const session = useStaffSession();
+  const [check, setCheck] = useState<{ kind: 'checking' } | { kind: 'done' } | { kind: 'failed'; message: string }>(
+    session ? { kind: 'done' } : { kind: 'checking' },
+  );
 
-  const check = useCallback(async () => {
-    setState({ kind: 'checking' });
+  const load = useCallback(async () => {
+    setCheck({ kind: 'checking' });
     try {
-      await api('/api/staff/session');
-      setState({ kind: 'signed-in' });
+      setStaffSession(await api<StaffSession>('/api/staff/session'));
+      setCheck({ kind: 'done' });
     } catch (e) {
-      if (e instanceof ApiError && e.status === 401) setState({ kind: 'signed-out' });
-      else setState({ kind: 'failed', message: messageOf(e) });
+      if (e instanceof ApiError && e.status === 401) {
+        setStaffSession(null);
+        setCheck({ kind: 'done' });
+      } else setCheck({ kind: 'failed', message: messageOf(e) });
     }
   }, []);
 
   useEffect(() => {
-    void check();
-  }, [check]);
+    if (!session) void load();
+    // Only on mount: a later sign-out or expiry shows the form without asking the server again.
+  }, []);
+
+  async function signOut() {
+    await api('/api/staff/session', { method: 'DELETE' }).catch(() => undefined);
+    setStaffSession(null);
+  }
+
+  if (check.kind === 'checking') return <Loading />;
+  if (check.kind === 'failed') return <ErrorState message={check.message} onRetry={load} />;
+  if (!session) return <SignInForm />;
+  return (
+    <>
+      <div className="staff-bar" style={{ gap: 16, alignItems: 'center' }}>
+        <span className="kern-body kern-body--small">{t.accounts.signedInAs(session.displayName)}</span>
+        <button type="button" className="kern-btn kern-btn--tertiary kern-btn--x-small" onClick={signOut}>
+          <span className="kern-icon kern-icon--logout" aria-hidden="true" />
+          <span className="kern-label">{t.staff.signOut}</span>
+        </button>
+      </div>
+      {!roles || hasRole(session, roles) ? children : <Alert type="warning" title={t.accounts.notAllowedTitle}>{t.accounts.notAllowedText}</Alert>}
+    </>
+  );
+}
+
+function SignInForm() {
+  const { t } = useI18n();
+  const [userName, setUserName] = useState('');
+  const [password, setPassword] = useState('');
+  const [fields, setFields] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const failureRef = useRef<HTMLDivElement>(null);
 
   async function signIn(event: FormEvent) {
     event.preventDefault();
-    const field = () => document.getElementById('staff-access-key')?.focus();
-    if (!accessKey.trim()) {
-      setError(t.errors.required);
-      return field();
+    const missing: FieldErrors = {
+      ...(userName.trim() ? {} : { userName: t.accounts.userNameRequired }),
+      ...(password ? {} : { password: t.accounts.passwordRequired }),
+    };
+    setFields(missing);
+    setFailure(undefined);
+    if (Object.keys(missing).length) {
+      // Focus the summary so a screen reader announces what is missing (WCAG 3.3.1).
+      requestAnimationFrame(() => summaryRef.current?.focus());
+      return;
     }
     setBusy(true);
-    setError(undefined);
     try {
-      await api('/api/staff/session', { method: 'POST', body: { accessKey } });
-      setAccessKey('');
-      setState({ kind: 'signed-in' });
+      const session = await api<StaffSession>('/api/staff/session', { method: 'POST', body: { userName: userName.trim(), password } });
+      setPassword('');
+      setStaffSession(session);
     } catch (e) {
-      setError(messageOf(e));
-      field();
+      setFailure(messageOf(e));
+      setPassword('');
+      requestAnimationFrame(() => failureRef.current?.focus());
     } finally {
       setBusy(false);
     }
   }
 
-  async function signOut() {
-    await api('/api/staff/session', { method: 'DELETE' }).catch(() => undefined);
-    setState({ kind: 'signed-out' });
-  }
-
-  if (state.kind === 'checking') return <Loading />;
-  if (state.kind === 'failed') return <ErrorState message={state.message} onRetry={check} />;
-  if (state.kind === 'signed-in') {
-    return (
-      <>
-        <div className="staff-bar">
-          <button type="button" className="kern-btn kern-btn--tertiary kern-btn--x-small" onClick={signOut}>
-            <span className="kern-icon kern-icon--logout" aria-hidden="true" />
-            <span className="kern-label">{t.staff.signOut}</span>
-          </button>
-        </div>
-        {children}
-      </>
-    );
-  }
+  const errors = Object.entries(fields) as Array<[keyof FieldErrors, string]>;
   return (
-    <section className="panel narrow" aria-labelledby="staff-signin-title">
+    <section className="panel narrow stack" aria-labelledby="staff-signin-title">
       <h2 id="staff-signin-title" className="kern-heading-medium">
         {t.staff.signInTitle}
       </h2>
       <p className="kern-body">{t.staff.signInIntro}</p>
+      {errors.length ? (
+        <div ref={summaryRef} tabIndex={-1}>
+          <Alert type="danger" title={t.accounts.errorSummary}>
+            <ul className="kern-list">
+              {errors.map(([field, message]) => (
+                <li key={field}>
+                  <a href={`#staff-${field}`}>{message}</a>
+                </li>
+              ))}
+            </ul>
+          </Alert>
+        </div>
+      ) : null}
+      <div ref={failureRef} tabIndex={-1}>
+        {failure ? <Alert type="danger" title={t.accounts.signInFailed} live="alert">{failure}</Alert> : null}
+      </div>
       <form onSubmit={signIn} noValidate className="stack">
         <TextField
-          id="staff-access-key"
-          label={t.staff.accessKey}
+          id="staff-userName"
+          label={t.accounts.userName}
+          autoComplete="username"
+          autoCapitalize="none"
+          spellCheck={false}
+          value={userName}
+          error={fields.userName}
+          onChange={(e) => setUserName(e.target.value)}
+        />
+        <TextField
+          id="staff-password"
+          label={t.accounts.password}
           type="password"
           autoComplete="current-password"
-          value={accessKey}
-          error={error}
-          onChange={(e) => setAccessKey(e.target.value)}
+          value={password}
+          error={fields.password}
+          onChange={(e) => setPassword(e.target.value)}
         />
         <div>
           <button type="submit" className="kern-btn kern-btn--primary" disabled={busy}>
