@@ -13,7 +13,7 @@ import { validateInput } from './http/validation';
 import type { RouteSpec } from './http/route';
 import { AttemptLimiter } from './security/attempt-limiter';
 import { SignInLimiter } from './security/sign-in-limiter';
-import { safeEqual } from './security/tokens';
+import { CSRF_HEADER, csrfFailed, csrfTokenMatches, UNSAFE_METHODS } from './security/csrf';
 import type { System } from './system';
 import { systemRoutes } from './routes/system-routes';
 import { staffSessionRoutes } from './routes/staff-session-routes';
@@ -36,11 +36,6 @@ export const routeTable: RouteSpec[] = [...systemRoutes, ...formRoutes, ...caseR
 
 const unauthenticated = () => new AppError('unauthenticated', { de: 'Bitte melden Sie sich an.', en: 'Please sign in.' });
 const forbidden = () => new AppError('forbidden', { de: 'Dafür fehlt Ihnen die Berechtigung.', en: 'You are not allowed to do this.' });
-const csrfFailed = () => new AppError('csrf_failed', {
-  de: 'Die Sicherheitsprüfung der Anfrage ist fehlgeschlagen. Bitte laden Sie die Seite neu.',
-  en: 'The request failed its security check. Please reload the page.',
-});
-const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export function createApp(system: System, options: { webDir?: string } = {}): express.Express {
   const app = express();
@@ -59,11 +54,16 @@ export function createApp(system: System, options: { webDir?: string } = {}): ex
   for (const route of routeTable) {
     app[route.method](route.path, ...rawBodyParser(route), async (req: Request, res: Response, next: NextFunction) => {
       try {
-        const principal = await authenticate(req, res, system);
+        let principal = await authenticate(req, res, system);
         // Synchronizer token: a cookie-authenticated change must also carry the session's CSRF token,
-        // which another site cannot read. Portal calls use a Bearer token and need none.
-        if (principal.kind === 'staff' && UNSAFE.has(req.method) && !safeEqual(req.get('X-CSRF-Token') ?? '', staffSessionOf(res)!.session.csrfToken)) {
-          throw csrfFailed();
+        // which another site cannot read. Portal calls use a Bearer token and need none. On a public
+        // route (a citizen form sent from a browser that also holds a staff cookie) the request goes
+        // on without the staff identity instead; route handlers that need it check `csrfRejected`.
+        if (principal.kind === 'staff' && UNSAFE_METHODS.has(req.method) && !csrfTokenMatches(req.get(CSRF_HEADER), staffSessionOf(res)!.session.csrfToken)) {
+          if (!route.roles.includes('public')) throw csrfFailed();
+          principal = { kind: 'anonymous', roles: [], id: 'anonymous', departments: [] };
+          res.locals.staffSession = undefined;
+          res.locals.csrfRejected = true;
         }
         if (!route.roles.includes('public')) {
           if (principal.kind === 'anonymous') throw unauthenticated();

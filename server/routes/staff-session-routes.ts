@@ -10,6 +10,7 @@ import { STAFF_COOKIE, staffSessionOf } from '../http/authenticate';
 import { defineRoutes } from '../http/route';
 import type { System } from '../system';
 import { ABSOLUTE_TTL_MS } from '../security/sessions';
+import { csrfFailed } from '../security/csrf';
 import { signIn, signOut, type StaffSessionView } from '../use-cases/accounts/sign-in';
 import { changeOwnPassword } from '../use-cases/accounts/manage-accounts';
 
@@ -64,6 +65,8 @@ export const staffSessionRoutes = defineRoutes([
     method: 'delete', path: '/api/staff/session', summary: 'Sign out (ends the session on the server)', tags: ['staff'], roles: ['public'],
     responses: { 204: { description: 'Signed out' } },
     async handler({ res, req, system }) {
+      // Signing out ends the server-side session, so it needs the CSRF token like any change.
+      if (res.locals.csrfRejected) throw csrfFailed();
       const staff = staffSessionOf(res);
       if (staff) await signOut(system, staff.session);
       res.clearCookie(STAFF_COOKIE, { httpOnly: true, sameSite: 'strict', secure: secure(req, system), path: '/' });

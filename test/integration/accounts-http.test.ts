@@ -125,6 +125,11 @@ describe('CSRF', () => {
     const wrong = await client.request('POST', '/api/staff/accounts', newAccount('csrf-t'), { 'X-CSRF-Token': `${token.slice(0, -1)}x` });
     expect(wrong.json.error.code).toBe('csrf_failed');
     expect((await client.request('DELETE', '/api/staff/session')).json.error.code).toBe('csrf_failed');
+    expect(await sessionsOf(TEST_STAFF.id)).not.toEqual([]);
+    // A public route (a citizen form in a browser that also holds a staff cookie) goes on, without the staff identity.
+    const publicCall = await client.request('POST', '/api/portal/parking-tickets/access', { code: 'AAAA-BBBB', plate: 'HA-X 1' });
+    expect(publicCall.json?.error?.code).not.toBe('csrf_failed');
+    expect([401, 404, 422]).toContain(publicCall.status);
     expect(await staffAccountModel(app.system.conn).exists({ _id: 'csrf-t' })).toBeNull();
     // Reads need no token.
     expect((await client.request('GET', '/api/staff/session')).status).toBe(200);
