@@ -18,6 +18,8 @@ export const ERROR_STATUS = {
   ticket_closed: 409,
   already_paid: 409,
   already_decided: 409,
+  task_claimed: 409,
+  task_not_open: 409,
   too_many_attempts: 429,
   payload_too_large: 413,
   dependency_unavailable: 503,
