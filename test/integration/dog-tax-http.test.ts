@@ -118,7 +118,7 @@ describe('registering a dog', () => {
 });
 
 describe('exemption and deregistration', () => {
-  it('when a reduction is applied for, then it waits for the finance department, whose decision is booked once', async () => {
+  it('when a reduction is applied for, then the tax office decides it in the inbox, once', async () => {
     // The evidence is uploaded first; the form names it by the id the upload answered.
     const evidence = await fetch(`${app.baseUrl}/api/attachments`, { method: 'POST', body: '%PDF-1.4\n%%EOF\n', headers: { 'Content-Type': 'application/pdf', 'X-Filename': 'bescheid.pdf' } });
     expect(evidence.status).toBe(201);
@@ -132,17 +132,29 @@ describe('exemption and deregistration', () => {
     expect(waiting.map((c: { caseNumber: string }) => c.caseNumber)).toEqual([caseNumber]);
     expect(waiting[0].submission.ground).toBe('social_benefits');
 
-    const path = `/api/dog-tax/cases/${caseNumber}/exemption-decision`;
-    expect((await citizen.request('POST', path, { decision: 'reduced', reason: 'Bürgergeld' })).status).toBe(401);
-    const invalid = await staff.request('POST', path, { decision: 'maybe', reason: 'Bürgergeld' });
+    // The tax office decides in its inbox: the task carries the application beside the decision form.
+    const queue = await eventually(async () => {
+      const res = await staff.request('GET', '/api/tasks?queue=department&department=tax-office');
+      return res.json.items?.some((t: { caseNumber: string }) => t.caseNumber === caseNumber) && res.json.items;
+    }, 'the inbox task');
+    const { taskId } = queue.find((t: { caseNumber: string }) => t.caseNumber === caseNumber);
+    const task = (await staff.request('GET', `/api/tasks/${encodeURIComponent(taskId)}`)).json;
+    expect(task).toMatchObject({ type: 'dog-tax.exemption-decision', department: 'tax-office', caseData: { ground: 'social_benefits', evidenceCount: 1 } });
+    const decide = (decision: unknown) => staff.request('POST', `/api/tasks/${encodeURIComponent(taskId)}/decision`, { decision });
+    expect((await citizen.request('POST', `/api/tasks/${encodeURIComponent(taskId)}/decision`, { decision: { outcome: 'reduced', reason: 'Bürgergeld' } })).status).toBe(401);
+    const invalid = await decide({ outcome: 'maybe', reason: 'Bürgergeld' });
     expect(invalid.status).toBe(422);
-    expect(invalid.json.error.fields[0].field).toBe('decision');
-    const decided = await staff.request('POST', path, { decision: 'reduced', reason: 'Bescheid über Bürgergeld liegt vor' });
+    expect(invalid.json.error.fields[0].field).toBe('decision/outcome');
+    // The direct API is for applications from before the inbox only.
+    const direct = await staff.request('POST', `/api/dog-tax/cases/${caseNumber}/exemption-decision`, { decision: 'reduced', reason: 'Bescheid über Bürgergeld liegt vor' });
+    expect(direct.status).toBe(409);
+    expect(direct.json.error.message).toContain('/dienst/aufgaben/');
+    const decided = await decide({ outcome: 'reduced', reason: 'Bescheid über Bürgergeld liegt vor' });
     expect(decided.status).toBe(200);
-    expect(decided.json).toEqual({ status: 'reduced', caseNumber });
-    const second = await staff.request('POST', path, { decision: 'granted', reason: 'doch ganz befreien' });
+    expect(decided.json).toEqual({ taskId, status: 'completed' });
+    const second = await decide({ outcome: 'granted', reason: 'doch ganz befreien' });
     expect(second.status).toBe(409);
-    expect(second.json.error.code).toBe('already_decided');
+    expect(second.json.error.code).toBe('task_not_open');
 
     // Receipt, decision notice and the attached evidence.
     const view = await eventually(async () => { const s = (await status(caseNumber, statusToken)).json; return s.documents.length === 3 && s; }, 'the decision notice');

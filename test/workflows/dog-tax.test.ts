@@ -7,6 +7,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { caseOpenedUpdate, decideExemptionUpdate, exemptionStateQuery } from '../../workflows/dog-tax/shared';
+import { completeTaskUpdate, TASK_ERRORS, taskIdOf } from '../../workflows/tasks/shared';
+import { staffAccountModel } from '../../activities/read-model/staff-accounts';
 import { dogRegistrationWorkflow } from '../../workflows/dog-tax/registration';
 import { dogDeregistrationWorkflow } from '../../workflows/dog-tax/deregistration';
 import { dogTaxExemptionWorkflow } from '../../workflows/dog-tax/exemption';
@@ -116,36 +118,55 @@ describe('Hundesteuer workflows (time skipping)', () => {
     });
   });
 
-  it('when an exemption is applied for, then it waits for the decision, flags it overdue after 30 days, and refuses a second decision', async () => {
+  it('when an exemption is applied for, then the tax office gets an inbox task that escalates after 30 days, and the decision is booked once', async () => {
     await withWorker(async (taskQueue) => {
+      const lead = { id: `lead-${randomUUID().slice(0, 6)}`, email: `steueramt-${randomUUID().slice(0, 8)}@hagen.example` };
+      await staffAccountModel(db.conn).create({ _id: lead.id, displayName: 'Karin Becker', email: lead.email, roles: ['caseworker'],
+        departments: ['tax-office'], leadOf: ['tax-office'], passwordHash: 'not-used' });
       const holder = withMail(HOLDERS.leyla);
       const { result } = await register(taskQueue, holder);
       const handle = await env.client.workflow.start(dogTaxExemptionWorkflow, { taskQueue, workflowId: `dog-tax-exemption-test-${randomUUID()}`, args: [{
         formId: 'dog-tax-exemption', formVersion: 1, submission: { tagNumber: result.tagNumber!, holder, ground: 'social_benefits', evidenceIds: ['att-1'] } }] });
       const { caseNumber } = await handle.executeUpdate(caseOpenedUpdate);
       await eventually(async () => (await handle.query(exemptionStateQuery)).status === 'awaiting_decision', 'awaiting_decision');
+      const taskId = taskIdOf(handle.workflowId, 'exemption-decision');
+      const task = await eventually(() => db.model.tasks.findById(taskId).lean(), 'the inbox task');
+      expect(task).toMatchObject({ department: 'tax-office', procedure: 'dog-tax', caseNumber, status: 'open', type: 'dog-tax.exemption-decision',
+        caseData: { tagNumber: result.tagNumber, ground: 'social_benefits', registered: true, evidenceCount: 1 } });
+      // Due in 30 days of workflow time (the test server's clock, skipped ahead by earlier tests).
+      const dueInDays = (new Date(task!.dueAt).getTime() - (await env.currentTimeMs())) / DAY;
+      expect(Math.round(dueInDays)).toBe(30);
+
+      const complete = (decision: Record<string, unknown>, by = 'k.becker') =>
+        handle.executeUpdate(completeTaskUpdate, { args: [{ taskId, decision: decision as never, by }] }).catch((e: unknown) => e);
+      expect(((await complete({ outcome: 'maybe', reason: 'x' })) as WorkflowUpdateFailedError).cause).toMatchObject({ type: TASK_ERRORS.invalidDecision });
+      expect(((await complete({ outcome: 'granted' })) as WorkflowUpdateFailedError).cause).toMatchObject({ type: TASK_ERRORS.invalidDecision });
+      // The API Update still checks its own input (runs started before the inbox use it).
       const refused = await handle.executeUpdate(decideExemptionUpdate, { args: [{ decision: 'maybe' as never, reason: 'x', by: 'finance-1' }] }).catch((e: unknown) => e);
-      expect(refused).toBeInstanceOf(WorkflowUpdateFailedError);
       expect((refused as WorkflowUpdateFailedError).cause).toMatchObject({ type: 'InvalidExemptionDecision' });
-      await expect(handle.executeUpdate(decideExemptionUpdate, { args: [{ decision: 'granted', reason: '', by: 'finance-1' }] })).rejects.toBeInstanceOf(WorkflowUpdateFailedError);
 
       await env.sleep(30 * DAY - 60_000);
-      expect(await db.model.audit.countDocuments({ caseNumber, action: 'exemption.overdue' })).toBe(0);
+      expect(await db.model.audit.countDocuments({ caseNumber, action: 'task.escalated' })).toBe(0);
+      expect((await db.model.tasks.findById(taskId).lean())?.overdue).toBe(false);
       await env.sleep(2 * 60_000);
-      await eventually(() => db.model.audit.findOne({ caseNumber, action: 'exemption.overdue' }).lean(), 'the overdue audit event');
-      expect(await eventually(async () => { const s = await handle.query(exemptionStateQuery); return s.status === 'decision_overdue' && s; }, 'overdue')).toMatchObject({ overdueReminders: 1 });
+      await eventually(async () => (await db.model.tasks.findById(taskId).lean())?.overdue === true, 'the task marked overdue');
+      const overdueMail = await eventually(async () => (await mailsTo(lead.email)).find((m) => m.text.includes(caseNumber) || m.subject.includes(caseNumber)), 'the lead e-mail');
+      expect(overdueMail.text).toContain('/dienst/aufgaben/');
 
-      const answer = await handle.executeUpdate(decideExemptionUpdate, { args: [{ decision: 'reduced', reason: 'Bescheid über Bürgergeld liegt vor', by: 'finance-1' }] });
-      expect(answer).toEqual({ status: 'reduced', caseNumber });
-      const second = await handle.executeUpdate(decideExemptionUpdate, { args: [{ decision: 'granted', reason: 'doch befreien', by: 'finance-2' }] }).catch((e: unknown) => e);
-      expect(second).toBeInstanceOf(Error);
+      expect(await complete({ outcome: 'reduced', reason: 'Bescheid über Bürgergeld liegt vor' })).toEqual({ taskId, status: 'completed' });
+      expect(((await complete({ outcome: 'granted', reason: 'doch befreien' }, 'someone-else')) as WorkflowUpdateFailedError).cause).toMatchObject({ type: TASK_ERRORS.taskNotOpen });
+      const late = await handle.executeUpdate(decideExemptionUpdate, { args: [{ decision: 'granted', reason: 'doch befreien', by: 'finance-2' }] }).catch((e: unknown) => e);
+      expect(late).toBeInstanceOf(Error);
       const final = await handle.result();
-      expect(final.decision).toMatchObject({ decision: 'reduced', annualCentsAfter: 9000 });
+      expect(final.decision).toMatchObject({ decision: 'reduced', by: 'k.becker', annualCentsAfter: 9000 });
+      expect(await db.model.tasks.findById(taskId).lean()).toMatchObject({ status: 'completed', decidedBy: 'k.becker', decision: { outcome: 'reduced' } });
       expect(await db.model.dogTaxCases.findOne({ tagNumber: result.tagNumber, procedure: 'dog-tax-registration' }).lean()).toMatchObject({ exemption: { decision: 'reduced', annualCentsAfter: 9000 } });
       const mail = await eventually(async () => (await mailsTo(holder.email)).find((m) => m.subject.includes('Entscheidung')), 'the decision notice');
       expect(mail.text).toContain('90,00 €');
-      const actions = (await db.model.audit.find({ caseNumber }).sort({ at: 1 }).lean()).map((a) => a.action);
-      expect(actions).toEqual(['dog-tax-exemption.received', 'receipt.sent', 'exemption.awaiting_decision', 'exemption.overdue', 'exemption.reduced']);
+      const audit = await db.model.audit.find({ caseNumber }).sort({ at: 1 }).lean();
+      expect(audit.map((a) => a.action)).toEqual(['dog-tax-exemption.received', 'receipt.sent', 'exemption.awaiting_decision', 'task.opened', 'task.escalated', 'task.completed', 'exemption.reduced']);
+      expect(audit.find((a) => a.action === 'task.completed')?.actor).toBe('k.becker');
+      expect(audit.find((a) => a.action === 'exemption.reduced')?.actor).toBe('k.becker');
     });
   });
 });

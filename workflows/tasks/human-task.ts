@@ -5,7 +5,10 @@
  *
  *   const task = await tasks.open({ ... });
  *   await condition(() => task.state !== 'open' || paid);
- *   if (task.state !== 'open') ... task.decision ... else await tasks.cancel(task, 'paid');
+ *   if (task.state === 'completed') ... task.decision ... else await tasks.cancel(task, 'paid');
+ *
+ * A completed task's decision is visible once its read model and audit event are written;
+ * `cancel` after an accepted decision is a no-op (check `task.state` afterwards).
  *
  * No polling: the Update wakes the workflow. When the due date passes with the task still
  * open, a timer escalates it once (marked overdue, the department lead e-mailed).
@@ -40,20 +43,24 @@ export function humanTasks(): HumanTasks {
   const refuse = (type: string, message: string) => ApplicationFailure.create({ type, message, nonRetryable: true });
 
   setHandler(openTasksQuery, () => [...tasks.values()].map((t) => ({ taskId: t.taskId, type: t.spec.type, state: t.state })));
+  /** Tasks whose completion is being recorded: taken before any await, so a second Update is refused. */
+  const completing = new Set<string>();
   setHandler(completeTaskUpdate, async ({ taskId, decision, by }) => {
     const task = tasks.get(taskId)!;
-    // Taken synchronously, before any await: a second Update in the same activation sees it closed.
-    task.state = 'completed';
-    task.decision = decision;
-    task.decidedBy = by;
+    completing.add(taskId);
     const { workflowId, runId } = workflowInfo();
     await act.closeTask({ taskId, status: 'completed', decision, by, workflowId, runId });
+    // Visible to the workflow only now: its next steps follow the task's own audit event.
+    task.decision = decision;
+    task.decidedBy = by;
+    task.state = 'completed';
+    completing.delete(taskId);
     return { taskId, status: 'completed' };
   }, {
     validator: ({ taskId, decision, by }) => {
       const task = tasks.get(taskId);
       if (!task) throw refuse(TASK_ERRORS.taskNotOpen, `No task ${taskId} in this case`);
-      if (task.state !== 'open') throw refuse(TASK_ERRORS.taskNotOpen, `The task is already ${task.state}`);
+      if (task.state !== 'open' || completing.has(taskId)) throw refuse(TASK_ERRORS.taskNotOpen, `The task is already ${task.state === 'open' ? 'being completed' : task.state}`);
       if (!by) throw refuse(TASK_ERRORS.invalidDecision, 'Who decides is required');
       const outcome = task.spec.outcomes[decision?.outcome];
       if (!outcome) throw refuse(TASK_ERRORS.invalidDecision, `Unknown outcome: ${String(decision?.outcome)}`);
@@ -79,6 +86,8 @@ export function humanTasks(): HumanTasks {
       return task;
     },
     async cancel(task, reason) {
+      // A decision accepted a moment earlier stands: the caller then sees state 'completed'.
+      if (completing.has(task.taskId)) await condition(() => task.state !== 'open');
       if (task.state !== 'open') return;
       task.state = 'cancelled';
       const { workflowId, runId } = workflowInfo();

@@ -12,7 +12,9 @@ import { actionText, documentTitle, statusText } from './case-texts';
 
 export async function caseStatusView(system: System, c: CaseRecord, token: string) {
   const form = (await system.forms.get(c.formId, c.formVersion)) ?? findForm(c.formId);
-  const audit = await system.model.audit.find({ caseNumber: c.caseNumber }, { at: 1, action: 1 }).sort({ at: 1 }).lean();
+  // Inbox work (task opened, claimed, escalated …) is the city's internal step, not the citizen's.
+  const audit = (await system.model.audit.find({ caseNumber: c.caseNumber }, { at: 1, action: 1 }).sort({ at: 1 }).lean())
+    .filter((a) => !a.action.startsWith('task.'));
   const docs = await system.model.documents.find({ caseNumber: c.caseNumber }, { kind: 1, createdAt: 1 }).sort({ createdAt: 1 }).lean();
   // Evidence the citizen attached is listed with the case's own documents, downloadable the same way.
   const attachments = await system.attachments.listForCase(c.caseNumber);

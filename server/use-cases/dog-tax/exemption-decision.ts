@@ -1,7 +1,9 @@
 /**
- * The finance department decides an exemption application (until the caseworker inbox exists,
- * through the API): an Update, so the caller learns at once whether it was booked. The
- * workflow's validator refuses a second decision; its ApplicationFailure types map to 409/422.
+ * Exemption applications are decided in the tax office's inbox (a human task, see
+ * workflows/dog-tax/exemption-task.ts). This direct API remains only for applications opened
+ * before the inbox existed, which wait for the Update `decideExemption`; a case with an inbox
+ * task answers 409 and names the task. The workflow's validator refuses a second decision; its
+ * ApplicationFailure types map to 409/422.
  */
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
@@ -11,6 +13,7 @@ import {
 import { AppError, notFound } from '../../http/app-error';
 import { validationFailed } from '../../http/validation';
 import type { System } from '../../system';
+import { taskIdOf } from '../../../workflows/tasks/shared';
 
 const DECIDED = ['granted', 'reduced', 'rejected'];
 const alreadyDecided = () => new AppError('already_decided', {
@@ -36,6 +39,13 @@ export async function decideExemption(system: System, args: { caseNumber: string
   const found = await system.model.dogTaxCases.findOne({ caseNumber: args.caseNumber, procedure: DOG_TAX_PROCEDURES.exemption }, { workflowId: 1, status: 1 }).lean();
   if (!found) throw notFound({ de: 'Der Antrag', en: 'The application' });
   if (DECIDED.includes(found.status)) throw alreadyDecided();
+  const taskId = taskIdOf(found.workflowId, 'exemption-decision');
+  if (await system.model.tasks.exists({ _id: taskId })) {
+    throw new AppError('conflict', {
+      de: `Dieser Antrag wird im Posteingang entschieden: /dienst/aufgaben/${encodeURIComponent(taskId)}`,
+      en: `This application is decided in the inbox: /dienst/aufgaben/${encodeURIComponent(taskId)}`,
+    });
+  }
   try {
     return await system.temporal.workflow.getHandle(found.workflowId).executeUpdate(decideExemptionUpdate, { args: [{ decision: args.decision, reason, by: args.by }] });
   } catch (error) {
