@@ -1,10 +1,13 @@
 /**
  * The Hundesteuer runs whose histories the replay test keeps: a registration, a deregistration
- * with a refund, and an exemption decided after the 30-day overdue reminder.
+ * with a refund, and an exemption decided in the inbox after its task escalated at 30 days.
+ * `dog-tax-exemption.json` is the exemption as it ran before the inbox (decided by the API
+ * Update after the 30-day overdue reminder): it guards the unpatched path and is never re-recorded.
  */
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { temporal } from '@temporalio/proto';
-import { caseOpenedUpdate, decideExemptionUpdate } from '../../workflows/dog-tax/shared';
+import { caseOpenedUpdate } from '../../workflows/dog-tax/shared';
+import { completeTaskUpdate, taskIdOf } from '../../workflows/tasks/shared';
 import { dogRegistrationWorkflow } from '../../workflows/dog-tax/registration';
 import { dogDeregistrationWorkflow } from '../../workflows/dog-tax/deregistration';
 import { dogTaxExemptionWorkflow } from '../../workflows/dog-tax/exemption';
@@ -14,7 +17,7 @@ const holder = { familyName: 'Beispiel', givenName: 'Anna', birthDate: '1988-11-
 
 export async function recordDogTaxHistories(env: TestWorkflowEnvironment, taskQueue: string, wanted: (name: string) => boolean,
   save: (name: string, history: History) => void): Promise<void> {
-  if (!['dog-tax-registration', 'dog-tax-deregistration', 'dog-tax-exemption'].some(wanted)) return;
+  if (!['dog-tax-registration', 'dog-tax-deregistration', 'dog-tax-exemption-inbox'].some(wanted)) return;
   const registration = await env.client.workflow.start(dogRegistrationWorkflow, { taskQueue, workflowId: 'dog-tax-registration', args: [{
     formId: 'dog-tax-registration', formVersion: 1,
     submission: { holder, dog: { name: 'Bello', breed: 'Labrador', sex: 'male' }, keepingStart: 'acquired', keptSince: '2026-03-10' } }] });
@@ -22,13 +25,14 @@ export async function recordDogTaxHistories(env: TestWorkflowEnvironment, taskQu
   const { tagNumber } = await registration.result();
   if (wanted('dog-tax-registration')) save('dog-tax-registration', await registration.fetchHistory());
 
-  const exemption = await env.client.workflow.start(dogTaxExemptionWorkflow, { taskQueue, workflowId: 'dog-tax-exemption', args: [{
+  const exemption = await env.client.workflow.start(dogTaxExemptionWorkflow, { taskQueue, workflowId: 'dog-tax-exemption-inbox', args: [{
     formId: 'dog-tax-exemption', formVersion: 1, submission: { tagNumber: tagNumber!, holder, ground: 'assistance_dog', evidenceIds: ['att-1'] } }] });
   await exemption.executeUpdate(caseOpenedUpdate);
   await env.sleep('31 days');
-  await exemption.executeUpdate(decideExemptionUpdate, { args: [{ decision: 'granted', reason: 'Assistenzhund nachgewiesen', by: 'finance-demo' }] });
+  await exemption.executeUpdate(completeTaskUpdate, { args: [{ taskId: taskIdOf('dog-tax-exemption-inbox', 'exemption-decision'),
+    decision: { outcome: 'granted', reason: 'Assistenzhund nachgewiesen' }, by: 'schulte' }] });
   await exemption.result();
-  if (wanted('dog-tax-exemption')) save('dog-tax-exemption', await exemption.fetchHistory());
+  if (wanted('dog-tax-exemption-inbox')) save('dog-tax-exemption-inbox', await exemption.fetchHistory());
 
   const deregistration = await env.client.workflow.start(dogDeregistrationWorkflow, { taskQueue, workflowId: 'dog-tax-deregistration', args: [{
     formId: 'dog-tax-deregistration', formVersion: 1, submission: { tagNumber: tagNumber!, holder, reason: 'died', endedOn: '2026-06-12' } }] });

@@ -21,7 +21,7 @@ describe('workflow replay', () => {
   });
 
   it('has saved histories for the three Hundesteuer workflows', () => {
-    expect(histories).toEqual(expect.arrayContaining(['dog-tax-registration.json', 'dog-tax-deregistration.json', 'dog-tax-exemption.json']));
+    expect(histories).toEqual(expect.arrayContaining(['dog-tax-registration.json', 'dog-tax-deregistration.json', 'dog-tax-exemption.json', 'dog-tax-exemption-inbox.json']));
   });
 
   it('has saved histories for the draft-expiry workflow', () => {
