@@ -1,5 +1,6 @@
 /** Builds the OpenAPI 3.1 document from the route table. */
 import type { RouteSpec } from './route';
+import { STAFF_COOKIE } from './authenticate';
 
 const errorSchema = {
   type: 'object',
@@ -42,6 +43,10 @@ export function buildOpenApi(routes: RouteSpec[], serverUrl: string): Record<str
       };
     }
     const security = route.roles.includes('public') ? [] : route.roles.includes('citizen') ? [{ portalToken: [] }] : [{ staffSession: [] }];
+    const staffOnly = !route.roles.includes('public') && !route.roles.includes('citizen');
+    if (staffOnly && route.method !== 'get') {
+      parameters.push({ name: 'X-CSRF-Token', in: 'header', required: true, description: 'The csrfToken of the staff session (GET /api/staff/session); without it 403 csrf_failed', schema: { type: 'string' } } as never);
+    }
     paths[path] ??= {};
     paths[path][route.method] = {
       summary: route.summary,
@@ -60,7 +65,7 @@ export function buildOpenApi(routes: RouteSpec[], serverUrl: string): Record<str
     servers: [{ url: serverUrl }],
     components: {
       securitySchemes: {
-        staffSession: { type: 'apiKey', in: 'cookie', name: 'amtsweg_staff' },
+        staffSession: { type: 'apiKey', in: 'cookie', name: STAFF_COOKIE, description: 'Set by POST /api/staff/session (user name and password); changes also need the X-CSRF-Token header' },
         portalToken: { type: 'http', scheme: 'bearer', description: 'From POST /api/portal/parking-tickets/access' },
       },
       schemas: { Error: errorSchema },

@@ -129,7 +129,6 @@ export const de = {
   staff: {
     signInTitle: 'Anmeldung für Dienstkräfte',
     signInIntro: 'Dieser Bereich ist nur für Dienstkräfte der Stadt Hagen.',
-    accessKey: 'Dienst-Zugangsschlüssel',
     signIn: 'Anmelden',
     signOut: 'Abmelden',
     recordTitle: 'Verwarnung erfassen',

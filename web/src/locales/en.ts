@@ -128,7 +128,6 @@ export const en: Dictionary = {
   staff: {
     signInTitle: 'Staff sign-in',
     signInIntro: 'This area is for staff of the City of Hagen only.',
-    accessKey: 'Staff access key',
     signIn: 'Sign in',
     signOut: 'Sign out',
     recordTitle: 'Record a parking ticket',

@@ -12,7 +12,7 @@ export function OutboxPage() {
   return (
     <>
       <h1 className="kern-heading-x-large">{t.staff.outboxPageTitle}</h1>
-      <StaffGate>
+      <StaffGate roles={['caseworker']}>
         <Lists />
       </StaffGate>
     </>

@@ -17,7 +17,7 @@ export function RecordPage() {
   return (
     <>
       <h1 className="kern-heading-x-large">{t.staff.recordTitle}</h1>
-      <StaffGate>
+      <StaffGate roles={['warden']}>
         <Recorder />
       </StaffGate>
     </>

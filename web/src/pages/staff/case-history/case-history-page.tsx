@@ -11,7 +11,7 @@ export function CaseHistoryPage({ caseNumber }: { caseNumber: string }) {
     <>
       <h1 className="kern-heading-x-large">{t.caseHistory.pageTitle(caseNumber)}</h1>
       <p className="kern-body">{t.caseHistory.intro}</p>
-      <StaffGate>
+      <StaffGate roles={['caseworker', 'admin']}>
         <Loaded caseNumber={caseNumber} />
       </StaffGate>
     </>

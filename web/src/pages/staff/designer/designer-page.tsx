@@ -11,7 +11,7 @@ export function DesignerPage({ formId }: { formId?: string }) {
   return (
     <>
       <h1 className="kern-heading-x-large">{title}</h1>
-      <StaffGate>{formId ? <FormEditor formId={formId} /> : <FormList />}</StaffGate>
+      <StaffGate roles={['designer']}>{formId ? <FormEditor formId={formId} /> : <FormList />}</StaffGate>
     </>
   );
 }
