@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSystem } from '../../scripts/lib/run-system';
 import { appendAuditEvent } from '../../activities/read-model/audit';
 import { routeTable } from '../../server/app';
-import { HttpClient, startTestSystem } from '../support/system';
+import { createTestAccount, HttpClient, startTestSystem } from '../support/system';
 import { eventually } from '../support/eventually';
 
 let app: RunningSystem;
@@ -65,6 +65,18 @@ describe('the staff case view', () => {
     const pdf = await fetch(`${app.baseUrl}${card.url}`, { headers: { Cookie: (staff as unknown as { cookie: string }).cookie } });
     expect(pdf.status).toBe(200);
     expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+
+    // Caseworkers see the cases of their departments; administrators see every case.
+    const taxOffice = await createTestAccount(app, { roles: ['caseworker'], departments: ['tax-office'] });
+    const taxClient = new HttpClient(app.baseUrl);
+    await taxClient.signIn(taxOffice.id, taxOffice.password);
+    const refused = await taxClient.request('GET', `/api/staff/cases/${ticketNumber}`);
+    expect(refused.status).toBe(403);
+    expect((await taxClient.request('GET', `/api/staff/cases/${ticketNumber}/documents/${encodeURIComponent(card.id)}`)).status).toBe(403);
+    const admin = await createTestAccount(app, { roles: ['admin'] });
+    const adminClient = new HttpClient(app.baseUrl);
+    await adminClient.signIn(admin.id, admin.password);
+    expect((await adminClient.request('GET', `/api/staff/cases/${ticketNumber}`)).json.history.length).toBe(view.history.length);
 
     expect((await staff.request('GET', `/api/staff/cases/${ticketNumber}/documents/notice-card-VG-0000-000000`)).status).toBe(404);
     expect((await staff.request('GET', '/api/staff/cases/VG-1999-000001')).status).toBe(404);
