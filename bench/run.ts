@@ -3,7 +3,8 @@
  * registration activity with counter, PDF notice card, read model, audit) against the
  * embedded stack, reported as a ratio to a baseline measured in the same run: a no-op
  * workflow's start-to-completion on the same Temporal server. Bounded and loopback-only.
- *   npm run bench [-- --count 60 --concurrency 4]
+ * Then the inbox listing benchmark with 100,000 tasks (bench/task-listing.ts).
+ *   npm run bench [-- --count 60 --concurrency 4 --tasks 100000 --only tickets|tasks]
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,10 +16,13 @@ import { loadConfig } from '../config/config';
 import { createAccount } from '../server/use-cases/accounts/manage-accounts';
 import { runSystem } from '../scripts/lib/run-system';
 import { freePort } from '../scripts/lib/stack';
+import { taskListingBench } from './task-listing';
 
 const arg = (name: string, fallback: number) => Number(process.argv[process.argv.indexOf(`--${name}`) + 1] || fallback) || fallback;
 const COUNT = arg('count', 60);
 const CONCURRENCY = arg('concurrency', 4);
+const TASKS = arg('tasks', 100_000);
+const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 
 async function measure(label: string, op: (i: number) => Promise<void>) {
   const latencies: number[] = [];
@@ -50,27 +54,32 @@ async function run(): Promise<void> {
   const baselineWorker = await Worker.create({ connection, taskQueue: 'bench-baseline',
     workflowBundle: await bundleWorkflowCode({ workflowsPath: fileURLToPath(new URL('./baseline-workflow.ts', import.meta.url)) }) });
   try {
-    console.log(`amtsweg benchmark: ${COUNT} operations, ${CONCURRENCY} concurrent, embedded stack on loopback`);
-    const baseline = await baselineWorker.runUntil(measure('baseline: no-op workflow', async () => {
-      await app.system.temporal.workflow.execute('noopWorkflow', { taskQueue: 'bench-baseline', workflowId: `bench-${randomUUID()}` });
-    }));
-    const { password } = await createAccount(app.system, 'bench', { id: 'bench-warden', displayName: 'Bench', email: 'bench@hagen.example', roles: ['warden'], departments: [], leadOf: [] });
-    const login = await fetch(`${app.baseUrl}/api/staff/session`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ userName: 'bench-warden', password }) });
-    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-    const { csrfToken } = await login.json() as { csrfToken: string };
-    const plates = ['HA-AB 123', 'HA-MM 4711', 'HA-XY 42', 'HA-K 7', 'HA-LP 2025'];
-    const recording = await measure('record a ticket over HTTP', async (i) => {
-      const res = await fetch(`${app.baseUrl}/api/parking-tickets`, {
-        method: 'POST', headers: { 'Content-Type': 'application/json', Cookie: cookie, 'X-CSRF-Token': csrfToken, 'Idempotency-Key': `bench-${randomUUID()}` },
-        body: JSON.stringify({ offenceCode: '141312', plate: plates[i % plates.length], place: 'Benchmarkstraße 1, Hagen', observedAt: new Date().toISOString() }),
-      });
-      if (res.status !== 201) throw new Error(`record failed: ${res.status} ${await res.text()}`);
-    });
-    console.log(`\nratio (recording / baseline): throughput ${(recording.perSecond / baseline.perSecond).toFixed(2)}, p95 latency ${(recording.p95ms / baseline.p95ms).toFixed(2)}`);
+    if (ONLY !== 'tasks') await ticketBench(app, baselineWorker);
+    if (ONLY !== 'tickets') await taskListingBench(app.system, { total: TASKS });
   } finally {
     await connection.close().catch(() => undefined);
     await app.stop();
   }
+}
+
+async function ticketBench(app: Awaited<ReturnType<typeof runSystem>>, baselineWorker: Worker): Promise<void> {
+  console.log(`amtsweg benchmark: ${COUNT} operations, ${CONCURRENCY} concurrent, embedded stack on loopback`);
+  const baseline = await baselineWorker.runUntil(measure('baseline: no-op workflow', async () => {
+    await app.system.temporal.workflow.execute('noopWorkflow', { taskQueue: 'bench-baseline', workflowId: `bench-${randomUUID()}` });
+  }));
+  const { password } = await createAccount(app.system, 'bench', { id: 'bench-warden', displayName: 'Bench', email: 'bench@hagen.example', roles: ['warden'], departments: [], leadOf: [] });
+  const login = await fetch(`${app.baseUrl}/api/staff/session`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ userName: 'bench-warden', password }) });
+  const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+  const { csrfToken } = await login.json() as { csrfToken: string };
+  const plates = ['HA-AB 123', 'HA-MM 4711', 'HA-XY 42', 'HA-K 7', 'HA-LP 2025'];
+  const recording = await measure('record a ticket over HTTP', async (i) => {
+    const res = await fetch(`${app.baseUrl}/api/parking-tickets`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json', Cookie: cookie, 'X-CSRF-Token': csrfToken, 'Idempotency-Key': `bench-${randomUUID()}` },
+      body: JSON.stringify({ offenceCode: '141312', plate: plates[i % plates.length], place: 'Benchmarkstraße 1, Hagen', observedAt: new Date().toISOString() }),
+    });
+    if (res.status !== 201) throw new Error(`record failed: ${res.status} ${await res.text()}`);
+  });
+  console.log(`\nratio (recording / baseline): throughput ${(recording.perSecond / baseline.perSecond).toFixed(2)}, p95 latency ${(recording.p95ms / baseline.p95ms).toFixed(2)}`);
 }
 
 run().then(() => process.exit(0), (error) => {

@@ -1,0 +1,125 @@
+/**
+ * Benchmark: one inbox page with 100,000 tasks in the read model (FerretDB v1 on SQLite, where
+ * only `_id` equality is pushed down). The tasks are bulk-loaded and indexed through the
+ * queue-index rebuild; then p50/p95 of fetching one page for several queue/filter/sort/depth
+ * combinations, against a baseline measured in the same run (one task document by `_id`), and
+ * the naive find+sort+limit a few times for contrast. Goal: p95 < 100 ms per page.
+ */
+import { randomUUID } from 'node:crypto';
+import type { System } from '../server/system';
+import type { Principal } from '../server/http/route';
+import { rebuildTaskQueues, queueKeys } from '../activities/tasks/task-store';
+import { listTasks, type ListTasksQuery } from '../server/use-cases/tasks/list-tasks';
+import { DEPARTMENT_IDS, type Department } from '../domain/departments';
+
+const DAY = 86_400_000;
+const PROCEDURES: Record<Department, string[]> = {
+  'fine-office': ['parking-ticket', 'fine-proceedings', 'speeding'],
+  traffic: ['parking-ticket', 'towing'],
+  'tax-office': ['dog-tax', 'second-home-tax'],
+  'citizens-office': ['residence', 'id-card'],
+};
+/** Share of tasks per department: the fine office is the big queue. */
+const WEIGHT: Record<Department, number> = { 'fine-office': 0.6, traffic: 0.2, 'tax-office': 0.1, 'citizens-office': 0.1 };
+
+function pct(values: number[], p: number) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
+}
+
+async function time(runs: number, op: () => Promise<unknown>): Promise<{ p50: number; p95: number; max: number }> {
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const t = performance.now();
+    await op();
+    ms.push(performance.now() - t);
+  }
+  return { p50: pct(ms, 0.5), p95: pct(ms, 0.95), max: Math.max(...ms) };
+}
+
+async function bulkLoad(system: System, total: number, now: number): Promise<string> {
+  const { tasks } = system.model;
+  const schema = { type: 'object', required: ['outcome'], properties: { outcome: { type: 'string', enum: ['uphold', 'drop'] }, reason: { type: 'string' } } };
+  let sampleId = '';
+  const CHUNK = 2000;
+  for (let at = 0; at < total; at += CHUNK) {
+    const docs = [];
+    for (let i = at; i < Math.min(total, at + CHUNK); i += 1) {
+      let r = (i * 7919) % 1000 / 1000;
+      let department: Department = 'fine-office';
+      for (const d of DEPARTMENT_IDS) { if (r < WEIGHT[d]) { department = d; break; } r -= WEIGHT[d]; }
+      const procs = PROCEDURES[department];
+      const procedure = procs[i % procs.length]!;
+      // Due dates spread over 200 days, a quarter of them already past (overdue when open).
+      const dueAt = new Date(now + ((i * 104729) % (200 * 24)) * 3_600_000 - 50 * DAY);
+      const closed = i % 7 === 0;
+      const assignee = i % 20 === 0 ? `bench-cw-${i % 13}` : null;
+      const id = `bench-${procedure}-${i}~decision`;
+      if (i === Math.floor(total / 2)) sampleId = id;
+      docs.push({
+        _id: id, workflowId: `bench-${procedure}-${i}`, runId: randomUUID(), type: `${procedure}.decision`, department, procedure,
+        caseNumber: `B-${String(i).padStart(6, '0')}`, title: { de: `Entscheidung ${i}`, en: `Decision ${i}` },
+        decisionSchema: schema, decisionUiSchema: {}, outcomes: { uphold: { required: [] }, drop: { required: ['reason'] } },
+        dueAt, caseData: { plate: `HA-B ${i % 9999}` }, status: closed ? 'completed' : 'open', overdue: !closed && dueAt.getTime() < now,
+        assignee, assigneeName: assignee ? `Bench ${assignee}` : null, claimSeq: assignee ? 1 : 0, indexedKeys: [],
+        ...(closed ? { closedAt: new Date(now), decidedBy: 'bench', decision: { outcome: 'uphold' } } : {}),
+      });
+    }
+    await tasks.insertMany(docs, { ordered: false, lean: true });
+  }
+  return sampleId;
+}
+
+export async function taskListingBench(system: System, opts: { total?: number; runs?: number } = {}): Promise<void> {
+  const total = opts.total ?? 100_000;
+  const runs = opts.runs ?? 60;
+  const now = Date.now();
+  console.log(`\ninbox listing benchmark: ${total.toLocaleString('en')} tasks, ${runs} runs per row`);
+  await system.model.tasks.deleteMany({ _id: /^bench-/ });
+  let t = performance.now();
+  const sampleId = await bulkLoad(system, total, now);
+  console.log(`bulk insert of the task documents: ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  t = performance.now();
+  const rebuilt = await rebuildTaskQueues(system.model);
+  console.log(`queue index rebuild: ${rebuilt.tasks.toLocaleString('en')} tasks into ${rebuilt.keys} queues in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+
+  const baseline = await time(runs * 2, () => system.model.tasks.findById(sampleId).lean());
+  const row = (label: string, r: { p50: number; p95: number }) =>
+    console.log(`${label.padEnd(58)} p50 ${r.p50.toFixed(1).padStart(7)} ms   p95 ${r.p95.toFixed(1).padStart(7)} ms   p95/baseline ${(r.p95 / baseline.p95).toFixed(1).padStart(5)}`);
+  row('baseline: one task document by _id', baseline);
+
+  const principal: Principal = { kind: 'staff', roles: ['caseworker'], id: 'bench-cw-0', displayName: 'Bench', departments: [...DEPARTMENT_IDS] };
+  // A cursor in the middle of the big queue: the sort key of the first entry of its middle bucket.
+  const dir = await system.model.taskQueues.collection.findOne({ _id: `dir:${queueKeys.department('fine-office', false)}` } as never) as unknown as { buckets: { first: string; count: number }[] };
+  const middle = dir.buckets[Math.floor(dir.buckets.length / 2)]!.first;
+  const late = dir.buckets[dir.buckets.length - 3]!.first;
+  const bigQueue = dir.buckets.reduce((s, b) => s + b.count, 0);
+  const day = (offset: number) => new Date(now + offset * DAY).toISOString().slice(0, 10);
+  const combos: Array<[string, ListTasksQuery]> = [
+    ['fine office, open, due first, page 1', { queue: 'department', department: 'fine-office' }],
+    ['fine office, open, due last (-dueAt), page 1', { queue: 'department', department: 'fine-office', sort: '-dueAt' }],
+    ['fine office, open, 100 per page', { queue: 'department', department: 'fine-office', limit: '100' }],
+    [`fine office, open, page in the middle (~${Math.round(bigQueue / 2).toLocaleString('en')} deep)`, { queue: 'department', department: 'fine-office', cursor: middle }],
+    ['fine office, open, near the end, -dueAt', { queue: 'department', department: 'fine-office', cursor: late, sort: '-dueAt' }],
+    ['fine office, procedure parking-ticket', { queue: 'department', department: 'fine-office', procedure: 'parking-ticket' }],
+    ['fine office, overdue only', { queue: 'department', department: 'fine-office', overdue: 'true' }],
+    ['fine office, not overdue', { queue: 'department', department: 'fine-office', overdue: 'false' }],
+    ['fine office, due in the next 30 days', { queue: 'department', department: 'fine-office', dueFrom: day(0), dueTo: day(30) }],
+    ['fine office, closed', { queue: 'department', department: 'fine-office', status: 'closed' }],
+    ['tax office, open', { queue: 'department', department: 'tax-office' }],
+    ['mine (bench-cw-0), open', { queue: 'mine' }],
+    ['mine, procedure filter', { queue: 'mine', procedure: 'speeding' }],
+  ];
+  let worst = 0;
+  for (const [label, query] of combos) {
+    const page = await listTasks(system, principal, query);
+    if (page.items.length === 0) throw new Error(`benchmark row "${label}" returned no tasks`);
+    const r = await time(runs, () => listTasks(system, principal, query));
+    worst = Math.max(worst, r.p95);
+    row(`${label} [total ${page.total.toLocaleString('en')}]`, r);
+  }
+  console.log(`worst page p95: ${worst.toFixed(1)} ms (goal < 100 ms) ${worst < 100 ? 'OK' : 'MISSED'}`);
+
+  const naive = await time(3, () => system.model.tasks.find({ department: 'fine-office', status: 'open' }).sort({ dueAt: 1 }).limit(25).lean());
+  row('contrast: naive find({department,status}).sort({dueAt}).limit(25)', naive);
+}
