@@ -20,6 +20,8 @@ const DesignerPage = lazy(() => import('./pages/staff/designer/designer-page.js'
 const CaseHistoryPage = lazy(() => import('./pages/staff/case-history/case-history-page.js').then((m) => ({ default: m.CaseHistoryPage })));
 const OutboxPage = lazy(() => import('./pages/staff/outbox-page.js').then((m) => ({ default: m.OutboxPage })));
 const AccountsPage = lazy(() => import('./pages/staff/accounts/accounts-page.js').then((m) => ({ default: m.AccountsPage })));
+const InboxPage = lazy(() => import('./pages/staff/inbox/inbox-page.js').then((m) => ({ default: m.InboxPage })));
+const TaskPage = lazy(() => import('./pages/staff/inbox/task-page.js').then((m) => ({ default: m.TaskPage })));
 const PasswordPage = lazy(() => import('./pages/staff/accounts/password-page.js').then((m) => ({ default: m.PasswordPage })));
 
 type Route = { path: string; render: (params: Record<string, string>, search: string) => ReactNode };
@@ -44,6 +46,8 @@ const routes: Route[] = [
   { path: '/dienst/erfassen', render: () => <RecordPage /> },
   { path: '/dienst/postausgang', render: () => <OutboxPage /> },
   // inbox pages
+  { path: '/dienst/aufgaben', render: (_p, search) => <InboxPage search={search} /> },
+  { path: '/dienst/aufgaben/:taskId', render: (p) => <TaskPage key={p.taskId} taskId={p.taskId ?? ''} /> },
   // account pages
   { path: '/dienst/konten', render: () => <AccountsPage /> },
   { path: '/dienst/passwort', render: () => <PasswordPage /> },

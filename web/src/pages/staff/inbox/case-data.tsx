@@ -1,0 +1,37 @@
+import { formatDateTime } from '../../../format.js';
+import { useI18n } from '../../../i18n.js';
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+const isLocalText = (v: unknown): v is { de: string; en: string } =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && typeof (v as { de?: unknown }).de === 'string' && Object.keys(v).every((k) => k === 'de' || k === 'en');
+
+/** "wardenNote" → "Warden note": case data keys are the procedure's own; readable without a mapping. */
+function labelOf(key: string): string {
+  const words = key.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_-]/g, ' ').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** Whatever the procedure put into the task's caseData, as a (nested) description list. */
+export function CaseData({ data }: { data: Record<string, unknown> }) {
+  const { t, lang, local } = useI18n();
+  const entries = Object.entries(data).filter(([, v]) => v !== null && v !== undefined && v !== '');
+  if (entries.length === 0) return <p className="kern-body">{t.inbox.noCaseData}</p>;
+  const value = (v: unknown) => {
+    if (isLocalText(v)) return local(v);
+    if (typeof v === 'string' && ISO_INSTANT.test(v)) return formatDateTime(v, lang);
+    if (typeof v === 'boolean') return v ? t.inbox.yes : t.inbox.no;
+    if (Array.isArray(v)) return v.map((x) => (typeof x === 'object' ? JSON.stringify(x) : String(x))).join(', ');
+    if (typeof v === 'object' && v !== null) return <CaseData data={v as Record<string, unknown>} />;
+    return String(v);
+  };
+  return (
+    <dl className="case-data" style={{ display: 'grid', gridTemplateColumns: 'minmax(8rem, max-content) 1fr', gap: '0.25rem 1rem', margin: 0 }}>
+      {entries.map(([k, v]) => (
+        <div key={k} style={{ display: 'contents' }}>
+          <dt className="kern-body kern-body--bold">{labelOf(k)}</dt>
+          <dd className="kern-body" style={{ margin: 0 }}>{value(v)}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
