@@ -1,4 +1,44 @@
-/** Bußgeldverfahren: the citizen's online hearing answer and fine-office actions. */
+/**
+ * Bußgeldverfahren in the citizen portal: answer the hearing online, object to the ticket
+ * (a withdrawal request the traffic department decides), download the notice.
+ */
 import { defineRoutes } from '../http/route';
+import { hearingAnswerForm } from '../../forms/fine-hearing/hearing-answer.form';
+import { answerHearing } from '../use-cases/hearing/answer-hearing';
+import { noticeDocument } from '../use-cases/hearing/notice-document';
+import { requestWithdrawal } from '../use-cases/parking-tickets/request-withdrawal';
+import { citizenTicket, errors, pdf } from './schemas';
+import { formVersionHeader, formVersionOf } from './form-version-header';
 
-export const hearingRoutes = defineRoutes([]);
+export const hearingRoutes = defineRoutes([
+  {
+    method: 'post', path: '/api/portal/parking-tickets/current/hearing-answer', summary: 'Answer the hearing (Anhörung, § 55 OWiG) online', tags: ['portal'],
+    // Documented with the built-in version 1 of fine-hearing-answer; validated against the version named by Form-Version.
+    roles: ['citizen'], body: hearingAnswerForm.schema, bodyValidation: 'handler', headers: [formVersionHeader],
+    responses: {
+      200: { description: 'Answer accepted: the ticket view (status decision_pending)', schema: citizenTicket }, 401: errors[401], 422: errors[422],
+      409: { description: 'The hearing is not open, or was already answered' },
+    },
+    async handler({ req, body, principal, system }) {
+      return { json: await answerHearing(system, { ticketNumber: principal.caseNumber!, formVersion: formVersionOf(req), body }) };
+    },
+  },
+  {
+    method: 'post', path: '/api/portal/parking-tickets/current/objection', summary: 'Object to the ticket (e.g. a valid permit was displayed): the traffic department decides', tags: ['portal'],
+    roles: ['citizen'],
+    body: { type: 'object', required: ['reason'], additionalProperties: false, properties: { reason: { type: 'string', minLength: 3, maxLength: 1000, title: 'Begründung' } } },
+    responses: { 202: { description: 'Objection received' }, 401: errors[401], 422: errors[422], 409: { description: 'Ticket closed or an objection already being decided' } },
+    async handler({ body, principal, system }) {
+      const { reason } = body as { reason: string };
+      await requestWithdrawal(system, { ticketNumber: principal.caseNumber!, reason, by: 'citizen', source: 'citizen' });
+      return { status: 202, json: { received: true } };
+    },
+  },
+  {
+    method: 'get', path: '/api/portal/parking-tickets/current/notice.pdf', summary: 'The Bußgeldbescheid or Kostenbescheid (PDF)', tags: ['portal'], roles: ['citizen'],
+    responses: { 200: pdf, 401: errors[401], 404: errors[404] },
+    async handler({ principal, system }) {
+      return { file: { ...(await noticeDocument(system, principal.caseNumber!)), inline: true } };
+    },
+  },
+]);

@@ -1,9 +1,9 @@
-/** Staff routes of procedure 1: wardens record tickets; caseworkers list and withdraw them. */
+/** Staff routes of procedure 1: wardens record tickets; staff list them and ask for their withdrawal. */
 import { AppError } from '../http/app-error';
 import { defineRoutes } from '../http/route';
 import { recordTicketForm, type RecordTicketSubmission } from '../../forms/parking-ticket/record-ticket.form';
 import { recordTicket } from '../use-cases/parking-tickets/record-ticket';
-import { withdrawTicket } from '../use-cases/parking-tickets/withdraw-ticket';
+import { requestWithdrawal } from '../use-cases/parking-tickets/request-withdrawal';
 import { getDocument, getTicket, listTickets, listOutbox } from '../use-cases/parking-tickets/list-tickets';
 import { validateSubmission } from '../../forms/registry/validate-submission';
 import { errors, pdf, recordedTicket, staffTicket, ticketStatus } from './schemas';
@@ -46,13 +46,17 @@ export const parkingTicketRoutes = defineRoutes([
     },
   },
   {
-    method: 'post', path: '/api/parking-tickets/:ticketNumber/withdraw', summary: 'Withdraw a ticket (any time before it is closed)', tags: ['parking-tickets'],
-    roles: ['caseworker'],
+    method: 'post', path: '/api/parking-tickets/:ticketNumber/withdrawal-requests',
+    summary: 'Ask the traffic department to withdraw a ticket (opens a parking-ticket.withdrawal task; before any notice)', tags: ['parking-tickets'],
+    roles: ['warden', 'caseworker'],
     body: { type: 'object', required: ['reason'], additionalProperties: false, properties: { reason: { type: 'string', minLength: 3, maxLength: 500 } } },
-    responses: { 200: { description: 'Withdrawn' }, ...errors, 409: { description: 'Ticket already closed' } },
+    responses: {
+      202: { description: 'Task opened', schema: { type: 'object', properties: { taskId: { type: 'string' } } } }, ...errors,
+      409: { description: 'Ticket closed or a request already being decided' },
+    },
     async handler({ params, body, principal, system }) {
       const { reason } = body as { reason: string };
-      return { json: await withdrawTicket(system, { ticketNumber: params.ticketNumber!, reason, by: principal.id }) };
+      return { status: 202, json: await requestWithdrawal(system, { ticketNumber: params.ticketNumber!, reason, by: principal.id, source: 'staff' }) };
     },
   },
   {

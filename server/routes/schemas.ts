@@ -1,6 +1,7 @@
 /** Response schemas shared by route files (requests come from the forms' JSON Schemas). */
 const localText = { type: 'object', properties: { de: { type: 'string' }, en: { type: 'string' } } };
-export const ticketStatus = { type: 'string', enum: ['registering', 'open', 'paid', 'letter_sent', 'withdrawn', 'holder_unknown', 'handed_to_fine_office'] };
+export const ticketStatus = { type: 'string', enum: ['registering', 'open', 'paid', 'letter_sent', 'withdrawn', 'holder_unknown', 'handed_to_fine_office',
+  'decision_pending', 'dropped', 'fine_notice_sent', 'fine_final', 'cost_notice_sent', 'cost_notice_final'] };
 
 export const staffTicket = {
   type: 'object',
@@ -16,7 +17,21 @@ export const citizenTicket = {
   properties: {
     ...staffTicket.properties,
     outstandingCents: { type: 'integer' },
+    amountDueCents: { type: 'integer', description: 'The Verwarnungsgeld, or the total of an issued notice' },
     paidAt: { type: 'string', format: 'date-time' },
+    accusation: { type: 'object', properties: { text: { type: 'string' }, legalBasis: { type: 'string' }, evidence: localText } },
+    hearing: {
+      type: 'object', description: 'The online hearing (§ 55 OWiG)',
+      properties: { open: { type: 'boolean' }, answered: { type: 'boolean' }, deadline: { type: 'string', format: 'date-time' }, answeredAt: { type: 'string', format: 'date-time' } },
+    },
+    notice: {
+      type: 'object', description: 'Bußgeldbescheid or Kostenbescheid, once issued',
+      properties: {
+        kind: { type: 'string', enum: ['fine_notice', 'cost_notice'] }, fineCents: { type: 'integer' }, feeCents: { type: 'integer' },
+        postageCents: { type: 'integer' }, totalCents: { type: 'integer' }, deadline: { type: 'string', format: 'date-time' },
+        issuedAt: { type: 'string', format: 'date-time' }, documentUrl: { type: 'string' },
+      },
+    },
     payment: {
       type: 'object',
       properties: {

@@ -15,6 +15,7 @@ import type { ActivityEnv } from '../support/activity-env';
 import { useTimeSkippingEnv } from '../support/time-skipping';
 import { eventually } from '../support/eventually';
 import { documentBytes } from '../../activities/read-model/documents';
+import { completeTaskUpdate, taskIdOf } from '../../workflows/tasks/shared';
 
 const ts = useTimeSkippingEnv('workflow_parking_ticket');
 let env: TestWorkflowEnvironment;
@@ -77,9 +78,15 @@ describe('ParkingTicket workflow (time skipping)', () => {
       expect(state.letterDeadline).toBe(paymentDeadline(new Date(deadline.getTime()), 14).toISOString());
       const doc = await db.model.documents.findById(letter.documentId).lean();
       expect(documentBytes(doc!.data).subarray(0, 5).toString()).toBe('%PDF-');
-      // Unpaid after the letter's 14 days, the fine office takes over.
-      const final = await handle.result();
-      expect(final.status).toBe('handed_to_fine_office');
+      // Unpaid and unanswered after the letter's 14 days, the fine office decides (test/workflows/fine-proceedings.test.ts).
+      await env.sleep(Date.parse(state.letterDeadline!) - 60_000 - (await env.currentTimeMs()));
+      expect((await handle.query(ticketStateQuery)).status).toBe('letter_sent');
+      await env.sleep(2 * 60_000);
+      await eventually(async () => (await handle.query(ticketStateQuery)).status === 'decision_pending', 'decision_pending');
+      const taskId = taskIdOf(handle.workflowId, 'hearing-decision');
+      expect((await db.model.tasks.findById(taskId).lean())?.caseData).toMatchObject({ answered: false });
+      await handle.executeUpdate(completeTaskUpdate, { args: [{ taskId, decision: { outcome: 'drop', reason: 'Testende' }, by: 'caseworker-1' }] });
+      expect((await handle.result()).status).toBe('dropped');
     });
   });
 

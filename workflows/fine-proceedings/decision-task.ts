@@ -36,8 +36,8 @@ export function hearingDecisionTask(input: DecisionTaskInput): TaskSpec {
   const outcomes = canNotify ? (['drop', 'fine_notice', 'cost_notice'] as const) : (['drop'] as const);
   const fineEuros = defaultFineEuros(input.offence);
   const all = { outcome: true, reason: true, fineEuros: true, note: true };
+  // Draft-07 (what the inbox's form renderer validates by default); no "$schema": Mongo keys may not start with '$'.
   const decisionSchema = {
-    $schema: 'http://json-schema.org/draft-07/schema#',
     type: 'object',
     required: ['outcome'],
     additionalProperties: false,

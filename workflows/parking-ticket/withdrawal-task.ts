@@ -20,7 +20,6 @@ export function withdrawalTask(args: { n: number; ticketNumber: string; input: P
       ? { de: `Einwand gegen Verwarnung ${args.ticketNumber}`, en: `Objection to ticket ${args.ticketNumber}` }
       : { de: `Verwarnung ${args.ticketNumber} zurücknehmen?`, en: `Withdraw ticket ${args.ticketNumber}?` },
     decisionSchema: {
-      $schema: 'http://json-schema.org/draft-07/schema#',
       type: 'object',
       required: ['outcome', 'reason'],
       additionalProperties: false,

@@ -3,6 +3,7 @@ import { WorkflowUpdateFailedError, WorkflowNotFoundError } from '@temporalio/cl
 import { ApplicationFailure } from '@temporalio/common';
 import { AppError } from '../../http/app-error';
 import { ERROR_TYPES } from '../../../workflows/parking-ticket/shared';
+import { FINE_ERRORS } from '../../../workflows/fine-proceedings/shared';
 
 export function mapUpdateError(error: unknown): unknown {
   if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
@@ -14,6 +15,12 @@ export function mapUpdateError(error: unknown): unknown {
         });
       case ERROR_TYPES.ticketClosed:
         return new AppError('ticket_closed', { de: 'Die Verwarnung ist bereits abgeschlossen.', en: 'The ticket is already closed.' });
+      case ERROR_TYPES.withdrawalPending:
+        return new AppError('conflict', { de: 'Über einen Antrag auf Rücknahme wird bereits entschieden.', en: 'A withdrawal request is already being decided.' });
+      case FINE_ERRORS.hearingNotOpen:
+        return new AppError('conflict', { de: 'Die Anhörung ist nicht (mehr) offen.', en: 'The hearing is not open (any more).' });
+      case FINE_ERRORS.hearingAnswered:
+        return new AppError('already_decided', { de: 'Die Anhörung wurde bereits beantwortet.', en: 'The hearing has already been answered.' });
       case ERROR_TYPES.invalidWithdrawal:
         return new AppError('rejected', { de: 'Bitte geben Sie einen Grund an.', en: 'Please give a reason.' }, {
           fields: [{ field: 'reason', message: { de: 'Bitte einen Grund angeben (mindestens 3 Zeichen).', en: 'Please give a reason (at least 3 characters).' } }],

@@ -11,13 +11,15 @@ import { AppError, notFound } from '../../http/app-error';
 import type { System } from '../../system';
 import { checkoutIntents } from './checkout-intents';
 import { hashAccessCode, normalizeAccessCode } from '../../../activities/parking-ticket/access-code';
+import { amountDue } from './citizen-ticket-view';
 
 /** Back to the ticket's own page when the client proved it knows the code, else to the portal entry. */
 function returnUrl(base: string, codeHash: string, code: string | undefined): string {
   return code && hashAccessCode(code) === codeHash ? `${base}/knoellchen/${encodeURIComponent(normalizeAccessCode(code))}` : `${base}/knoellchen`;
 }
 
-const PAYABLE = new Set(['open', 'letter_sent', 'holder_unknown']);
+// The Verwarnungsgeld until a notice is issued (also while the fine office decides), then the notice's total.
+const PAYABLE = new Set(['open', 'letter_sent', 'holder_unknown', 'decision_pending', 'fine_notice_sent', 'cost_notice_sent']);
 const alreadyPaid = () => new AppError('already_paid', { de: 'Diese Verwarnung ist bereits bezahlt.', en: 'This ticket has already been paid.' });
 
 export async function startCheckout(system: System, args: { ticketNumber: string; method: PaymentMethod; email?: string; code?: string; lang: 'de' | 'en' }) {
@@ -27,15 +29,15 @@ export async function startCheckout(system: System, args: { ticketNumber: string
   if (!PAYABLE.has(ticket.status)) {
     throw new AppError('ticket_closed', { de: 'Diese Verwarnung kann nicht mehr online bezahlt werden.', en: 'This ticket can no longer be paid online.' });
   }
-  const amountCents = ticket.offence!.amountCents! - (ticket.paidCents ?? 0);
+  const { notice, reference, outstandingCents: amountCents } = await amountDue(system, ticket);
   const base = system.config.publicBaseUrl;
   // A cancelled checkout cannot be reused; the next one gets a key derived from it.
-  let key = `parking-ticket:${ticket.ticketNumber}:${amountCents}`;
+  let key = notice ? `parking-ticket:${ticket.ticketNumber}:${reference}:${amountCents}` : `parking-ticket:${ticket.ticketNumber}:${amountCents}`;
   let checkout: Checkout | undefined;
   for (let attempt = 0; attempt < 20; attempt += 1) {
     checkout = await system.paymentProvider.createCheckout({
-      idempotencyKey: key, amountCents, currency: 'EUR', reference: ticket.reference,
-      description: `Verwarnungsgeld ${ticket.ticketNumber}`,
+      idempotencyKey: key, amountCents, currency: 'EUR', reference,
+      description: `${notice ? (notice.kind === 'fine_notice' ? 'Bußgeldbescheid' : 'Kostenbescheid') : 'Verwarnungsgeld'} ${ticket.ticketNumber}`,
       returnUrl: returnUrl(base, ticket.accessCodeHash, args.code), webhookUrl: `${system.internalBaseUrl}/api/payments/sandbox/webhook`,
     });
     if (checkout.status !== 'cancelled') break;

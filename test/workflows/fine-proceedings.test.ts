@@ -1,0 +1,217 @@
+/**
+ * The Bußgeldverfahren after the hearing letter (procedure 2) at its real durations: 7 days,
+ * the letter's 14 days, the decision task's 14 days (escalation), the notice's 14 days — on
+ * Temporal's time-skipping server with the real activities (tasks, PDFs, outbox, SMTP).
+ */
+import { randomUUID } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import { paymentDeadline } from '../../domain/berlin-time';
+import { fineCases } from '../../activities/fine-proceedings/fine-case';
+import { documentBytes } from '../../activities/read-model/documents';
+import { isValidRfReference } from '../../domain/rf-reference';
+import {
+  paymentBookedSignal, registrationUpdate, ticketStateQuery, withdrawalRequestUpdate, type ParkingTicketInput,
+} from '../../workflows/parking-ticket/shared';
+import { hearingAnswerUpdate, type HearingAnswer } from '../../workflows/fine-proceedings/shared';
+import { parkingTicketWorkflow } from '../../workflows/parking-ticket/workflow';
+import { completeTaskUpdate, taskIdOf, type TaskDecision } from '../../workflows/tasks/shared';
+import { mailsTo, type ActivityEnv } from '../support/activity-env';
+import { eventually } from '../support/eventually';
+import { useTimeSkippingEnv } from '../support/time-skipping';
+
+const ts = useTimeSkippingEnv('workflow_fine_proceedings');
+let env: TestWorkflowEnvironment;
+let db: ActivityEnv;
+beforeAll(() => {
+  ({ env, db } = ts);
+});
+
+const DAY = 86_400_000;
+type Handle = WorkflowHandle<typeof parkingTicketWorkflow>;
+
+const answer = (over: Partial<HearingAnswer> = {}): HearingAnswer => ({
+  person: { givenName: 'Max', familyName: 'Mustermann', birthDate: '1980-04-01', street: 'Körnerstraße 5', postalCode: '58095', city: 'Hagen' },
+  facts: 'admits', ...over,
+});
+
+async function startTicket(taskQueue: string, plate: string) {
+  const observedAt = new Date(await env.currentTimeMs());
+  const input: ParkingTicketInput = {
+    requestFingerprint: 'fp',
+    offence: { code: '141312', titleDe: 'Parken im absoluten Haltverbot', titleEn: 'Parking in a no-stopping zone', amountCents: 2500 },
+    plate, place: 'Friedrich-Ebert-Platz, Hagen', observedAt: observedAt.toISOString(), recordedBy: 'warden-test',
+  };
+  const handle = await env.client.workflow.start(parkingTicketWorkflow, { taskQueue, workflowId: `parking-ticket-test-${randomUUID()}`, args: [input] });
+  const registration = await handle.executeUpdate(registrationUpdate, { args: [{ requestFingerprint: 'fp' }] });
+  return { handle, registration, observedAt };
+}
+
+const statusIs = (handle: Handle, status: string) =>
+  eventually(async () => { const s = await handle.query(ticketStateQuery); return s.status === status && s; }, status);
+
+/** Past the first week: the letter is out (or the holder unknown) and the hearing is open. */
+async function toHearing(handle: Handle, observedAt: Date, status = 'letter_sent') {
+  await env.sleep(paymentDeadline(observedAt, 7).getTime() + 60_000 - (await env.currentTimeMs()));
+  return statusIs(handle, status);
+}
+
+const decide = (handle: Handle, key: string, decision: TaskDecision, by = 'caseworker-1') =>
+  handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: taskIdOf(handle.workflowId, key), decision, by }] });
+
+const failureType = async (p: Promise<unknown>) => {
+  const error = await p.then(() => null, (e: unknown) => e);
+  expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
+  return ((error as WorkflowUpdateFailedError).cause as { type?: string }).type;
+};
+
+const auditOf = async (caseNumber: string) => (await db.model.audit.find({ caseNumber }).sort({ at: 1 }).lean()).map((a) => `${a.action}:${a.actor}`);
+
+describe('Bußgeldverfahren (time skipping)', () => {
+  it('when the hearing is answered online, then a decision task opens at once; a fine notice of 25 € + 25 € fee + 3.50 € postage is paid by its own reference', async () => {
+    await ts.withWorker(async (taskQueue) => {
+      const { handle, registration, observedAt } = await startTicket(taskQueue, 'HA-MM 4711');
+      // Not before the letter: the hearing is not open in the first week.
+      expect(await failureType(handle.executeUpdate(hearingAnswerUpdate, { args: [answer()] }))).toBe('HearingNotOpen');
+      await toHearing(handle, observedAt);
+      await env.sleep(3 * DAY);
+      const email = `hearing-${randomUUID()}@example.org`;
+      const answered = await handle.executeUpdate(hearingAnswerUpdate, { args: [answer({ facts: 'denies', reasons: 'Ich war verreist.', email })] });
+      expect(answered.status).toBe('decision_pending');
+      expect(await failureType(handle.executeUpdate(hearingAnswerUpdate, { args: [answer()] }))).toBe('HearingAlreadyAnswered');
+
+      const taskId = taskIdOf(handle.workflowId, 'hearing-decision');
+      const task = (await db.model.tasks.findById(taskId).lean())!;
+      expect(task).toMatchObject({ type: 'fine.hearing-decision', department: 'fine-office', status: 'open', caseNumber: registration.ticketNumber });
+      expect(task.caseData).toMatchObject({ answered: true, plate: 'HA-MM 4711', answer: { facts: 'denies', reasons: 'Ich war verreist.' } });
+      expect(JSON.stringify(task)).not.toContain(registration.accessCode); // no secrets in the inbox
+      expect(Date.parse(String(task.dueAt)) - (await env.currentTimeMs())).toBeGreaterThan(13.9 * DAY);
+      expect((await eventually(async () => (await mailsTo(email)).length > 0 && mailsTo(email), 'the answer mail'))[0]!.subject).toContain(registration.ticketNumber);
+
+      // Refused by the task's validator: an unknown outcome.
+      expect(await failureType(decide(handle, 'hearing-decision', { outcome: 'warn' }))).toBe('InvalidDecision');
+      await decide(handle, 'hearing-decision', { outcome: 'fine_notice' });
+      const state = await statusIs(handle, 'fine_notice_sent');
+      const decidedAt = await env.currentTimeMs();
+      expect(state.notice).toMatchObject({ kind: 'fine_notice', amounts: { fineCents: 2500, feeCents: 2500, postageCents: 350, totalCents: 5350 } });
+      expect(state.notice!.reference).not.toBe(registration.reference);
+      expect(isValidRfReference(state.notice!.reference)).toBe(true);
+      expect(state.notice!.deadline).toBe(paymentDeadline(new Date(decidedAt), 14).toISOString());
+      const letter = (await db.model.outbox.findOne({ caseNumber: registration.ticketNumber, kind: 'fine_notice' }).lean())!;
+      expect(letter).toMatchObject({ recipientName: 'Max Mustermann', status: 'queued' });
+      const pdf = (await db.model.documents.findById(letter.documentId).lean())!;
+      expect(documentBytes(pdf.data).subarray(0, 5).toString()).toBe('%PDF-');
+      const mails = await eventually(async () => { const m = await mailsTo(email); return m.length > 1 && m; }, 'the notice mail');
+      expect(mails.find((m) => m.subject.includes('Bußgeldbescheid'))?.attachments?.[0]).toMatchObject({ contentType: 'application/pdf' });
+      expect((await fineCases(db.conn).findById(registration.ticketNumber).lean())?.notice).toMatchObject({ totalCents: 5350 });
+
+      // 25 € (the old Verwarnungsgeld) do not settle a 53.50 € notice; the rest does.
+      await handle.signal(paymentBookedSignal, { paymentId: `p1-${taskQueue}`, amountCents: 2500, bookedAt: new Date().toISOString(), channel: 'bank_transfer' });
+      await eventually(async () => (await handle.query(ticketStateQuery)).paidCents === 2500, 'the partial payment');
+      expect((await handle.query(ticketStateQuery)).status).toBe('fine_notice_sent');
+      await handle.signal(paymentBookedSignal, { paymentId: `p2-${taskQueue}`, amountCents: 2850, bookedAt: new Date().toISOString(), channel: 'card' });
+      expect((await handle.result()).status).toBe('paid');
+      expect(await auditOf(registration.ticketNumber)).toEqual([
+        'ticket.recorded:warden-test', 'letter.queued:system', 'hearing.answered:citizen', 'task.opened:system', 'hearing.decision_requested:system',
+        'task.completed:caseworker-1', 'fine.fine_notice_issued:caseworker-1', 'payment.partial:payment:bank_transfer', 'payment.booked:payment:card', 'ticket.paid:system',
+      ]);
+    });
+  });
+
+  it('when nobody answers or pays, then the no-answer task opens after the letter\'s 14 days, escalates after 14 more, and a cost notice (20 € + 3.50 €) becomes final 14 days later', async () => {
+    await ts.withWorker(async (taskQueue) => {
+      const { handle, registration, observedAt } = await startTicket(taskQueue, 'HA-XY 42');
+      const { letterDeadline } = await toHearing(handle, observedAt);
+      await env.sleep(Date.parse(letterDeadline!) - 60_000 - (await env.currentTimeMs()));
+      expect((await handle.query(ticketStateQuery)).status).toBe('letter_sent');
+      await env.sleep(2 * 60_000);
+      await statusIs(handle, 'decision_pending');
+      const taskId = taskIdOf(handle.workflowId, 'hearing-decision');
+      const task = (await db.model.tasks.findById(taskId).lean())!;
+      expect(task.caseData).toMatchObject({ answered: false, holderKnown: true });
+      expect(Object.keys(task.outcomes as object)).toEqual(['drop', 'fine_notice', 'cost_notice']);
+      expect(await failureType(handle.executeUpdate(hearingAnswerUpdate, { args: [answer()] }))).toBe('HearingNotOpen');
+
+      await env.sleep(Date.parse(String(task.dueAt)) - 60_000 - (await env.currentTimeMs()));
+      expect((await db.model.tasks.findById(taskId).lean())?.overdue).toBe(false);
+      await env.sleep(2 * 60_000);
+      await eventually(async () => (await db.model.tasks.findById(taskId).lean())?.overdue, 'the escalation');
+
+      await decide(handle, 'hearing-decision', { outcome: 'cost_notice', note: 'Fahrer nicht ermittelbar' });
+      const state = await statusIs(handle, 'cost_notice_sent');
+      expect(state.notice?.amounts).toEqual({ fineCents: 0, feeCents: 2000, postageCents: 350, totalCents: 2350 });
+      expect((await db.model.outbox.findOne({ caseNumber: registration.ticketNumber, kind: 'cost_notice' }).lean())?.recipientName).toBe('Anna Beispiel');
+      await env.sleep(Date.parse(state.notice!.deadline) - 60_000 - (await env.currentTimeMs()));
+      expect((await handle.query(ticketStateQuery)).status).toBe('cost_notice_sent');
+      expect((await handle.result()).status).toBe('cost_notice_final');
+      const actions = await auditOf(registration.ticketNumber);
+      expect(actions).toEqual(expect.arrayContaining(['hearing.unanswered:system', 'task.escalated:system', 'fine.cost_notice_issued:caseworker-1', 'fine.cost_notice_final:system']));
+    });
+  });
+
+  it('when the Verwarnungsgeld is paid while the decision task is open, then the task is cancelled and the case closes as paid', async () => {
+    await ts.withWorker(async (taskQueue) => {
+      const { handle, registration, observedAt } = await startTicket(taskQueue, 'HA-K 7');
+      await toHearing(handle, observedAt);
+      await handle.executeUpdate(hearingAnswerUpdate, { args: [answer({ facts: 'no_statement' })] });
+      await handle.signal(paymentBookedSignal, { paymentId: `late-${taskQueue}`, amountCents: 2500, bookedAt: new Date().toISOString(), channel: 'card' });
+      expect((await handle.result()).status).toBe('paid');
+      const task = await db.model.tasks.findById(taskIdOf(handle.workflowId, 'hearing-decision')).lean();
+      expect(task).toMatchObject({ status: 'cancelled', cancelReason: 'paid' });
+      // The case is closed: a late decision finds no running case.
+      await expect(decide(handle, 'hearing-decision', { outcome: 'drop', reason: 'zu spät' })).rejects.toThrow();
+      expect(await auditOf(registration.ticketNumber)).toContain('task.cancelled:system');
+    });
+  });
+
+  it('when the caseworker drops the case, then a reason is required and the case ends as dropped', async () => {
+    await ts.withWorker(async (taskQueue) => {
+      const { handle, observedAt } = await startTicket(taskQueue, 'HA-AB 123');
+      await toHearing(handle, observedAt);
+      await handle.executeUpdate(hearingAnswerUpdate, { args: [answer({ facts: 'other_driver', driver: { name: 'Eva Fahrer', street: 'Weg 1', postalCode: '58095', city: 'Hagen' } })] });
+      expect(await failureType(decide(handle, 'hearing-decision', { outcome: 'drop' }))).toBe('InvalidDecision');
+      await decide(handle, 'hearing-decision', { outcome: 'drop', reason: 'Geringfügigkeit (§ 47 OWiG)' });
+      expect((await handle.result()).status).toBe('dropped');
+    });
+  });
+
+  it('when the holder is unknown, then the hearing is still open to the code on the windscreen card, and without an answer only dropping is offered', async () => {
+    await ts.withWorker(async (taskQueue) => {
+      const { handle, observedAt } = await startTicket(taskQueue, 'HA-ZZ 999');
+      const { letterDeadline } = await toHearing(handle, observedAt, 'holder_unknown');
+      expect((await handle.query(ticketStateQuery)).hearing).toBe('open');
+      await env.sleep(Date.parse(letterDeadline!) + 60_000 - (await env.currentTimeMs()));
+      await statusIs(handle, 'decision_pending');
+      const task = (await db.model.tasks.findById(taskIdOf(handle.workflowId, 'hearing-decision')).lean())!;
+      expect(Object.keys(task.outcomes as object)).toEqual(['drop']);
+      expect(await failureType(decide(handle, 'hearing-decision', { outcome: 'fine_notice' }))).toBe('InvalidDecision');
+      await decide(handle, 'hearing-decision', { outcome: 'drop', reason: 'Halter nicht ermittelbar' });
+      expect((await handle.result()).status).toBe('dropped');
+    });
+  });
+
+  it('when withdrawal is requested, then the traffic department decides: keep continues, a second open request is refused, withdraw closes the case', async () => {
+    await ts.withWorker(async (taskQueue) => {
+      const { handle, registration, observedAt } = await startTicket(taskQueue, 'HA-LP 2025');
+      expect(await failureType(handle.executeUpdate(withdrawalRequestUpdate, { args: [{ reason: '', by: 'warden-test', source: 'staff' }] }))).toBe('InvalidWithdrawal');
+      const first = await handle.executeUpdate(withdrawalRequestUpdate, { args: [{ reason: 'Kennzeichen falsch notiert', by: 'warden-test', source: 'staff' }] });
+      expect(first.taskId).toBe(taskIdOf(handle.workflowId, 'withdrawal-1'));
+      expect(await db.model.tasks.findById(first.taskId).lean()).toMatchObject({ type: 'parking-ticket.withdrawal', department: 'traffic', status: 'open' });
+      expect(await failureType(handle.executeUpdate(withdrawalRequestUpdate, { args: [{ reason: 'Bewohnerparkausweis lag aus', by: 'citizen', source: 'citizen' }] }))).toBe('WithdrawalPending');
+      expect(await failureType(decide(handle, 'withdrawal-1', { outcome: 'keep' }))).toBe('InvalidDecision');
+      await decide(handle, 'withdrawal-1', { outcome: 'keep', reason: 'Foto zeigt das richtige Kennzeichen' });
+      await eventually(async () => (await handle.query(ticketStateQuery)).withdrawalTaskId === undefined, 'the kept ticket');
+      expect((await handle.query(ticketStateQuery)).status).toBe('open');
+
+      await toHearing(handle, observedAt);
+      const second = await handle.executeUpdate(withdrawalRequestUpdate, { args: [{ reason: 'Bewohnerparkausweis lag aus', by: 'citizen', source: 'citizen' }] });
+      expect(second.taskId).toBe(taskIdOf(handle.workflowId, 'withdrawal-2'));
+      await decide(handle, 'withdrawal-2', { outcome: 'withdraw', reason: 'Gültiger Ausweis nachgewiesen' }, 'traffic-1');
+      expect((await handle.result()).status).toBe('withdrawn');
+      expect((await db.model.outbox.findOne({ caseNumber: registration.ticketNumber }).lean())?.status).toBe('cancelled');
+      const actions = await auditOf(registration.ticketNumber);
+      expect(actions).toEqual(expect.arrayContaining(['withdrawal.requested:warden-test', 'withdrawal.requested:citizen', 'ticket.withdrawn:traffic-1']));
+    });
+  });
+});
