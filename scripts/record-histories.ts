@@ -31,6 +31,7 @@ import { FormRegistry } from '../forms/registry/form-registry';
 import { listForms } from '../forms/registry';
 import { DraftStore } from '../activities/drafts/draft-store';
 import { recordDraftHistories } from './lib/draft-histories';
+import { recordFineHistories } from './lib/fine-histories';
 import { ensureSearchAttributes } from '../temporal/search-attributes';
 import { bundleWorkflows } from '../workers/worker';
 import { timeSkippingServerPath } from './lib/binaries';
@@ -66,7 +67,9 @@ async function run(): Promise<void> {
     });
     const worker = await Worker.create({ connection: env.nativeConnection, taskQueue: 'histories', workflowBundle: await bundleWorkflows(), activities });
     await worker.runUntil(async () => {
-      for (const [name, plate, pay] of [['parking-ticket-paid', 'HA-AB 123', true], ['parking-ticket-letter', 'HA-MM 4711', false]] as const) {
+      // parking-ticket-letter.json is the run before the Bußgeldverfahren (handed to the fine office):
+      // it guards the unpatched path and is not re-recorded (today the same run waits for a decision).
+      for (const [name, plate, pay] of [['parking-ticket-paid', 'HA-AB 123', true]] as const) {
         if (!wanted(name)) continue;
         const handle = await env.client.workflow.start(parkingTicketWorkflow, { taskQueue: 'histories', workflowId: name, args: [{
           requestFingerprint: 'fp', offence: { code: '141312', titleDe: 'Parken im absoluten Haltverbot', titleEn: 'Parking in a no-stopping zone', amountCents: 2500 },
@@ -84,6 +87,7 @@ async function run(): Promise<void> {
       };
       await recordDogTaxHistories(env, 'histories', wanted, save);
       await recordDraftHistories(env, 'histories', wanted, save);
+      await recordFineHistories(env, 'histories', wanted, save);
     });
     mailer.close();
     server.close();

@@ -20,6 +20,10 @@ describe('workflow replay', () => {
     expect(histories).toEqual(expect.arrayContaining(['parking-ticket-paid.json', 'parking-ticket-letter.json']));
   });
 
+  it('has saved histories of the Bußgeldverfahren (hearing, decision task, notices) and of withdrawal requests', () => {
+    expect(histories).toEqual(expect.arrayContaining(['parking-ticket-hearing-fine-notice.json', 'parking-ticket-no-answer-cost-notice.json', 'parking-ticket-withdrawal-request.json']));
+  });
+
   it('has saved histories for the three Hundesteuer workflows', () => {
     expect(histories).toEqual(expect.arrayContaining(['dog-tax-registration.json', 'dog-tax-deregistration.json', 'dog-tax-exemption.json', 'dog-tax-exemption-inbox.json']));
   });
