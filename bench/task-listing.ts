@@ -90,10 +90,11 @@ export async function taskListingBench(system: System, opts: { total?: number; r
 
   const principal: Principal = { kind: 'staff', roles: ['caseworker'], id: 'bench-cw-0', displayName: 'Bench', departments: [...DEPARTMENT_IDS] };
   // A cursor in the middle of the big queue: the sort key of the first entry of its middle bucket.
-  const dir = await system.model.taskQueues.collection.findOne({ _id: `dir:${queueKeys.department('fine-office', false)}` } as never) as unknown as { buckets: { first: string; count: number }[] };
-  const middle = dir.buckets[Math.floor(dir.buckets.length / 2)]!.first;
-  const late = dir.buckets[dir.buckets.length - 3]!.first;
-  const bigQueue = dir.buckets.reduce((s, b) => s + b.count, 0);
+  const stored = await system.model.taskQueues.collection.findOne({ _id: `dir:${queueKeys.department('fine-office', false)}` } as never) as unknown as { b: string };
+  const buckets = JSON.parse(stored.b) as Array<{ first: string; count: number }>;
+  const middle = buckets[Math.floor(buckets.length / 2)]!.first;
+  const late = buckets[buckets.length - 3]!.first;
+  const bigQueue = buckets.reduce((s, b) => s + b.count, 0);
   const day = (offset: number) => new Date(now + offset * DAY).toISOString().slice(0, 10);
   const combos: Array<[string, ListTasksQuery]> = [
     ['fine office, open, due first, page 1', { queue: 'department', department: 'fine-office' }],

@@ -5,8 +5,8 @@
  * is kept as a directory document plus bucket documents holding its entries sorted by
  * (dueAt, taskId); a page is the directory and one to three buckets, all `_id` lookups.
  *
- *   dir:<key>          { buckets: [{ id, first, count, overdue }], seq }
- *   bkt:<key>#<n>      { entries: [QueueEntry…] }  (at most MAX_BUCKET, sorted)
+ *   dir:<key>          { b: JSON of [{ id, first, count, overdue }], seq }
+ *   bkt:<key>#<n>      { e: JSON of [QueueEntry…] }  (at most MAX_BUCKET, sorted)
  *
  * Bucket i holds the sort keys in [buckets[i].first, buckets[i+1].first) (bucket 0 from the
  * start). Readers clip each bucket to that range, so a reader between the writes of a split
@@ -17,7 +17,9 @@
  * uses `_ferretdb_sjson->'$._id'`, the unique index is on `_ferretdb_sjson->"_id"`, SQLite does
  * not match the two (~2–3 µs per row, ~30 µs per 50 KB row). So a lookup costs what its
  * collection holds: directories live in `task_queues` (one per queue), buckets are spread by
- * a hash of their id over BUCKET_SHARDS collections `task_queue_buckets_<nn>`.
+ * a hash of their id over BUCKET_SHARDS collections `task_queue_buckets_<nn>`. The lists are
+ * stored as one JSON string each: FerretDB converts every BSON value on its way through, and
+ * one string is far cheaper than hundreds of small objects (measured: 17 → ~3 ms per lookup).
  */
 import { createHash } from 'node:crypto';
 import type { Collection } from 'mongodb';
@@ -56,7 +58,7 @@ export interface Page { items: QueueEntry[]; nextCursor: string | null; total: n
 
 interface BucketRef { id: string; first: string; count: number; overdue: number }
 interface Directory { _id: string; buckets: BucketRef[]; seq: number }
-interface Bucket { _id: string; entries: QueueEntry[] }
+interface StoredBucket { _id: string; e: string }
 
 export const MAX_BUCKET = 200;
 export const BUCKET_SHARDS = 32;
@@ -83,9 +85,19 @@ export function createQueueIndex(docs: Model<{ _id: string }>, locks: Model<{ _i
   const shards = Array.from({ length: BUCKET_SHARDS }, (_, n) => docs.db.collection(`task_queue_buckets_${String(n).padStart(2, '0')}`));
   const collOf = (id: string): Pick<Collection, 'findOne' | 'updateOne' | 'deleteOne'> =>
     (id.startsWith('dir:') ? dirs : shards[createHash('sha1').update(id).digest().readUInt32BE(0) % BUCKET_SHARDS]!) as never;
-  const read = async <T>(id: string) => (await collOf(id).findOne({ _id: id } as never)) as T | null;
+  const find = async (id: string) => (await collOf(id).findOne({ _id: id } as never)) as Record<string, unknown> | null;
   const write = (id: string, fields: object) => collOf(id).updateOne({ _id: id } as never, { $set: fields }, { upsert: true });
   const drop = (id: string) => collOf(id).deleteOne({ _id: id } as never);
+  const readDir = async (key: string): Promise<Directory | null> => {
+    const doc = await find(dirId(key));
+    return doc ? { _id: dirId(key), buckets: JSON.parse(String(doc.b ?? '[]')) as BucketRef[], seq: Number(doc.seq ?? 0) } : null;
+  };
+  const writeDir = (key: string, buckets: BucketRef[], seq: number) => write(dirId(key), { b: JSON.stringify(buckets), seq });
+  const readBucket = async (id: string): Promise<QueueEntry[]> => {
+    const doc = await find(id);
+    return doc ? (JSON.parse(String(doc.e ?? '[]')) as QueueEntry[]) : [];
+  };
+  const writeBucket = (id: string, entries: QueueEntry[]) => write(id, { e: JSON.stringify(entries) });
 
   /** The bucket that holds (or would hold) a sort key. */
   const locate = (dir: Directory, sk: string) => {
@@ -96,19 +108,19 @@ export function createQueueIndex(docs: Model<{ _id: string }>, locks: Model<{ _i
 
   async function mutate(key: string, sk: string, change: (entries: QueueEntry[]) => QueueEntry[]): Promise<void> {
     await withLease(locks, `queue:${key}`, async (lease: Lease) => {
-      const dir = (await read<Directory>(dirId(key))) ?? { _id: dirId(key), buckets: [], seq: 0 };
+      const dir = (await readDir(key)) ?? { _id: dirId(key), buckets: [], seq: 0 };
       if (dir.buckets.length === 0) {
         const entries = change([]);
         if (entries.length === 0) return;
         const id = bucketId(key, dir.seq + 1);
         lease.check();
-        await write(id, { entries });
-        await write(dirId(key), { buckets: [{ id, first: sortKeyOf(entries[0]!), count: entries.length, overdue: overdueCount(entries) }], seq: dir.seq + 1 });
+        await writeBucket(id, entries);
+        await writeDir(key, [{ id, first: sortKeyOf(entries[0]!), count: entries.length, overdue: overdueCount(entries) }], dir.seq + 1);
         return;
       }
       const i = locate(dir, sk);
       const ref = dir.buckets[i]!;
-      const entries = change((await read<Bucket>(ref.id))?.entries ?? []);
+      const entries = change(await readBucket(ref.id));
       lease.check();
       if (entries.length > MAX_BUCKET) {
         // Split: the upper half goes to a new bucket, written before the directory names it,
@@ -117,23 +129,23 @@ export function createQueueIndex(docs: Model<{ _id: string }>, locks: Model<{ _i
         const lower = entries.slice(0, half);
         const upper = entries.slice(half);
         const id = bucketId(key, dir.seq + 1);
-        await write(id, { entries: upper });
+        await writeBucket(id, upper);
         dir.buckets.splice(i, 1,
           { ...ref, count: lower.length, overdue: overdueCount(lower), first: i === 0 ? sortKeyOf(lower[0]!) : ref.first },
           { id, first: sortKeyOf(upper[0]!), count: upper.length, overdue: overdueCount(upper) });
-        await write(dirId(key), { buckets: dir.buckets, seq: dir.seq + 1 });
-        await write(ref.id, { entries: lower });
+        await writeDir(key, dir.buckets, dir.seq + 1);
+        await writeBucket(ref.id, lower);
         return;
       }
       if (entries.length === 0 && dir.buckets.length > 1) {
         dir.buckets.splice(i, 1);
-        await write(dirId(key), { buckets: dir.buckets, seq: dir.seq });
+        await writeDir(key, dir.buckets, dir.seq);
         await drop(ref.id);
         return;
       }
-      await write(ref.id, { entries });
+      await writeBucket(ref.id, entries);
       dir.buckets[i] = { ...ref, count: entries.length, overdue: overdueCount(entries), first: i === 0 && entries[0] ? sortKeyOf(entries[0]) : ref.first };
-      await write(dirId(key), { buckets: dir.buckets, seq: dir.seq });
+      await writeDir(key, dir.buckets, dir.seq);
     }, { space });
   }
 
@@ -154,7 +166,7 @@ export function createQueueIndex(docs: Model<{ _id: string }>, locks: Model<{ _i
     },
 
     async page(key, q) {
-      const dir = await read<Directory>(dirId(key));
+      const dir = await readDir(key);
       if (!dir || dir.buckets.length === 0) return { items: [], nextCursor: null, total: 0 };
       const from = q.dueFrom ?? '';
       const to = q.dueTo ? `${q.dueTo}|${END}` : END;
@@ -172,7 +184,7 @@ export function createQueueIndex(docs: Model<{ _id: string }>, locks: Model<{ _i
         let p = cache.get(i);
         if (!p) {
           // Clipped to the directory's range for this bucket (see the split above).
-          p = read<Bucket>(dir.buckets[i]!.id).then((b) => (b?.entries ?? []).filter((e) => { const sk = sortKeyOf(e); return sk >= lo(i) && sk < hi(i); }));
+          p = readBucket(dir.buckets[i]!.id).then((entries) => entries.filter((e) => { const sk = sortKeyOf(e); return sk >= lo(i) && sk < hi(i); }));
           cache.set(i, p);
         }
         return p;
@@ -212,23 +224,23 @@ export function createQueueIndex(docs: Model<{ _id: string }>, locks: Model<{ _i
     async load(key, entries) {
       const sorted = [...entries].sort((a, b) => (sortKeyOf(a) < sortKeyOf(b) ? -1 : 1));
       await withLease(locks, `queue:${key}`, async () => {
-        const old = await read<Directory>(dirId(key));
+        const old = await readDir(key);
         const seq0 = old?.seq ?? 0;
         const buckets: BucketRef[] = [];
-        const bucketDocs: Bucket[] = [];
+        const bucketDocs: StoredBucket[] = [];
         for (let at = 0; at < sorted.length; at += FILL) {
           const part = sorted.slice(at, at + FILL);
           const id = bucketId(key, seq0 + buckets.length + 1);
           buckets.push({ id, first: sortKeyOf(part[0]!), count: part.length, overdue: overdueCount(part) });
-          bucketDocs.push({ _id: id, entries: part });
+          bucketDocs.push({ _id: id, e: JSON.stringify(part) });
         }
-        const byShard = new Map<unknown, Bucket[]>();
+        const byShard = new Map<unknown, StoredBucket[]>();
         for (const b of bucketDocs) {
           const shard = collOf(b._id);
           byShard.set(shard, [...(byShard.get(shard) ?? []), b]);
         }
         for (const [shard, list] of byShard) await (shard as Collection).insertMany(list as never[], { ordered: false });
-        await write(dirId(key), { buckets, seq: seq0 + buckets.length });
+        await writeDir(key, buckets, seq0 + buckets.length);
         for (const b of old?.buckets ?? []) await drop(b.id);
       }, { space });
     },
