@@ -112,16 +112,24 @@ describe('the citizen portal and online payment', () => {
 });
 
 describe('withdrawal and roles', () => {
-  it('when a caseworker withdraws a ticket, then it is withdrawn and cannot be withdrawn again', async () => {
+  it('when staff ask for a withdrawal, then the traffic department decides it in the inbox and the ticket is withdrawn', async () => {
     const recorded = (await warden.request('POST', '/api/parking-tickets', ticket('HA-LP 2025'), { 'Idempotency-Key': 'idem-http-wd-1' })).json;
-    const missingReason = await warden.request('POST', `/api/parking-tickets/${recorded.ticketNumber}/withdraw`, {});
+    const missingReason = await warden.request('POST', `/api/parking-tickets/${recorded.ticketNumber}/withdrawal-requests`, {});
     expect(missingReason.json.error.fields[0].field).toBe('reason');
-    const done = await warden.request('POST', `/api/parking-tickets/${recorded.ticketNumber}/withdraw`, { reason: 'Bewohnerparkausweis lag aus' });
-    expect(done.json).toEqual({ status: 'withdrawn' });
-    const again = await warden.request('POST', `/api/parking-tickets/${recorded.ticketNumber}/withdraw`, { reason: 'nochmal' });
+    const requested = await warden.request('POST', `/api/parking-tickets/${recorded.ticketNumber}/withdrawal-requests`, { reason: 'Bewohnerparkausweis lag aus' });
+    expect(requested.status).toBe(202);
+    const again = await warden.request('POST', `/api/parking-tickets/${recorded.ticketNumber}/withdrawal-requests`, { reason: 'nochmal' });
     expect(again.status).toBe(409);
+    // The direct withdrawal is gone from the API.
+    expect((await warden.request('POST', `/api/parking-tickets/${recorded.ticketNumber}/withdraw`, { reason: 'direkt' })).status).toBe(404);
+    const task = await warden.request('GET', `/api/tasks/${encodeURIComponent(requested.json.taskId)}`);
+    expect(task.json).toMatchObject({ type: 'parking-ticket.withdrawal', department: 'traffic' });
+    const decided = await warden.request('POST', `/api/tasks/${encodeURIComponent(requested.json.taskId)}/decision`, { decision: { outcome: 'withdraw', reason: 'Ausweis auf dem Foto erkennbar' } });
+    expect(decided.status).toBe(200);
+    await eventually(async () => (await app.system.model.tickets.findOne({ ticketNumber: recorded.ticketNumber }).lean())?.status === 'withdrawn', 'withdrawn');
     const list = await warden.request('GET', '/api/parking-tickets?status=withdrawn');
     expect(list.json.items.map((t: { ticketNumber: string }) => t.ticketNumber)).toContain(recorded.ticketNumber);
+    expect((await warden.request('POST', `/api/parking-tickets/${recorded.ticketNumber}/withdrawal-requests`, { reason: 'noch einmal' })).status).toBe(409);
   });
 
   it('when nobody or a citizen calls staff routes, then 401 or 403', async () => {
@@ -133,7 +141,7 @@ describe('withdrawal and roles', () => {
     const opened = await anonymous.request('POST', '/api/portal/parking-tickets/access', { code: recorded.accessCode, plate: 'HA-EL 88E' });
     const bearer = { Authorization: `Bearer ${opened.json.portalToken}` };
     expect((await anonymous.request('GET', '/api/parking-tickets', undefined, bearer)).status).toBe(403);
-    expect((await anonymous.request('POST', `/api/parking-tickets/${recorded.ticketNumber}/withdraw`, { reason: 'selbst zurückgenommen' }, bearer)).status).toBe(403);
+    expect((await anonymous.request('POST', `/api/parking-tickets/${recorded.ticketNumber}/withdrawal-requests`, { reason: 'selbst zurückgenommen' }, bearer)).status).toBe(403);
     expect((await anonymous.request('GET', '/api/portal/parking-tickets/current', undefined, { Authorization: 'Bearer forged.token' })).status).toBe(401);
   });
 
