@@ -16,7 +16,8 @@ export function ServicesOverview({ level }: Props) {
 
   const groups = new Map<string, FormSummary[]>();
   if (list.kind === 'ready') {
-    for (const form of list.items.filter((f) => f.audience !== 'staff')) {
+    // Forms that answer a running case (e.g. the hearing answer) are reached from that case, not started here.
+    for (const form of list.items.filter((f) => f.audience !== 'staff' && (f.action?.kind ?? 'start') === 'start')) {
       groups.set(form.procedure, [...(groups.get(form.procedure) ?? []), form]);
     }
   }

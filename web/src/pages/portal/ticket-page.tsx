@@ -12,6 +12,11 @@ import { PayOnline } from './pay-online.js';
 import { PaymentNotice } from './payment-notice.js';
 import { dropToken, loadToken, saveToken } from './portal-session.js';
 import { TicketDetails } from './ticket-details.js';
+import { isFineStatus, type CaseStatus } from './case-status-badge.js';
+import { HearingSection } from './hearing-section.js';
+import type { HearingTicketView } from './hearing-types.js';
+import { NoticeSection } from './notice-section.js';
+import { ObjectionForm } from './objection-form.js';
 import { usePaymentReturn } from './use-payment-return.js';
 
 type State =
@@ -83,20 +88,27 @@ export function TicketPage({ code, search }: { code: string; search: string }) {
       {state.kind === 'loading' && payment.phase !== 'confirming' ? <Loading /> : null}
       {state.kind === 'failed' ? <ErrorState message={state.message} onRetry={load} /> : null}
       {state.kind === 'ready' && token ? (
-        <TicketBody ticket={state.ticket} code={code} token={token} onStale={load} returned={payment.phase === 'confirmed'} />
+        <TicketBody ticket={state.ticket as unknown as HearingTicketView} code={code} token={token} onStale={load}
+          onChanged={(ticket) => showTicket(ticket as unknown as CitizenTicketView)} returned={payment.phase === 'confirmed'} />
       ) : null}
     </>
   );
 }
 
-type BodyProps = { ticket: CitizenTicketView; code: string; token: string; onStale: () => void; returned: boolean };
+type BodyProps = {
+  ticket: HearingTicketView; code: string; token: string; onStale: () => void; onChanged: (ticket: HearingTicketView) => void; returned: boolean;
+};
 
-// The workflow still accepts a payment after the letter went out, until the letter's deadline.
-const PAYABLE: TicketStatus[] = ['open', 'letter_sent', 'holder_unknown'];
+// The workflow accepts the Verwarnungsgeld until a notice is issued (also while the fine office
+// decides), then the notice's total under its own reference, until the notice is final.
+const PAYABLE: CaseStatus[] = ['open', 'letter_sent', 'holder_unknown', 'decision_pending', 'fine_notice_sent', 'cost_notice_sent'];
+const OBJECTABLE: CaseStatus[] = ['open', 'letter_sent', 'holder_unknown', 'decision_pending'];
 
-function TicketBody({ ticket, code, token, onStale, returned }: BodyProps) {
+function TicketBody({ ticket, code, token, onStale, onChanged, returned }: BodyProps) {
   const { t, lang } = useI18n();
   const { status } = ticket;
+  const explain = (s: CaseStatus) => (isFineStatus(s) ? t.hearing.explain[s] : t.portal.explain[s as TicketStatus]);
+  const statusText = (s: CaseStatus): string => (isFineStatus(s) ? (t.hearing.status[s] ?? s) : t.status[s as TicketStatus]);
   // Just back from paying: the notice above the details says how it went; no second offer to pay.
   let next: ReactNode = null;
   if (returned) {
@@ -105,25 +117,28 @@ function TicketBody({ ticket, code, token, onStale, returned }: BodyProps) {
     next = (
       <>
         <Alert type="info" title={t.portal.payableUntil(formatLastPayableDay(ticket.paymentDeadline, lang))}>
-          <p className="kern-body">{t.portal.explain[status]}</p>
+          <p className="kern-body">{explain(status)}</p>
         </Alert>
-        <BankTransfer ticket={ticket} />
+        <BankTransfer ticket={ticket as unknown as CitizenTicketView} />
         <PayOnline token={token} code={code} onAlreadyPaid={onStale} />
       </>
     );
   } else {
     // Nothing left to pay while the booking catches up reads as "paid" too.
-    const shown = PAYABLE.includes(status) ? 'paid' : status;
+    const shown: CaseStatus = PAYABLE.includes(status) ? 'paid' : status;
     next = (
-      <Alert type={shown === 'paid' ? 'success' : 'info'} title={t.status[shown]}>
-        <p className="kern-body">{t.portal.explain[shown]}</p>
+      <Alert type={shown === 'paid' || shown === 'dropped' ? 'success' : 'info'} title={statusText(shown)}>
+        <p className="kern-body">{explain(shown)}</p>
       </Alert>
     );
   }
   return (
     <div className="stack-lg">
-      <TicketDetails ticket={ticket} />
+      <TicketDetails ticket={ticket as unknown as CitizenTicketView} />
+      <NoticeSection ticket={ticket} token={token} />
       {next}
+      {ticket.hearing ? <HearingSection ticket={ticket} token={token} onAnswered={onChanged} /> : null}
+      {OBJECTABLE.includes(status) && !ticket.notice ? <ObjectionForm token={token} /> : null}
     </div>
   );
 }

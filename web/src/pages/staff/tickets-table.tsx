@@ -1,43 +1,40 @@
 import { useRef, useState } from 'react';
-import { TICKET_STATUSES, type StaffTicket, type TicketStatus } from '../../api-types.js';
+import { TICKET_STATUSES, type StaffTicket } from '../../api-types.js';
 import { Alert } from '../../components/alert.js';
 import { ErrorState } from '../../components/error-state.js';
 import { Loading } from '../../components/loading.js';
-import { StatusBadge } from '../../components/status-badge.js';
+import { CaseStatusBadge, FINE_STATUSES, type CaseStatus } from '../portal/case-status-badge.js';
 import { formatDateTime, formatLastPayableDay, formatMoney } from '../../format.js';
 import { useI18n } from '../../i18n.js';
 import { useList } from './use-list.js';
 import { WithdrawDialog } from './withdraw-dialog.js';
 
-// Closed tickets cannot be withdrawn (the server would answer 409 ticket_closed).
-const WITHDRAWABLE: TicketStatus[] = ['open', 'letter_sent', 'holder_unknown'];
+// Withdrawal can be requested until a notice is issued (the server would answer 409 ticket_closed).
+const WITHDRAWABLE: CaseStatus[] = ['open', 'letter_sent', 'holder_unknown', 'decision_pending'];
+const FILTER_STATUSES: CaseStatus[] = [...TICKET_STATUSES, ...FINE_STATUSES];
 
 export function TicketsTable({ onChanged }: { onChanged: () => void }) {
   const { t, lang, local } = useI18n();
-  const [status, setStatus] = useState<TicketStatus | ''>('');
+  const [status, setStatus] = useState<CaseStatus | ''>('');
   const [list, reload] = useList<StaffTicket>(`/api/parking-tickets${status ? `?status=${status}` : ''}`);
   const [withdrawing, setWithdrawing] = useState<string>();
   const [notice, setNotice] = useState('');
-  // Statuses the workflow already confirmed; the list's read model can trail them by a moment.
-  const [known, setKnown] = useState<Record<string, TicketStatus>>({});
   const noticeRef = useRef<HTMLDivElement>(null);
   const opener = useRef<HTMLButtonElement | null>(null);
 
-  async function done(ticketNumber: string, withdrawn: boolean, newStatus?: TicketStatus) {
+  async function done(ticketNumber: string, requested: boolean) {
     setWithdrawing(undefined);
-    if (!withdrawn) return opener.current?.focus();
-    if (newStatus) setKnown((k) => ({ ...k, [ticketNumber]: newStatus }));
-    setNotice(t.staff.withdrawn(ticketNumber));
+    if (!requested) return opener.current?.focus();
+    // The traffic department decides in its inbox; the ticket's status changes only then.
+    setNotice(t.hearing.requested(ticketNumber));
     await reload();
     onChanged();
-    // The row's button may be gone now; the confirmation is the next sensible place to be.
     noticeRef.current?.focus();
   }
 
   const items =
     list.kind === 'ready'
       ? list.items
-          .map((ticket) => (known[ticket.ticketNumber] ? { ...ticket, status: known[ticket.ticketNumber]! } : ticket))
           .filter((ticket) => !status || ticket.status === status)
       : [];
 
@@ -55,12 +52,12 @@ export function TicketsTable({ onChanged }: { onChanged: () => void }) {
             id="ticket-status-filter"
             className="kern-form-input__select"
             value={status}
-            onChange={(e) => setStatus(e.target.value as TicketStatus | '')}
+            onChange={(e) => setStatus(e.target.value as CaseStatus | '')}
           >
             <option value="">{t.staff.filterAll}</option>
-            {TICKET_STATUSES.map((s) => (
+            {FILTER_STATUSES.map((s) => (
               <option key={s} value={s}>
-                {t.status[s]}
+                {(t.status as Record<string, string>)[s] ?? t.hearing.status[s]}
               </option>
             ))}
           </select>
@@ -101,10 +98,10 @@ export function TicketsTable({ onChanged }: { onChanged: () => void }) {
                   <td className="kern-table__cell">{formatDateTime(ticket.observedAt, lang)}</td>
                   <td className="kern-table__cell">{formatLastPayableDay(ticket.paymentDeadline, lang)}</td>
                   <td className="kern-table__cell">
-                    <StatusBadge status={ticket.status} />
+                    <CaseStatusBadge status={ticket.status} />
                   </td>
                   <td className="kern-table__cell kern-table__cell--action">
-                    {WITHDRAWABLE.includes(ticket.status) ? (
+                    {WITHDRAWABLE.includes(ticket.status as CaseStatus) ? (
                       <button
                         type="button"
                         className="kern-btn kern-btn--tertiary kern-btn--x-small"
@@ -114,7 +111,7 @@ export function TicketsTable({ onChanged }: { onChanged: () => void }) {
                         }}
                       >
                         <span className="kern-label">
-                          {t.staff.withdraw}
+                          {t.hearing.requestWithdrawal}
                           <span className="sr-only"> {ticket.ticketNumber}</span>
                         </span>
                       </button>
@@ -126,7 +123,7 @@ export function TicketsTable({ onChanged }: { onChanged: () => void }) {
           </table>
         </div>
       ) : null}
-      {withdrawing ? <WithdrawDialog ticketNumber={withdrawing} onDone={(ok, next) => void done(withdrawing, ok, next)} /> : null}
+      {withdrawing ? <WithdrawDialog ticketNumber={withdrawing} onDone={(ok) => void done(withdrawing, ok)} /> : null}
     </section>
   );
 }

@@ -2,10 +2,9 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api, ApiError, messageOf } from '../../api.js';
 import { TextField } from '../../components/text-field.js';
 import { useI18n } from '../../i18n.js';
-import type { TicketStatus } from '../../api-types.js';
 
-/** `status` is the workflow's answer; the list's read model may show it a moment later. */
-type Props = { ticketNumber: string; onDone: (withdrawn: boolean, status?: TicketStatus) => void };
+/** `requested`: the traffic department got a 'parking-ticket.withdrawal' task; it withdraws or keeps the ticket. */
+type Props = { ticketNumber: string; onDone: (requested: boolean) => void };
 
 /**
  * Native modal <dialog>: the browser traps focus, closes on Escape and returns focus to the
@@ -32,11 +31,11 @@ export function WithdrawDialog({ ticketNumber, onDone }: Props) {
     }
     setBusy(true);
     try {
-      const answer = await api<{ status?: TicketStatus }>(`/api/parking-tickets/${encodeURIComponent(ticketNumber)}/withdraw`, {
+      await api<{ taskId: string }>(`/api/parking-tickets/${encodeURIComponent(ticketNumber)}/withdrawal-requests`, {
         method: 'POST',
         body: { reason: reason.trim() },
       });
-      onDone(true, answer?.status ?? 'withdrawn');
+      onDone(true);
     } catch (e) {
       const field = e instanceof ApiError ? e.fields.find((f) => f.field.replace(/^\//, '') === 'reason') : undefined;
       setError(field?.message ?? messageOf(e));
@@ -50,10 +49,11 @@ export function WithdrawDialog({ ticketNumber, onDone }: Props) {
       <form onSubmit={submit} noValidate>
         <header className="kern-dialog__header">
           <h2 id="withdraw-title" className="kern-title kern-title--large">
-            {t.staff.withdrawTitle(ticketNumber)}
+            {t.hearing.requestTitle(ticketNumber)}
           </h2>
         </header>
         <section className="kern-dialog__body">
+          <p className="kern-body">{t.hearing.requestIntro}</p>
           <TextField
             id="withdraw-reason"
             label={t.staff.reasonLabel}
@@ -69,7 +69,7 @@ export function WithdrawDialog({ ticketNumber, onDone }: Props) {
             <span className="kern-label">{t.staff.cancel}</span>
           </button>
           <button type="submit" className="kern-btn kern-btn--primary" disabled={busy}>
-            <span className="kern-label">{t.staff.confirmWithdraw}</span>
+            <span className="kern-label">{t.hearing.requestWithdrawal}</span>
           </button>
         </footer>
       </form>
