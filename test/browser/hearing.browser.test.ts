@@ -1,0 +1,82 @@
+/**
+ * The hearing answered online in a real browser: a ticket observed eight days ago (the letter is
+ * out), the person opens it with code + plate, reads the accusation and the Belehrung, answers
+ * with the registry form, and sees the answer received. axe-core checks WCAG 2.1 AA.
+ */
+import { existsSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { RunningSystem } from '../../scripts/lib/run-system';
+import { HttpClient, startTestSystem } from '../support/system';
+import { eventually } from '../support/eventually';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+let app: RunningSystem;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`chromium not found at ${CHROMIUM}: run \`npm test\`, which installs Debian's chromium`);
+  if (!existsSync('dist/web/index.html')) throw new Error('dist/web is missing: run `npm run build:web` (npm test does)');
+  app = await startTestSystem('browser_hearing');
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+async function expectNoWcagViolations(page: Page, where: string): Promise<void> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const summary = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  expect(summary, where).toEqual([]);
+}
+
+describe('the hearing online in the browser', () => {
+  it('when the person answers the hearing on the portal, then the answer is received and the fine office has the task', async () => {
+    const staff = new HttpClient(app.baseUrl);
+    await staff.signInStaff();
+    const recorded = (await staff.request('POST', '/api/parking-tickets', {
+      offenceCode: '112454', plate: 'HA-MM 4711', place: 'Elberfelder Straße 12, Hagen', observedAt: new Date(Date.now() - 8 * 86_400_000).toISOString(),
+    }, { 'Idempotency-Key': 'browser-hearing-1' })).json;
+    await eventually(async () => (await app.system.model.tickets.findOne({ ticketNumber: recorded.ticketNumber }).lean())?.status === 'letter_sent', 'letter_sent', { tries: 200 });
+
+    const page = await (await browser.newContext({ locale: 'de-DE', timezoneId: 'Europe/Berlin' })).newPage();
+    await page.goto(recorded.portalUrl);
+    await page.getByLabel('Kfz-Kennzeichen').fill('HA-MM 4711');
+    await page.getByRole('button', { name: 'Verwarnung anzeigen' }).click();
+    await page.getByRole('heading', { name: 'Anhörung: Ihre Antwort' }).waitFor();
+    expect(await page.getByText('Pflicht sind nur die Angaben zu Ihrer Person (§ 111 OWiG)').isVisible()).toBe(true);
+    expect(await page.getByText('Feststellung durch die Verkehrsüberwachung der Stadt Hagen').isVisible()).toBe(true);
+    await expectNoWcagViolations(page, 'portal: hearing open');
+
+    await page.getByRole('button', { name: 'Anhörung beantworten' }).click();
+    await page.getByLabel('Vorname').first().waitFor();
+    await page.getByLabel('Vorname').first().fill('Max');
+    await page.getByLabel('Familienname').first().fill('Mustermann');
+    await page.getByLabel('Geburtsdatum').first().fill('1980-04-01');
+    await page.getByLabel('Straße und Hausnummer').first().fill('Körnerstraße 5');
+    await page.getByLabel('Postleitzahl').first().fill('58095');
+    await page.getByLabel('Ort', { exact: true }).first().fill('Hagen');
+    await page.getByLabel('Ich bestreite den Verstoß.').check();
+    await expectNoWcagViolations(page, 'portal: hearing form');
+    // A denial without reasons is refused next to the field before anything is sent.
+    const next = page.getByRole('button', { name: /^(Weiter|Antwort absenden)$/ }).first();
+    await next.click();
+    await page.getByText(/Begründung/).first().waitFor();
+    await page.getByLabel(/^Begründung/).fill('Ich war zur Tatzeit verreist.');
+    for (let i = 0; i < 3 && (await page.getByRole('button', { name: 'Antwort absenden' }).count()) === 0; i += 1) {
+      await page.getByRole('button', { name: 'Weiter', exact: true }).click();
+    }
+    await page.getByRole('button', { name: 'Antwort absenden' }).click();
+    await page.getByText('Ihre Antwort ist eingegangen.').waitFor();
+    await expectNoWcagViolations(page, 'portal: hearing answered');
+
+    const { workflowId } = (await app.system.model.tickets.findOne({ ticketNumber: recorded.ticketNumber }).lean())!;
+    const task = await eventually(() => app.system.model.tasks.findById(`${workflowId}~hearing-decision`).lean(), 'the decision task');
+    expect(task.caseData).toMatchObject({ answer: { facts: 'denies', reasons: 'Ich war zur Tatzeit verreist.', person: { familyName: 'Mustermann' } } });
+  });
+});
