@@ -85,7 +85,7 @@ export async function taskListingBench(system: System, opts: { total?: number; r
 
   const baseline = await time(runs * 2, () => system.model.tasks.findById(sampleId).lean());
   const row = (label: string, r: { p50: number; p95: number }) =>
-    console.log(`${label.padEnd(58)} p50 ${r.p50.toFixed(1).padStart(7)} ms   p95 ${r.p95.toFixed(1).padStart(7)} ms   p95/baseline ${(r.p95 / baseline.p95).toFixed(1).padStart(5)}`);
+    console.log(`${label.padEnd(58)} p50 ${r.p50.toFixed(1).padStart(7)} ms   p95 ${r.p95.toFixed(1).padStart(7)} ms   p95/baseline ${(r.p95 / baseline.p95).toFixed(3).padStart(6)}`);
   row('baseline: one task document by _id', baseline);
 
   const principal: Principal = { kind: 'staff', roles: ['caseworker'], id: 'bench-cw-0', displayName: 'Bench', departments: [...DEPARTMENT_IDS] };
