@@ -9,7 +9,7 @@ import { formatIban } from '../../domain/iban';
 import { formatRfReference } from '../../domain/rf-reference';
 import { findOffence } from '../../domain/parking/offence-catalogue';
 import type { NoticeAmounts } from '../../domain/fines/fees';
-import { FONT, FONT_BOLD, drawQr, mm, renderPdf, type RenderOptions } from './pdf';
+import { FONT_BOLD, drawQr, mm, renderPdf, type RenderOptions } from './pdf';
 import { LEFT, RIGHT, TEXT_W, ensureSpace, facts, footers, heading, letterhead, para, type LetterRecipient } from './warning-letter';
 
 export interface FineNoticeInput {
@@ -66,10 +66,13 @@ export async function renderFineNoticePdf(input: FineNoticeInput, opts: RenderOp
     heading(t, 'Zu zahlender Betrag');
     facts(t, [
       ...(fine ? [['Geldbuße', euro(input.amounts.fineCents)] as [string, string]] : []),
-      [fine ? 'Gebühr (§ 107 Abs. 1 OWiG)' : 'Gebühr (§ 107 Abs. 2 OWiG)', euro(input.amounts.feeCents)],
-      ['Auslagen (§ 107 Abs. 3 Nr. 2 OWiG)', euro(input.amounts.postageCents)],
+      ['Gebühr', euro(input.amounts.feeCents)],
+      ['Auslagen', euro(input.amounts.postageCents)],
       ['Gesamtbetrag', euro(input.amounts.totalCents)],
     ]);
+    para(t, fine
+      ? 'Gebühr nach § 107 Abs. 1 OWiG: 5 % der Geldbuße, mindestens 25 Euro. Auslagen für die Zustellung nach § 107 Abs. 3 Nr. 2 OWiG.'
+      : 'Gebühr nach § 107 Abs. 2 OWiG. Auslagen für die Zustellung nach § 107 Abs. 3 Nr. 2 OWiG.', { size: 9 });
     para(t, `Bitte zahlen Sie ${euro(input.amounts.totalCents)} bis einschließlich ${lastDay} an ${input.payee.beneficiaryName}, ` +
       `IBAN ${formatIban(input.payee.iban)}${input.payee.bic ? `, BIC ${input.payee.bic}` : ''}, Verwendungszweck nur: ` +
       `${formatRfReference(input.rfReference)}. Diese Referenz gilt nur für diesen Bescheid. Sie können auch online zahlen: ` +
@@ -91,7 +94,6 @@ export async function renderFineNoticePdf(input: FineNoticeInput, opts: RenderOp
     t.doc.moveDown(0.4);
     para(t, 'Mit freundlichen Grüßen\nStadt Hagen – Ordnungsamt', { gap: 0.8 });
     para(t, 'Dieser Bescheid wurde maschinell erstellt und ist ohne Unterschrift gültig.', { size: 8 });
-    void FONT;
     footers(t, input);
   });
 }
