@@ -41,19 +41,23 @@ export function entryOf(task: TaskDoc): QueueEntry {
   };
 }
 
-/** Brings every queue key in line with the document as it is now. */
+const union = (a: string[], b: string[]) => [...new Set([...a, ...b])];
+const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((k) => b.includes(k));
+
+/**
+ * Brings every queue key in line with the document as it is now. `indexedKeys` already holds
+ * every key the task may sit in (written with the change itself), so each costs one write.
+ */
 async function syncQueues(model: ReadModel, index: QueueIndex, task: TaskDoc): Promise<void> {
   const desired = keysOf(task);
-  const all = [...new Set([...(task.indexedKeys ?? []), ...desired])];
-  if (all.length !== (task.indexedKeys ?? []).length || all.some((k) => !(task.indexedKeys ?? []).includes(k))) {
-    await model.tasks.updateOne({ _id: task._id }, { $set: { indexedKeys: all } });
-  }
+  const all = union(task.indexedKeys ?? [], desired);
   const entry = entryOf(task);
   for (const key of all) {
     if (desired.includes(key)) await index.put(key, entry);
     else await index.remove(key, entry);
   }
-  if (all.length !== desired.length) await model.tasks.updateOne({ _id: task._id }, { $set: { indexedKeys: desired } });
+  // Each write to the tasks collection costs a scan of it on FerretDB: only when keys were left.
+  if (!sameSet(all, desired)) await model.tasks.updateOne({ _id: task._id }, { $set: { indexedKeys: desired } });
 }
 
 /**
@@ -68,10 +72,15 @@ export async function mutateTask(
   return withLease(model.taskLocks, `task:${taskId}`, async (lease) => {
     const task = await model.tasks.findById(taskId).lean<TaskDoc>();
     if (!task) return null;
-    const patch = change(task);
+    const patch = change(task) ?? {};
     lease.check();
-    if (patch && Object.keys(patch).length > 0) await model.tasks.updateOne({ _id: taskId }, { $set: patch });
-    const now = patch ? { ...task, ...patch } : task;
+    const changed = { ...task, ...patch };
+    // The change and the keys it may leave behind are written together (a retry still finds them).
+    const indexedKeys = union(task.indexedKeys ?? [], keysOf(changed));
+    if (Object.keys(patch).length > 0 || !sameSet(indexedKeys, task.indexedKeys ?? [])) {
+      await model.tasks.updateOne({ _id: taskId }, { $set: { ...patch, indexedKeys } });
+    }
+    const now = { ...changed, indexedKeys };
     await syncQueues(model, index, now);
     return now;
   });
@@ -85,7 +94,7 @@ export async function insertTask(model: ReadModel, doc: Omit<TaskDoc, 'createdAt
     let task = await model.tasks.findById(doc._id).lean<TaskDoc>();
     if (!task) {
       try {
-        await model.tasks.create(doc);
+        await model.tasks.create({ ...doc, indexedKeys: keysOf(doc as TaskDoc) });
         created = true;
       } catch (error) {
         if ((error as { code?: number }).code !== 11000) throw error;

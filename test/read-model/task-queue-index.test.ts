@@ -4,6 +4,7 @@ import mongoose, { type Connection } from 'mongoose';
 import { ensureReadModelIndexes, readModel, type ReadModel } from '../../activities/read-model/models';
 import { createQueueIndex, MAX_BUCKET, sortKeyOf, type QueueEntry, type QueueIndex } from '../../activities/tasks/queue-index';
 import { LockSpace, withLease } from '../../activities/tasks/lease-lock';
+import { insertTask, mutateTask, rebuildTaskQueues } from '../../activities/tasks/task-store';
 import { testMongoUri } from '../support/env';
 
 let conn: Connection;
@@ -156,5 +157,39 @@ describe('lease lock', () => {
     await withLease(model.taskLocks, 'live', async () => { order.push('second'); });
     await first;
     expect(order).toEqual(['first-in', 'first-out', 'second']);
+  });
+});
+
+describe('task store', () => {
+  const task = (n: number, extra: Record<string, unknown> = {}) => ({
+    _id: `wf-store-${n}~decision`, workflowId: `wf-store-${n}`, runId: 'r', type: 't', department: 'citizens-office', procedure: 'residence',
+    caseNumber: `S-${n}`, title: { de: `Aufgabe ${n}`, en: `Task ${n}` }, decisionSchema: { type: 'object' }, decisionUiSchema: {}, outcomes: {},
+    dueAt: new Date(day(n)), caseData: {}, status: 'open', overdue: false, assignee: null, assigneeName: null, claimSeq: 0, indexedKeys: [], ...extra,
+  }) as never;
+  const ids = async (key: string) => (await index.page(key, { sort: 1, limit: 100 })).items.map((e) => e.id);
+
+  it('a change left half done (crash after the document write) is repaired by the next change or a retry', async () => {
+    await insertTask(model, task(1));
+    await mutateTask(model, 'wf-store-1~decision', () => ({ assignee: 'anna', assigneeName: 'Anna' }));
+    expect(await ids('user:anna|open')).toEqual(['wf-store-1~decision']);
+    // As if a return had written the document (keys included) and died before touching the queues.
+    await model.tasks.updateOne({ _id: 'wf-store-1~decision' }, { $set: { assignee: null, assigneeName: null } });
+    expect(await ids('user:anna|open')).toEqual(['wf-store-1~decision']);
+    await mutateTask(model, 'wf-store-1~decision', () => null);
+    expect(await ids('user:anna|open')).toEqual([]);
+    expect((await model.tasks.findById('wf-store-1~decision').lean())?.indexedKeys).toEqual(['dept:citizens-office|open', 'dept:citizens-office|proc:residence|open']);
+  });
+
+  it('the rebuild restores every queue from the task documents', async () => {
+    await insertTask(model, task(2, { assignee: 'ben', assigneeName: 'Ben' }));
+    await insertTask(model, task(3));
+    await mutateTask(model, 'wf-store-3~decision', () => ({ status: 'completed', closedAt: new Date() }));
+    await index.clear();
+    expect(await ids('dept:citizens-office|open')).toEqual([]);
+    const rebuilt = await rebuildTaskQueues(model);
+    expect(rebuilt.tasks).toBeGreaterThanOrEqual(3);
+    expect(await ids('dept:citizens-office|open')).toEqual(['wf-store-1~decision', 'wf-store-2~decision']);
+    expect(await ids('dept:citizens-office|closed')).toEqual(['wf-store-3~decision']);
+    expect(await ids('user:ben|open')).toEqual(['wf-store-2~decision']);
   });
 });
