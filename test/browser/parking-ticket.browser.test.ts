@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { RunningSystem } from '../../scripts/lib/run-system';
-import { TEST_STAFF, startTestSystem } from '../support/system';
+import { HttpClient, TEST_STAFF, startTestSystem } from '../support/system';
 import { mailsTo } from '../support/activity-env';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -89,6 +89,31 @@ describe('Online-Knöllchen in the browser', () => {
     for (let i = 0; i < 40 && (await mailsTo('erika.mustermann@example.org')).length === 0; i += 1) await new Promise((r) => setTimeout(r, 250));
     const mails = await mailsTo('erika.mustermann@example.org');
     expect(mails.map((m) => m.subject)).toContain(`Zahlungsbestätigung / Payment receipt ${ticketNumber}`);
+  });
+
+  it('when staff ask for a withdrawal in the ticket list, then the dialog opens a task for the traffic department instead of withdrawing', async () => {
+    const api = new HttpClient(app.baseUrl);
+    await api.signInStaff();
+    const recorded = (await api.request('POST', '/api/parking-tickets', {
+      offenceCode: '112454', plate: 'HA-XY 42', place: 'Boeler Straße 88, Hagen', observedAt: new Date(Date.now() - 30 * 60_000).toISOString(),
+    }, { 'Idempotency-Key': 'browser-withdrawal-1' })).json;
+    const page = await (await browser.newContext({ locale: 'de-DE', timezoneId: 'Europe/Berlin' })).newPage();
+    await page.goto(`${app.baseUrl}/dienst/postausgang`);
+    await page.getByLabel('Benutzername').fill(TEST_STAFF.id);
+    await page.getByLabel('Passwort', { exact: true }).fill(TEST_STAFF.password);
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await page.getByRole('button', { name: `Rücknahme beantragen ${recorded.ticketNumber}` }).click();
+    const dialog = page.getByRole('dialog', { name: `Rücknahme der Verwarnung ${recorded.ticketNumber} beantragen` });
+    await dialog.waitFor();
+    await expectNoWcagViolations(page, 'staff: withdrawal request dialog');
+    await dialog.getByRole('button', { name: 'Rücknahme beantragen' }).click();
+    expect(await dialog.getByText('Bitte füllen Sie dieses Feld aus.').isVisible()).toBe(true);
+    await dialog.getByLabel(/Grund der Rücknahme/).fill('Kennzeichen falsch erfasst');
+    await dialog.getByRole('button', { name: 'Rücknahme beantragen' }).click();
+    await page.getByText(`Die Rücknahme der Verwarnung ${recorded.ticketNumber} wurde beantragt.`).waitFor();
+    const { workflowId } = (await app.system.model.tickets.findOne({ ticketNumber: recorded.ticketNumber }).lean())!;
+    expect(await app.system.model.tasks.findById(`${workflowId}~withdrawal-1`).lean()).toMatchObject({ type: 'parking-ticket.withdrawal', department: 'traffic', status: 'open' });
+    expect((await app.system.model.tickets.findOne({ ticketNumber: recorded.ticketNumber }).lean())?.status).toBe('open');
   });
 
   it('has no WCAG 2.1 AA violations on the start page and the portal entry, in German and English', async () => {
