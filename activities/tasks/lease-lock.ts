@@ -74,7 +74,8 @@ async function acquireAndRun<T>(locks: Model<{ _id: string }>, name: string, fn:
         epoch += 1;
         continue;
       }
-      epochs.set(name, epoch);
+      // Remembered only after a takeover: most names never leave epoch 0 (no map of every task id).
+      if (epoch > 0) epochs.set(name, epoch);
       const lease: Lease = {
         name,
         check() {
