@@ -170,6 +170,11 @@ describe('Bußgeldverfahren (time skipping)', () => {
       const { handle, observedAt } = await startTicket(taskQueue, 'HA-AB 123');
       await toHearing(handle, observedAt);
       await handle.executeUpdate(hearingAnswerUpdate, { args: [answer({ facts: 'other_driver', driver: { name: 'Eva Fahrer', street: 'Weg 1', postalCode: '58095', city: 'Hagen' } })] });
+      // Another driver named: no fine notice to the person who answered.
+      const task = (await db.model.tasks.findById(taskIdOf(handle.workflowId, 'hearing-decision')).lean())!;
+      expect(Object.keys(task.outcomes as object)).toEqual(['drop', 'cost_notice']);
+      expect(task.caseData).toMatchObject({ answer: { driver: { name: 'Eva Fahrer' } } });
+      expect(await failureType(decide(handle, 'hearing-decision', { outcome: 'fine_notice' }))).toBe('InvalidDecision');
       expect(await failureType(decide(handle, 'hearing-decision', { outcome: 'drop' }))).toBe('InvalidDecision');
       await decide(handle, 'hearing-decision', { outcome: 'drop', reason: 'Geringfügigkeit (§ 47 OWiG)' });
       expect((await handle.result()).status).toBe('dropped');

@@ -31,9 +31,11 @@ const OUTCOME_LABELS = {
 export const defaultFineEuros = (offence: RecordedOffence): number => Math.max(5, Math.round(offence.amountCents / 100));
 
 export function hearingDecisionTask(input: DecisionTaskInput): TaskSpec {
-  // Without anyone to address, only dropping the case is possible.
+  // Without anyone to address, only dropping the case is possible. A fine notice goes to whoever
+  // answered: not offered when they named another driver (a new hearing of that person is not modelled).
   const canNotify = input.holderKnown || input.answer !== undefined;
-  const outcomes = canNotify ? (['drop', 'fine_notice', 'cost_notice'] as const) : (['drop'] as const);
+  const otherDriver = input.answer?.facts === 'other_driver';
+  const outcomes = !canNotify ? (['drop'] as const) : otherDriver ? (['drop', 'cost_notice'] as const) : (['drop', 'fine_notice', 'cost_notice'] as const);
   const fineEuros = defaultFineEuros(input.offence);
   const all = { outcome: true, reason: true, fineEuros: true, note: true };
   // Draft-07 (what the inbox's form renderer validates by default); no "$schema": Mongo keys may not start with '$'.
