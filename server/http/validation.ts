@@ -66,6 +66,9 @@ export function validateInput<T>(schema: object, data: unknown): T {
   const fields: FieldError[] = [];
   // oneOf/const produce one error per option: report each field once, the most specific first.
   for (const error of validate.errors ?? []) {
+    // A failed if/then also reports "must match then" at the object itself: the then-branch's
+    // own errors already name the field, so this one would only add a vague "(body)" entry.
+    if (error.keyword === 'if') continue;
     const field = fieldOf(error);
     if (seen.has(field)) continue;
     seen.add(field);
