@@ -4,30 +4,26 @@
  * is shown once; the caseworker then signs in with it and sees the caseworker navigation.
  * axe-core checks WCAG 2.1 AA on the sign-in form and the accounts page.
  */
-import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
 import { createTestAccount, startTestSystem } from '../support/system';
+import { launchChromium, wcagViolations } from '../support/browser';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 let app: Awaited<ReturnType<typeof startTestSystem>>;
 let browser: Browser;
 let admin: { id: string; password: string };
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`chromium not found at ${CHROMIUM}: run \`npm test\`, which installs Debian's chromium`);
   app = await startTestSystem('browser_accounts');
   admin = await createTestAccount(app, { id: 'verwaltung', roles: ['admin'], displayName: 'Vera Verwaltung' });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();
   await app?.stop();
 });
 
-const axe = async (page: Page) =>
-  (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()).violations.map((v) => `${v.id}: ${v.help}`);
+const axe = wcagViolations;
 const staffNav = (page: Page) => page.getByRole('navigation', { name: /Dienst/ }).getByRole('link').allTextContents();
 
 describe('staff accounts in the browser', () => {

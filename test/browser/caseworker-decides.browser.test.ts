@@ -5,36 +5,28 @@
  * history) beside the form — and the citizen's portal page and e-mail show the outcome: a
  * Bußgeldbescheid with its amounts. axe-core checks WCAG 2.1 AA on every staff page on the way.
  */
-import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
 import type { RunningSystem } from '../../scripts/lib/run-system';
 import { createTestAccount, HttpClient, startTestSystem } from '../support/system';
 import { mailsTo } from '../support/activity-env';
 import { eventually } from '../support/eventually';
+import { launchChromium, wcagViolations } from '../support/browser';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const DAY = 86_400_000;
 let app: RunningSystem;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`chromium not found at ${CHROMIUM}: run \`npm test\`, which installs Debian's chromium`);
-  if (!existsSync('dist/web/index.html')) throw new Error('dist/web is missing: run `npm run build:web` (npm test does)');
   app = await startTestSystem('browser_caseworker_decides');
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();
   await app?.stop();
 });
 
-const axe = async (page: Page) =>
-  (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()).violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+const axe = wcagViolations;
 
 describe('a caseworker decides a hearing in the inbox', () => {
   it('when the fine office issues a fine notice from the inbox, then the citizen sees it on the portal and gets it by e-mail', async () => {

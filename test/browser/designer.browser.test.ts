@@ -3,20 +3,17 @@
  * named with its line, check (problems and diff), preview, publish — and the portal then
  * renders the new field. axe-core checks WCAG 2.1 AA on the designer page.
  */
-import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser } from 'playwright-core';
 import { TEST_STAFF, startTestSystem } from '../support/system';
+import { launchChromium, wcagViolations } from '../support/browser';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 let app: Awaited<ReturnType<typeof startTestSystem>>;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`chromium not found at ${CHROMIUM}: run \`npm test\`, which installs Debian's chromium`);
   app = await startTestSystem('browser_designer');
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();
@@ -50,8 +47,7 @@ describe('form designer in the browser', () => {
     await page.getByRole('button', { name: 'Prüfen' }).click();
     await page.getByRole('heading', { name: 'Ergebnis der Prüfung' }).waitFor();
     await page.getByText(/insurancePolicy/).first().waitFor();
-    const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    expect(await wcagViolations(page)).toEqual([]);
 
     await page.getByRole('button', { name: 'Veröffentlichen' }).click();
     await page.getByText('Version 2 wurde veröffentlicht.').waitFor();

@@ -3,23 +3,20 @@
  * overview, fills the multi-step form rendered from its JSON Schema, sends it, and follows the
  * status link until the tax notice is there. axe-core checks WCAG 2.1 AA on the way.
  */
-import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
 import type { RunningSystem } from '../../scripts/lib/run-system';
 import { startTestSystem } from '../support/system';
 import { mailsTo } from '../support/activity-env';
 import { eventually } from '../support/eventually';
+import { launchChromium, wcagViolations } from '../support/browser';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 let app: RunningSystem;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`chromium not found at ${CHROMIUM}: run \`npm test\`, which installs Debian's chromium`);
   app = await startTestSystem('browser_dog_tax');
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();
@@ -27,8 +24,7 @@ afterAll(async () => {
 });
 
 async function expectNoWcagViolations(page: Page, where: string): Promise<void> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`), where).toEqual([]);
+  expect(await wcagViolations(page), where).toEqual([]);
 }
 
 const isoDaysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);

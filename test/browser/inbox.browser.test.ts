@@ -4,60 +4,39 @@
  * the decision form, client and server validation, the decision, and axe (WCAG 2.1 AA) on both
  * pages. Tasks come from the fixture case workflow run by a worker beside the system.
  */
-import { existsSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
-import { bundleWorkflowCode, NativeConnection, Worker } from '@temporalio/worker';
+import type { Browser, Page } from 'playwright-core';
 import type { WorkflowHandle } from '@temporalio/client';
-import { createActivities } from '../../activities';
-import { dataConverter } from '../../temporal/connection';
 import { taskIdOf } from '../../workflows/tasks/shared';
 import { finishSignal, humanTaskFixtureWorkflow } from '../workflows/fixtures/human-task-workflow';
 import { createTestAccount, HttpClient, startTestSystem } from '../support/system';
-import { stack } from '../support/env';
+import { startHumanTaskFixtureWorker } from '../support/fixture-worker';
 import { eventually } from '../support/eventually';
+import { launchChromium, wcagViolations } from '../support/browser';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const DAY = 86_400_000;
 let app: Awaited<ReturnType<typeof startTestSystem>>;
 let browser: Browser;
-let worker: Worker;
-let workerRun: Promise<void>;
-let connection: NativeConnection;
+let fixtureWorker: { stop(): Promise<void> } | undefined;
 const taskQueue = `inbox-browser-${randomUUID().slice(0, 8)}`;
 const handles: WorkflowHandle[] = [];
 let karin: { id: string; password: string };
 let other: HttpClient;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`chromium not found at ${CHROMIUM}: run \`npm test\`, which installs Debian's chromium`);
   app = await startTestSystem('browser_inbox');
-  connection = await NativeConnection.connect({ address: stack.temporalAddress });
-  worker = await Worker.create({
-    connection, namespace: app.system.services.temporal.namespace, taskQueue,
-    workflowBundle: await bundleWorkflowCode({
-      workflowsPath: fileURLToPath(new URL('../workflows/fixtures/human-task-workflow.ts', import.meta.url)),
-      logger: { trace() {}, debug() {}, info() {}, warn() {}, error() {}, log() {} } as never,
-    }),
-    activities: createActivities(app.system.activityDeps()),
-    dataConverter: dataConverter(app.system.secrets.payloadKey),
-  });
-  workerRun = worker.run();
+  fixtureWorker = await startHumanTaskFixtureWorker(app, taskQueue);
   karin = await createTestAccount(app, { id: 'krause', roles: ['caseworker'], departments: ['fine-office'], displayName: 'Karin Krause' });
   const olaf = await createTestAccount(app, { id: 'olsen', roles: ['caseworker'], departments: ['fine-office'], displayName: 'Olaf Olsen' });
   other = new HttpClient(app.baseUrl);
   await other.signIn(olaf.id, olaf.password);
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();
   await Promise.all(handles.map((h) => h.signal(finishSignal).catch(() => undefined)));
-  worker?.shutdown();
-  await workerRun?.catch(() => undefined);
-  await connection?.close();
+  await fixtureWorker?.stop();
   await app?.stop();
 });
 
@@ -79,8 +58,7 @@ async function openTask(caseNumber: string, dueInMs: number): Promise<string> {
   return taskId;
 }
 
-const axe = async (page: Page) =>
-  (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()).violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+const axe = wcagViolations;
 
 describe('inbox in the browser', () => {
   it('lists the department queue, reports a lost claim, and decides a task with validation', async () => {

@@ -3,26 +3,19 @@
  * playwright-core): a warden records a ticket, the person opens the QR link, sees the
  * GiroCode, pays in the sandbox and gets the receipt. axe-core checks WCAG 2.1 AA on the way.
  */
-import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
 import type { RunningSystem } from '../../scripts/lib/run-system';
 import { HttpClient, TEST_STAFF, startTestSystem } from '../support/system';
 import { mailsTo } from '../support/activity-env';
+import { launchChromium, wcagViolations } from '../support/browser';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 let app: RunningSystem;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`chromium not found at ${CHROMIUM}: run \`npm test\`, which installs Debian's chromium`);
-  if (!existsSync('dist/web/index.html')) throw new Error('dist/web is missing: run `npm run build:web` (npm test does)');
   app = await startTestSystem('browser_parking_ticket');
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();
@@ -30,9 +23,7 @@ afterAll(async () => {
 });
 
 async function expectNoWcagViolations(page: Page, where: string): Promise<void> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const summary = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-  expect(summary, where).toEqual([]);
+  expect(await wcagViolations(page), where).toEqual([]);
 }
 
 describe('Online-Knöllchen in the browser', () => {

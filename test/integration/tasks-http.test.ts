@@ -4,24 +4,18 @@
  * system on its own task queue, with the system's own activities and payload codec.
  */
 import { randomUUID } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundleWorkflowCode, NativeConnection, Worker } from '@temporalio/worker';
 import type { WorkflowHandle } from '@temporalio/client';
 import type { RunningSystem } from '../../scripts/lib/run-system';
-import { createActivities } from '../../activities';
-import { dataConverter } from '../../temporal/connection';
 import { taskIdOf, type TaskSpec } from '../../workflows/tasks/shared';
 import type { Department } from '../../domain/departments';
 import { finishSignal, humanTaskFixtureWorkflow, withdrawCaseSignal } from '../workflows/fixtures/human-task-workflow';
 import { createTestAccount, HttpClient, startTestSystem } from '../support/system';
-import { stack } from '../support/env';
+import { startHumanTaskFixtureWorker } from '../support/fixture-worker';
 import { eventually } from '../support/eventually';
 
 let app: RunningSystem;
-let worker: Worker;
-let workerRun: Promise<void>;
-let connection: NativeConnection;
+let fixtureWorker: { stop(): Promise<void> } | undefined;
 const taskQueue = `tasks-http-${randomUUID().slice(0, 8)}`;
 const DAY = 86_400_000;
 const handles: WorkflowHandle[] = [];
@@ -31,17 +25,7 @@ const people: Record<'anna' | 'ben' | 'tara', { id: string; password: string; cl
 
 beforeAll(async () => {
   app = await startTestSystem('http_tasks');
-  connection = await NativeConnection.connect({ address: stack.temporalAddress });
-  worker = await Worker.create({
-    connection, namespace: app.system.services.temporal.namespace, taskQueue,
-    workflowBundle: await bundleWorkflowCode({
-      workflowsPath: fileURLToPath(new URL('../workflows/fixtures/human-task-workflow.ts', import.meta.url)),
-      logger: { trace() {}, debug() {}, info() {}, warn() {}, error() {}, log() {} } as never,
-    }),
-    activities: createActivities(app.system.activityDeps()),
-    dataConverter: dataConverter(app.system.secrets.payloadKey),
-  });
-  workerRun = worker.run();
+  fixtureWorker = await startHumanTaskFixtureWorker(app, taskQueue);
   const make = async (name: 'anna' | 'ben' | 'tara', departments: Department[], displayName: string) => {
     const account = await createTestAccount(app, { id: `${name}-${randomUUID().slice(0, 6)}`, roles: ['caseworker'], departments, displayName });
     const client = new HttpClient(app.baseUrl, 'en');
@@ -54,9 +38,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await Promise.all(handles.map((h) => h.signal(finishSignal).catch(() => undefined)));
-  worker?.shutdown();
-  await workerRun?.catch(() => undefined);
-  await connection?.close();
+  await fixtureWorker?.stop();
   await app?.stop();
 });
 

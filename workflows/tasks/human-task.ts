@@ -45,10 +45,14 @@ export function humanTasks(): HumanTasks {
   setHandler(openTasksQuery, () => [...tasks.values()].map((t) => ({ taskId: t.taskId, type: t.spec.type, state: t.state })));
   /** Tasks whose completion is being recorded: taken before any await, so a second Update is refused. */
   const completing = new Set<string>();
+  /** Tasks whose read model exists (openTask finished): only these can be closed. */
+  const opened = new Set<string>();
   setHandler(completeTaskUpdate, async ({ taskId, decision, by }) => {
     const task = tasks.get(taskId)!;
     completing.add(taskId);
     const { workflowId, runId } = workflowInfo();
+    // The inbox may show the task before the workflow saw its openTask activity finish.
+    await condition(() => opened.has(taskId));
     await act.closeTask({ taskId, status: 'completed', decision, by, workflowId, runId });
     // Visible to the workflow only now: its next steps follow the task's own audit event.
     task.decision = decision;
@@ -75,9 +79,11 @@ export function humanTasks(): HumanTasks {
       const taskId = taskIdOf(workflowId, spec.key);
       const existing = tasks.get(taskId);
       if (existing) return existing;
-      await act.openTask({ ...spec, taskId, workflowId, runId });
+      // Known before the activity runs: a decision sent the moment the task appears is accepted.
       const task: TaskHandle = { taskId, spec, state: 'open' };
       tasks.set(taskId, task);
+      await act.openTask({ ...spec, taskId, workflowId, runId });
+      opened.add(taskId);
       // Escalation runs beside whatever the workflow waits for; one timer, no polling.
       void (async () => {
         const closed = await condition(() => task.state !== 'open', Math.max(Date.parse(spec.dueAt) - Date.now(), 1));
