@@ -4,6 +4,7 @@
  * model refuses update and delete operations, see models.ts), and no API route writes them.
  */
 import type { ReadModel } from './models';
+import { isDuplicateKey } from './duplicate-key';
 
 export interface AuditEventInput {
   /** One key per state change: a retried activity appends nothing twice. */
@@ -18,7 +19,6 @@ export interface AuditEventInput {
   details?: Record<string, unknown>;
 }
 
-const isDuplicateKey = (error: unknown) => (error as { code?: number } | null)?.code === 11000;
 
 export async function appendAuditEvent(model: ReadModel, event: AuditEventInput): Promise<void> {
   try {

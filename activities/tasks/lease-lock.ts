@@ -12,12 +12,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Model } from 'mongoose';
+import { isDuplicateKey } from '../read-model/duplicate-key';
 
 export interface Lease { readonly name: string; check(): void }
 export class LockTimeout extends Error {}
 
 const epochs = new Map<string, number>();
-const isDuplicateKey = (error: unknown) => (error as { code?: number } | null)?.code === 11000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**

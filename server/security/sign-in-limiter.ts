@@ -2,15 +2,18 @@
  * Staff sign-in guessing limits: 5 consecutive failures for one user name lock it for 15
  * minutes, and one client address has a budget of failures across all names.
  *
- * FerretDB's `$inc` loses increments under concurrency, so failures are counted by insert:
- * the n-th failure claims the document `<name>:<epoch>:<n>` (unique `_id`), trying n = 1, 2, …
- * until an insert succeeds — two parallel guesses can never claim the same n. A success or an
- * unlock starts a new epoch, which resets the count without deleting anything. Unknown user
- * names are counted and locked the same way, so a lock-out does not reveal that a name exists.
+ * Every attempt claims its number BEFORE the password is checked: the document
+ * `<name>:<epoch>:<n>` (unique `_id`; FerretDB's `$inc` loses increments under concurrency, an
+ * insert does not), trying n = 1, 2, … until an insert succeeds. Of a burst of parallel guesses
+ * only the first five are checked at all; the rest are refused unchecked. The fifth failure locks
+ * the name; a success or an unlock starts a new epoch, which resets the count without deleting
+ * anything. Unknown user names are counted and locked the same way, so a lock-out does not
+ * reveal that a name exists.
  */
 import { randomBytes } from 'node:crypto';
 import { Schema, type Connection, type Model } from 'mongoose';
 import { AddressBudget } from './address-budget';
+import { isDuplicateKey } from '../../activities/read-model/duplicate-key';
 
 export const MAX_CONSECUTIVE_FAILURES = 5;
 export const LOCK_MS = 15 * 60_000;
@@ -28,7 +31,6 @@ interface StateDoc { _id: string; epoch: string; lockedUntil?: Date | null }
 interface FailureDoc { _id: string; at: Date }
 
 const newEpoch = () => randomBytes(6).toString('hex');
-const isDuplicateKey = (error: unknown) => (error as { code?: number } | null)?.code === 11000;
 
 export class SignInLimiter {
   private readonly states: Model<StateDoc>;
@@ -48,32 +50,34 @@ export class SignInLimiter {
     return Math.max(addressWait, nameWait);
   }
 
-  /** Counts a failure; answers whether this failure locked the name (then for LOCK_MS). */
-  async recordFailure(name: string, address: string, now = Date.now()): Promise<{ locked: boolean; epoch: string }> {
-    this.perAddress.recordFailure(address, now);
+  /**
+   * Claims this attempt's number in the current run of attempts, before any password check.
+   * `allowed` is false beyond the fifth: such an attempt is refused without checking.
+   */
+  async claimAttempt(name: string, now = Date.now()): Promise<{ n: number; allowed: boolean }> {
     const epoch = await this.epochOf(name);
-    let n = 1;
-    for (; n < 1000; n += 1) {
+    for (let n = 1; ; n += 1) {
       try {
         await this.failures.create({ _id: `${name}:${epoch}:${n}`, at: new Date(now) });
-        break;
+        return { n, allowed: n <= MAX_CONSECUTIVE_FAILURES };
       } catch (error) {
         if (!isDuplicateKey(error)) throw error;
       }
     }
-    if (n < MAX_CONSECUTIVE_FAILURES) return { locked: false, epoch };
-    // A new epoch: after the lock the count starts again at 1.
-    await this.states.updateOne({ _id: name }, { $set: { epoch: newEpoch(), lockedUntil: new Date(now + LOCK_MS) } }, { upsert: true });
-    return { locked: n === MAX_CONSECUTIVE_FAILURES, epoch };
   }
 
-  /** A successful sign-in ends a run of failures (one `_id` read; a write only if there were any). */
+  /** The claimed attempt `n` failed: counted for the address; the fifth in a row locks the name for LOCK_MS. */
+  async recordFailure(name: string, address: string, n: number, now = Date.now()): Promise<{ locked: boolean }> {
+    this.perAddress.recordFailure(address, now);
+    if (n < MAX_CONSECUTIVE_FAILURES) return { locked: false };
+    // A new epoch: after the lock the count starts again at 1.
+    await this.states.updateOne({ _id: name }, { $set: { epoch: newEpoch(), lockedUntil: new Date(now + LOCK_MS) } }, { upsert: true });
+    return { locked: n === MAX_CONSECUTIVE_FAILURES };
+  }
+
+  /** A successful sign-in ends the run of attempts: a new epoch. */
   async recordSuccess(name: string): Promise<void> {
-    const state = await this.states.findById(name).lean<StateDoc>();
-    if (!state) return;
-    if (await this.failures.exists({ _id: `${name}:${state.epoch}:1` })) {
-      await this.states.updateOne({ _id: name }, { $set: { epoch: newEpoch() } });
-    }
+    await this.states.updateOne({ _id: name }, { $set: { epoch: newEpoch() } });
   }
 
   async unlock(name: string): Promise<void> {

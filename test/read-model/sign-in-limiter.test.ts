@@ -21,9 +21,12 @@ afterAll(async () => {
 });
 
 describe('SignInLimiter', () => {
-  it('when 8 failures for one name arrive at once, then none is lost: exactly one of them locks the name, for 15 minutes', async () => {
+  it('when 8 wrong guesses for one name arrive at once, then only 5 get a password check, exactly one locks the name, for 15 minutes', async () => {
     const limiter = new SignInLimiter(conn);
-    const results = await Promise.all(Array.from({ length: 8 }, (_, i) => limiter.recordFailure('parallel', `10.0.0.${i}`)));
+    const attempts = await Promise.all(Array.from({ length: 8 }, () => limiter.claimAttempt('parallel')));
+    expect(attempts.map((a) => a.n).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(attempts.filter((a) => a.allowed).map((a) => a.n).sort()).toEqual([1, 2, 3, 4, 5]);
+    const results = await Promise.all(attempts.filter((a) => a.allowed).map((a, i) => limiter.recordFailure('parallel', `10.0.0.${i}`, a.n)));
     expect(results.filter((r) => r.locked)).toHaveLength(1);
     const wait = await limiter.retryAfterMs('parallel', '10.0.0.99');
     expect(wait).toBeGreaterThan(LOCK_MS - 60_000);
@@ -31,14 +34,19 @@ describe('SignInLimiter', () => {
     expect(await conn.collection('staff_sign_in_failures').countDocuments({ _id: { $regex: /^parallel:/ } } as never)).toBe(8);
   });
 
-  it('when 4 failures and then a success, then the next 4 failures do not lock; unlock clears a lock', async () => {
+  it('when 4 failures and then a success, then the next 4 failures do not lock; after the lock ends the count starts at 1; unlock clears a lock', async () => {
     const limiter = new SignInLimiter(conn);
-    for (let i = 0; i < 4; i += 1) expect((await limiter.recordFailure('steady', '10.0.1.1')).locked).toBe(false);
+    const fail = async () => limiter.recordFailure('steady', '10.0.1.1', (await limiter.claimAttempt('steady')).n);
+    for (let i = 0; i < 4; i += 1) expect((await fail()).locked).toBe(false);
+    await limiter.claimAttempt('steady');
     await limiter.recordSuccess('steady');
-    for (let i = 0; i < 4; i += 1) expect((await limiter.recordFailure('steady', '10.0.1.1')).locked).toBe(false);
+    for (let i = 0; i < 4; i += 1) expect((await fail()).locked).toBe(false);
     expect(await limiter.retryAfterMs('steady', '10.0.1.2')).toBe(0);
-    expect((await limiter.recordFailure('steady', '10.0.1.1')).locked).toBe(true);
+    expect((await fail()).locked).toBe(true);
     expect(await limiter.lockedUntil('steady')).toBeInstanceOf(Date);
+    // 15 minutes later the lock has run out and a new run of attempts begins at 1.
+    expect(await limiter.retryAfterMs('steady', '10.0.1.2', Date.now() + LOCK_MS + 1000)).toBe(0);
+    expect(await limiter.claimAttempt('steady')).toEqual({ n: 1, allowed: true });
     await limiter.unlock('steady');
     expect(await limiter.retryAfterMs('steady', '10.0.1.2')).toBe(0);
   });

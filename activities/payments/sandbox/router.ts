@@ -3,7 +3,8 @@ import type { Connection } from 'mongoose';
 import { decidePayment } from './card-check';
 import { sandboxCheckoutModel, sandboxOutcomeModel, toCheckout, type SandboxCheckoutDoc } from './checkout-model';
 import { renderCheckoutPage } from './checkout-page';
-import { isDuplicateKey, loadCheckout, newId, settleCheckout, type SandboxStore } from './settle-checkout';
+import { loadCheckout, newId, settleCheckout, type SandboxStore } from './settle-checkout';
+import { isDuplicateKey } from '../../read-model/duplicate-key';
 import { validateCheckoutRequest } from './validate-checkout-request';
 import { deliverWebhook, webhookDeliveryModel, type WebhookOptions } from './webhook';
 

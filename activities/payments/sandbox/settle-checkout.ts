@@ -3,7 +3,7 @@ import type { PaymentMethod } from '../payment-provider';
 import type { SandboxCheckoutDoc, SandboxCheckoutModel, SandboxOutcomeDoc, SandboxOutcomeModel } from './checkout-model';
 
 export const newId = (prefix: string) => `${prefix}_${randomBytes(12).toString('hex')}`;
-export const isDuplicateKey = (e: unknown) => (e as { code?: unknown } | null)?.code === 11000;
+import { isDuplicateKey } from '../../read-model/duplicate-key';
 
 export interface SandboxStore {
   Checkouts: SandboxCheckoutModel;

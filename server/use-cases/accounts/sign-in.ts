@@ -7,7 +7,7 @@ import type { Department } from '../../../domain/departments';
 import { AppError } from '../../http/app-error';
 import { verifyPassword } from '../../security/passwords';
 import { SessionStore, type SessionDoc } from '../../security/sessions';
-import type { SignInLimiter } from '../../security/sign-in-limiter';
+import { LOCK_MS, type SignInLimiter } from '../../security/sign-in-limiter';
 import type { System } from '../../system';
 import { auditAccount } from './account-view';
 
@@ -37,11 +37,14 @@ export async function signIn(system: System, limiter: SignInLimiter, input: { us
   const name = normaliseUserName(input.userName);
   const wait = await limiter.retryAfterMs(name, input.address);
   if (wait > 0) throw tooManyAttempts(wait);
+  // Numbered before the (slow) password check, so parallel guesses cannot all get one.
+  const attempt = await limiter.claimAttempt(name);
+  if (!attempt.allowed) throw tooManyAttempts(LOCK_MS);
   const account = await staffAccountModel(system.conn).findById(name).lean();
   const usable = account && !account.disabled ? account : undefined;
   const ok = await verifyPassword(usable?.passwordHash, input.password);
   if (!ok || !usable) {
-    const { locked } = await limiter.recordFailure(name, input.address);
+    const { locked } = await limiter.recordFailure(name, input.address, attempt.n);
     // Failures for names that are no account are not audited: anyone could fill the trail with them.
     if (account) {
       await auditAccount(system, name, 'anonymous', 'sign-in-failed', { address: input.address, ...(account.disabled ? { disabled: true } : {}) });

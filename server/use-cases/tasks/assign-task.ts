@@ -13,10 +13,10 @@ import { appendAuditEvent } from '../../../activities/read-model/audit';
 import { staffAccountModel } from '../../../activities/read-model/staff-accounts';
 import { validationFailed } from '../../http/validation';
 import { loadTaskFor, taskClaimed, taskNotOpen } from './task-access';
+import { isDuplicateKey } from '../../../activities/read-model/duplicate-key';
 
 /** A generation inserted but never applied (the process died in between) is skipped after this. */
 const ABANDONED_MS = 30_000;
-const isDuplicateKey = (error: unknown) => (error as { code?: number } | null)?.code === 11000;
 
 type Change = { action: 'claim' | 'return' | 'reassign'; to: { id: string; displayName: string } | null };
 
