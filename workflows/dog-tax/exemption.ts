@@ -74,10 +74,10 @@ export async function dogTaxExemptionWorkflow(input: DogTaxExemptionInput): Prom
     task = opened;
     // The old API Update stays valid for a decision already on its way; whichever comes first decides.
     await condition(() => opened.state !== 'open' || decision !== undefined);
+    // A completion accepted first wins (cancel then leaves it completed): one decision per case.
+    if (opened.state === 'open') await tasks.cancel(opened, 'decided outside the inbox');
     if (opened.state === 'completed') {
       decision = { decision: opened.decision!.outcome as ExemptionDecision['decision'], reason: String(opened.decision!.reason), by: opened.decidedBy! };
-    } else {
-      await tasks.cancel(opened, 'decided outside the inbox');
     }
   } else {
     const waitingSince = new Date(Date.now()).toISOString();

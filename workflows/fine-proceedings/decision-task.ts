@@ -31,11 +31,13 @@ const OUTCOME_LABELS = {
 export const defaultFineEuros = (offence: RecordedOffence): number => Math.max(5, Math.round(offence.amountCents / 100));
 
 export function hearingDecisionTask(input: DecisionTaskInput): TaskSpec {
-  // Without anyone to address, only dropping the case is possible. A fine notice goes to whoever
-  // answered: not offered when they named another driver (a new hearing of that person is not modelled).
-  const canNotify = input.holderKnown || input.answer !== undefined;
+  // A fine notice goes to whoever answered, or else the holder: not offered when the answer named
+  // another driver (a new hearing of that person is not modelled). A cost notice (§ 25a StVG)
+  // goes to the holder only, so it needs a known holder. With nobody to address, only drop.
   const otherDriver = input.answer?.facts === 'other_driver';
-  const outcomes = !canNotify ? (['drop'] as const) : otherDriver ? (['drop', 'cost_notice'] as const) : (['drop', 'fine_notice', 'cost_notice'] as const);
+  const outcomes: Array<'drop' | 'fine_notice' | 'cost_notice'> = ['drop'];
+  if ((input.answer !== undefined || input.holderKnown) && !otherDriver) outcomes.push('fine_notice');
+  if (input.holderKnown) outcomes.push('cost_notice');
   const fineEuros = defaultFineEuros(input.offence);
   const all = { outcome: true, reason: true, fineEuros: true, note: true };
   // Draft-07 (what the inbox's form renderer validates by default); no "$schema": Mongo keys may not start with '$'.

@@ -14,7 +14,7 @@ import type { createFineProceedingsActivities } from '../../activities/fine-proc
 import type { VehicleHolder } from '../../activities/registry/vehicle-registry';
 import { paymentDeadline } from '../../domain/berlin-time';
 import { costNoticeAmounts, fineNoticeAmounts, fineTariff } from '../../domain/fines/fees';
-import type { HumanTasks, TaskHandle } from '../tasks/human-task';
+import type { HumanTasks } from '../tasks/human-task';
 import type { ParkingTicketInput, TicketState, TicketStatus } from '../parking-ticket/shared';
 import { defaultFineEuros, hearingDecisionTask } from './decision-task';
 import { DECISION_DUE_DAYS, type HearingAnswer, type NoticeKind } from './shared';
@@ -39,8 +39,9 @@ export interface ProceedingsContext {
   /** Books payments and withdrawals while waiting; 'settled' once the case closed as paid or withdrawn. */
   waitFor(deadline: string | undefined, woken?: () => boolean): Promise<'settled' | 'woken' | 'timeout'>;
   setStatus(status: TicketStatus, action: string, details?: Record<string, unknown>, actor?: string): Promise<void>;
+  /** Books a withdrawal or payments already reported, without waiting; true when the case closed. */
+  settlePending(): Promise<boolean>;
   cancelOpenTasks(reason: string): Promise<void>;
-  track(task: TaskHandle): void;
 }
 
 export async function runFineProceedings(ctx: ProceedingsContext): Promise<void> {
@@ -64,7 +65,6 @@ export async function runFineProceedings(ctx: ProceedingsContext): Promise<void>
     holderKnown: ctx.holder !== null, letterSent: state.status === 'letter_sent',
     dueAt: new Date(now + DECISION_DUE_DAYS * DAY_MS).toISOString(),
   }));
-  ctx.track(task);
   await ctx.setStatus('decision_pending', answer ? 'hearing.decision_requested' : 'hearing.unanswered', { taskId: task.taskId });
   if ((await ctx.waitFor(undefined, () => task.state !== 'open')) === 'settled') return;
   const decision = task.decision!;
@@ -76,9 +76,13 @@ export async function runFineProceedings(ctx: ProceedingsContext): Promise<void>
     return;
   }
   const kind = decision.outcome as NoticeKind;
-  const fineEuros = typeof decision.fineEuros === 'number' ? decision.fineEuros : defaultFineEuros(input.offence);
+  // The API checks the field against the task's schema; an Update sent past it must not break the workflow.
+  const given = Math.round(Number(decision.fineEuros));
+  const fineEuros = Number.isFinite(given) && given >= 5 && given <= 1000 ? given : defaultFineEuros(input.offence);
   const amounts = kind === 'fine_notice' ? fineNoticeAmounts(fineEuros * 100) : costNoticeAmounts();
   const deadline = paymentDeadline(new Date(Date.now()), fineTariff.paymentDays).toISOString();
+  // A Verwarnungsgeld paid or a withdrawal decided just before counts: the notice is issued only if neither.
+  if (await ctx.settlePending()) return;
   // A withdrawal request still open is moot once a notice is issued.
   await ctx.cancelOpenTasks(kind);
   const notice = await act.issueNotice({

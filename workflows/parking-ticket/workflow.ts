@@ -13,7 +13,7 @@ import {
 import type { createParkingTicketActivities } from '../../activities/parking-ticket';
 import type { createFineProceedingsActivities } from '../../activities/fine-proceedings';
 import { paymentDeadline } from '../../domain/berlin-time';
-import { humanTasks, type TaskHandle } from '../tasks/human-task';
+import { humanTasks } from '../tasks/human-task';
 import { runFineProceedings, type ProceedingsContext } from '../fine-proceedings/proceedings';
 import { FINE_ERRORS, hearingAnswerUpdate, type HearingAnswer } from '../fine-proceedings/shared';
 import {
@@ -48,7 +48,6 @@ export async function parkingTicketWorkflow(input: ParkingTicketInput): Promise<
   let withdrawalPending = false;
   let withdrawalRequests = 0;
   const unprocessed: PaymentBooked[] = [];
-  const tracked: TaskHandle[] = [];
   const closed = (): boolean => FINAL.includes(state.status);
   const refuse = (type: string, message: string) => ApplicationFailure.create({ type, message, nonRetryable: true });
   // Registers handlers only (no commands): histories of runs before human tasks still replay.
@@ -87,7 +86,6 @@ export async function parkingTicketWorkflow(input: ParkingTicketInput): Promise<
     withdrawalRequests += 1;
     const dueAt = new Date(Date.now() + WITHDRAWAL_DUE_DAYS * DAY_MS).toISOString();
     const task = await tasks.open(withdrawalTask({ n: withdrawalRequests, ticketNumber: state.ticketNumber!, input, request, status: state.status, dueAt }));
-    tracked.push(task);
     state.withdrawalTaskId = task.taskId;
     await fines.recordCaseEvent({ ticketNumber: state.ticketNumber!, key: `${workflowId}:withdrawal.requested:${withdrawalRequests}`, action: 'withdrawal.requested',
       actor: request.source === 'citizen' ? 'citizen' : request.by, details: { source: request.source, reason: request.reason, taskId: task.taskId }, workflowId, runId });
@@ -95,7 +93,8 @@ export async function parkingTicketWorkflow(input: ParkingTicketInput): Promise<
       await condition(() => task.state !== 'open');
       withdrawalPending = false;
       state.withdrawalTaskId = undefined;
-      if (task.state === 'completed' && task.decision?.outcome === 'withdraw' && !closed()) {
+      // A notice issued meanwhile stands: a ticket is withdrawn only before one.
+      if (task.state === 'completed' && task.decision?.outcome === 'withdraw' && !closed() && !state.notice) {
         withdrawal = { reason: String(task.decision.reason), by: task.decidedBy ?? 'system' };
       }
     })();
@@ -129,9 +128,7 @@ export async function parkingTicketWorkflow(input: ParkingTicketInput): Promise<
   };
 
   /** Tasks the case no longer needs (paid, withdrawn, decided otherwise) leave the inbox. */
-  const cancelOpenTasks = async (reason: string) => {
-    for (const task of tracked) await tasks.cancel(task, reason);
-  };
+  const cancelOpenTasks = (reason: string) => tasks.cancelAll(reason);
 
   /** Books every reported payment; true once the amount due is covered. */
   const bookPayments = async (): Promise<boolean> => {
@@ -154,6 +151,16 @@ export async function parkingTicketWorkflow(input: ParkingTicketInput): Promise<
     return false;
   };
 
+  /** Books a withdrawal or the payments already reported; true when that closed the case. */
+  const settlePending = async (): Promise<boolean> => {
+    if (withdrawal) {
+      await cancelOpenTasks('withdrawn');
+      await setStatus('withdrawn', 'ticket.withdrawn', { reason: withdrawal.reason }, withdrawal.by);
+      return true;
+    }
+    return bookPayments();
+  };
+
   /**
    * Waits for a payment, a withdrawal, `woken()` or the deadline (none: no timer). 'settled'
    * when the case closed as paid or withdrawn.
@@ -163,12 +170,7 @@ export async function parkingTicketWorkflow(input: ParkingTicketInput): Promise<
       const wake = () => unprocessed.length > 0 || withdrawal !== undefined || woken();
       const woke = deadline === undefined ? (await condition(wake), true) : await condition(wake, Math.max(Date.parse(deadline) - Date.now(), 1));
       if (!woke) return 'timeout';
-      if (withdrawal) {
-        await cancelOpenTasks('withdrawn');
-        await setStatus('withdrawn', 'ticket.withdrawn', { reason: withdrawal.reason }, withdrawal.by);
-        return 'settled';
-      }
-      if (await bookPayments()) return 'settled';
+      if (await settlePending()) return 'settled';
       if (woken()) return 'woken';
     }
   };
@@ -194,7 +196,7 @@ export async function parkingTicketWorkflow(input: ParkingTicketInput): Promise<
       const ctx: ProceedingsContext = {
         input, state, holder, tasks, workflowId, runId,
         answer: () => answer, answerRecorded: () => answerRecorded,
-        waitFor, setStatus, cancelOpenTasks, track: (task) => { tracked.push(task); },
+        waitFor, settlePending, setStatus, cancelOpenTasks,
       };
       await runFineProceedings(ctx);
     } else if (!(await waitForSettlement(state.letterDeadline))) {
@@ -202,7 +204,8 @@ export async function parkingTicketWorkflow(input: ParkingTicketInput): Promise<
       await setStatus('handed_to_fine_office', 'ticket.handed_to_fine_office');
     }
   }
-  await cancelOpenTasks(state.status);
+  // After the handlers: a withdrawal request still opening its task would otherwise leave it behind.
   await condition(allHandlersFinished);
+  await cancelOpenTasks(state.status);
   return state;
 }

@@ -36,6 +36,8 @@ export interface HumanTasks {
   open(spec: TaskSpec): Promise<TaskHandle>;
   /** Closes an open task because the case no longer needs it (paid, withdrawn …). */
   cancel(task: TaskHandle, reason: string): Promise<void>;
+  /** Closes every task of this case still open, also one whose opening is still under way. */
+  cancelAll(reason: string): Promise<void>;
 }
 
 export function humanTasks(): HumanTasks {
@@ -95,9 +97,13 @@ export function humanTasks(): HumanTasks {
       // A decision accepted a moment earlier stands: the caller then sees state 'completed'.
       if (completing.has(task.taskId)) await condition(() => task.state !== 'open');
       if (task.state !== 'open') return;
+      await condition(() => opened.has(task.taskId));
       task.state = 'cancelled';
       const { workflowId, runId } = workflowInfo();
       await act.closeTask({ taskId: task.taskId, status: 'cancelled', by: 'system', reason, workflowId, runId });
+    },
+    async cancelAll(reason) {
+      for (const task of [...tasks.values()]) await this.cancel(task, reason);
     },
   };
 }
