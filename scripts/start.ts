@@ -20,8 +20,11 @@ async function run(): Promise<void> {
   const running = await runSystem(config);
   const { stack, system } = running;
   const base = config.publicBaseUrl;
-  // First start: demo accounts with generated passwords, shown this once (only hashes are stored).
-  const seeded = (await hasAnyAccount(system.conn)) ? [] : await seedDemoAccounts(system);
+  // First start on the embedded database: demo accounts with generated passwords, shown this once
+  // (only hashes are stored). A production database (MONGODB_URI) gets accounts from `npm run accounts:seed`
+  // or its identity provider, never well-known demo names by accident.
+  const embeddedDatabase = !config.mongodbUri;
+  const seeded = !embeddedDatabase || (await hasAnyAccount(system.conn)) ? [] : await seedDemoAccounts(system);
   console.log(`
 amtsweg is running (started in ${((Date.now() - started) / 1000).toFixed(1)} s)
   Citizen portal          ${base}/

@@ -20,8 +20,6 @@ const staffAccountSchema = new Schema({
   leadOf: { type: [String], default: [] },
   passwordHash: { type: String, required: true },
   disabled: { type: Boolean, default: false },
-  failedSignIns: { type: Number, default: 0 },
-  lockedUntil: Date,
   passwordChangedAt: Date,
 }, { collection: 'staff_accounts', timestamps: true, versionKey: false });
 

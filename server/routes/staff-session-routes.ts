@@ -14,7 +14,6 @@ import { csrfFailed } from '../security/csrf';
 import { signIn, signOut, type StaffSessionView } from '../use-cases/accounts/sign-in';
 import { changeOwnPassword } from '../use-cases/accounts/manage-accounts';
 
-export { STAFF_COOKIE };
 
 export const staffSessionSchema = {
   type: 'object',

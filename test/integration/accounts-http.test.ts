@@ -138,6 +138,10 @@ describe('CSRF', () => {
     expect((await client.request('GET', '/api/staff/session')).status).toBe(200);
     client.csrfToken = token;
     expect((await client.request('POST', '/api/staff/accounts', newAccount('csrf-t'))).status).toBe(201);
+    // Names the audit trail uses for non-staff actors cannot be taken.
+    const reserved = await client.request('POST', '/api/staff/accounts', newAccount('system'));
+    expect(reserved.status).toBe(422);
+    expect(reserved.json.error.fields[0].field).toBe('id');
   });
 });
 

@@ -79,6 +79,14 @@ describe('the staff case view', () => {
     expect((await adminClient.request('GET', `/api/staff/cases/${ticketNumber}`)).json.history.length).toBe(view.history.length);
 
     expect((await staff.request('GET', `/api/staff/cases/${ticketNumber}/documents/notice-card-VG-0000-000000`)).status).toBe(404);
+    // Another case's document is not reachable through this case.
+    const other = (await staff.request('POST', '/api/parking-tickets', {
+      offenceCode: '112454', plate: 'HA-K 7', place: 'Rathausstraße 11, Hagen', observedAt: new Date(Date.now() - 5 * 60_000).toISOString(),
+    }, { 'Idempotency-Key': `audit-other-${Date.now()}` })).json;
+    const otherCard = `notice-card-${other.ticketNumber}`;
+    await eventually(() => app.system.model.documents.findById(otherCard).lean(), 'the other notice card');
+    expect((await staff.request('GET', `/api/staff/cases/${other.ticketNumber}/documents/${otherCard}`)).status).toBe(200);
+    expect((await staff.request('GET', `/api/staff/cases/${ticketNumber}/documents/${otherCard}`)).status).toBe(404);
     expect((await staff.request('GET', '/api/staff/cases/VG-1999-000001')).status).toBe(404);
     expect((await new HttpClient(app.baseUrl).request('GET', `/api/staff/cases/${ticketNumber}`)).status).toBe(401);
   });
