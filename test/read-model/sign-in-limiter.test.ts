@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import mongoose, { type Connection } from 'mongoose';
 import { LOCK_MS, SignInLimiter } from '../../server/security/sign-in-limiter';
+import { AttemptLimiter } from '../../server/security/attempt-limiter';
 import { generatePassword, hashPassword, passwordProblem, verifyPassword } from '../../server/security/passwords';
 import { testMongoUri } from '../support/env';
 
@@ -14,6 +15,7 @@ beforeAll(async () => {
   conn = await mongoose.createConnection(testMongoUri('read_model_sign_in')).asPromise();
   await conn.dropDatabase();
   new SignInLimiter(conn); // registers the models
+  new AttemptLimiter(conn);
   await Promise.all(Object.values(conn.models).map((m) => m.createIndexes()));
 });
 afterAll(async () => {
@@ -31,7 +33,7 @@ describe('SignInLimiter', () => {
     const wait = await limiter.retryAfterMs('parallel', '10.0.0.99');
     expect(wait).toBeGreaterThan(LOCK_MS - 60_000);
     expect(wait).toBeLessThanOrEqual(LOCK_MS);
-    expect(await conn.collection('staff_sign_in_failures').countDocuments({ _id: { $regex: /^parallel:/ } } as never)).toBe(8);
+    expect(await conn.collection('staff_sign_in_attempts').countDocuments({ _id: { $regex: /^parallel:/ } } as never)).toBe(8);
   });
 
   it('when 4 failures and then a success, then the next 4 failures do not lock; after the lock ends the count starts at 1; unlock clears a lock', async () => {
@@ -49,6 +51,28 @@ describe('SignInLimiter', () => {
     expect(await limiter.claimAttempt('steady')).toEqual({ n: 1, allowed: true });
     await limiter.unlock('steady');
     expect(await limiter.retryAfterMs('steady', '10.0.1.2')).toBe(0);
+  });
+});
+
+describe('AttemptLimiter (citizen portal codes)', () => {
+  it('when 8 wrong guesses for one code arrive at once, then none is lost and the code is locked for 15 minutes', async () => {
+    const limiter = new AttemptLimiter(conn);
+    await Promise.all(Array.from({ length: 8 }, (_, i) => limiter.recordFailure('code-a', `10.1.0.${i}`)));
+    expect(await conn.collection('portal_guess_attempts').countDocuments({ _id: { $regex: /^code-a:/ } } as never)).toBe(8);
+    const locked = await limiter.check('code-a', '10.1.9.9').then(() => null, (e: unknown) => e);
+    expect(locked).toMatchObject({ code: 'too_many_attempts' });
+    expect((locked as { extra: { retryAfterSeconds: number } }).extra.retryAfterSeconds).toBeGreaterThan(14 * 60);
+    await expect(limiter.check('code-a', '10.1.9.9', Date.now() + LOCK_MS + 1000)).resolves.toBeUndefined();
+  });
+
+  it('when 4 failures are followed by a success, then 4 more do not lock, the fifth in a row does', async () => {
+    const limiter = new AttemptLimiter(conn);
+    for (let i = 0; i < 4; i += 1) await limiter.recordFailure('code-b', '10.1.1.1');
+    await limiter.recordSuccess('code-b');
+    for (let i = 0; i < 4; i += 1) await limiter.recordFailure('code-b', '10.1.1.2');
+    await expect(limiter.check('code-b', '10.1.1.3')).resolves.toBeUndefined();
+    await limiter.recordFailure('code-b', '10.1.1.2');
+    await expect(limiter.check('code-b', '10.1.1.3')).rejects.toMatchObject({ code: 'too_many_attempts' });
   });
 });
 
