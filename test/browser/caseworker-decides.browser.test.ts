@@ -70,6 +70,9 @@ describe('a caseworker decides a hearing in the inbox', () => {
     await page.getByRole('heading', { level: 1, name: `Anhörung beantwortet: ${ticketNumber}` }).waitFor();
     await page.getByText(plate).first().waitFor();
     await page.getByText('Schmitz').first().waitFor();
+    // Amounts in the case data read as money: the Verwarnungsgeld and the notice it would become.
+    await page.getByText('55,00 €').first().waitFor();
+    await page.getByText('83,50 €').first().waitFor();
     await page.getByRole('cell', { name: 'Anhörung beantwortet', exact: true }).or(page.getByRole('rowheader', { name: 'Anhörung beantwortet', exact: true })).first().waitFor();
     await page.getByRole('link', { name: /Anhörungsbrief/ }).first().waitFor();
     expect(await axe(page)).toEqual([]);

@@ -1,13 +1,16 @@
-import { formatDateTime } from '../../../format.js';
+import { formatDateTime, formatMoney } from '../../../format.js';
 import { useI18n } from '../../../i18n.js';
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 const isLocalText = (v: unknown): v is { de: string; en: string } =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && typeof (v as { de?: unknown }).de === 'string' && Object.keys(v).every((k) => k === 'de' || k === 'en');
 
+/** Amounts travel in cents (`amountCents`, `feeCents` …): shown as money, labelled without "cents". */
+const isCents = (key: string, v: unknown) => /Cents$/.test(key) && typeof v === 'number' && Number.isInteger(v);
+
 /** "wardenNote" → "Warden note": case data keys are the procedure's own; readable without a mapping. */
 function labelOf(key: string): string {
-  const words = key.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_-]/g, ' ').toLowerCase();
+  const words = key.replace(/Cents$/, '').replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_-]/g, ' ').toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
@@ -16,7 +19,8 @@ export function CaseData({ data }: { data: Record<string, unknown> }) {
   const { t, lang, local } = useI18n();
   const entries = Object.entries(data).filter(([, v]) => v !== null && v !== undefined && v !== '');
   if (entries.length === 0) return <p className="kern-body">{t.inbox.noCaseData}</p>;
-  const value = (v: unknown) => {
+  const value = (k: string, v: unknown) => {
+    if (isCents(k, v)) return formatMoney(v as number, lang);
     if (isLocalText(v)) return local(v);
     if (typeof v === 'string' && ISO_INSTANT.test(v)) return formatDateTime(v, lang);
     if (typeof v === 'boolean') return v ? t.inbox.yes : t.inbox.no;
@@ -29,7 +33,7 @@ export function CaseData({ data }: { data: Record<string, unknown> }) {
       {entries.map(([k, v]) => (
         <div key={k} style={{ display: 'contents' }}>
           <dt className="kern-body kern-body--bold">{labelOf(k)}</dt>
-          <dd className="kern-body" style={{ margin: 0 }}>{value(v)}</dd>
+          <dd className="kern-body" style={{ margin: 0 }}>{value(k, v)}</dd>
         </div>
       ))}
     </dl>
