@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { createTestAccount, startTestSystem } from '../support/system';
-import { launchChromium, wcagViolations } from '../support/browser';
+import { launchChromium, expectNoWcagViolations } from '../support/browser';
 
 let app: Awaited<ReturnType<typeof startTestSystem>>;
 let browser: Browser;
@@ -23,7 +23,6 @@ afterAll(async () => {
   await app?.stop();
 });
 
-const axe = wcagViolations;
 const staffNav = (page: Page) => page.getByRole('navigation', { name: /Dienst/ }).getByRole('link').allTextContents();
 
 describe('staff accounts in the browser', () => {
@@ -35,7 +34,7 @@ describe('staff accounts in the browser', () => {
     const summary = page.getByRole('alert').filter({ hasText: 'Bitte prüfen Sie Ihre Eingaben' }).or(page.locator('.kern-alert', { hasText: 'Bitte prüfen Sie Ihre Eingaben' }));
     await expect.poll(() => summary.first().isVisible()).toBe(true);
     await expect.poll(() => page.getByRole('link', { name: 'Bitte geben Sie Ihr Passwort ein.' }).count()).toBe(1);
-    expect(await axe(page)).toEqual([]);
+    await expectNoWcagViolations(page);
 
     await page.getByLabel('Benutzername').fill(admin.id);
     await page.getByLabel('Passwort', { exact: true }).fill('wrong-password-123');
@@ -46,7 +45,7 @@ describe('staff accounts in the browser', () => {
     await page.getByText('Angemeldet als Vera Verwaltung').waitFor();
     expect(await staffNav(page)).toEqual(['Startseite', 'Dienstkonten', 'Passwort ändern']);
     await page.getByRole('cell', { name: 'Vera Verwaltung' }).waitFor();
-    expect(await axe(page)).toEqual([]);
+    await expectNoWcagViolations(page);
 
     await page.getByRole('button', { name: 'Neues Konto anlegen' }).click();
     await page.getByLabel('Benutzername').fill('krause');
@@ -58,13 +57,13 @@ describe('staff accounts in the browser', () => {
     await page.getByRole('link', { name: 'Sachbearbeitung braucht mindestens ein Amt.' }).waitFor();
     await page.getByRole('group', { name: /^Ämter/ }).getByLabel('Bußgeldstelle').check();
     await page.getByRole('group', { name: /^Leitung/ }).getByLabel('Bußgeldstelle').check();
-    expect(await axe(page)).toEqual([]);
+    await expectNoWcagViolations(page);
     await page.getByRole('button', { name: 'Neues Konto anlegen' }).click();
     await page.getByText('Das Konto krause wurde angelegt.').waitFor();
     const password = (await page.getByTestId('one-time-password').textContent())!;
     expect(password.length).toBeGreaterThanOrEqual(12);
     await page.getByRole('row', { name: /krause/ }).waitFor();
-    expect(await axe(page)).toEqual([]);
+    await expectNoWcagViolations(page);
 
     const other = await (await browser.newContext({ locale: 'de-DE' })).newPage();
     await other.goto(`${app.baseUrl}/dienst/postausgang`);

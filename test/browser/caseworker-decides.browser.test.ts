@@ -5,28 +5,20 @@
  * history) beside the form — and the citizen's portal page and e-mail show the outcome: a
  * Bußgeldbescheid with its amounts. axe-core checks WCAG 2.1 AA on every staff page on the way.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import type { RunningSystem } from '../../scripts/lib/run-system';
-import { createTestAccount, HttpClient, startTestSystem } from '../support/system';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createTestAccount, HttpClient } from '../support/system';
 import { mailsTo } from '../support/activity-env';
 import { eventually } from '../support/eventually';
-import { launchChromium, wcagViolations } from '../support/browser';
+import { useBrowserTestSystem, expectNoWcagViolations, type BrowserTestContext } from '../support/browser';
 
 const DAY = 86_400_000;
-let app: RunningSystem;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startTestSystem('browser_caseworker_decides');
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
+const ctx = useBrowserTestSystem('browser_caseworker_decides');
+let app: BrowserTestContext['app'];
+let browser: BrowserTestContext['browser'];
+beforeAll(() => {
+  ({ app, browser } = ctx);
 });
 
-const axe = wcagViolations;
 
 describe('a caseworker decides a hearing in the inbox', () => {
   it('when the fine office issues a fine notice from the inbox, then the citizen sees it on the portal and gets it by e-mail', async () => {
@@ -61,7 +53,7 @@ describe('a caseworker decides a hearing in the inbox', () => {
     await page.getByRole('navigation', { name: 'Warteschlangen' }).getByRole('link', { name: 'Warteschlange Bußgeldstelle' }).click();
     const row = page.getByRole('row', { name: new RegExp(ticketNumber) });
     await row.waitFor();
-    expect(await axe(page)).toEqual([]);
+    await expectNoWcagViolations(page);
     await page.getByRole('button', { name: new RegExp(`Übernehmen.*${ticketNumber}`) }).click();
     await page.getByRole('row', { name: new RegExp(`${ticketNumber}.*Bettina Bauer`) }).waitFor();
 
@@ -75,12 +67,12 @@ describe('a caseworker decides a hearing in the inbox', () => {
     await page.getByText('83,50 €').first().waitFor();
     await page.getByRole('cell', { name: 'Anhörung beantwortet', exact: true }).or(page.getByRole('rowheader', { name: 'Anhörung beantwortet', exact: true })).first().waitFor();
     await page.getByRole('link', { name: /Anhörungsbrief/ }).first().waitFor();
-    expect(await axe(page)).toEqual([]);
+    await expectNoWcagViolations(page);
 
     await page.getByLabel('Bußgeldbescheid erlassen').check();
     await page.getByRole('button', { name: 'Entscheidung speichern' }).click();
     await page.getByText('Die Entscheidung ist gespeichert; der Vorgang läuft weiter.').waitFor();
-    expect(await axe(page)).toEqual([]);
+    await expectNoWcagViolations(page);
 
     // The case went on: the workflow issued the notice, the audit trail names the caseworker.
     const ticket = await eventually(async () => {
@@ -98,7 +90,7 @@ describe('a caseworker decides a hearing in the inbox', () => {
     await portal.getByRole('button', { name: 'Verwarnung anzeigen' }).click();
     await portal.getByText('Bußgeldbescheid erlassen').first().waitFor();
     await portal.getByText('83,50 €').first().waitFor();
-    expect(await axe(portal)).toEqual([]);
+    await expectNoWcagViolations(portal);
 
     // … and the e-mail brings the notice.
     const mail = await eventually(async () => (await mailsTo(email)).find((m) => m.subject.startsWith('Bußgeldbescheid')), 'the fine notice e-mail');

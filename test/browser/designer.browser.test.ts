@@ -3,21 +3,15 @@
  * named with its line, check (problems and diff), preview, publish — and the portal then
  * renders the new field. axe-core checks WCAG 2.1 AA on the designer page.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { TEST_STAFF, startTestSystem } from '../support/system';
-import { launchChromium, wcagViolations } from '../support/browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { TEST_STAFF } from '../support/system';
+import { useBrowserTestSystem, expectNoWcagViolations, type BrowserTestContext } from '../support/browser';
 
-let app: Awaited<ReturnType<typeof startTestSystem>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startTestSystem('browser_designer');
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
+const ctx = useBrowserTestSystem('browser_designer');
+let app: BrowserTestContext['app'];
+let browser: BrowserTestContext['browser'];
+beforeAll(() => {
+  ({ app, browser } = ctx);
 });
 
 describe('form designer in the browser', () => {
@@ -47,7 +41,7 @@ describe('form designer in the browser', () => {
     await page.getByRole('button', { name: 'Prüfen' }).click();
     await page.getByRole('heading', { name: 'Ergebnis der Prüfung' }).waitFor();
     await page.getByText(/insurancePolicy/).first().waitFor();
-    expect(await wcagViolations(page)).toEqual([]);
+    await expectNoWcagViolations(page);
 
     await page.getByRole('button', { name: 'Veröffentlichen' }).click();
     await page.getByText('Version 2 wurde veröffentlicht.').waitFor();

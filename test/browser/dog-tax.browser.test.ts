@@ -3,29 +3,17 @@
  * overview, fills the multi-step form rendered from its JSON Schema, sends it, and follows the
  * status link until the tax notice is there. axe-core checks WCAG 2.1 AA on the way.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import type { RunningSystem } from '../../scripts/lib/run-system';
-import { startTestSystem } from '../support/system';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { mailsTo } from '../support/activity-env';
 import { eventually } from '../support/eventually';
-import { launchChromium, wcagViolations } from '../support/browser';
+import { useBrowserTestSystem, expectNoWcagViolations, type BrowserTestContext } from '../support/browser';
 
-let app: RunningSystem;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startTestSystem('browser_dog_tax');
-  browser = await launchChromium();
+const ctx = useBrowserTestSystem('browser_dog_tax');
+let app: BrowserTestContext['app'];
+let browser: BrowserTestContext['browser'];
+beforeAll(() => {
+  ({ app, browser } = ctx);
 });
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-async function expectNoWcagViolations(page: Page, where: string): Promise<void> {
-  expect(await wcagViolations(page), where).toEqual([]);
-}
 
 const isoDaysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 

@@ -3,28 +3,17 @@
  * out), the person opens it with code + plate, reads the accusation and the Belehrung, answers
  * with the registry form, and sees the answer received. axe-core checks WCAG 2.1 AA.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import type { RunningSystem } from '../../scripts/lib/run-system';
-import { HttpClient, startTestSystem } from '../support/system';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { HttpClient } from '../support/system';
 import { eventually } from '../support/eventually';
-import { launchChromium, wcagViolations } from '../support/browser';
+import { useBrowserTestSystem, expectNoWcagViolations, type BrowserTestContext } from '../support/browser';
 
-let app: RunningSystem;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startTestSystem('browser_hearing');
-  browser = await launchChromium();
+const ctx = useBrowserTestSystem('browser_hearing');
+let app: BrowserTestContext['app'];
+let browser: BrowserTestContext['browser'];
+beforeAll(() => {
+  ({ app, browser } = ctx);
 });
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-async function expectNoWcagViolations(page: Page, where: string): Promise<void> {
-  expect(await wcagViolations(page), where).toEqual([]);
-}
 
 describe('the hearing online in the browser', () => {
   it('when the person answers the hearing on the portal, then the answer is received and the fine office has the task', async () => {

@@ -6,14 +6,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { WorkflowHandle } from '@temporalio/client';
 import { taskIdOf } from '../../workflows/tasks/shared';
 import { finishSignal, humanTaskFixtureWorkflow } from '../workflows/fixtures/human-task-workflow';
 import { createTestAccount, HttpClient, startTestSystem } from '../support/system';
 import { startHumanTaskFixtureWorker } from '../support/fixture-worker';
 import { eventually } from '../support/eventually';
-import { launchChromium, wcagViolations } from '../support/browser';
+import { launchChromium, expectNoWcagViolations } from '../support/browser';
 
 const DAY = 86_400_000;
 let app: Awaited<ReturnType<typeof startTestSystem>>;
@@ -58,7 +58,6 @@ async function openTask(caseNumber: string, dueInMs: number): Promise<string> {
   return taskId;
 }
 
-const axe = wcagViolations;
 
 describe('inbox in the browser', () => {
   it('lists the department queue, reports a lost claim, and decides a task with validation', async () => {
@@ -74,14 +73,14 @@ describe('inbox in the browser', () => {
     await page.getByLabel('Passwort', { exact: true }).fill(karin.password);
     await page.getByRole('button', { name: 'Anmelden' }).click();
     await page.getByText('Keine Aufgaben für diese Auswahl.').waitFor();
-    expect(await axe(page)).toEqual([]);
+    await expectNoWcagViolations(page);
 
     await page.getByRole('navigation', { name: 'Warteschlangen' }).getByRole('link', { name: 'Warteschlange Bußgeldstelle' }).click();
     await page.getByText('3 Aufgaben · Seite 1').waitFor();
     const rows = page.getByRole('table', { name: 'Warteschlange Bußgeldstelle, Seite 1' }).getByRole('row');
     expect((await rows.allTextContents()).slice(1).map((r) => /VG-2026-\d+/.exec(r)?.[0])).toEqual(['VG-2026-000903', 'VG-2026-000902', 'VG-2026-000901']);
     expect(await rows.nth(1).getByText('Überfällig').count()).toBe(1);
-    expect(await axe(page)).toEqual([]);
+    await expectNoWcagViolations(page);
 
     // Olaf claims "soon" first; Karin's claim then loses and says so.
     expect((await other.request('POST', `/api/tasks/${encodeURIComponent(soon)}/claim`)).status).toBe(200);
@@ -102,13 +101,13 @@ describe('inbox in the browser', () => {
     await page.getByRole('button', { name: 'Entscheidung speichern' }).click();
     // Client-side validation first: focus goes to the first invalid field.
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-invalid'))).toBe('true');
-    expect(await axe(page)).toEqual([]);
+    await expectNoWcagViolations(page);
     await page.getByLabel('Einstellen').check();
     await page.getByLabel('Begründung').fill('Das Foto zeigt ein anderes Kennzeichen.');
     await page.getByRole('button', { name: 'Entscheidung speichern' }).click();
     await page.getByText('Die Entscheidung ist gespeichert; der Vorgang läuft weiter.').waitFor();
     await page.getByText('Entschieden von krause').waitFor();
     expect(await app.system.model.tasks.findById(late).lean()).toMatchObject({ status: 'completed', decidedBy: 'krause', decision: { outcome: 'drop' } });
-    expect(await axe(page)).toEqual([]);
+    await expectNoWcagViolations(page);
   });
 });

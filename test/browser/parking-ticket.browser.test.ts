@@ -3,28 +3,17 @@
  * playwright-core): a warden records a ticket, the person opens the QR link, sees the
  * GiroCode, pays in the sandbox and gets the receipt. axe-core checks WCAG 2.1 AA on the way.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import type { RunningSystem } from '../../scripts/lib/run-system';
-import { HttpClient, TEST_STAFF, startTestSystem } from '../support/system';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { HttpClient, TEST_STAFF } from '../support/system';
 import { mailsTo } from '../support/activity-env';
-import { launchChromium, wcagViolations } from '../support/browser';
+import { useBrowserTestSystem, expectNoWcagViolations, type BrowserTestContext } from '../support/browser';
 
-let app: RunningSystem;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startTestSystem('browser_parking_ticket');
-  browser = await launchChromium();
+const ctx = useBrowserTestSystem('browser_parking_ticket');
+let app: BrowserTestContext['app'];
+let browser: BrowserTestContext['browser'];
+beforeAll(() => {
+  ({ app, browser } = ctx);
 });
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-async function expectNoWcagViolations(page: Page, where: string): Promise<void> {
-  expect(await wcagViolations(page), where).toEqual([]);
-}
 
 describe('Online-Knöllchen in the browser', () => {
   it('when a warden records a ticket and the person pays it via the QR link, then the portal shows paid and the receipt arrives', async () => {
