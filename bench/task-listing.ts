@@ -6,9 +6,9 @@
  * the naive find+sort+limit a few times for contrast. Goal: p95 < 100 ms per page.
  */
 import { randomUUID } from 'node:crypto';
-import type { System } from '../server/system';
+import type { System } from '../system/system';
 import type { Principal } from '../server/http/route';
-import { rebuildTaskQueues, queueKeys } from '../activities/tasks/task-store';
+import { rebuildTaskQueues, queueKeys } from '../store/tasks/task-store';
 import { listTasks, type ListTasksQuery } from '../server/use-cases/tasks/list-tasks';
 import { DEPARTMENT_IDS, type Department } from '../domain/departments';
 

@@ -10,7 +10,7 @@ import type { FormDefinition } from './form-definition';
 import type { RecordTicketSubmission } from './parking-ticket/record-ticket.form';
 import type { FormContent, FormProblem, LocalText } from './registry/form-version';
 import { dogTaxContracts } from './dog-tax/contract';
-import { fineHearingContract } from './fine-hearing/contract';
+import { fineHearingContract } from './fine-proceedings/contract';
 import { checkSteps } from './check-steps';
 
 export { diffForms, type FormChange } from './diff-forms';

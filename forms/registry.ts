@@ -7,7 +7,7 @@ import { recordTicketForm } from './parking-ticket/record-ticket.form';
 import { registerDogForm } from './dog-tax/register-dog.form';
 import { deregisterDogForm } from './dog-tax/deregister-dog.form';
 import { exemptionForm } from './dog-tax/exemption.form';
-import { hearingAnswerForm } from './fine-hearing/hearing-answer.form';
+import { hearingAnswerForm } from './fine-proceedings/hearing-answer.form';
 
 const builtIn: FormDefinition[] = [recordTicketForm, registerDogForm, deregisterDogForm, exemptionForm, hearingAnswerForm];
 

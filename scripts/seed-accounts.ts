@@ -6,7 +6,7 @@
 import { connect } from 'node:net';
 import mongoose from 'mongoose';
 import { ConfigError, loadConfig } from '../config/config';
-import { ensureReadModelIndexes, readModel } from '../activities/read-model/models';
+import { ensureReadModelIndexes, readModel } from '../store/models';
 import { DEMO_ACCOUNTS, formatSeeded, seedDemoAccounts } from '../server/use-cases/accounts/seed-accounts';
 import { startStack, type RunningStack } from './lib/stack';
 

@@ -14,25 +14,32 @@ import type { RouteSpec } from './http/route';
 import { AttemptLimiter } from './security/attempt-limiter';
 import { SignInLimiter } from './security/sign-in-limiter';
 import { CSRF_HEADER, csrfFailed, csrfTokenMatches, UNSAFE_METHODS } from './security/csrf';
-import type { System } from './system';
+import type { System } from '../system/system';
 import { systemRoutes } from './routes/system-routes';
 import { staffSessionRoutes } from './routes/staff-session-routes';
 import { parkingTicketRoutes } from './routes/parking-ticket-routes';
-import { portalRoutes } from './routes/portal-routes';
+import { parkingTicketCitizenRoutes } from './routes/parking-ticket-citizen-routes';
 import { formRoutes } from './routes/form-routes';
 import { caseRoutes } from './routes/case-routes';
 import { draftRoutes } from './routes/draft-routes';
 import { attachmentRoutes } from './routes/attachment-routes';
 import { taskRoutes } from './routes/task-routes';
 import { accountRoutes } from './routes/account-routes';
-import { hearingRoutes } from './routes/hearing-routes';
+import { fineProceedingsRoutes } from './routes/fine-proceedings-routes';
+import { dogTaxRoutes } from './routes/dog-tax-routes';
 import { auditRoutes } from './routes/audit-routes';
-import { createSandboxPaymentRouter } from '../activities/payments/sandbox/router';
-import { createSandboxVehicleRegistryRouter } from '../activities/registry/sandbox/router';
-import { createSandboxResidentRegistryRouter } from '../activities/residents/sandbox/router';
+import { createSandboxPaymentRouter } from '../sandboxes/payments/router';
+import { createSandboxVehicleRegistryRouter } from '../sandboxes/vehicle-registry/router';
+import { createSandboxResidentRegistryRouter } from '../sandboxes/resident-registry/router';
 
-export const routeTable: RouteSpec[] = [...systemRoutes, ...formRoutes, ...caseRoutes, ...draftRoutes, ...attachmentRoutes, ...staffSessionRoutes, ...parkingTicketRoutes, ...portalRoutes,
-  ...taskRoutes, ...accountRoutes, ...hearingRoutes, ...auditRoutes];
+export const routeTable: RouteSpec[] = bySpecificity([...systemRoutes, ...formRoutes, ...caseRoutes, ...draftRoutes, ...attachmentRoutes, ...staffSessionRoutes,
+  ...parkingTicketRoutes, ...parkingTicketCitizenRoutes, ...fineProceedingsRoutes, ...dogTaxRoutes, ...taskRoutes, ...accountRoutes, ...auditRoutes]);
+
+/** Express matches in order: `/api/parking-tickets/current` must come before `/api/parking-tickets/:ticketNumber`. */
+function bySpecificity(routes: RouteSpec[]): RouteSpec[] {
+  const rank = (path: string) => path.split('/').map((part) => (part.startsWith(':') ? '1' : '0')).join('');
+  return [...routes].sort((a, b) => rank(a.path).localeCompare(rank(b.path)));
+}
 
 const unauthenticated = () => new AppError('unauthenticated', { de: 'Bitte melden Sie sich an.', en: 'Please sign in.' });
 const forbidden = () => new AppError('forbidden', { de: 'Dafür fehlt Ihnen die Berechtigung.', en: 'You are not allowed to do this.' });

@@ -1,5 +1,5 @@
 /** Activities of the attachment cleanup: uploads no case claimed within a day are deleted. */
-import type { AttachmentStore } from './attachment-store';
+import type { AttachmentStore } from '../../store/attachments/attachment-store';
 
 export interface AttachmentActivityDeps { attachments: AttachmentStore }
 

@@ -1,12 +1,12 @@
 /** Activities of the Abmeldung: find the dog's record, end its liability, settle the year, notify. */
 import { settlementOnEnd } from '../../domain/dog-tax/pro-rata';
 import { formatEuro } from '../../domain/money';
-import { claimSerial, storeDocument } from '../read-model/documents';
-import { sendMailOnce } from '../mail/mailer';
+import { claimSerial, storeDocument } from '../../store/documents';
+import { sendMailOnce } from '../../adapters/mail/mailer';
 import type { DeregisterDogSubmission } from '../../forms/dog-tax/deregister-dog.form';
 import type { DeregistrationState, DogTaxAssessment } from '../../workflows/dog-tax/shared';
-import { caseOf, registrationFor, type Traced } from './case-store';
-import { renderDogTaxNoticePdf } from './notice-pdf';
+import { caseOf, registrationFor, type Traced } from '../../store/dog-tax/case-store';
+import { renderDogTaxNoticePdf } from '../../documents/dog-tax/tax-notice';
 import { dogTaxMail } from './notice-mail';
 import { dateDe, recipientOf } from './registration';
 import type { DogTaxActivityDeps } from '.';

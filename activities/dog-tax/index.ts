@@ -2,13 +2,13 @@
  * Activities of the three Hundesteuer workflows (procedure 3). Each is idempotent: keyed
  * writes (workflow ID, case number, tag number) and sendMailOnce per notice.
  */
-import type { ReadModel } from '../read-model/models';
-import type { Mailer } from '../mail/mailer';
-import type { ResidentRegistry } from '../residents/resident-registry';
+import type { ReadModel } from '../../store/models';
+import type { Mailer } from '../../adapters/mail/mailer';
+import type { ResidentRegistry } from '../../adapters/resident-registry/resident-registry';
 import type { Payee } from '../parking-ticket';
 import type { FormRegistry } from '../../forms/registry/form-registry';
 import type { DogTaxProcedure, DogTaxStatus, FormRef } from '../../workflows/dog-tax/shared';
-import { openCase, setStatus, type Traced } from './case-store';
+import { openCase, setStatus, type Traced } from '../../store/dog-tax/case-store';
 import { createRegistrationActivities } from './registration';
 import { createDeregistrationActivities } from './deregistration';
 import { createExemptionActivities } from './exemption';
@@ -19,7 +19,7 @@ export interface DogTaxActivityDeps {
   /** The form versions cases were started with: the receipt lists fields under their titles. */
   forms: Pick<FormRegistry, 'get'>;
   publicBaseUrl: string;
-  /** Derives the status page token from the workflow ID (activities/cases/status-link.ts). */
+  /** Derives the status page token from the workflow ID (domain/cases/status-link.ts). */
   statusTokenSecret: Buffer;
 }
 

@@ -1,5 +1,5 @@
 /** Dog-tax e-mails: German first, English below (who keeps a dog in Hagen may not read German). */
-import type { MailMessage } from '../mail/mailer';
+import type { MailMessage } from '../../adapters/mail/mailer';
 
 const escape = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 const SIGNATURE_DE = ['', 'Mit freundlichen Grüßen', 'Stadt Hagen – Fachbereich Finanzen und Controlling'];

@@ -7,13 +7,13 @@
 import { formatBerlinDateTime } from '../../domain/berlin-time';
 import { findForm } from '../../forms/registry';
 import type { FormDefinition } from '../../forms/form-definition';
-import { emailOf, summaryRows } from '../documents/submission-rows';
-import { renderSubmissionSummaryPdf } from '../documents/submission-summary';
-import { deriveStatusToken, statusUrl } from '../cases/status-link';
-import { appendAuditEvent } from '../read-model/audit';
-import { storeDocument } from '../read-model/documents';
-import { sendMailOnce } from '../mail/mailer';
-import { CASE_TYPE, caseOf, type Traced } from './case-store';
+import { emailOf, summaryRows } from '../../documents/submission-rows';
+import { renderSubmissionSummaryPdf } from '../../documents/submission-summary';
+import { deriveStatusToken, statusUrl } from '../../domain/cases/status-link';
+import { appendAuditEvent } from '../../store/audit';
+import { storeDocument } from '../../store/documents';
+import { sendMailOnce } from '../../adapters/mail/mailer';
+import { CASE_TYPE, caseOf, type Traced } from '../../store/dog-tax/case-store';
 import { dogTaxMail } from './notice-mail';
 import type { DogTaxActivityDeps } from '.';
 

@@ -3,12 +3,12 @@ import { annualTaxCents, listedBreedGroup, type RateCategory } from '../../domai
 import { liabilityStart, liableMonthsInYear, parseDate, proRataCents } from '../../domain/dog-tax/pro-rata';
 import { berlinParts, formatBerlinDate } from '../../domain/berlin-time';
 import { formatEuro } from '../../domain/money';
-import { claimSerial, storeDocument } from '../read-model/documents';
-import { sendMailOnce } from '../mail/mailer';
+import { claimSerial, storeDocument } from '../../store/documents';
+import { sendMailOnce } from '../../adapters/mail/mailer';
 import type { RegisterDogSubmission } from '../../forms/dog-tax/register-dog.form';
 import type { DogTaxAssessment } from '../../workflows/dog-tax/shared';
-import { caseOf, type Traced } from './case-store';
-import { renderDogTaxNoticePdf } from './notice-pdf';
+import { caseOf, type Traced } from '../../store/dog-tax/case-store';
+import { renderDogTaxNoticePdf } from '../../documents/dog-tax/tax-notice';
 import { dogTaxMail } from './notice-mail';
 import type { DogTaxActivityDeps } from '.';
 

@@ -5,10 +5,10 @@
 import { formatBerlinDateTime } from '../../domain/berlin-time';
 import type { FormRegistry } from '../../forms/registry/form-registry';
 import type { DraftExpiryInput } from '../../workflows/drafts/shared';
-import { sendMailOnce, type Mailer } from '../mail/mailer';
-import type { ReadModel } from '../read-model/models';
-import { deriveDraftToken, draftResumeUrl } from './draft-link';
-import type { DraftStore } from './draft-store';
+import { sendMailOnce, type Mailer } from '../../adapters/mail/mailer';
+import type { ReadModel } from '../../store/models';
+import { deriveDraftToken, draftResumeUrl } from '../../domain/drafts/draft-link';
+import type { DraftStore } from '../../store/drafts/draft-store';
 
 export interface DraftActivityDeps {
   model: ReadModel; mailer: Mailer; publicBaseUrl: string;

@@ -5,17 +5,17 @@
  */
 import { buildEpcPayload } from '../../domain/epc-qr';
 import { createRfReference } from '../../domain/rf-reference';
-import { renderFineNoticePdf } from '../documents/fine-notice';
-import type { LetterRecipient } from '../documents/warning-letter';
-import { appendAuditEvent } from '../read-model/audit';
-import { storeDocument } from '../read-model/documents';
-import { sendMailOnce } from '../mail/mailer';
-import type { VehicleHolder } from '../registry/vehicle-registry';
+import { renderFineNoticePdf } from '../../documents/fine-proceedings/fine-notice';
+import type { LetterRecipient } from '../../documents/parking-ticket/warning-letter';
+import { appendAuditEvent } from '../../store/audit';
+import { storeDocument } from '../../store/documents';
+import { sendMailOnce } from '../../adapters/mail/mailer';
+import type { VehicleHolder } from '../../adapters/vehicle-registry/vehicle-registry';
 import { portalBaseUrl, type ParkingTicketActivityDeps } from '../parking-ticket';
 import { PARKING_TICKET_PROCEDURE } from '../../workflows/parking-ticket/shared';
 import type { HearingAnswer, IssuedNotice, NoticeKind } from '../../workflows/fine-proceedings/shared';
-import type { NoticeAmounts } from '../../domain/fines/fees';
-import { fineCases } from './fine-case';
+import type { NoticeAmounts } from '../../domain/fine-proceedings/fees';
+import { fineCases } from '../../store/fine-proceedings/fine-case';
 import { answerReceivedMail, noticeMail } from './mails';
 
 interface Traced { workflowId: string; runId: string }

@@ -2,7 +2,7 @@
 import { formatEuro } from '../../domain/money';
 import { formatBerlinDate, lastDayBefore } from '../../domain/berlin-time';
 import { formatRfReference } from '../../domain/rf-reference';
-import type { MailMessage } from '../mail/mailer';
+import type { MailMessage } from '../../adapters/mail/mailer';
 
 const join = (de: string[], en: string[]) =>
   [...de, '', '— English —', '', ...en, '', 'Diese E-Mail wurde automatisch erstellt. / This e-mail was generated automatically.'].join('\n');

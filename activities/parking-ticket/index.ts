@@ -5,17 +5,17 @@
 import { buildEpcPayload } from '../../domain/epc-qr';
 import { createRfReference } from '../../domain/rf-reference';
 import { paymentDeadline } from '../../domain/berlin-time';
-import { renderNoticeCardPdf } from '../documents/notice-card';
-import { renderWarningLetterPdf } from '../documents/warning-letter';
-import { appendAuditEvent } from '../read-model/audit';
-import { claimSerial, storeDocument } from '../read-model/documents';
-import type { ReadModel } from '../read-model/models';
-import { sendMailOnce, type Mailer } from '../mail/mailer';
-import type { VehicleHolder, VehicleRegistry } from '../registry/vehicle-registry';
+import { renderNoticeCardPdf } from '../../documents/parking-ticket/notice-card';
+import { renderWarningLetterPdf } from '../../documents/parking-ticket/warning-letter';
+import { appendAuditEvent } from '../../store/audit';
+import { claimSerial, storeDocument } from '../../store/documents';
+import type { ReadModel } from '../../store/models';
+import { sendMailOnce, type Mailer } from '../../adapters/mail/mailer';
+import type { VehicleHolder, VehicleRegistry } from '../../adapters/vehicle-registry/vehicle-registry';
 import {
   PARKING_TICKET_PROCEDURE, type ParkingTicketInput, type PaymentBooked, type TicketRegistration, type TicketStatus,
 } from '../../workflows/parking-ticket/shared';
-import { deriveAccessCode, hashAccessCode } from './access-code';
+import { deriveAccessCode, hashAccessCode } from '../../domain/parking-ticket/access-code';
 import { paymentReceiptMail } from './receipt-mail';
 
 export interface Payee { beneficiaryName: string; iban: string; bic?: string }

@@ -2,7 +2,7 @@
 import { formatEuro } from '../../domain/money';
 import { formatBerlinDateTime } from '../../domain/berlin-time';
 import { formatRfReference } from '../../domain/rf-reference';
-import type { MailMessage } from '../mail/mailer';
+import type { MailMessage } from '../../adapters/mail/mailer';
 
 export interface ReceiptMailInput {
   to: string; ticketNumber: string; reference: string; amountCents: number; bookedAt: string; offenceDe: string; offenceEn: string;

@@ -3,13 +3,13 @@
  * document and queue entries, its audit events, and the overdue e-mail to the department's
  * leads. Idempotent: the task id is deterministic, audit keys and mail keys derive from it.
  */
-import type { ReadModel } from '../read-model/models';
-import { appendAuditEvent } from '../read-model/audit';
-import { departmentLeads } from '../read-model/staff-accounts';
-import { sendMailOnce, type Mailer } from '../mail/mailer';
+import type { ReadModel } from '../../store/models';
+import { appendAuditEvent } from '../../store/audit';
+import { departmentLeads } from '../../store/accounts/staff-accounts';
+import { sendMailOnce, type Mailer } from '../../adapters/mail/mailer';
 import type { Department } from '../../domain/departments';
 import type { CloseTaskInput, EscalateTaskInput, OpenTaskInput, TaskActivities } from '../../workflows/tasks/shared';
-import { insertTask, mutateTask } from './task-store';
+import { insertTask, mutateTask } from '../../store/tasks/task-store';
 import { overdueMail } from './overdue-mail';
 
 export interface TaskActivityDeps { model: ReadModel; mailer: Mailer; publicBaseUrl: string }

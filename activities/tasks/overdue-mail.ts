@@ -1,6 +1,6 @@
 /** The e-mail to a department lead when an inbox task passed its due date: German, then English. */
-import type { MailMessage } from '../mail/mailer';
-import type { TaskDoc } from '../read-model/tasks';
+import type { MailMessage } from '../../adapters/mail/mailer';
+import type { TaskDoc } from '../../store/tasks/task-model';
 import { DEPARTMENTS, isDepartment } from '../../domain/departments';
 import { formatBerlinDateTime } from '../../domain/berlin-time';
 

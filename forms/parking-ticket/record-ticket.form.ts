@@ -1,6 +1,6 @@
 /** The warden's form: record a parking offence on site (procedure 1, Online-Knöllchen). */
 import type { FromSchema } from 'json-schema-to-ts';
-import { offenceCatalogue } from '../../domain/parking/offence-catalogue';
+import { offenceCatalogue } from '../../domain/parking-ticket/offence-catalogue';
 import type { FormDefinition } from '../form-definition';
 
 const baseSchema = {

@@ -8,9 +8,10 @@ import type { Worker } from '@temporalio/worker';
 import type { Connection } from '@temporalio/client';
 import type { AppConfig } from '../../config/config';
 import { createApp } from '../../server/app';
-import { connectSystem, type System } from '../../server/system';
+import { connectSystem, type System } from '../../system/system';
 import { connectWorkerConnection } from '../../temporal/connection';
 import { bundleWorkflows, createWorker } from '../../workers/worker';
+import { activityDepsOf } from '../../workers/activity-deps';
 import { startStack, type RunningStack } from './stack';
 import { ensureSearchAttributes } from '../../temporal/search-attributes';
 import { ensureSchedules } from '../../temporal/schedules';
@@ -44,7 +45,7 @@ export async function runSystem(config: AppConfig, overrides: ServiceOverrides =
   const workerConnection = await connectWorkerConnection(temporal);
   const worker: Worker = await createWorker({
     connection: workerConnection, namespace: temporal.namespace, taskQueue: temporal.taskQueue,
-    payloadKey: system.secrets.payloadKey, deps: system.activityDeps(), bundle: await bundleWorkflows(),
+    payloadKey: system.secrets.payloadKey, deps: activityDepsOf(system), bundle: await bundleWorkflows(),
   });
   await ensureSchedules(system.temporal, temporal.taskQueue);
   const running = worker.run();

@@ -4,11 +4,11 @@
  * disabled account or a deleted session stops working at once.
  */
 import type { Request, Response } from 'express';
-import { staffAccountModel, type StaffRole } from '../../activities/read-model/staff-accounts';
+import { staffAccountModel, type StaffRole } from '../../store/accounts/staff-accounts';
 import type { Department } from '../../domain/departments';
 import { SessionStore, type SessionDoc } from '../security/sessions';
-import { ticketNumberFromPortalToken } from '../use-cases/portal/open-ticket';
-import type { System } from '../system';
+import { ticketNumberFromPortalToken } from '../use-cases/parking-ticket/open-ticket';
+import type { System } from '../../system/system';
 import type { Principal } from './route';
 
 export const STAFF_COOKIE = 'amtsweg_staff';

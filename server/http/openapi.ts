@@ -66,7 +66,7 @@ export function buildOpenApi(routes: RouteSpec[], serverUrl: string): Record<str
     components: {
       securitySchemes: {
         staffSession: { type: 'apiKey', in: 'cookie', name: STAFF_COOKIE, description: 'Set by POST /api/staff/session (user name and password); changes also need the X-CSRF-Token header' },
-        portalToken: { type: 'http', scheme: 'bearer', description: 'From POST /api/portal/parking-tickets/access' },
+        portalToken: { type: 'http', scheme: 'bearer', description: 'From POST /api/parking-tickets/access' },
       },
       schemas: { Error: errorSchema },
     },

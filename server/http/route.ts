@@ -5,8 +5,8 @@
  */
 import type { Request, Response } from 'express';
 import type { Lang } from './app-error';
-import type { System } from '../system';
-import type { StaffRole } from '../../activities/read-model/staff-accounts';
+import type { System } from '../../system/system';
+import type { StaffRole } from '../../store/accounts/staff-accounts';
 import type { Department } from '../../domain/departments';
 
 /**

@@ -1,5 +1,5 @@
 /** Staff accounts: administration (role admin). Generated passwords appear once, in the answer. */
-import { STAFF_ROLES } from '../../activities/read-model/staff-accounts';
+import { STAFF_ROLES } from '../../store/accounts/staff-accounts';
 import { DEPARTMENT_IDS } from '../../domain/departments';
 import { defineRoutes } from '../http/route';
 import {

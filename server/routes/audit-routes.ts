@@ -1,6 +1,6 @@
 /**
  * Audit trail and case history for staff. Read only: no route edits or deletes an audit event
- * (the model refuses it too, see activities/read-model/models.ts).
+ * (the model refuses it too, see store/models.ts).
  */
 import { defineRoutes } from '../http/route';
 import { staffCaseDocument, staffCaseView } from '../use-cases/audit/staff-case-view';

@@ -1,17 +1,13 @@
 /**
- * Citizens submit forms and follow their cases; the finance department decides exemption
- * applications (until the caseworker inbox exists). Citizens are anonymous: the status page
+ * Citizens submit forms and follow their cases. Citizens are anonymous: the status page
  * opens with the case's secret token, not with an account.
  */
 import { defineRoutes } from '../http/route';
 import { submitForm } from '../use-cases/submissions/submit-form';
 import { openCaseWithToken } from '../use-cases/cases/case-access';
 import { caseDocument, caseStatusView } from '../use-cases/cases/case-status';
-import { decideExemption } from '../use-cases/dog-tax/exemption-decision';
-import { listDogTaxCases } from '../use-cases/dog-tax/list-cases';
-import type { DogTaxProcedure, ExemptionDecisionKind } from '../../workflows/dog-tax/shared';
 import { errors, pdf } from './schemas';
-import { caseStatus, dogTaxCaseList, dogTaxStatus, exemptionDecisionBody, submissionAccepted } from './case-schemas';
+import { caseStatus, submissionAccepted } from './case-schemas';
 import { formVersionHeader, formVersionOf } from './form-version-header';
 import { idempotencyKeyHeader, idempotencyKeyOf } from './idempotency-key-header';
 
@@ -46,24 +42,6 @@ export const caseRoutes = defineRoutes([
     async handler({ req, params, query, system }) {
       const found = await openCaseWithToken(system, req.app.locals.attemptLimiter, { caseNumber: params.caseNumber!, token: query.token as string, address: req.ip ?? 'unknown' });
       return { file: await caseDocument(system, found, params.documentId!) };
-    },
-  },
-  {
-    method: 'get', path: '/api/dog-tax/cases', summary: 'Hundesteuer cases for staff, newest first (e.g. ?status=awaiting_decision)', tags: ['dog-tax'], roles: ['caseworker'],
-    query: { type: 'object', additionalProperties: false, properties: { status: dogTaxStatus, procedure: { type: 'string', enum: ['dog-tax-registration', 'dog-tax-deregistration', 'dog-tax-exemption'] } } },
-    responses: { 200: { description: 'Cases with their submissions', schema: dogTaxCaseList }, ...errors },
-    async handler({ query, system }) {
-      return { json: await listDogTaxCases(system, { status: query.status as string | undefined, procedure: query.procedure as DogTaxProcedure | undefined }) };
-    },
-  },
-  {
-    method: 'post', path: '/api/dog-tax/cases/:caseNumber/exemption-decision', summary: 'Decide an exemption or reduction application', tags: ['dog-tax'],
-    roles: ['caseworker'], body: exemptionDecisionBody,
-    responses: { 200: { description: 'Decision booked; the notice is being sent', schema: { type: 'object', properties: { status: dogTaxStatus, caseNumber: { type: 'string' } } } },
-      ...errors, 409: { description: 'Already decided' } },
-    async handler({ params, body, principal, system }) {
-      const { decision, reason } = body as { decision: ExemptionDecisionKind; reason: string };
-      return { json: await decideExemption(system, { caseNumber: params.caseNumber!, decision, reason, by: principal.id }) };
     },
   },
 ]);

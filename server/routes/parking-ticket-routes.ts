@@ -2,9 +2,9 @@
 import { AppError } from '../http/app-error';
 import { defineRoutes } from '../http/route';
 import { recordTicketForm, type RecordTicketSubmission } from '../../forms/parking-ticket/record-ticket.form';
-import { recordTicket } from '../use-cases/parking-tickets/record-ticket';
-import { requestWithdrawal } from '../use-cases/parking-tickets/request-withdrawal';
-import { getDocument, getTicket, listTickets, listOutbox } from '../use-cases/parking-tickets/list-tickets';
+import { recordTicket } from '../use-cases/parking-ticket/record-ticket';
+import { requestWithdrawal } from '../use-cases/parking-ticket/request-withdrawal';
+import { getDocument, getTicket, listTickets, listOutbox } from '../use-cases/parking-ticket/list-tickets';
 import { validateSubmission } from '../../forms/registry/validate-submission';
 import { errors, pdf, recordedTicket, staffTicket, ticketStatus } from './schemas';
 import { formVersionHeader, formVersionOf } from './form-version-header';
@@ -12,7 +12,7 @@ import { idempotencyKeyHeader, idempotencyKeyOf } from './idempotency-key-header
 
 export const parkingTicketRoutes = defineRoutes([
   {
-    method: 'post', path: '/api/parking-tickets', summary: 'Record a parking ticket (header Idempotency-Key required)', tags: ['parking-tickets'],
+    method: 'post', path: '/api/parking-tickets', summary: 'Record a parking ticket (header Idempotency-Key required)', tags: ['parking-ticket'],
     // Documented with the built-in version 1; validated against the version named by Form-Version.
     roles: ['warden'], body: recordTicketForm.schema, bodyValidation: 'handler', headers: [idempotencyKeyHeader('A repeated key returns the same ticket'), formVersionHeader],
     responses: { 201: { description: 'Ticket recorded (or the same ticket for a repeated key); header Form-Version names the version validated against', schema: recordedTicket }, ...errors, 409: { description: 'Idempotency-Key reused with other data' } },
@@ -24,7 +24,7 @@ export const parkingTicketRoutes = defineRoutes([
     },
   },
   {
-    method: 'get', path: '/api/parking-tickets', summary: 'List tickets, newest first', tags: ['parking-tickets'], roles: ['warden', 'caseworker'],
+    method: 'get', path: '/api/parking-tickets', summary: 'List tickets, newest first', tags: ['parking-ticket'], roles: ['warden', 'caseworker'],
     query: { type: 'object', additionalProperties: false, properties: { status: ticketStatus } },
     responses: { 200: { description: 'Tickets', schema: { type: 'object', properties: { items: { type: 'array', items: staffTicket } } } }, ...errors },
     async handler({ query, system }) {
@@ -32,14 +32,14 @@ export const parkingTicketRoutes = defineRoutes([
     },
   },
   {
-    method: 'get', path: '/api/parking-tickets/:ticketNumber', summary: 'One ticket with its audit trail', tags: ['parking-tickets'], roles: ['caseworker'],
+    method: 'get', path: '/api/parking-tickets/:ticketNumber', summary: 'One ticket with its audit trail', tags: ['parking-ticket'], roles: ['caseworker'],
     responses: { 200: { description: 'Ticket' }, ...errors },
     async handler({ params, system }) {
       return { json: await getTicket(system, params.ticketNumber!) };
     },
   },
   {
-    method: 'get', path: '/api/parking-tickets/:ticketNumber/notice-card.pdf', summary: 'The notice card (PDF) with the QR code', tags: ['parking-tickets'],
+    method: 'get', path: '/api/parking-tickets/:ticketNumber/notice-card.pdf', summary: 'The notice card (PDF) with the QR code', tags: ['parking-ticket'],
     roles: ['warden', 'caseworker'], responses: { 200: pdf, ...errors },
     async handler({ params, system }) {
       return { file: { ...(await getDocument(system, `notice-card-${params.ticketNumber}`)), inline: true } };
@@ -47,7 +47,7 @@ export const parkingTicketRoutes = defineRoutes([
   },
   {
     method: 'post', path: '/api/parking-tickets/:ticketNumber/withdrawal-requests',
-    summary: 'Ask the traffic department to withdraw a ticket (opens a parking-ticket.withdrawal task; before any notice)', tags: ['parking-tickets'],
+    summary: 'Ask the traffic department to withdraw a ticket (opens a parking-ticket.withdrawal task; before any notice)', tags: ['parking-ticket'],
     roles: ['warden', 'caseworker'],
     body: { type: 'object', required: ['reason'], additionalProperties: false, properties: { reason: { type: 'string', minLength: 3, maxLength: 500 } } },
     responses: {

@@ -4,11 +4,11 @@
  * `X-CSRF-Token` on every unsafe call (checked centrally in server/app.ts).
  */
 import type { Request } from 'express';
-import { STAFF_ROLES } from '../../activities/read-model/staff-accounts';
+import { STAFF_ROLES } from '../../store/accounts/staff-accounts';
 import { DEPARTMENT_IDS } from '../../domain/departments';
 import { STAFF_COOKIE, staffSessionOf } from '../http/authenticate';
 import { defineRoutes } from '../http/route';
-import type { System } from '../system';
+import type { System } from '../../system/system';
 import { ABSOLUTE_TTL_MS } from '../security/sessions';
 import { csrfFailed } from '../security/csrf';
 import { signIn, signOut, type StaffSessionView } from '../use-cases/accounts/sign-in';

@@ -1,6 +1,6 @@
 /** Health, the OpenAPI document and the offence catalogue: public routes (forms: form-routes.ts). */
 import { defineRoutes } from '../http/route';
-import { offenceCatalogue } from '../../domain/parking/offence-catalogue';
+import { offenceCatalogue } from '../../domain/parking-ticket/offence-catalogue';
 import { checkHealth } from '../use-cases/check-health';
 
 export const systemRoutes = defineRoutes([
@@ -20,7 +20,7 @@ export const systemRoutes = defineRoutes([
     },
   },
   {
-    method: 'get', path: '/api/offences', summary: 'The offence catalogue (Tatbestandskatalog excerpt) with legal amounts', tags: ['parking-tickets'], roles: ['public'],
+    method: 'get', path: '/api/parking-tickets/offences', summary: 'The offence catalogue (Tatbestandskatalog excerpt) with legal amounts', tags: ['parking-ticket'], roles: ['public'],
     responses: { 200: { description: 'Offences' } },
     async handler() {
       return { json: { items: offenceCatalogue.map((o) => ({ code: o.code, title: o.title, amountCents: o.amountCents, legalBasis: o.legalBasis })) } };

@@ -7,7 +7,7 @@
 import type { Connection } from 'mongoose';
 import { AppError } from '../http/app-error';
 import { AddressBudget } from './address-budget';
-import { AttemptCounter } from './attempt-counter';
+import { AttemptCounter } from '../../store/attempt-counter';
 
 export const MAX_FAILURES = 5;
 export const LOCK_MS = 15 * 60_000;

@@ -2,11 +2,7 @@
  * Small signed tokens (HMAC-SHA256) for the interim staff session cookie and the citizen
  * portal: stateless, expiring, tamper-evident. They carry no personal data.
  */
-import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
-
-export function deriveSecret(master: Buffer, purpose: string): Buffer {
-  return Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), `amtsweg:${purpose}`, 32));
-}
+import { createHmac, timingSafeEqual } from 'node:crypto';
 
 const b64 = (b: Buffer | string) => Buffer.from(b).toString('base64url');
 

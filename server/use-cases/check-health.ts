@@ -1,5 +1,5 @@
 /** Reports each dependency separately, so an operator sees which one is down. */
-import type { System } from '../system';
+import type { System } from '../../system/system';
 
 type Check = { ok: boolean; detail?: string };
 

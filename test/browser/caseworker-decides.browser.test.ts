@@ -34,9 +34,9 @@ describe('a caseworker decides a hearing in the inbox', () => {
 
     // The citizen answers the hearing (the portal page itself is covered by hearing.browser.test.ts).
     const citizen = new HttpClient(app.baseUrl);
-    const opened = await citizen.request('POST', '/api/portal/parking-tickets/access', { code: recorded.accessCode, plate });
+    const opened = await citizen.request('POST', '/api/parking-tickets/access', { code: recorded.accessCode, plate });
     const email = `hearing-e2e-${Date.now()}@example.org`;
-    const answered = await citizen.request('POST', '/api/portal/parking-tickets/current/hearing-answer', {
+    const answered = await citizen.request('POST', '/api/fine-proceedings/current/hearing-answer', {
       person: { givenName: 'Lena', familyName: 'Schmitz', birthDate: '1985-09-30', street: 'Körnerstraße 5', postalCode: '58095', city: 'Hagen' },
       facts: 'admits', email,
     }, { Authorization: `Bearer ${opened.json.portalToken}` });

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSystem } from '../../scripts/lib/run-system';
-import { staffAccountModel } from '../../activities/read-model/staff-accounts';
+import { staffAccountModel } from '../../store/accounts/staff-accounts';
 import { sessionModel } from '../../server/security/sessions';
 import { createTestAccount, HttpClient, startTestSystem, TEST_STAFF } from '../support/system';
 
@@ -130,7 +130,7 @@ describe('CSRF', () => {
     expect((await client.request('DELETE', '/api/staff/session')).json.error.code).toBe('csrf_failed');
     expect(await sessionsOf(TEST_STAFF.id)).not.toEqual([]);
     // A public route (a citizen form in a browser that also holds a staff cookie) goes on, without the staff identity.
-    const publicCall = await client.request('POST', '/api/portal/parking-tickets/access', { code: 'AAAA-BBBB', plate: 'HA-X 1' });
+    const publicCall = await client.request('POST', '/api/parking-tickets/access', { code: 'AAAA-BBBB', plate: 'HA-X 1' });
     expect(publicCall.json?.error?.code).not.toBe('csrf_failed');
     expect([401, 404, 422]).toContain(publicCall.status);
     expect(await staffAccountModel(app.system.conn).exists({ _id: 'csrf-t' })).toBeNull();

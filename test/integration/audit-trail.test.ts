@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSystem } from '../../scripts/lib/run-system';
-import { appendAuditEvent } from '../../activities/read-model/audit';
+import { appendAuditEvent } from '../../store/audit';
 import { routeTable } from '../../server/app';
 import { createTestAccount, HttpClient, startTestSystem } from '../support/system';
 import { eventually } from '../support/eventually';

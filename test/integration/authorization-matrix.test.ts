@@ -31,7 +31,7 @@ beforeAll(async () => {
     offenceCode: '112454', plate: 'HA-RM 1', place: 'Rathausstraße 1, Hagen', observedAt: new Date(Date.now() - 10 * 60_000).toISOString(),
   }, { 'Idempotency-Key': 'matrix-citizen-ticket' });
   expect(recorded.status).toBe(201);
-  const opened = await new HttpClient(app.baseUrl).request('POST', '/api/portal/parking-tickets/access', { code: recorded.json.accessCode, plate: 'HA-RM 1' });
+  const opened = await new HttpClient(app.baseUrl).request('POST', '/api/parking-tickets/access', { code: recorded.json.accessCode, plate: 'HA-RM 1' });
   expect(opened.status).toBe(200);
   clients.citizen = { client: new HttpClient(app.baseUrl), headers: { Authorization: `Bearer ${opened.json.portalToken}` } };
 });

@@ -47,7 +47,7 @@ describe('forms for citizens', () => {
     // The services overview offers the forms that start a case; the hearing answer belongs to a ticket.
     const portal = citizenForms.filter((f) => f.action.kind === 'start').map((f) => f.id);
     expect(portal.sort()).toEqual(['dog-tax-deregistration', 'dog-tax-exemption', 'dog-tax-registration']);
-    expect(citizenForms.find((f) => f.id === 'fine-hearing-answer')?.action).toEqual({ kind: 'update', name: 'hearingAnswer' });
+    expect(citizenForms.find((f) => f.id === 'fine-proceedings-hearing-answer')?.action).toEqual({ kind: 'update', name: 'hearingAnswer' });
     const form = (await citizen.request('GET', '/api/forms/dog-tax-registration')).json;
     expect(form.uiSchema['ui:steps'].map((s: { id: string }) => s.id)).toEqual(['holder', 'dog', 'evidence', 'review']);
     expect(form.texts.en.steps.dog).toBe('Dog');

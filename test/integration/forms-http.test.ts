@@ -100,7 +100,7 @@ describe('forms over HTTP', () => {
     expect((await anonymous.request('POST', `${FORM}/versions`, ticketDraft())).status).toBe(401);
     expect((await anonymous.request('POST', `${FORM}/versions/1/restore`, {})).status).toBe(401);
     expect((await anonymous.request('GET', `${FORM}/versions`)).status).toBe(401);
-    const opened = await anonymous.request('POST', '/api/portal/parking-tickets/access', { code: recorded.accessCode, plate: 'HA-K 7' });
+    const opened = await anonymous.request('POST', '/api/parking-tickets/access', { code: recorded.accessCode, plate: 'HA-K 7' });
     const citizen = { Authorization: `Bearer ${opened.json.portalToken}` };
     expect((await anonymous.request('POST', `${FORM}/versions`, ticketDraft(), citizen)).status).toBe(403);
     expect((await anonymous.request('POST', `${FORM}/check`, ticketDraft(), citizen)).status).toBe(403);

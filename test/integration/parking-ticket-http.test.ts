@@ -62,9 +62,9 @@ describe('the citizen portal and online payment', () => {
   it('when the person opens the ticket and pays in the sandbox, then the ticket is paid, once, and the receipt is mailed', async () => {
     const recorded = (await warden.request('POST', '/api/parking-tickets', ticket('HA-XY 42'), { 'Idempotency-Key': 'idem-http-pay-1' })).json;
     const citizen = new HttpClient(app.baseUrl);
-    const wrong = await citizen.request('POST', '/api/portal/parking-tickets/access', { code: recorded.accessCode, plate: 'HA-XY 43' });
+    const wrong = await citizen.request('POST', '/api/parking-tickets/access', { code: recorded.accessCode, plate: 'HA-XY 43' });
     expect(wrong.status).toBe(401);
-    const opened = await citizen.request('POST', '/api/portal/parking-tickets/access', { code: recorded.accessCode.toLowerCase(), plate: 'ha xy42' });
+    const opened = await citizen.request('POST', '/api/parking-tickets/access', { code: recorded.accessCode.toLowerCase(), plate: 'ha xy42' });
     expect(opened.status).toBe(200);
     const view = opened.json.ticket;
     expect(view).toMatchObject({ ticketNumber: recorded.ticketNumber, status: 'open', amountCents: 5500 });
@@ -73,7 +73,7 @@ describe('the citizen portal and online payment', () => {
     const bearer = { Authorization: `Bearer ${opened.json.portalToken}` };
 
     const email = `halterin-${Date.now()}@example.org`;
-    const checkout = await citizen.request('POST', '/api/portal/parking-tickets/current/checkout', { method: 'card', email, code: recorded.accessCode }, bearer);
+    const checkout = await citizen.request('POST', '/api/parking-tickets/current/checkout', { method: 'card', email, code: recorded.accessCode }, bearer);
     expect(checkout.status).toBe(200);
     const page = await fetch(checkout.json.redirectUrl);
     expect(await page.text()).toContain('Sandbox');
@@ -82,15 +82,15 @@ describe('the citizen portal and online payment', () => {
     });
     expect(paid.status).toBe(303);
     expect(paid.headers.get('location')).toBe(`${app.baseUrl}/knoellchen/${recorded.accessCode}?checkout=${checkout.json.checkoutId}`);
-    await citizen.request('POST', '/api/portal/parking-tickets/current/confirm-payment', { checkoutId: checkout.json.checkoutId }, bearer);
-    await eventually(async () => (await citizen.request('GET', '/api/portal/parking-tickets/current', undefined, bearer)).json.status === 'paid', 'status paid');
+    await citizen.request('POST', '/api/parking-tickets/current/confirm-payment', { checkoutId: checkout.json.checkoutId }, bearer);
+    await eventually(async () => (await citizen.request('GET', '/api/parking-tickets/current', undefined, bearer)).json.status === 'paid', 'status paid');
 
     const mail = await eventually(async () => (await mailsTo(email))[0], 'the receipt e-mail');
     expect(mail.subject).toBe(`Zahlungsbestätigung / Payment receipt ${recorded.ticketNumber}`);
     expect(mail.text).toContain('55,00 €');
 
     // Paying again charges nothing: the portal refuses, the provider keeps one capture, one payment is booked.
-    const second = await citizen.request('POST', '/api/portal/parking-tickets/current/checkout', { method: 'paypal' }, bearer);
+    const second = await citizen.request('POST', '/api/parking-tickets/current/checkout', { method: 'paypal' }, bearer);
     expect(second.status).toBe(409);
     expect(second.json.error.code).toBe('already_paid');
     expect(await app.system.model.payments.countDocuments({ caseNumber: recorded.ticketNumber })).toBe(1);
@@ -102,9 +102,9 @@ describe('the citizen portal and online payment', () => {
     const recorded = (await warden.request('POST', '/api/parking-tickets', ticket('HA-K 7'), { 'Idempotency-Key': 'idem-http-lock-1' })).json;
     const guesser = new HttpClient(app.baseUrl, 'en');
     for (let i = 0; i < 5; i += 1) {
-      expect((await guesser.request('POST', '/api/portal/parking-tickets/access', { code: recorded.accessCode, plate: `HA-K ${100 + i}` })).status).toBe(401);
+      expect((await guesser.request('POST', '/api/parking-tickets/access', { code: recorded.accessCode, plate: `HA-K ${100 + i}` })).status).toBe(401);
     }
-    const locked = await guesser.request('POST', '/api/portal/parking-tickets/access', { code: recorded.accessCode, plate: 'HA-K 7' });
+    const locked = await guesser.request('POST', '/api/parking-tickets/access', { code: recorded.accessCode, plate: 'HA-K 7' });
     expect(locked.status).toBe(429);
     expect(locked.headers.get('retry-after')).toBeTruthy();
     expect(locked.json.error.message).toMatch(/Too many attempts/);
@@ -138,11 +138,11 @@ describe('withdrawal and roles', () => {
     expect((await anonymous.request('GET', '/api/outbox')).status).toBe(401);
     expect((await anonymous.request('POST', '/api/staff/session', { userName: 'test-staff', password: 'wrong-password-123' })).status).toBe(401);
     const recorded = (await warden.request('POST', '/api/parking-tickets', ticket('HA-EL 88E'), { 'Idempotency-Key': 'idem-http-role-1' })).json;
-    const opened = await anonymous.request('POST', '/api/portal/parking-tickets/access', { code: recorded.accessCode, plate: 'HA-EL 88E' });
+    const opened = await anonymous.request('POST', '/api/parking-tickets/access', { code: recorded.accessCode, plate: 'HA-EL 88E' });
     const bearer = { Authorization: `Bearer ${opened.json.portalToken}` };
     expect((await anonymous.request('GET', '/api/parking-tickets', undefined, bearer)).status).toBe(403);
     expect((await anonymous.request('POST', `/api/parking-tickets/${recorded.ticketNumber}/withdrawal-requests`, { reason: 'selbst zurückgenommen' }, bearer)).status).toBe(403);
-    expect((await anonymous.request('GET', '/api/portal/parking-tickets/current', undefined, { Authorization: 'Bearer forged.token' })).status).toBe(401);
+    expect((await anonymous.request('GET', '/api/parking-tickets/current', undefined, { Authorization: 'Bearer forged.token' })).status).toBe(401);
   });
 
   it('when a ticket runs, then Temporal stores its personal data encrypted', async () => {

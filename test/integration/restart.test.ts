@@ -26,17 +26,17 @@ describe('restart mid-procedure', () => {
     const second = await startTestSystem('http_restart', { taskQueue: first.taskQueue, dataDir: first.dataDir, keepData: true });
     running.push(second);
     const citizen = new HttpClient(second.baseUrl);
-    const opened = await citizen.request('POST', '/api/portal/parking-tickets/access', { code: recorded.accessCode, plate: 'HA-FW 300' });
+    const opened = await citizen.request('POST', '/api/parking-tickets/access', { code: recorded.accessCode, plate: 'HA-FW 300' });
     expect(opened.json.ticket.status).toBe('open');
     const bearer = { Authorization: `Bearer ${opened.json.portalToken}` };
-    const checkout = await citizen.request('POST', '/api/portal/parking-tickets/current/checkout', { method: 'paypal' }, bearer);
+    const checkout = await citizen.request('POST', '/api/parking-tickets/current/checkout', { method: 'paypal' }, bearer);
     await fetch(`${second.baseUrl}/sandbox/payments/checkout/${checkout.json.checkoutId}/pay`, {
       method: 'POST', redirect: 'manual', body: new URLSearchParams({ method: 'paypal', paypalEmail: 'firma@example.org' }),
     });
-    await citizen.request('POST', '/api/portal/parking-tickets/current/confirm-payment', { checkoutId: checkout.json.checkoutId }, bearer);
+    await citizen.request('POST', '/api/parking-tickets/current/confirm-payment', { checkoutId: checkout.json.checkoutId }, bearer);
     let status = '';
     for (let i = 0; i < 40 && status !== 'paid'; i += 1) {
-      status = (await citizen.request('GET', '/api/portal/parking-tickets/current', undefined, bearer)).json.status;
+      status = (await citizen.request('GET', '/api/parking-tickets/current', undefined, bearer)).json.status;
       if (status !== 'paid') await new Promise((r) => setTimeout(r, 250));
     }
     expect(status).toBe('paid');

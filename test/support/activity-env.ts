@@ -5,19 +5,19 @@
 import type { Server } from 'node:http';
 import express from 'express';
 import mongoose, { type Connection } from 'mongoose';
-import { ensureReadModelIndexes, readModel, type ReadModel } from '../../activities/read-model/models';
-import { SmtpMailer } from '../../activities/mail/mailer';
-import { HttpVehicleRegistry } from '../../activities/registry/http-vehicle-registry';
-import { createSandboxVehicleRegistryRouter } from '../../activities/registry/sandbox/router';
-import { seedSandboxVehicleHolders } from '../../activities/registry/sandbox/seed';
-import { HttpResidentRegistry } from '../../activities/residents/http-resident-registry';
-import { createSandboxResidentRegistryRouter } from '../../activities/residents/sandbox/router';
-import { seedSandboxResidents } from '../../activities/residents/sandbox/seed';
+import { ensureReadModelIndexes, readModel, type ReadModel } from '../../store/models';
+import { SmtpMailer } from '../../adapters/mail/mailer';
+import { HttpVehicleRegistry } from '../../adapters/vehicle-registry/http-vehicle-registry';
+import { createSandboxVehicleRegistryRouter } from '../../sandboxes/vehicle-registry/router';
+import { seedSandboxVehicleHolders } from '../../sandboxes/vehicle-registry/seed';
+import { HttpResidentRegistry } from '../../adapters/resident-registry/http-resident-registry';
+import { createSandboxResidentRegistryRouter } from '../../sandboxes/resident-registry/router';
+import { seedSandboxResidents } from '../../sandboxes/resident-registry/seed';
 import type { ActivityDeps } from '../../activities';
-import { MongoAttachmentStore } from '../../activities/attachments/mongo-attachment-store';
+import { MongoAttachmentStore } from '../../store/attachments/mongo-attachment-store';
 import { FormRegistry } from '../../forms/registry/form-registry';
 import { listForms } from '../../forms/registry';
-import { DraftStore } from '../../activities/drafts/draft-store';
+import { DraftStore } from '../../store/drafts/draft-store';
 import { stack, testMongoUri } from './env';
 
 export interface ActivityEnv { conn: Connection; model: ReadModel; deps: ActivityDeps; close(): Promise<void> }

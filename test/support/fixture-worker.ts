@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { bundleWorkflowCode, NativeConnection, Worker } from '@temporalio/worker';
 import { createActivities } from '../../activities';
 import { dataConverter } from '../../temporal/connection';
+import { activityDepsOf } from '../../workers/activity-deps';
 import type { RunningSystem } from '../../scripts/lib/run-system';
 import { stack } from './env';
 
@@ -18,7 +19,7 @@ export async function startHumanTaskFixtureWorker(app: RunningSystem, taskQueue:
       workflowsPath: fileURLToPath(new URL('../workflows/fixtures/human-task-workflow.ts', import.meta.url)),
       logger: { trace() {}, debug() {}, info() {}, warn() {}, error() {}, log() {} } as never,
     }),
-    activities: createActivities(app.system.activityDeps()),
+    activities: createActivities(activityDepsOf(app.system)),
     dataConverter: dataConverter(app.system.secrets.payloadKey),
   });
   const running = worker.run();

@@ -9,15 +9,15 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { loadConfig } from '../../config/config';
 import { runSystem, type RunningSystem } from '../../scripts/lib/run-system';
-import { seedForms } from '../../server/system';
-import { seedSandboxResidents } from '../../activities/residents/sandbox/seed';
-import { seedSandboxVehicleHolders } from '../../activities/registry/sandbox/seed';
+import { seedForms } from '../../system/system';
+import { seedSandboxResidents } from '../../sandboxes/resident-registry/seed';
+import { seedSandboxVehicleHolders } from '../../sandboxes/vehicle-registry/seed';
 import { freePort } from '../../scripts/lib/stack';
 import { stack, testMongoUri } from './env';
-import { staffAccountModel, STAFF_ROLES, type StaffRole } from '../../activities/read-model/staff-accounts';
+import { staffAccountModel, STAFF_ROLES, type StaffRole } from '../../store/accounts/staff-accounts';
 import { DEPARTMENT_IDS, type Department } from '../../domain/departments';
 import { createAccount } from '../../server/use-cases/accounts/manage-accounts';
-import type { System } from '../../server/system';
+import type { System } from '../../system/system';
 
 /** The account every test system has: all staff roles, all departments, leads none. */
 export const TEST_STAFF = { id: 'test-staff', password: 'test-staff-password-0123' } as const;

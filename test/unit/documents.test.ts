@@ -1,10 +1,10 @@
 import { describe, it, expect } from 'vitest';
 import QRCode from 'qrcode';
-import { renderNoticeCardPdf, type NoticeCardInput } from '../../activities/documents/notice-card';
-import { renderWarningLetterPdf, type WarningLetterInput } from '../../activities/documents/warning-letter';
-import { qrDataUrl, qrPng, qrSvg } from '../../activities/documents/qr';
+import { renderNoticeCardPdf, type NoticeCardInput } from '../../documents/parking-ticket/notice-card';
+import { renderWarningLetterPdf, type WarningLetterInput } from '../../documents/parking-ticket/warning-letter';
+import { qrDataUrl, qrPng, qrSvg } from '../../documents/qr';
 import { buildEpcPayload } from '../../domain/epc-qr';
-import { findOffence } from '../../domain/parking/offence-catalogue';
+import { findOffence } from '../../domain/parking-ticket/offence-catalogue';
 import { figureMatrices, pdfText } from './pdf-inspect';
 
 /** The matrix the qrcode library produces for `text` at level M, computed independently of drawQr. */

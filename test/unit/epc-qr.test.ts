@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { buildEpcPayload, EPC_MAX_BYTES } from '../../domain/epc-qr';
-import { qrMatrix } from '../../activities/documents/qr';
+import { qrMatrix } from '../../documents/qr';
 
 const payee = { beneficiaryName: 'Stadtkasse Musterstadt', iban: 'DE89370400440532013000' };
 const bytes = (s: string) => new TextEncoder().encode(s).length;

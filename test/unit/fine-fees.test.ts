@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { costNoticeAmounts, fineNoticeAmounts, fineTariff, fineTariffSource } from '../../domain/fines/fees';
+import { costNoticeAmounts, fineNoticeAmounts, fineTariff, fineTariffSource } from '../../domain/fine-proceedings/fees';
 
 describe('fees of the Bußgeldverfahren (§ 107 OWiG)', () => {
   it('when the fine is small, then the fee is the minimum of 25 € and postage is 3.50 €', () => {

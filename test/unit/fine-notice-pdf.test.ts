@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import QRCode from 'qrcode';
-import { renderFineNoticePdf, type FineNoticeInput } from '../../activities/documents/fine-notice';
+import { renderFineNoticePdf, type FineNoticeInput } from '../../documents/fine-proceedings/fine-notice';
 import { noticeReference } from '../../activities/fine-proceedings';
 import { buildEpcPayload } from '../../domain/epc-qr';
-import { costNoticeAmounts, fineNoticeAmounts } from '../../domain/fines/fees';
+import { costNoticeAmounts, fineNoticeAmounts } from '../../domain/fine-proceedings/fees';
 import { isValidRfReference, createRfReference } from '../../domain/rf-reference';
 import { figureMatrices, pdfText } from './pdf-inspect';
 

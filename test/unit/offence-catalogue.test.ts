@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import {
   findOffence, MAX_WARNING_CENTS, MIN_WARNING_CENTS, offenceCatalogue,
-} from '../../domain/parking/offence-catalogue';
+} from '../../domain/parking-ticket/offence-catalogue';
 
 describe('offence catalogue', () => {
   it('has a useful excerpt', () => {

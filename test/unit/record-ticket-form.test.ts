@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { recordTicketForm, type RecordTicketSubmission } from '../../forms/parking-ticket/record-ticket.form';
-import { offenceCatalogue } from '../../domain/parking/offence-catalogue';
+import { offenceCatalogue } from '../../domain/parking-ticket/offence-catalogue';
 import { validateInput } from '../../server/http/validation';
 import { AppError } from '../../server/http/app-error';
 

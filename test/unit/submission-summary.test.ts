@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { registerDogForm } from '../../forms/dog-tax/register-dog.form';
 import { deregisterDogForm } from '../../forms/dog-tax/deregister-dog.form';
-import { emailOf, summaryRows } from '../../activities/documents/submission-rows';
-import { renderSubmissionSummaryPdf } from '../../activities/documents/submission-summary';
+import { emailOf, summaryRows } from '../../documents/submission-rows';
+import { renderSubmissionSummaryPdf } from '../../documents/submission-summary';
 import { pdfText } from './pdf-inspect';
 
 const holder = { familyName: 'Mustermann', givenName: 'Erika', birthDate: '1964-08-12', street: 'Elberfelder Str. 12', postalCode: '58095', email: 'erika@example.org' };

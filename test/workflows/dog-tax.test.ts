@@ -8,7 +8,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { caseOpenedUpdate, decideExemptionUpdate, exemptionStateQuery } from '../../workflows/dog-tax/shared';
 import { completeTaskUpdate, TASK_ERRORS, taskIdOf } from '../../workflows/tasks/shared';
-import { staffAccountModel } from '../../activities/read-model/staff-accounts';
+import { staffAccountModel } from '../../store/accounts/staff-accounts';
 import { dogRegistrationWorkflow } from '../../workflows/dog-tax/registration';
 import { dogDeregistrationWorkflow } from '../../workflows/dog-tax/deregistration';
 import { dogTaxExemptionWorkflow } from '../../workflows/dog-tax/exemption';

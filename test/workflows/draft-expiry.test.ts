@@ -9,7 +9,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { createActivities } from '../../activities';
 import { draftExpiryWorkflow } from '../../workflows/drafts/draft-expiry';
 import { DRAFT_LIFETIME_MS, draftEndedSignal, draftWorkflowId, type DraftEndReason } from '../../workflows/drafts/shared';
-import { deriveDraftToken } from '../../activities/drafts/draft-link';
+import { deriveDraftToken } from '../../domain/drafts/draft-link';
 import { mailsTo, type ActivityEnv } from '../support/activity-env';
 import { useTimeSkippingEnv } from '../support/time-skipping';
 import { eventually } from '../support/eventually';

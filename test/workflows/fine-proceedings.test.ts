@@ -8,8 +8,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import { paymentDeadline } from '../../domain/berlin-time';
-import { fineCases } from '../../activities/fine-proceedings/fine-case';
-import { documentBytes } from '../../activities/read-model/documents';
+import { fineCases } from '../../store/fine-proceedings/fine-case';
+import { documentBytes } from '../../store/documents';
 import { isValidRfReference } from '../../domain/rf-reference';
 import {
   paymentBookedSignal, registrationUpdate, ticketStateQuery, withdrawalRequestUpdate, type ParkingTicketInput,

@@ -10,9 +10,9 @@ import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/clie
 import { ApplicationFailure } from '@temporalio/common';
 import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { createActivities } from '../../activities';
-import { staffAccountModel } from '../../activities/read-model/staff-accounts';
+import { staffAccountModel } from '../../store/accounts/staff-accounts';
 import { completeTaskUpdate, TASK_ERRORS, taskIdOf, type TaskSpec } from '../../workflows/tasks/shared';
-import { queueIndexOf } from '../../activities/tasks/task-store';
+import { queueIndexOf } from '../../store/tasks/task-store';
 import { finishSignal, humanTaskFixtureWorkflow, withdrawCaseSignal } from './fixtures/human-task-workflow';
 import { mailsTo } from '../support/activity-env';
 import { useTimeSkippingEnv } from '../support/time-skipping';

@@ -14,7 +14,7 @@ import { parkingTicketWorkflow } from '../../workflows/parking-ticket/workflow';
 import type { ActivityEnv } from '../support/activity-env';
 import { useTimeSkippingEnv } from '../support/time-skipping';
 import { eventually } from '../support/eventually';
-import { documentBytes } from '../../activities/read-model/documents';
+import { documentBytes } from '../../store/documents';
 import { completeTaskUpdate, taskIdOf } from '../../workflows/tasks/shared';
 
 const ts = useTimeSkippingEnv('workflow_parking_ticket');

@@ -7,15 +7,15 @@ import { AccessibilityPage } from './pages/info/accessibility-page.js';
 import { ImprintPage } from './pages/info/imprint-page.js';
 import { PrivacyPage } from './pages/info/privacy-page.js';
 import { NotFoundPage } from './pages/not-found-page.js';
-import { CasePage } from './pages/portal/case-page.js';
-import { ServicesPage } from './pages/portal/services-page.js';
-import { PortalEntryPage } from './pages/portal/portal-entry-page.js';
-import { TicketPage } from './pages/portal/ticket-page.js';
+import { CasePage } from './pages/forms/case-page.js';
+import { ServicesPage } from './pages/forms/services-page.js';
+import { PortalEntryPage } from './pages/parking-ticket/entry-page.js';
+import { TicketPage } from './pages/parking-ticket/ticket-page.js';
 import { matchPath, useLocation } from './router.js';
 
 // Pages with forms pull in rjsf and ajv; loading them on demand keeps the citizen's first page small.
-const RecordPage = lazy(() => import('./pages/staff/record-page.js').then((m) => ({ default: m.RecordPage })));
-const FormPage = lazy(() => import('./pages/portal/form-page.js').then((m) => ({ default: m.FormPage })));
+const RecordPage = lazy(() => import('./pages/parking-ticket/staff/record-page.js').then((m) => ({ default: m.RecordPage })));
+const FormPage = lazy(() => import('./pages/forms/form-page.js').then((m) => ({ default: m.FormPage })));
 const DesignerPage = lazy(() => import('./pages/staff/designer/designer-page.js').then((m) => ({ default: m.DesignerPage })));
 const CaseHistoryPage = lazy(() => import('./pages/staff/case-history/case-history-page.js').then((m) => ({ default: m.CaseHistoryPage })));
 const OutboxPage = lazy(() => import('./pages/staff/outbox-page.js').then((m) => ({ default: m.OutboxPage })));

@@ -3,7 +3,7 @@
  * passed): drop the case (§ 47 OWiG), issue a Bußgeldbescheid, or — driver unknown — a
  * Kostenbescheid to the holder (§ 25a StVG). Pure: built inside the workflow.
  */
-import { costNoticeAmounts, fineNoticeAmounts } from '../../domain/fines/fees';
+import { costNoticeAmounts, fineNoticeAmounts } from '../../domain/fine-proceedings/fees';
 import type { TaskSpec } from '../tasks/shared';
 import type { RecordedOffence } from '../parking-ticket/shared';
 import { HEARING_TASK_TYPE, type HearingAnswer } from './shared';

@@ -11,9 +11,9 @@
  */
 import { proxyActivities } from '@temporalio/workflow';
 import type { createFineProceedingsActivities } from '../../activities/fine-proceedings';
-import type { VehicleHolder } from '../../activities/registry/vehicle-registry';
+import type { VehicleHolder } from '../../adapters/vehicle-registry/vehicle-registry';
 import { paymentDeadline } from '../../domain/berlin-time';
-import { costNoticeAmounts, fineNoticeAmounts, fineTariff } from '../../domain/fines/fees';
+import { costNoticeAmounts, fineNoticeAmounts, fineTariff } from '../../domain/fine-proceedings/fees';
 import type { HumanTasks } from '../tasks/human-task';
 import type { ParkingTicketInput, TicketState, TicketStatus } from '../parking-ticket/shared';
 import { defaultFineEuros, hearingDecisionTask } from './decision-task';

@@ -3,8 +3,8 @@
  * the hearing letter: the citizen's online answer, the caseworker's decision, the notice.
  */
 import { defineUpdate } from '@temporalio/workflow';
-import type { HearingAnswer } from '../../forms/fine-hearing/hearing-answer.form';
-import type { NoticeAmounts } from '../../domain/fines/fees';
+import type { HearingAnswer } from '../../forms/fine-proceedings/hearing-answer.form';
+import type { NoticeAmounts } from '../../domain/fine-proceedings/fees';
 
 export type { HearingAnswer };
 export type NoticeKind = 'fine_notice' | 'cost_notice';
@@ -20,7 +20,7 @@ export interface IssuedNotice {
   documentId: string;
 }
 
-/** The answer as the API validated it (form fine-hearing-answer); answers with the status reached. */
+/** The answer as the API validated it (form fine-proceedings-hearing-answer); answers with the status reached. */
 export const hearingAnswerUpdate = defineUpdate<{ status: string }, [HearingAnswer]>('hearingAnswer');
 
 export const FINE_ERRORS = {

@@ -1,9 +1,9 @@
 /** What the API shows of an account: never the password hash. */
 import { randomUUID } from 'node:crypto';
-import type { StaffAccountDoc, StaffRole } from '../../../activities/read-model/staff-accounts';
+import type { StaffAccountDoc, StaffRole } from '../../../store/accounts/staff-accounts';
 import type { Department } from '../../../domain/departments';
-import { appendAuditEvent } from '../../../activities/read-model/audit';
-import type { System } from '../../system';
+import { appendAuditEvent } from '../../../store/audit';
+import type { System } from '../../../system/system';
 
 export interface AccountView {
   id: string;

@@ -3,13 +3,13 @@
  * out are generated and returned exactly once; the database keeps only the argon2id hash.
  * Disabling an account or resetting its password ends its sessions at once.
  */
-import { staffAccountModel, type StaffAccountDoc, type StaffRole } from '../../../activities/read-model/staff-accounts';
+import { staffAccountModel, type StaffAccountDoc, type StaffRole } from '../../../store/accounts/staff-accounts';
 import type { Department } from '../../../domain/departments';
 import { AppError, notFound, type FieldError } from '../../http/app-error';
 import { generatePassword, hashPassword, passwordProblem, verifyPassword } from '../../security/passwords';
 import { SessionStore } from '../../security/sessions';
 import { SignInLimiter } from '../../security/sign-in-limiter';
-import type { System } from '../../system';
+import type { System } from '../../../system/system';
 import { auditAccount, toView, type AccountView } from './account-view';
 
 export interface AccountFields {

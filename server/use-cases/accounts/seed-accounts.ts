@@ -3,8 +3,8 @@
  * the caller can print it; an account that exists already is left alone.
  */
 import type { Connection } from 'mongoose';
-import { staffAccountModel } from '../../../activities/read-model/staff-accounts';
-import type { System } from '../../system';
+import { staffAccountModel } from '../../../store/accounts/staff-accounts';
+import type { System } from '../../../system/system';
 import { createAccount, type NewAccount } from './manage-accounts';
 
 export const DEMO_ACCOUNTS: NewAccount[] = [

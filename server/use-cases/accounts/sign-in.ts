@@ -2,13 +2,13 @@
  * Staff sign-in and sign-out. A wrong password and an unknown user name get the same answer
  * after the same argon2 work; locked names and busy addresses get 429 before any hashing.
  */
-import { staffAccountModel, type StaffRole } from '../../../activities/read-model/staff-accounts';
+import { staffAccountModel, type StaffRole } from '../../../store/accounts/staff-accounts';
 import type { Department } from '../../../domain/departments';
 import { AppError } from '../../http/app-error';
 import { verifyPassword } from '../../security/passwords';
 import { SessionStore, type SessionDoc } from '../../security/sessions';
 import { LOCK_MS, type SignInLimiter } from '../../security/sign-in-limiter';
-import type { System } from '../../system';
+import type { System } from '../../../system/system';
 import { auditAccount } from './account-view';
 
 /** What the web app learns about the person signed in (GET /api/staff/session and the sign-in answer). */

@@ -6,7 +6,7 @@
  * again for the same workflow ID, which is a no-op.
  */
 import { validationFailed } from '../../http/validation';
-import type { System } from '../../system';
+import type { System } from '../../../system/system';
 
 const unusable = () => validationFailed([{ field: 'evidenceIds', message: {
   de: 'Ein Nachweis ist unbekannt, abgelaufen oder gehört zu einem anderen Antrag. Bitte laden Sie ihn erneut hoch.',

@@ -4,11 +4,11 @@
  * display only. The answer's id is what the form sends in `evidenceIds`.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { detectAttachmentType } from '../../../activities/attachments/detect-type';
-import type { AttachmentType } from '../../../activities/attachments/attachment-store';
+import { detectAttachmentType } from '../../../domain/attachments/detect-type';
+import type { AttachmentType } from '../../../store/attachments/attachment-store';
 import { AppError } from '../../http/app-error';
 import { validationFailed } from '../../http/validation';
-import type { System } from '../../system';
+import type { System } from '../../../system/system';
 
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 export const ATTACHMENT_TYPES: AttachmentType[] = ['application/pdf', 'image/jpeg', 'image/png'];

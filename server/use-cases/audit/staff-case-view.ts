@@ -4,12 +4,12 @@
  * workflow run. Caseworkers see the cases of their departments; administrators see every case
  * (audit duty). Reading the trail never changes it.
  */
-import { documentBytes } from '../../../activities/read-model/documents';
-import { staffAccountModel } from '../../../activities/read-model/staff-accounts';
+import { documentBytes } from '../../../store/documents';
+import { staffAccountModel } from '../../../store/accounts/staff-accounts';
 import type { Department } from '../../../domain/departments';
 import { AppError, notFound } from '../../http/app-error';
 import type { Principal } from '../../http/route';
-import type { System } from '../../system';
+import type { System } from '../../../system/system';
 
 /** Which departments work a procedure's cases (the same departments get its inbox tasks). */
 const DEPARTMENTS_OF: Record<string, Department[]> = {

@@ -6,10 +6,10 @@
  * lock a citizen out of their own page with five bad tokens — plus the per-address budget.
  */
 import { createHash } from 'node:crypto';
-import { statusTokenMatches } from '../../../activities/cases/status-link';
+import { statusTokenMatches } from '../../../domain/cases/status-link';
 import { notFound } from '../../http/app-error';
 import type { AttemptLimiter } from '../../security/attempt-limiter';
-import type { System } from '../../system';
+import type { System } from '../../../system/system';
 
 export interface CaseRecord { caseNumber: string; workflowId: string; formId: string; formVersion: number; status: string; createdAt: Date }
 

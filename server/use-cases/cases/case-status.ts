@@ -4,9 +4,9 @@
  * Built from the read model and the audit trail; only for the holder of the status token.
  */
 import { findForm } from '../../../forms/registry';
-import { documentBytes } from '../../../activities/read-model/documents';
+import { documentBytes } from '../../../store/documents';
 import { notFound } from '../../http/app-error';
-import type { System } from '../../system';
+import type { System } from '../../../system/system';
 import type { CaseRecord } from './case-access';
 import { actionText, documentTitle, statusText } from './case-texts';
 

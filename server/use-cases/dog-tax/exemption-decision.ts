@@ -12,7 +12,7 @@ import {
 } from '../../../workflows/dog-tax/shared';
 import { AppError, notFound } from '../../http/app-error';
 import { validationFailed } from '../../http/validation';
-import type { System } from '../../system';
+import type { System } from '../../../system/system';
 import { taskIdOf } from '../../../workflows/tasks/shared';
 
 const DECIDED = ['granted', 'reduced', 'rejected'];

@@ -1,6 +1,6 @@
 /** The staff's view of the Hundesteuer read model. */
 import type { DogTaxProcedure } from '../../../workflows/dog-tax/shared';
-import type { System } from '../../system';
+import type { System } from '../../../system/system';
 
 /** Cases for staff, newest first: with the submission, since the decision is made on it. */
 export async function listDogTaxCases(system: System, filter: { status?: string; procedure?: DogTaxProcedure; limit?: number }) {

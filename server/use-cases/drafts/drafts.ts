@@ -7,12 +7,12 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { WorkflowNotFoundError } from '@temporalio/client';
-import { draftTokenMatches } from '../../../activities/drafts/draft-link';
-import type { Draft } from '../../../activities/drafts/draft-store';
+import { draftTokenMatches } from '../../../domain/drafts/draft-link';
+import type { Draft } from '../../../store/drafts/draft-store';
 import { DRAFT_LIFETIME_MS, draftEndedSignal, draftWorkflowId, type DraftEndReason, type DraftExpiryInput } from '../../../workflows/drafts/shared';
 import { AppError, notFound } from '../../http/app-error';
 import type { AttemptLimiter } from '../../security/attempt-limiter';
-import type { System } from '../../system';
+import type { System } from '../../../system/system';
 
 /** The partial data is not validated against the form (a draft is incomplete), only bounded. */
 export const MAX_DRAFT_BYTES = 256 * 1024;

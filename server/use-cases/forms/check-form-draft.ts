@@ -6,7 +6,7 @@
 import { checkFormDefinition, diffForms } from '../../../forms/contracts';
 import type { FormContent, FormProblem, FormVersion } from '../../../forms/registry/form-version';
 import type { FieldError, Lang } from '../../http/app-error';
-import type { System } from '../../system';
+import type { System } from '../../../system/system';
 
 /** A draft as it arrives; procedure and action default to the published form's (they may not change). */
 export type FormDraftInput = Partial<FormContent> & Pick<FormContent, 'schema' | 'uiSchema' | 'texts'> & { note?: string };

@@ -5,8 +5,8 @@
 import { FormRejected, type FormVersion } from '../../../forms/registry/form-version';
 import { validationFailed } from '../../http/validation';
 import { notFound } from '../../http/app-error';
-import type { System } from '../../system';
-import { appendAuditEvent } from '../../../activities/read-model/audit';
+import type { System } from '../../../system/system';
+import { appendAuditEvent } from '../../../store/audit';
 import { resolveDraft, type FormDraftInput } from './check-form-draft';
 
 async function rejectedAs422<T>(run: () => Promise<T>): Promise<T> {

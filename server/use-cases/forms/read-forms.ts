@@ -6,7 +6,7 @@ import type { FormVersion, VersionMeta } from '../../../forms/registry/form-vers
 import type { FormAudience } from '../../../forms/form-definition';
 import { findForm } from '../../../forms/registry';
 import { notFound } from '../../http/app-error';
-import type { System } from '../../system';
+import type { System } from '../../../system/system';
 
 export type PublicForm = Pick<FormVersion, 'id' | 'version' | 'procedure' | 'action' | 'schema' | 'uiSchema' | 'texts' | 'publishedAt'> & { audience: FormAudience };
 

@@ -7,7 +7,7 @@
  */
 import type { UpdateDefinition } from '@temporalio/client';
 import { DOG_TAX_PROCEDURES, caseOpenedUpdate, dogTaxWorkflowId, type DogTaxProcedure } from '../../../workflows/dog-tax/shared';
-import type { System } from '../../system';
+import type { System } from '../../../system/system';
 
 /** The read model's record of a case a workflow opened. */
 export interface OpenedCase { caseNumber: string; workflowId: string; formId: string; formVersion: number; submission: unknown }

@@ -8,9 +8,9 @@
 import { createHash } from 'node:crypto';
 import { WithStartWorkflowOperation } from '@temporalio/client';
 import { validateSubmission } from '../../../forms/registry/validate-submission';
-import { deriveStatusToken, statusUrl } from '../../../activities/cases/status-link';
+import { deriveStatusToken, statusUrl } from '../../../domain/cases/status-link';
 import { AppError } from '../../http/app-error';
-import type { System } from '../../system';
+import type { System } from '../../../system/system';
 import { audienceOf } from '../forms/read-forms';
 import { claimEvidence, evidenceIdsOf, linkEvidence } from '../attachments/claim-evidence';
 import { startTable, type OpenedCase, type StartEntry } from './start-table';

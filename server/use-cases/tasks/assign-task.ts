@@ -6,14 +6,14 @@
  * under the task's lock (activities/tasks/task-store.ts).
  */
 import type { Principal } from '../../http/route';
-import type { System } from '../../system';
-import type { TaskDoc } from '../../../activities/read-model/tasks';
-import { mutateTask } from '../../../activities/tasks/task-store';
-import { appendAuditEvent } from '../../../activities/read-model/audit';
-import { staffAccountModel } from '../../../activities/read-model/staff-accounts';
+import type { System } from '../../../system/system';
+import type { TaskDoc } from '../../../store/tasks/task-model';
+import { mutateTask } from '../../../store/tasks/task-store';
+import { appendAuditEvent } from '../../../store/audit';
+import { staffAccountModel } from '../../../store/accounts/staff-accounts';
 import { validationFailed } from '../../http/validation';
 import { loadTaskFor, taskClaimed, taskNotOpen } from './task-access';
-import { isDuplicateKey } from '../../../activities/read-model/duplicate-key';
+import { isDuplicateKey } from '../../../store/duplicate-key';
 
 /** A generation inserted but never applied (the process died in between) is skipped after this. */
 const ABANDONED_MS = 30_000;

@@ -7,7 +7,7 @@
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Principal } from '../../http/route';
-import type { System } from '../../system';
+import type { System } from '../../../system/system';
 import { completeTaskUpdate, TASK_ERRORS, type TaskDecision } from '../../../workflows/tasks/shared';
 import { validateInput, validationFailed } from '../../http/validation';
 import { AppError } from '../../http/app-error';

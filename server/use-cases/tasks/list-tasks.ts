@@ -4,10 +4,10 @@
  */
 import { AppError } from '../../http/app-error';
 import type { Principal } from '../../http/route';
-import type { System } from '../../system';
+import type { System } from '../../../system/system';
 import { isDepartment, type Department } from '../../../domain/departments';
-import { queueIndexOf, queueKeys } from '../../../activities/tasks/task-store';
-import type { QueueEntry } from '../../../activities/tasks/queue-index';
+import { queueIndexOf, queueKeys } from '../../../store/tasks/task-store';
+import type { QueueEntry } from '../../../store/tasks/queue-index';
 import { berlinMidnight } from '../../../domain/berlin-time';
 import { validationFailed } from '../../http/validation';
 import { notInDepartment } from './task-access';

@@ -4,8 +4,8 @@
  */
 import { AppError, notFound } from '../../http/app-error';
 import type { Principal } from '../../http/route';
-import type { System } from '../../system';
-import type { TaskDoc } from '../../../activities/read-model/tasks';
+import type { System } from '../../../system/system';
+import type { TaskDoc } from '../../../store/tasks/task-model';
 
 export const taskNotFound = () => notFound({ de: 'Die Aufgabe', en: 'The task' });
 export const notInDepartment = () => new AppError('forbidden', {

@@ -1,7 +1,7 @@
 /** Everything the decision page needs about one task (the case's documents and history come from the case view). */
 import type { Principal } from '../../http/route';
-import type { System } from '../../system';
-import type { TaskDoc } from '../../../activities/read-model/tasks';
+import type { System } from '../../../system/system';
+import type { TaskDoc } from '../../../store/tasks/task-model';
 import { loadTaskFor } from './task-access';
 
 export function taskView(task: TaskDoc) {

@@ -1,6 +1,6 @@
 import { ServiceCard } from '../components/service-card.js';
 import { useI18n, usePageTitle } from '../i18n.js';
-import { ServicesOverview } from './portal/services-overview.js';
+import { ServicesOverview } from './forms/services-overview.js';
 
 export function HomePage() {
   const { t } = useI18n();

@@ -2,7 +2,7 @@ import type { OutboxItem } from '../../api-types.js';
 import { StaffGate } from '../../components/staff-gate.js';
 import { useI18n, usePageTitle } from '../../i18n.js';
 import { OutboxTable } from './outbox-table.js';
-import { TicketsTable } from './tickets-table.js';
+import { TicketsTable } from '../parking-ticket/staff/tickets-table.js';
 import { useList } from './use-list.js';
 
 /** /dienst/postausgang – tickets with their status, and the letters waiting for the post. */

@@ -2,7 +2,7 @@ import { useDeferredValue, useState } from 'react';
 import type { FormDefinition, Lang } from '../../../api-types.js';
 import { Alert } from '../../../components/alert.js';
 import { LangScope, useI18n } from '../../../i18n.js';
-import { FormWizard } from '../../portal/wizard/form-wizard.js';
+import { FormWizard } from '../../forms/wizard/form-wizard.js';
 import { PreviewBoundary } from './preview-boundary.js';
 
 /** The draft exactly as the citizen's page renders it (same wizard), in German or English; test-submit shows the data. */

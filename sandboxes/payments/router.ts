@@ -1,0 +1,149 @@
+import express, { Router, type NextFunction, type Request, type Response } from 'express';
+import type { Connection } from 'mongoose';
+import { decidePayment } from './card-check';
+import { sandboxCheckoutModel, sandboxOutcomeModel, toCheckout, type SandboxCheckoutDoc } from './checkout-model';
+import { renderCheckoutPage } from './checkout-page';
+import { loadCheckout, newId, settleCheckout, type SandboxStore } from './settle-checkout';
+import { isDuplicateKey } from '../../store/duplicate-key';
+import { validateCheckoutRequest } from './validate-checkout-request';
+import { deliverWebhook, webhookDeliveryModel, type WebhookOptions } from './webhook';
+
+export interface SandboxPaymentRouterOptions {
+  conn: Connection;
+  /** Shared with the adapter (SandboxPaymentProvider) that verifies the webhooks. */
+  webhookSecret: string;
+  /** Public origin of the web server, e.g. `http://localhost:3000`; checkout links start here. */
+  publicBaseUrl: string;
+  /** Where the lead mounts this router; part of every hosted-page link. */
+  mountPath?: string;
+  webhookRetryDelaysMs?: readonly number[];
+  webhookTimeoutMs?: number;
+}
+
+
+/** The sandbox payment provider: a PSP of our own with its API and hosted payment page. */
+export function createSandboxPaymentRouter(opts: SandboxPaymentRouterOptions): Router {
+  const store: SandboxStore = { Checkouts: sandboxCheckoutModel(opts.conn), Outcomes: sandboxOutcomeModel(opts.conn) };
+  const { Checkouts } = store;
+  const Deliveries = webhookDeliveryModel(opts.conn);
+  const pageBase = `${opts.publicBaseUrl.replace(/\/+$/, '')}${opts.mountPath ?? '/sandbox/payments'}`;
+  const webhook: WebhookOptions = {
+    secret: opts.webhookSecret,
+    retryDelaysMs: opts.webhookRetryDelaysMs ?? [1_000, 5_000, 30_000, 120_000],
+    timeoutMs: opts.webhookTimeoutMs ?? 5_000,
+  };
+  const router = Router();
+  router.use('/api', express.json({ limit: '32kb' }));
+  router.use('/checkout', express.urlencoded({ extended: false, limit: '8kb' }));
+
+  router.post('/api/checkouts', async (req, res) => {
+    const checked = validateCheckoutRequest(req.body);
+    if (!checked.ok) return void res.status(422).json(validationError(checked.fields));
+    const input = checked.value;
+    await Checkouts.init(); // the unique index must exist before we rely on it
+    const id = newId('chk');
+    try {
+      const doc = await Checkouts.create({
+        ...input, _id: id, redirectUrl: `${pageBase}/checkout/${id}`, status: 'open', createdAt: new Date(),
+      });
+      return void res.status(201).json(toCheckout(doc.toObject()));
+    } catch (e) {
+      if (!isDuplicateKey(e)) throw e;
+    }
+    // The key was used before (or by a concurrent request): answer with that checkout.
+    const existing = await Checkouts.findOne({ idempotencyKey: input.idempotencyKey }).lean();
+    if (!existing) throw new Error('duplicate idempotency key but no checkout found');
+    if (existing.amountCents !== input.amountCents || existing.reference !== input.reference) {
+      return void res.status(409).json({
+        error: { code: 'IDEMPOTENCY_KEY_REUSED', message: 'idempotencyKey was used for a different amount or reference' },
+      });
+    }
+    res.status(200).json(toCheckout(existing));
+  });
+
+  router.get('/api/checkouts', async (req, res) => {
+    const filter = typeof req.query.reference === 'string' ? { reference: req.query.reference } : {};
+    const found = await Checkouts.find(filter).sort({ createdAt: -1 }).limit(100).lean();
+    const docs = await Promise.all(found.map((d) => loadCheckout(store, d._id).then((fresh) => fresh ?? d)));
+    // Operators see every webhook attempt next to the checkout it was for.
+    const deliveries = await Deliveries.find({ checkoutId: { $in: docs.map((d) => d._id) } }).sort({ at: 1 }).lean();
+    res.json({
+      checkouts: docs.map((d) => ({
+        ...toCheckout(d),
+        webhookDeliveries: deliveries.filter((w) => w.checkoutId === d._id).map(({ _id, checkoutId, ...w }) => w),
+      })),
+    });
+  });
+
+  router.get('/api/checkouts/:id', async (req, res) => {
+    const doc = await loadCheckout(store, req.params.id);
+    if (!doc) return void res.status(404).json({ error: { code: 'NOT_FOUND', message: 'checkout not found' } });
+    res.json(toCheckout(doc));
+  });
+
+  router.get('/checkout/:id', async (req, res) => {
+    const doc = await loadCheckout(store, req.params.id);
+    if (!doc) return void notFoundPage(res);
+    sendPage(res, doc, 200, renderCheckoutPage(doc, `${req.baseUrl}/checkout/${doc._id}`));
+  });
+
+  router.post('/checkout/:id/pay', async (req, res) => {
+    const doc = await loadCheckout(store, req.params.id);
+    if (!doc) return void notFoundPage(res);
+    if (doc.status !== 'open') return void res.redirect(303, returnTo(doc));
+    const form = (req.body ?? {}) as Record<string, unknown>;
+    const decision = decidePayment(form);
+    if (!decision.ok) {
+      const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
+      const shown = { method: text(form.method), cardNumber: text(form.cardNumber), paypalEmail: text(form.paypalEmail) };
+      const html = renderCheckoutPage(doc, `${req.baseUrl}/checkout/${doc._id}`, { form: shown, decision });
+      return void sendPage(res, doc, 422, html);
+    }
+    // The status check above only shapes the answer; settleCheckout is what prevents double charges.
+    const method = form.method === 'paypal' ? 'paypal' : 'card';
+    const settled = await settleCheckout(store, doc._id, { status: 'paid', method });
+    if (settled?.won) await deliverWebhook(Deliveries, settled.checkout, 'checkout.paid', webhook);
+    res.redirect(303, returnTo(settled?.checkout ?? doc));
+  });
+
+  router.post('/checkout/:id/cancel', async (req, res) => {
+    const settled = await settleCheckout(store, req.params.id, { status: 'cancelled' });
+    if (!settled) return void notFoundPage(res);
+    if (settled.won) await deliverWebhook(Deliveries, settled.checkout, 'checkout.cancelled', webhook);
+    res.redirect(303, returnTo(settled.checkout));
+  });
+
+  router.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
+    console.error('[sandbox payments]', err); // details stay in the log, never in the answer
+    if (req.path.startsWith('/api')) res.status(500).json({ error: { code: 'INTERNAL', message: 'internal error' } });
+    else res.status(500).type('text/plain').send('Interner Fehler / Internal error');
+  });
+  return router;
+}
+
+function returnTo(doc: SandboxCheckoutDoc): string {
+  const url = new URL(doc.returnUrl);
+  url.searchParams.set('checkout', doc._id);
+  if (doc.status === 'cancelled') url.searchParams.set('cancelled', '1');
+  return url.toString();
+}
+
+function validationError(fields: { field: string; message: string }[]) {
+  const names = fields.map((f) => f.field).join(', ');
+  return { error: { code: 'VALIDATION_FAILED', message: `invalid field(s): ${names}`, fields } };
+}
+
+function sendPage(res: Response, doc: SandboxCheckoutDoc, status: number, html: string): void {
+  // form-action must allow the 303 to the service's returnUrl, which may be another origin.
+  const returnOrigin = new URL(doc.returnUrl).origin;
+  res.set({
+    'Cache-Control': 'no-store',
+    'Content-Security-Policy': `default-src 'none'; style-src 'unsafe-inline'; form-action 'self' ${returnOrigin}; frame-ancestors 'none'`,
+  });
+  res.status(status).type('html').send(html);
+}
+
+function notFoundPage(res: Response): void {
+  res.status(404).type('html').send('<!doctype html><html lang="de"><title>Nicht gefunden</title>'
+    + '<p>Zahlung nicht gefunden / <span lang="en">Payment not found</span></p></html>');
+}

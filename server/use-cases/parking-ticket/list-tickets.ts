@@ -1,0 +1,51 @@
+/** Staff views of the read model: tickets, one ticket with its audit trail, the postal outbox. */
+import { notFound } from '../../http/app-error';
+import type { System } from '../../../system/system';
+import { documentBytes } from '../../../store/documents';
+
+const view = (t: Record<string, any>) => ({
+  ticketNumber: t.ticketNumber,
+  offence: { code: t.offence.code, title: { de: t.offence.titleDe, en: t.offence.titleEn } },
+  amountCents: t.offence.amountCents,
+  plate: t.plate,
+  place: t.place,
+  observedAt: t.observedAt.toISOString(),
+  paymentDeadline: t.paymentDeadline.toISOString(),
+  status: t.status,
+  paidCents: t.paidCents ?? 0,
+  ...(t.letterDeadline ? { letterDeadline: t.letterDeadline.toISOString() } : {}),
+});
+
+export async function listTickets(system: System, filter: { status?: string; limit?: number }) {
+  const query = filter.status ? { status: filter.status } : {};
+  const items = await system.model.tickets.find(query).sort({ createdAt: -1 }).limit(filter.limit ?? 200).lean();
+  return { items: items.map(view) };
+}
+
+export async function getTicket(system: System, ticketNumber: string) {
+  const ticket = await system.model.tickets.findOne({ ticketNumber }).lean();
+  if (!ticket) throw notFound({ de: 'Die Verwarnung', en: 'The ticket' });
+  const audit = await system.model.audit.find({ caseNumber: ticketNumber }).sort({ at: 1 }).lean();
+  return {
+    ...view(ticket),
+    reference: ticket.reference,
+    auditTrail: audit.map((a) => ({ at: a.at.toISOString(), actor: a.actor, action: a.action, details: a.details ?? {} })),
+  };
+}
+
+export async function getDocument(system: System, id: string) {
+  const doc = await system.model.documents.findById(id).lean();
+  if (!doc) throw notFound({ de: 'Das Dokument', en: 'The document' });
+  return { contentType: doc.contentType, filename: doc.filename, data: documentBytes(doc.data) };
+}
+
+export async function listOutbox(system: System) {
+  const items = await system.model.outbox.find({}).sort({ createdAt: -1 }).limit(500).lean();
+  return {
+    items: items.map((o) => ({
+      id: String(o._id), ticketNumber: o.caseNumber, kind: o.kind, recipientName: o.recipientName,
+      recipientAddress: o.recipientAddress, createdAt: (o.createdAt as Date).toISOString(), status: o.status,
+      documentUrl: `/api/outbox/${String(o._id)}/document.pdf`,
+    })),
+  };
+}

@@ -1,0 +1,80 @@
+/**
+ * Online payment of a ticket through the payment provider (embedded: the sandbox provider).
+ * One open checkout per ticket is reused, so two clicks or two tabs never charge twice; the
+ * booked payment reaches the workflow as a signal carrying the provider's payment ID, which
+ * the workflow counts once however often it arrives (webhook and return page both report it).
+ */
+import { WorkflowNotFoundError } from '@temporalio/client';
+import type { Checkout, PaymentMethod } from '../../../adapters/payments/payment-provider';
+import { paymentBookedSignal } from '../../../workflows/parking-ticket/shared';
+import { AppError, notFound } from '../../http/app-error';
+import type { System } from '../../../system/system';
+import { checkoutIntents } from '../../../store/payments/checkout-intents';
+import { hashAccessCode, normalizeAccessCode } from '../../../domain/parking-ticket/access-code';
+import { amountDue } from './citizen-ticket-view';
+
+/** Back to the ticket's own page when the client proved it knows the code, else to the portal entry. */
+function returnUrl(base: string, codeHash: string, code: string | undefined): string {
+  return code && hashAccessCode(code) === codeHash ? `${base}/knoellchen/${encodeURIComponent(normalizeAccessCode(code))}` : `${base}/knoellchen`;
+}
+
+// The Verwarnungsgeld until a notice is issued (also while the fine office decides), then the notice's total.
+const PAYABLE = new Set(['open', 'letter_sent', 'holder_unknown', 'decision_pending', 'fine_notice_sent', 'cost_notice_sent']);
+const alreadyPaid = () => new AppError('already_paid', { de: 'Diese Verwarnung ist bereits bezahlt.', en: 'This ticket has already been paid.' });
+
+export async function startCheckout(system: System, args: { ticketNumber: string; method: PaymentMethod; email?: string; code?: string; lang: 'de' | 'en' }) {
+  const ticket = await system.model.tickets.findOne({ ticketNumber: args.ticketNumber }).lean();
+  if (!ticket) throw notFound({ de: 'Die Verwarnung', en: 'The ticket' });
+  if (ticket.status === 'paid') throw alreadyPaid();
+  if (!PAYABLE.has(ticket.status)) {
+    throw new AppError('ticket_closed', { de: 'Diese Verwarnung kann nicht mehr online bezahlt werden.', en: 'This ticket can no longer be paid online.' });
+  }
+  const { notice, reference, outstandingCents: amountCents } = await amountDue(system, ticket);
+  const base = system.config.publicBaseUrl;
+  // A cancelled checkout cannot be reused; the next one gets a key derived from it.
+  let key = notice ? `parking-ticket:${ticket.ticketNumber}:${reference}:${amountCents}` : `parking-ticket:${ticket.ticketNumber}:${amountCents}`;
+  let checkout: Checkout | undefined;
+  for (let attempt = 0; attempt < 20; attempt += 1) {
+    checkout = await system.paymentProvider.createCheckout({
+      idempotencyKey: key, amountCents, currency: 'EUR', reference,
+      description: `${notice ? (notice.kind === 'fine_notice' ? 'Bußgeldbescheid' : 'Kostenbescheid') : 'Verwarnungsgeld'} ${ticket.ticketNumber}`,
+      returnUrl: returnUrl(base, ticket.accessCodeHash, args.code), webhookUrl: `${system.internalBaseUrl}/api/payments/sandbox/webhook`,
+    });
+    if (checkout.status !== 'cancelled') break;
+    key = `${key}:after:${checkout.id}`;
+  }
+  if (!checkout || checkout.status === 'cancelled') throw new AppError('dependency_unavailable', { de: 'Die Zahlung kann gerade nicht gestartet werden.', en: 'The payment cannot be started right now.' });
+  if (checkout.status === 'paid') {
+    await bookCheckout(system, checkout.id);
+    throw alreadyPaid();
+  }
+  await checkoutIntents(system.conn).updateOne({ checkoutId: checkout.id }, {
+    $set: { caseNumber: ticket.ticketNumber, ...(args.email ? { receiptEmail: args.email } : {}) },
+  }, { upsert: true });
+  const redirect = new URL(checkout.redirectUrl);
+  redirect.searchParams.set('method', args.method);
+  redirect.searchParams.set('lang', args.lang);
+  return { redirectUrl: redirect.toString(), checkoutId: checkout.id };
+}
+
+/** Hands a paid checkout to the ticket's workflow; safe to call any number of times. */
+export async function bookCheckout(system: System, checkoutId: string): Promise<'booked' | 'not_paid' | 'unknown'> {
+  const checkout = await system.paymentProvider.getCheckout(checkoutId);
+  const intents = checkoutIntents(system.conn);
+  const intent = await intents.findOne({ checkoutId }).lean();
+  if (!checkout || !intent) return 'unknown';
+  if (checkout.status !== 'paid' || !checkout.paymentId) return 'not_paid';
+  const ticket = await system.model.tickets.findOne({ ticketNumber: intent.caseNumber }, { workflowId: 1 }).lean();
+  if (!ticket) return 'unknown';
+  try {
+    await system.temporal.workflow.getHandle(ticket.workflowId).signal(paymentBookedSignal, {
+      paymentId: checkout.paymentId, amountCents: checkout.amountCents, bookedAt: checkout.paidAt ?? new Date().toISOString(),
+      channel: checkout.method ?? 'card', ...(intent.receiptEmail ? { receiptEmail: intent.receiptEmail } : {}),
+    });
+  } catch (error) {
+    // A closed case (paid by transfer, withdrawn) is reconciled by staff; the payment is recorded by the provider.
+    if (!(error instanceof WorkflowNotFoundError)) throw error;
+  }
+  await intents.updateOne({ checkoutId }, { $set: { bookedAt: new Date() }, $unset: { receiptEmail: 1 } });
+  return 'booked';
+}

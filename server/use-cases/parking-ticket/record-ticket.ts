@@ -1,0 +1,72 @@
+/**
+ * Recording a ticket starts its workflow and waits for the registration (ticket number, RF
+ * reference, ticket code) in one call: update-with-start. The workflow ID comes from the
+ * warden's Idempotency-Key, so a repeated submit returns the same ticket.
+ */
+import { createHash } from 'node:crypto';
+import { WithStartWorkflowOperation } from '@temporalio/client';
+import { findOffence } from '../../../domain/parking-ticket/offence-catalogue';
+import { tryNormalizePlate } from '../../../adapters/vehicle-registry/vehicle-registry';
+import type { RecordTicketSubmission } from '../../../forms/parking-ticket/record-ticket.form';
+import {
+  PARKING_TICKET_PROCEDURE, parkingTicketWorkflowId, registrationUpdate, type ParkingTicketInput, type TicketRegistration,
+} from '../../../workflows/parking-ticket/shared';
+import type { parkingTicketWorkflow } from '../../../workflows/parking-ticket/workflow';
+import { validationFailed } from '../../http/validation';
+import type { System } from '../../../system/system';
+import { mapUpdateError } from '../temporal-errors';
+
+const FUTURE_TOLERANCE_MS = 5 * 60_000;
+
+export interface RecordTicketCommand { submission: RecordTicketSubmission; idempotencyKey: string; recordedBy: string; form?: { id: string; version: number } }
+export interface RecordedTicket extends TicketRegistration { noticeCardUrl: string; status: 'open' }
+
+export async function recordTicket(system: System, command: RecordTicketCommand): Promise<RecordedTicket> {
+  const { submission } = command;
+  const offence = findOffence(submission.offenceCode);
+  const plate = tryNormalizePlate(submission.plate);
+  const observedAt = new Date(submission.observedAt);
+  const fields = [];
+  if (!offence) fields.push({ field: 'offenceCode', message: { de: 'Unbekannter Tatbestand.', en: 'Unknown offence.' } });
+  if (!plate) fields.push({ field: 'plate', message: { de: 'Kein gültiges deutsches Kennzeichen (z. B. HA-AB 123).', en: 'Not a valid German plate (e.g. HA-AB 123).' } });
+  if (observedAt.getTime() > Date.now() + FUTURE_TOLERANCE_MS) {
+    fields.push({ field: 'observedAt', message: { de: 'Die Tatzeit liegt in der Zukunft.', en: 'The time lies in the future.' } });
+  }
+  if (fields.length > 0 || !offence || !plate) throw validationFailed(fields);
+
+  const input: ParkingTicketInput = {
+    requestFingerprint: '',
+    offence: { code: offence.code, titleDe: offence.title.de, titleEn: offence.title.en, amountCents: offence.amountCents },
+    plate,
+    place: submission.place.trim(),
+    observedAt: observedAt.toISOString(),
+    recordedBy: command.recordedBy,
+    ...(submission.note ? { note: submission.note } : {}),
+    ...(command.form ? { form: command.form } : {}),
+  };
+  input.requestFingerprint = createHash('sha256')
+    .update(JSON.stringify([input.offence.code, input.plate, input.place, input.observedAt, input.note ?? '']))
+    .digest('hex');
+  const keyHash = createHash('sha256').update(command.idempotencyKey).digest('hex').slice(0, 32);
+
+  const startWorkflowOperation = new WithStartWorkflowOperation<typeof parkingTicketWorkflow>('parkingTicketWorkflow', {
+    workflowId: parkingTicketWorkflowId(keyHash),
+    taskQueue: system.config.temporal.taskQueue,
+    args: [input],
+    workflowIdConflictPolicy: 'USE_EXISTING',
+    searchAttributes: { AmtswegProcedure: [PARKING_TICKET_PROCEDURE] },
+  });
+  try {
+    const registration = await system.temporal.workflow.executeUpdateWithStart(registrationUpdate, {
+      args: [{ requestFingerprint: input.requestFingerprint }],
+      startWorkflowOperation,
+    });
+    return {
+      ...registration,
+      noticeCardUrl: `/api/parking-tickets/${registration.ticketNumber}/notice-card.pdf`,
+      status: 'open',
+    };
+  } catch (error) {
+    throw mapUpdateError(error);
+  }
+}

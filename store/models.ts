@@ -1,0 +1,122 @@
+/**
+ * The read model: what the citizen portal, the staff pages and operators read. Written by
+ * activities only (the workflow is the single writer of a case), read by the API. Every write
+ * is a single-document atomic operation guarded by a unique index, which both FerretDB (the
+ * embedded database) and a MongoDB replica set do well — no multi-document transactions.
+ */
+import { Schema, type Connection, type InferSchemaType, type Model } from 'mongoose';
+import { dogTaxCaseSchema } from './dog-tax/case-model';
+import { taskReadModels } from './tasks/task-model';
+
+const ticketSchema = new Schema({
+  workflowId: { type: String, required: true, unique: true },
+  ticketNumber: { type: String, required: true, unique: true },
+  reference: { type: String, required: true, unique: true },
+  accessCodeHash: { type: String, required: true, unique: true },
+  status: { type: String, required: true, index: true },
+  offence: { code: String, titleDe: String, titleEn: String, amountCents: Number },
+  plate: { type: String, required: true },
+  place: { type: String, required: true },
+  observedAt: { type: Date, required: true },
+  recordedBy: String,
+  paymentDeadline: { type: Date, required: true },
+  letterDeadline: Date,
+  paidCents: { type: Number, default: 0 },
+  paidAt: Date,
+  overpaidCents: { type: Number, default: 0 },
+  noticeCardDocumentId: String,
+  withdrawnReason: String,
+  formId: String,
+  formVersion: Number,
+}, { timestamps: true, collection: 'parking_tickets' });
+ticketSchema.index({ createdAt: -1 });
+
+const paymentSchema = new Schema({
+  paymentId: { type: String, required: true, unique: true },
+  caseType: { type: String, required: true },
+  caseNumber: { type: String, required: true, index: true },
+  amountCents: { type: Number, required: true },
+  channel: { type: String, required: true },
+  bookedAt: { type: Date, required: true },
+}, { timestamps: true, collection: 'payments' });
+
+const outboxSchema = new Schema({
+  key: { type: String, required: true, unique: true },
+  caseNumber: { type: String, required: true, index: true },
+  kind: { type: String, required: true },
+  recipientName: { type: String, required: true },
+  recipientAddress: { type: String, required: true },
+  documentId: { type: String, required: true },
+  status: { type: String, required: true, enum: ['queued', 'dispatched', 'cancelled'], index: true },
+  dispatchedAt: Date,
+}, { timestamps: true, collection: 'postal_outbox' });
+
+const documentSchema = new Schema({
+  _id: { type: String, required: true },
+  caseNumber: { type: String, index: true },
+  kind: { type: String, required: true },
+  filename: { type: String, required: true },
+  contentType: { type: String, required: true },
+  sha256: { type: String, required: true },
+  data: { type: Buffer, required: true },
+}, { timestamps: true, collection: 'documents' });
+
+/** Append-only: no code path updates or deletes an audit event. */
+const auditSchema = new Schema({
+  key: { type: String, required: true, unique: true },
+  at: { type: Date, required: true },
+  actor: { type: String, required: true },
+  action: { type: String, required: true },
+  caseType: { type: String, required: true },
+  caseNumber: { type: String, required: true, index: true },
+  workflowId: String,
+  runId: String,
+  details: { type: Schema.Types.Mixed },
+}, { collection: 'audit_events', versionKey: false });
+auditSchema.index({ caseNumber: 1, at: 1 });
+// Append-only, enforced where every write passes: any update, replace or delete is refused.
+for (const op of ['updateOne', 'updateMany', 'findOneAndUpdate', 'replaceOne', 'findOneAndReplace', 'deleteOne', 'deleteMany', 'findOneAndDelete'] as const) {
+  auditSchema.pre(op, function refuse() {
+    throw new Error(`audit events are append-only: ${op} is not allowed`);
+  });
+}
+
+/** One document per issued number: claimed by insert, so no two owners ever share one. */
+const serialClaimSchema = new Schema({
+  sequence: { type: String, required: true },
+  value: { type: Number, required: true },
+  owner: { type: String, required: true },
+}, { collection: 'serial_claims', versionKey: false });
+serialClaimSchema.index({ sequence: 1, value: 1 }, { unique: true });
+serialClaimSchema.index({ sequence: 1, owner: 1 }, { unique: true });
+
+const sentMailSchema = new Schema({
+  key: { type: String, required: true, unique: true },
+  status: { type: String, required: true, enum: ['sending', 'sent'] },
+  messageId: String,
+  sentAt: Date,
+}, { timestamps: true, collection: 'sent_mails' });
+
+function model<T extends Schema>(conn: Connection, name: string, schema: T): Model<InferSchemaType<T>> {
+  return ((conn.models[name] as unknown) ?? conn.model(name, schema)) as Model<InferSchemaType<T>>;
+}
+
+export function readModel(conn: Connection) {
+  return {
+    tickets: model(conn, 'ParkingTicket', ticketSchema),
+    payments: model(conn, 'Payment', paymentSchema),
+    outbox: model(conn, 'OutboxItem', outboxSchema),
+    documents: model(conn, 'StoredDocument', documentSchema),
+    audit: model(conn, 'AuditEvent', auditSchema),
+    serialClaims: model(conn, 'SerialClaim', serialClaimSchema),
+    sentMails: model(conn, 'SentMail', sentMailSchema),
+    dogTaxCases: model(conn, 'DogTaxCase', dogTaxCaseSchema),
+    ...taskReadModels(conn),
+  };
+}
+export type ReadModel = ReturnType<typeof readModel>;
+
+/** Creates the indexes up front: a unique index that is missing would silently allow duplicates. */
+export async function ensureReadModelIndexes(conn: Connection): Promise<void> {
+  await Promise.all(Object.values(readModel(conn)).map((m) => (m as Model<unknown>).createIndexes()));
+}

@@ -1,0 +1,96 @@
+/**
+ * The composition root: turns validated configuration into connected adapters. Both the web
+ * server and the worker are built from one System; production swaps adapters by configuration
+ * only (see config/config.ts).
+ */
+import mongoose, { type Connection } from 'mongoose';
+import type { Client } from '@temporalio/client';
+import type { AppConfig } from '../config/config';
+import { connectClient, resolvePayloadKey, type TemporalTarget } from '../temporal/connection';
+import { ensureReadModelIndexes, readModel, type ReadModel } from '../store/models';
+import { SmtpMailer, type Mailer } from '../adapters/mail/mailer';
+import type { PaymentProvider } from '../adapters/payments/payment-provider';
+import { SandboxPaymentProvider } from '../adapters/payments/sandbox-payment-provider';
+import type { VehicleRegistry } from '../adapters/vehicle-registry/vehicle-registry';
+import { HttpVehicleRegistry } from '../adapters/vehicle-registry/http-vehicle-registry';
+import { seedSandboxVehicleHolders } from '../sandboxes/vehicle-registry/seed';
+import { HttpResidentRegistry } from '../adapters/resident-registry/http-resident-registry';
+import type { ResidentRegistry } from '../adapters/resident-registry/resident-registry';
+import { seedSandboxResidents } from '../sandboxes/resident-registry/seed';
+import { deriveSecret } from './secrets';
+import { FormRegistry } from '../forms/registry/form-registry';
+import { listForms } from '../forms/registry';
+import { DraftStore } from '../store/drafts/draft-store';
+import type { AttachmentStore } from '../store/attachments/attachment-store';
+import { MongoAttachmentStore } from '../store/attachments/mongo-attachment-store';
+
+export interface ResolvedServices { temporal: TemporalTarget; mongodbUri: string; smtpUrl: string }
+
+export interface System {
+  config: AppConfig;
+  services: ResolvedServices;
+  conn: Connection;
+  model: ReadModel;
+  /** Every published version of every form; the built-in files are version 1. */
+  forms: FormRegistry;
+  /** Citizens' uploaded evidence, outside the workflow history (see activities/attachments). */
+  attachments: AttachmentStore;
+  /** Saved form drafts, encrypted at rest; each expires by its draft-expiry workflow. */
+  drafts: DraftStore;
+  temporal: Client;
+  mailer: Mailer;
+  paymentProvider: PaymentProvider;
+  vehicleRegistry: VehicleRegistry;
+  residentRegistry: ResidentRegistry;
+  /** Where this process serves HTTP on loopback: the embedded sandboxes are called through it. */
+  internalBaseUrl: string;
+  secrets: { payloadKey: Buffer; accessCode: Buffer; portalToken: Buffer; caseStatus: Buffer; draftToken: Buffer; sandboxWebhook: string };
+  close(): Promise<void>;
+}
+
+/** Built-in form files become version 1; a changed file is reported, never silently republished. */
+export async function seedForms(forms: FormRegistry): Promise<void> {
+  for (const report of await forms.seedBuiltIns(listForms())) {
+    if (report.outcome === 'changed-not-republished') {
+      console.warn(`[amtsweg] the built-in form file ${report.formId} differs from every published version; a designer publishes it (POST /api/forms/${report.formId}/versions) if it should be served`);
+    }
+  }
+}
+
+export async function connectSystem(config: AppConfig, services: ResolvedServices): Promise<System> {
+  const payloadKey = resolvePayloadKey(config);
+  const conn = await mongoose.createConnection(services.mongodbUri, { serverSelectionTimeoutMS: 10_000 }).asPromise();
+  const model = readModel(conn);
+  await ensureReadModelIndexes(conn);
+  const forms = new FormRegistry(conn);
+  await seedForms(forms);
+  const attachments = new MongoAttachmentStore(conn);
+  await attachments.ensureIndexes();
+  const temporal = await connectClient(services.temporal, payloadKey);
+  const mailer = new SmtpMailer(services.smtpUrl, config.mailFrom);
+  const internalBaseUrl = `http://127.0.0.1:${config.port}`;
+  const sandboxWebhook = config.sandboxWebhookSecret ?? deriveSecret(payloadKey, 'sandbox-webhook').toString('hex');
+  const paymentProvider = new SandboxPaymentProvider({ baseUrl: internalBaseUrl, webhookSecret: sandboxWebhook });
+  const vehicleRegistry = new HttpVehicleRegistry({ baseUrl: config.vehicleRegistryUrl ?? `${internalBaseUrl}/sandbox/vehicle-registry` });
+  if (!config.vehicleRegistryUrl) await seedSandboxVehicleHolders(conn);
+  // Unset: the sandbox resident registry this process serves at /sandbox/resident-registry.
+  const residentRegistry = new HttpResidentRegistry({ baseUrl: config.residentRegistryUrl ?? `${internalBaseUrl}/sandbox/resident-registry` });
+  if (!config.residentRegistryUrl) await seedSandboxResidents(conn);
+  const secrets = {
+    payloadKey,
+    accessCode: deriveSecret(payloadKey, 'access-code'),
+    portalToken: deriveSecret(payloadKey, 'portal-token'),
+    caseStatus: deriveSecret(payloadKey, 'case-status-token'),
+    draftToken: deriveSecret(payloadKey, 'form-draft-token'),
+    sandboxWebhook,
+  };
+  const drafts = new DraftStore(conn, deriveSecret(payloadKey, 'form-draft-data'));
+  return {
+    config, services, conn, model, forms, attachments, drafts, temporal, mailer, paymentProvider, vehicleRegistry, residentRegistry, internalBaseUrl, secrets,
+    async close() {
+      mailer.close();
+      await temporal.connection.close();
+      await conn.close();
+    },
+  };
+}

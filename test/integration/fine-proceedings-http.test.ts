@@ -1,0 +1,121 @@
+/**
+ * Procedure 2 over HTTP against the embedded stack: a ticket observed eight days ago (the real
+ * 7-day window is over, so the workflow writes the hearing letter at once) → the citizen opens
+ * the portal and answers the hearing → the fine office decides in the inbox → the notice with
+ * its own amount and reference is shown, downloaded and paid in the payment sandbox.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningSystem } from '../../scripts/lib/run-system';
+import { HttpClient, startTestSystem } from '../support/system';
+import { mailsTo } from '../support/activity-env';
+import { eventually } from '../support/eventually';
+
+let app: RunningSystem;
+let staff: HttpClient;
+
+beforeAll(async () => {
+  app = await startTestSystem('http_hearing');
+  staff = new HttpClient(app.baseUrl);
+  await staff.signInStaff();
+});
+afterAll(async () => {
+  await app?.stop();
+});
+
+const DAY = 86_400_000;
+const person = { givenName: 'Max', familyName: 'Mustermann', birthDate: '1980-04-01', street: 'Körnerstraße 5', postalCode: '58095', city: 'Hagen' };
+
+/** Records a ticket observed 8 days ago and opens it in the portal once the letter is out. */
+async function ticketInHearing(plate: string, key: string) {
+  const recorded = (await staff.request('POST', '/api/parking-tickets', {
+    offenceCode: '112454', plate, place: 'Elberfelder Straße 12, Hagen', observedAt: new Date(Date.now() - 8 * DAY).toISOString(),
+  }, { 'Idempotency-Key': key })).json;
+  await eventually(async () => (await app.system.model.tickets.findOne({ ticketNumber: recorded.ticketNumber }).lean())?.status === 'letter_sent', 'letter_sent', { tries: 200 });
+  const citizen = new HttpClient(app.baseUrl);
+  const opened = await citizen.request('POST', '/api/parking-tickets/access', { code: recorded.accessCode, plate });
+  expect(opened.status).toBe(200);
+  return { recorded, citizen, view: opened.json.ticket, bearer: { Authorization: `Bearer ${opened.json.portalToken}` } };
+}
+
+describe('the hearing online', () => {
+  it('when the citizen answers and the fine office issues a fine notice, then the portal shows and takes payment of the new amount under its own reference', async () => {
+    const { recorded, citizen, view, bearer } = await ticketInHearing('HA-MM 4711', 'idem-hearing-1');
+    expect(view).toMatchObject({ status: 'letter_sent', hearing: { open: true, answered: false }, accusation: { evidence: { de: expect.stringContaining('Verkehrsüberwachung') } } });
+
+    // Not signed in to the portal: 401. Bad answers: 422 naming each field.
+    expect((await new HttpClient(app.baseUrl).request('POST', '/api/fine-proceedings/current/hearing-answer', { person, facts: 'admits' })).status).toBe(401);
+    const bad = await citizen.request('POST', '/api/fine-proceedings/current/hearing-answer', { person: { ...person, birthDate: 'gestern' }, facts: 'denies' }, bearer);
+    expect(bad.status).toBe(422);
+    expect(bad.json.error.fields.map((f: { field: string }) => f.field).sort()).toEqual(['person/birthDate', 'reasons']);
+    const otherDriver = await citizen.request('POST', '/api/fine-proceedings/current/hearing-answer', { person, facts: 'other_driver' }, bearer);
+    expect(otherDriver.json.error.fields.map((f: { field: string }) => f.field)).toContain('driver');
+
+    const email = `hearing-http-${Date.now()}@example.org`;
+    const answered = await citizen.request('POST', '/api/fine-proceedings/current/hearing-answer',
+      { person, facts: 'denies', reasons: 'Ich war zur Tatzeit verreist.', email, accessCode: 'stripped' }, bearer);
+    expect(answered.status).toBe(200);
+    expect(answered.json).toMatchObject({ status: 'decision_pending', hearing: { open: false, answered: true } });
+    const twice = await citizen.request('POST', '/api/fine-proceedings/current/hearing-answer', { person, facts: 'admits' }, bearer);
+    expect(twice.status).toBe(409);
+    await eventually(async () => (await mailsTo(email))[0], 'the answer received mail');
+
+    // The inbox: the fine office sees the answer (stripped of unknown fields), never the access code.
+    const { workflowId } = (await app.system.model.tickets.findOne({ ticketNumber: recorded.ticketNumber }).lean())!;
+    const taskId = `${workflowId}~hearing-decision`;
+    const task = await staff.request('GET', `/api/tasks/${encodeURIComponent(taskId)}`);
+    expect(task.json).toMatchObject({ type: 'fine.hearing-decision', department: 'fine-office', caseData: { answer: { facts: 'denies', reasons: 'Ich war zur Tatzeit verreist.' } } });
+    expect(JSON.stringify(task.json)).not.toContain(recorded.accessCode);
+    expect(JSON.stringify(task.json)).not.toContain('stripped');
+    const refused = await staff.request('POST', `/api/tasks/${encodeURIComponent(taskId)}/decision`, { decision: { outcome: 'drop' } });
+    expect(refused.status).toBe(422);
+    expect((await staff.request('POST', `/api/tasks/${encodeURIComponent(taskId)}/decision`, { decision: { outcome: 'fine_notice', fineEuros: 55 } })).status).toBe(200);
+
+    const notified = await eventually(async () => {
+      const v = (await citizen.request('GET', '/api/parking-tickets/current', undefined, bearer)).json;
+      return v.status === 'fine_notice_sent' && v;
+    }, 'fine_notice_sent');
+    // 55 € fine + 25 € fee (5 % would be 2.75 €) + 3.50 € postage.
+    expect(notified.notice).toMatchObject({ kind: 'fine_notice', fineCents: 5500, feeCents: 2500, postageCents: 350, totalCents: 8350 });
+    expect(notified.outstandingCents).toBe(8350);
+    expect(notified.payment.reference).not.toBe(view.payment.reference);
+    expect(notified.payment.epcPayload.split('\n')[7]).toBe('EUR83.50');
+    const pdf = await fetch(`${app.baseUrl}${notified.notice.documentUrl}`, { headers: bearer });
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect((await app.system.model.outbox.findOne({ caseNumber: recorded.ticketNumber, kind: 'fine_notice' }).lean())?.status).toBe('queued');
+    const noticeMail = await eventually(async () => (await mailsTo(email)).find((m) => m.subject.startsWith('Bußgeldbescheid')), 'the notice mail');
+    expect(noticeMail.attachments?.[0]?.contentType).toBe('application/pdf');
+
+    // Payment online of the new amount, matched to the case.
+    const checkout = await citizen.request('POST', '/api/parking-tickets/current/checkout', { method: 'card' }, bearer);
+    expect(checkout.status).toBe(200);
+    const paid = await fetch(`${app.baseUrl}/sandbox/payments/checkout/${checkout.json.checkoutId}/pay`, {
+      method: 'POST', redirect: 'manual', body: new URLSearchParams({ method: 'card', cardNumber: '4242 4242 4242 4242' }),
+    });
+    expect(paid.status).toBe(303);
+    await citizen.request('POST', '/api/parking-tickets/current/confirm-payment', { checkoutId: checkout.json.checkoutId }, bearer);
+    await eventually(async () => (await citizen.request('GET', '/api/parking-tickets/current', undefined, bearer)).json.status === 'paid', 'paid');
+    const payments = await app.system.model.payments.find({ caseNumber: recorded.ticketNumber }).lean();
+    expect(payments.map((p) => p.amountCents)).toEqual([8350]);
+
+    const audit = (await app.system.model.audit.find({ caseNumber: recorded.ticketNumber }).sort({ at: 1 }).lean()).map((a) => `${a.action}:${a.actor}`);
+    expect(audit).toEqual(expect.arrayContaining(['letter.queued:system', 'hearing.answered:citizen', 'hearing.decision_requested:system', 'task.completed:test-staff',
+      'fine.fine_notice_issued:test-staff', 'payment.booked:payment:card', 'ticket.paid:system']));
+    expect(audit.indexOf('hearing.answered:citizen')).toBeLessThan(audit.indexOf('hearing.decision_requested:system'));
+  });
+
+  it('when the citizen objects on the portal, then the traffic department gets a withdrawal task; a second objection meanwhile is 409', async () => {
+    const { recorded, citizen, bearer } = await ticketInHearing('HA-K 7', 'idem-hearing-2');
+    expect((await citizen.request('POST', '/api/parking-tickets/current/objection', { reason: 'x' }, bearer)).status).toBe(422);
+    expect((await citizen.request('POST', '/api/parking-tickets/current/objection', { reason: 'Mein Bewohnerparkausweis lag aus.' }, bearer)).status).toBe(202);
+    expect((await citizen.request('POST', '/api/parking-tickets/current/objection', { reason: 'Noch einmal.' }, bearer)).status).toBe(409);
+    const { workflowId } = (await app.system.model.tickets.findOne({ ticketNumber: recorded.ticketNumber }).lean())!;
+    const task = await staff.request('GET', `/api/tasks/${encodeURIComponent(`${workflowId}~withdrawal-1`)}`);
+    expect(task.json).toMatchObject({ type: 'parking-ticket.withdrawal', department: 'traffic', caseData: { request: { source: 'citizen', by: 'citizen' } } });
+    expect((await staff.request('POST', `/api/tasks/${encodeURIComponent(`${workflowId}~withdrawal-1`)}/decision`, { decision: { outcome: 'keep', reason: 'Kein Ausweis auf dem Foto' } })).status).toBe(200);
+    const audit = await app.system.model.audit.find({ caseNumber: recorded.ticketNumber }).lean();
+    expect(audit.find((a) => a.action === 'withdrawal.requested')?.actor).toBe('citizen');
+    // Kept: the hearing is still open.
+    expect((await citizen.request('GET', '/api/parking-tickets/current', undefined, bearer)).json).toMatchObject({ status: 'letter_sent', hearing: { open: true } });
+  });
+});

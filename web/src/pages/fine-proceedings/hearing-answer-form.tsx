@@ -1,0 +1,33 @@
+import { api } from '../../api.js';
+import { ErrorState } from '../../components/error-state.js';
+import { Loading } from '../../components/loading.js';
+import { useI18n } from '../../i18n.js';
+import { useFormDefinition } from '../staff/use-form-definition.js';
+import type { HearingTicketView } from './hearing-types.js';
+import { FormWizard } from '../forms/wizard/form-wizard.js';
+
+/**
+ * The registry form `fine-proceedings-hearing-answer`, rendered from the same JSON Schema the API validates
+ * with; the server's 422 fields land next to the fields, its 409 (closed, answered) above them.
+ */
+export function HearingAnswerForm({ token, onAnswered }: { token: string; onAnswered: (ticket: HearingTicketView) => void }) {
+  const { lang } = useI18n();
+  const [definition, reload] = useFormDefinition('fine-proceedings-hearing-answer');
+  if (definition.kind === 'loading') return <Loading />;
+  if (definition.kind === 'failed') return <ErrorState message={definition.message} onRetry={reload} />;
+  const { form } = definition;
+  const texts = form.texts[lang] ?? form.texts.de;
+  return (
+    <div className="stack">
+      {texts.description ? <p className="kern-body">{texts.description}</p> : null}
+      <FormWizard
+        form={form}
+        onSubmit={async (data) => {
+          onAnswered(await api<HearingTicketView>('/api/fine-proceedings/current/hearing-answer', {
+            method: 'POST', token, body: data, headers: { 'Form-Version': String(form.version) },
+          }));
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,95 @@
+import { useState, type FormEvent } from 'react';
+import { api, ApiError, messageOf } from '../../api.js';
+import type { PortalAccess } from '../../api-types.js';
+import { Alert } from '../../components/alert.js';
+import { TextField } from '../../components/text-field.js';
+import { useI18n } from '../../i18n.js';
+
+type Props = {
+  /** Known from the QR code link; when absent the person types it from the card. */
+  code?: string;
+  onAccess: (code: string, access: PortalAccess) => void;
+};
+type Errors = { code?: string; plate?: string; form?: string };
+
+/** Ticket code (if not in the link) plus plate: the two things only the driver has together. */
+export function AccessForm({ code: knownCode, onAccess }: Props) {
+  const { t } = useI18n();
+  const [code, setCode] = useState('');
+  const [plate, setPlate] = useState('');
+  const [errors, setErrors] = useState<Errors>({});
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const ticketCode = (knownCode ?? code).trim();
+    const next: Errors = {};
+    if (!knownCode && !ticketCode) next.code = t.errors.required;
+    if (!plate.trim()) next.plate = t.errors.required;
+    setErrors(next);
+    if (next.code || next.plate) {
+      // Straight to the first field to fix, so its error is read out with its label.
+      document.getElementById(next.code ? 'portal-code' : 'portal-plate')?.focus();
+      return;
+    }
+
+    setBusy(true);
+    try {
+      const access = await api<PortalAccess>('/api/parking-tickets/access', {
+        method: 'POST',
+        body: { code: ticketCode, plate: plate.trim() },
+      });
+      onAccess(ticketCode, access);
+    } catch (e) {
+      setErrors(toErrors(e, t.errors.retryAfter));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form onSubmit={submit} noValidate className="stack">
+      {errors.form ? (
+        <Alert type="danger" title={errors.form} live="alert" />
+      ) : null}
+      {knownCode ? null : (
+        <TextField
+          id="portal-code"
+          label={t.portal.codeLabel}
+          hint={t.portal.codeHint}
+          value={code}
+          error={errors.code}
+          autoComplete="off"
+          autoCapitalize="characters"
+          spellCheck={false}
+          onChange={(e) => setCode(e.target.value)}
+        />
+      )}
+      <TextField
+        id="portal-plate"
+        label={t.portal.plateLabel}
+        hint={t.portal.plateHint}
+        value={plate}
+        error={errors.plate}
+        autoComplete="off"
+        autoCapitalize="characters"
+        spellCheck={false}
+        onChange={(e) => setPlate(e.target.value)}
+      />
+      <div>
+        <button type="submit" className="kern-btn kern-btn--primary" disabled={busy}>
+          <span className="kern-label">{t.portal.show}</span>
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function toErrors(e: unknown, retryAfter: (s: number) => string): Errors {
+  if (!(e instanceof ApiError)) return { form: messageOf(e) };
+  const byField = Object.fromEntries(e.fields.map((f) => [f.field.replace(/^\//, ''), f.message]));
+  const wait = e.retryAfterSeconds ? ` ${retryAfter(e.retryAfterSeconds)}` : '';
+  // A wrong code/plate pair is one message for the whole form: telling which half is wrong
+  // would help someone guessing plates.
+  return { code: byField.code, plate: byField.plate, form: `${e.message}${wait}` };
+}

@@ -1,0 +1,54 @@
+import { useState, type FormEvent } from 'react';
+import { api, ApiError, messageOf } from '../../api.js';
+import { Alert } from '../../components/alert.js';
+import { TextField } from '../../components/text-field.js';
+import { useI18n } from '../../i18n.js';
+
+/** "A valid permit was displayed": becomes a withdrawal task of the traffic department. */
+export function ObjectionForm({ token }: { token: string }) {
+  const { t } = useI18n();
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string>();
+  const [sent, setSent] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (reason.trim().length < 3) {
+      setError(t.hearing.objectionTooShort);
+      return document.getElementById('objection-reason')?.focus();
+    }
+    setBusy(true);
+    try {
+      await api('/api/parking-tickets/current/objection', { method: 'POST', token, body: { reason: reason.trim() } });
+      setSent(true);
+    } catch (e) {
+      const field = e instanceof ApiError ? e.fields.find((f) => f.field === 'reason') : undefined;
+      setError(field?.message ?? messageOf(e));
+      document.getElementById('objection-reason')?.focus();
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section aria-labelledby="objection-title" className="stack">
+      <h2 id="objection-title" className="kern-heading-medium">
+        {t.hearing.objectionTitle}
+      </h2>
+      {sent ? (
+        <Alert type="success" title={t.hearing.objectionSent} live="status" />
+      ) : (
+        <form onSubmit={submit} noValidate className="stack">
+          <p className="kern-body">{t.hearing.objectionIntro}</p>
+          <TextField id="objection-reason" label={t.hearing.objectionLabel} multiline value={reason} error={error} onChange={(e) => setReason(e.target.value)} />
+          <div>
+            <button type="submit" className="kern-btn kern-btn--secondary" disabled={busy}>
+              <span className="kern-label">{t.hearing.objectionSend}</span>
+            </button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}

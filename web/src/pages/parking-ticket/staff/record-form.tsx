@@ -1,0 +1,114 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { ErrorSchema, RJSFValidationError } from '@rjsf/utils';
+import validator from '@rjsf/validator-ajv8';
+import { api, ApiError, messageOf } from '../../../api.js';
+import type { FormDefinition, RecordedTicket } from '../../../api-types.js';
+import { Alert } from '../../../components/alert.js';
+import { useI18n } from '../../../i18n.js';
+import { applyTexts } from '../../../rjsf/apply-texts.js';
+import { KernForm } from '../../../rjsf/kern-form.js';
+import { localizeErrors } from '../../../rjsf/localize-errors.js';
+import { toErrorSchema } from '../../../rjsf/server-errors.js';
+import { uuid } from '../../../uuid.js';
+
+type Props = {
+  form: FormDefinition;
+  onRecorded: (ticket: RecordedTicket) => void;
+  /** After "next ticket" the warden should land in the first field, not at the page top. */
+  focusFirstField?: boolean;
+};
+type Data = Record<string, unknown>;
+
+/** The warden's form, rendered by rjsf from the registry's schema; the server validates again. */
+export function RecordForm({ form, onRecorded, focusFirstField }: Props) {
+  const { t, lang } = useI18n();
+  const localized = useMemo(() => applyTexts(form, lang), [form, lang]);
+  const transformErrors = useMemo(() => localizeErrors(t, localized.schema), [t, localized]);
+  const [formData, setFormData] = useState<Data>({});
+  const [extraErrors, setExtraErrors] = useState<ErrorSchema>();
+  const [general, setGeneral] = useState<string>();
+  const [submitting, setSubmitting] = useState(false);
+  const inFlight = useRef(false);
+  // One Idempotency-Key per filled-in form: a double click or a retry after a lost answer reuses
+  // it, so the server creates one ticket; changed data is a new request and gets a new key.
+  const idempotency = useRef<{ payload: string; key: string }>(undefined);
+  const wrapper = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (focusFirstField) wrapper.current?.querySelector<HTMLElement>('input, select, textarea')?.focus();
+  }, [focusFirstField]);
+
+  useEffect(() => {
+    // Server-side field errors: put the cursor into the first field to fix.
+    if (!extraErrors) return;
+    wrapper.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [extraErrors]);
+
+  async function submit(data: Data) {
+    if (inFlight.current) return;
+    inFlight.current = true;
+    const payload = JSON.stringify(data);
+    if (idempotency.current?.payload !== payload) idempotency.current = { payload, key: uuid() };
+    setSubmitting(true);
+    setGeneral(undefined);
+    setExtraErrors(undefined);
+    try {
+      const ticket = await api<RecordedTicket>('/api/parking-tickets', {
+        method: 'POST',
+        body: data,
+        headers: { 'Idempotency-Key': idempotency.current.key },
+      });
+      onRecorded(ticket);
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 409) idempotency.current = undefined;
+      if (e instanceof ApiError && e.fields.length > 0) {
+        const mapped = toErrorSchema(e.fields);
+        setExtraErrors(mapped.schema);
+        setGeneral([e.message, ...mapped.general].join(' '));
+      } else {
+        setGeneral(messageOf(e));
+      }
+    } finally {
+      inFlight.current = false;
+      setSubmitting(false);
+    }
+  }
+
+  return (
+    <div ref={wrapper} className="panel">
+      {localized.description ? <p className="kern-body">{localized.description}</p> : null}
+      {general ? <Alert type="danger" title={general} live="alert" /> : null}
+      <KernForm
+        className="record-form stack"
+        schema={localized.schema}
+        uiSchema={localized.uiSchema}
+        validator={validator}
+        formData={formData}
+        onChange={(event) => setFormData((event.formData ?? {}) as Data)}
+        onSubmit={(event) => void submit((event.formData ?? {}) as Data)}
+        extraErrors={extraErrors}
+        transformErrors={transformErrors}
+        formContext={{ submitting }}
+        showErrorList={false}
+        noHtml5Validate
+        // rjsf would preselect the first offence (const values count as defaults); the warden must choose.
+        experimental_defaultFormStateBehavior={{ constAsDefaults: 'never' }}
+        focusOnFirstError={focusField}
+      />
+      <p className="kern-body kern-body--small" role="status">
+        {submitting ? t.staff.submitting : ''}
+      </p>
+    </div>
+  );
+}
+
+/**
+ * rjsf's own focusOnFirstError picks option[0] when the first invalid field is a <select> (a
+ * select has a length), so focus does not move. Resolve the id the way rjsf builds it instead.
+ */
+function focusField(error: RJSFValidationError) {
+  const id = ['root', ...(error.property ?? '').split('.').filter(Boolean)].join('_');
+  const field = document.getElementById(id) ?? document.querySelector<HTMLElement>(`[id^="${id}-"], [id^="${id}_"]`);
+  field?.focus();
+}
+

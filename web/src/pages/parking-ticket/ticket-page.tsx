@@ -1,0 +1,144 @@
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { api, ApiError, messageOf } from '../../api.js';
+import type { CitizenTicketView, PortalAccess, TicketStatus } from '../../api-types.js';
+import { Alert } from '../../components/alert.js';
+import { ErrorState } from '../../components/error-state.js';
+import { Loading } from '../../components/loading.js';
+import { formatLastPayableDay } from '../../format.js';
+import { useI18n, usePageTitle } from '../../i18n.js';
+import { AccessForm } from './access-form.js';
+import { BankTransfer } from './bank-transfer.js';
+import { PayOnline } from './pay-online.js';
+import { PaymentNotice } from './payment-notice.js';
+import { dropToken, loadToken, saveToken } from './portal-session.js';
+import { TicketDetails } from './ticket-details.js';
+import { isFineStatus, type CaseStatus } from '../forms/case-status-badge.js';
+import { HearingSection } from '../fine-proceedings/hearing-section.js';
+import type { HearingTicketView } from '../fine-proceedings/hearing-types.js';
+import { NoticeSection } from '../fine-proceedings/notice-section.js';
+import { ObjectionForm } from './objection-form.js';
+import { usePaymentReturn } from './use-payment-return.js';
+
+type State =
+  | { kind: 'need-plate' }
+  | { kind: 'loading' }
+  | { kind: 'failed'; message: string }
+  | { kind: 'ready'; ticket: CitizenTicketView };
+
+/** /knoellchen/:code – opened from the QR code on the windscreen card. */
+export function TicketPage({ code, search }: { code: string; search: string }) {
+  const { t } = useI18n();
+  const [token, setToken] = useState<string | undefined>(() => loadToken(code) ?? undefined);
+  const [state, setState] = useState<State>(() => (token ? { kind: 'loading' } : { kind: 'need-plate' }));
+  const query = new URLSearchParams(search);
+  const checkoutId = query.get('checkout');
+
+  const showTicket = useCallback((ticket: CitizenTicketView) => setState({ kind: 'ready', ticket }), []);
+  const cancelled = query.get('cancelled') === '1';
+  const payment = usePaymentReturn(token, checkoutId, cancelled, showTicket);
+
+  const load = useCallback(async () => {
+    if (!token) return setState({ kind: 'need-plate' });
+    setState({ kind: 'loading' });
+    try {
+      showTicket(await api<CitizenTicketView>('/api/parking-tickets/current', { token }));
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 401) {
+        // Token expired or revoked: ask for the plate again rather than showing an error.
+        dropToken(code);
+        setToken(undefined);
+        return setState({ kind: 'need-plate' });
+      }
+      setState({ kind: 'failed', message: messageOf(e) });
+    }
+  }, [code, token, showTicket]);
+
+  useEffect(() => {
+    // Once on arrival (the page is keyed by code). With a checkout to confirm, the confirmation
+    // answers with the ticket view itself; after the plate form the access answer does.
+    if (!checkoutId || cancelled) void load();
+  }, []);
+
+  const titleRef = useRef<HTMLHeadingElement>(null);
+  function opened(_code: string, access: PortalAccess) {
+    saveToken(code, access.portalToken);
+    setToken(access.portalToken);
+    showTicket(access.ticket);
+    // The form that had focus is gone; start reading at the ticket's heading instead of the page top.
+    setTimeout(() => titleRef.current?.focus(), 0);
+  }
+
+  const title = state.kind === 'ready' ? t.portal.ticketTitle(state.ticket.ticketNumber) : t.portal.accessTitle;
+  usePageTitle(title);
+
+  return (
+    <>
+      <h1 ref={titleRef} tabIndex={-1} className="kern-heading-x-large">
+        {title}
+      </h1>
+      <PaymentNotice state={payment} ticket={state.kind === 'ready' ? state.ticket : undefined} />
+      {state.kind === 'need-plate' ? (
+        <>
+          <p className="kern-body">{t.portal.accessWhy}</p>
+          <div className="panel narrow">
+            <AccessForm code={code} onAccess={opened} />
+          </div>
+        </>
+      ) : null}
+      {state.kind === 'loading' && payment.phase !== 'confirming' ? <Loading /> : null}
+      {state.kind === 'failed' ? <ErrorState message={state.message} onRetry={load} /> : null}
+      {state.kind === 'ready' && token ? (
+        <TicketBody ticket={state.ticket as unknown as HearingTicketView} code={code} token={token} onStale={load}
+          onChanged={(ticket) => showTicket(ticket as unknown as CitizenTicketView)} returned={payment.phase === 'confirmed'} />
+      ) : null}
+    </>
+  );
+}
+
+type BodyProps = {
+  ticket: HearingTicketView; code: string; token: string; onStale: () => void; onChanged: (ticket: HearingTicketView) => void; returned: boolean;
+};
+
+// The workflow accepts the Verwarnungsgeld until a notice is issued (also while the fine office
+// decides), then the notice's total under its own reference, until the notice is final.
+const PAYABLE: CaseStatus[] = ['open', 'letter_sent', 'holder_unknown', 'decision_pending', 'fine_notice_sent', 'cost_notice_sent'];
+const OBJECTABLE: CaseStatus[] = ['open', 'letter_sent', 'holder_unknown', 'decision_pending'];
+
+function TicketBody({ ticket, code, token, onStale, onChanged, returned }: BodyProps) {
+  const { t, lang } = useI18n();
+  const { status } = ticket;
+  const explain = (s: CaseStatus) => (isFineStatus(s) ? t.hearing.explain[s] : t.portal.explain[s as TicketStatus]);
+  const statusText = (s: CaseStatus): string => (isFineStatus(s) ? (t.hearing.status[s] ?? s) : t.status[s as TicketStatus]);
+  // Just back from paying: the notice above the details says how it went; no second offer to pay.
+  let next: ReactNode = null;
+  if (returned) {
+    next = null;
+  } else if (PAYABLE.includes(status) && ticket.outstandingCents > 0) {
+    next = (
+      <>
+        <Alert type="info" title={t.portal.payableUntil(formatLastPayableDay(ticket.paymentDeadline, lang))}>
+          <p className="kern-body">{explain(status)}</p>
+        </Alert>
+        <BankTransfer ticket={ticket as unknown as CitizenTicketView} />
+        <PayOnline token={token} code={code} onAlreadyPaid={onStale} />
+      </>
+    );
+  } else {
+    // Nothing left to pay while the booking catches up reads as "paid" too.
+    const shown: CaseStatus = PAYABLE.includes(status) ? 'paid' : status;
+    next = (
+      <Alert type={shown === 'paid' || shown === 'dropped' ? 'success' : 'info'} title={statusText(shown)}>
+        <p className="kern-body">{explain(shown)}</p>
+      </Alert>
+    );
+  }
+  return (
+    <div className="stack-lg">
+      <TicketDetails ticket={ticket as unknown as CitizenTicketView} />
+      <NoticeSection ticket={ticket} token={token} />
+      {next}
+      {ticket.hearing ? <HearingSection ticket={ticket} token={token} onAnswered={onChanged} /> : null}
+      {OBJECTABLE.includes(status) && !ticket.notice ? <ObjectionForm token={token} /> : null}
+    </div>
+  );
+}
