@@ -23,9 +23,16 @@ export type DogRegistrationInput = FormRef & { submission: RegisterDogSubmission
 export type DogDeregistrationInput = FormRef & { submission: DeregisterDogSubmission };
 export type DogTaxExemptionInput = FormRef & { submission: ExemptionSubmission };
 
-export type RegistrationStatus = 'received' | 'registered' | 'rejected_not_resident';
-export type DeregistrationStatus = 'received' | 'deregistered' | 'rejected_unknown_tag' | 'rejected_already_deregistered';
-export type ExemptionStatus = 'received' | 'awaiting_decision' | 'decision_overdue' | ExemptionDecisionKind;
+/** The statuses of the three workflows: the route schemas and the web app's texts derive from these lists. */
+export const REGISTRATION_STATUSES = ['received', 'registered', 'rejected_not_resident'] as const;
+export const DEREGISTRATION_STATUSES = ['received', 'deregistered', 'rejected_unknown_tag', 'rejected_already_deregistered'] as const;
+export const EXEMPTION_DECISION_KINDS = ['granted', 'reduced', 'rejected'] as const;
+export const EXEMPTION_STATUSES = ['received', 'awaiting_decision', 'decision_overdue', ...EXEMPTION_DECISION_KINDS] as const;
+/** Each status once, in the order of the procedures. */
+export const DOG_TAX_STATUSES = [...new Set([...REGISTRATION_STATUSES, ...DEREGISTRATION_STATUSES, ...EXEMPTION_STATUSES])] as DogTaxStatus[];
+export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
+export type DeregistrationStatus = (typeof DEREGISTRATION_STATUSES)[number];
+export type ExemptionStatus = (typeof EXEMPTION_STATUSES)[number];
 export type DogTaxStatus = RegistrationStatus | DeregistrationStatus | ExemptionStatus;
 
 export interface DogTaxAssessment {
@@ -44,7 +51,7 @@ export interface DeregistrationState {
   settlement?: { liableUntil: string; year: number; owedCents: number; assessedCents: number; refundCents: number };
 }
 
-export type ExemptionDecisionKind = 'granted' | 'reduced' | 'rejected';
+export type ExemptionDecisionKind = (typeof EXEMPTION_DECISION_KINDS)[number];
 export interface ExemptionDecision { decision: ExemptionDecisionKind; reason: string; by: string }
 export interface ExemptionState {
   status: ExemptionStatus; caseNumber?: string; tagNumber?: string;

@@ -10,6 +10,10 @@ export type { HearingAnswer };
 export type NoticeKind = 'fine_notice' | 'cost_notice';
 export type FineOutcome = 'drop' | NoticeKind;
 
+/** The ticket's statuses once the Bußgeldverfahren runs (after the hearing letter). */
+export const FINE_PROCEEDINGS_STATUSES = ['decision_pending', 'dropped', 'fine_notice_sent', 'fine_final', 'cost_notice_sent', 'cost_notice_final'] as const;
+export type FineProceedingsStatus = (typeof FINE_PROCEEDINGS_STATUSES)[number];
+
 export interface IssuedNotice {
   kind: NoticeKind;
   /** Its own RF reference, distinct from the Verwarnungsgeld's: payments are matched by it. */

@@ -4,26 +4,24 @@
  * that closes a minor offence when paid within the deadline (one week).
  */
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { IssuedNotice } from '../fine-proceedings/shared';
+import { FINE_PROCEEDINGS_STATUSES, type IssuedNotice } from '../fine-proceedings/shared';
 
 export const PARKING_TICKET_PROCEDURE = 'parking-ticket';
 
-export type TicketStatus =
-  | 'registering'
-  | 'open'
-  | 'paid'
-  | 'letter_sent'
-  | 'withdrawn'
-  | 'holder_unknown'
+/** Every status a ticket can have: the route schemas and the web app's texts derive from this list. */
+export const TICKET_STATUSES = [
+  'registering',
+  'open',
+  'paid',
+  'letter_sent',
+  'withdrawn',
+  'holder_unknown',
   /** Old runs only: the hearing phase before the Bußgeldverfahren was modelled. */
-  | 'handed_to_fine_office'
+  'handed_to_fine_office',
   // The Bußgeldverfahren (workflows/fine-proceedings):
-  | 'decision_pending'
-  | 'dropped'
-  | 'fine_notice_sent'
-  | 'fine_final'
-  | 'cost_notice_sent'
-  | 'cost_notice_final';
+  ...FINE_PROCEEDINGS_STATUSES,
+] as const;
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
 
 export interface RecordedOffence { code: string; titleDe: string; titleEn: string; amountCents: number }
 
