@@ -6,6 +6,10 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
+import { mongo } from 'mongoose';
+import { isGrpcServiceError, ServiceError } from '@temporalio/client';
+import { DependencyUnavailableError } from '../domain/dependency-unavailable';
 import { AppError, preferredLang } from './http/app-error';
 import { authenticate, staffSessionOf } from './http/authenticate';
 import { buildOpenApi } from './http/openapi';
@@ -51,10 +55,7 @@ export function createApp(system: System, options: { webDir?: string } = {}): ex
   app.locals.openapi = buildOpenApi(routeTable, system.config.publicBaseUrl);
   app.locals.attemptLimiter = new AttemptLimiter(system.conn);
   app.locals.signInLimiter = new SignInLimiter(system.conn);
-  app.use((_req, res, next) => {
-    res.set({ 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer', 'X-Frame-Options': 'DENY' });
-    next();
-  });
+  app.use(securityHeaders(system.config.publicBaseUrl));
   // The raw body is kept for webhook signatures.
   app.use('/api', express.json({ limit: '256kb', verify: (req, _res, buf) => { (req as unknown as { rawBody: string }).rawBody = buf.toString('utf8'); } }));
 
@@ -82,12 +83,14 @@ export function createApp(system: System, options: { webDir?: string } = {}): ex
         const query = route.query ? validateInput<Record<string, unknown>>(route.query, { ...req.query }) : {};
         const result = await route.handler({
           req, res, body, params: req.params as Record<string, string>, query,
-          lang: preferredLang(req.get('Accept-Language')), principal, system,
+          lang: preferredLang(req), principal, system,
         });
         if ('file' in result) {
-          res.status(result.status ?? 200).type(result.file.contentType)
-            .set('Content-Disposition', contentDisposition(result.file.inline ? 'inline' : 'attachment', result.file.filename))
-            .send(result.file.data);
+          // res.attachment encodes any file name (ASCII fallback plus filename*, RFC 6266); a PDF
+          // the browser should show gets the same parameters with the type `inline`.
+          res.status(result.status ?? 200).attachment(result.file.filename).type(result.file.contentType);
+          if (result.file.inline) res.set('Content-Disposition', String(res.get('Content-Disposition')).replace(/^attachment/, 'inline'));
+          res.send(result.file.data);
         } else if ('json' in result) {
           res.status(result.status ?? 200).set(result.headers ?? {}).json(result.json);
         } else {
@@ -111,15 +114,18 @@ export function createApp(system: System, options: { webDir?: string } = {}): ex
   }
 
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
-    const lang = preferredLang(req.get('Accept-Language'));
+    const lang = preferredLang(req);
     let appError: AppError;
+    let unavailable: DependencyUnavailableError | undefined;
     if (error instanceof AppError) appError = error;
     else if ((error as { type?: string }).type === 'entity.parse.failed') {
       appError = new AppError('validation_failed', { de: 'Der Inhalt ist kein gültiges JSON.', en: 'The body is not valid JSON.' }, { fields: [{ field: '(body)', message: { de: 'Kein gültiges JSON.', en: 'Not valid JSON.' } }] });
     } else if ((error as { type?: string }).type === 'entity.too.large') {
       appError = new AppError('payload_too_large', { de: 'Die Anfrage ist zu groß.', en: 'The request is too large.' });
-    } else if (isUnavailable(error)) {
-      appError = new AppError('dependency_unavailable', { de: 'Der Dienst ist vorübergehend nicht erreichbar. Bitte versuchen Sie es später erneut.', en: 'The service is temporarily unavailable. Please try again later.' });
+    } else if ((unavailable = asDependencyUnavailable(error))) {
+      console.warn('[amtsweg] dependency unavailable', unavailable.dependency, req.method, req.path, unavailable.message);
+      appError = new AppError('dependency_unavailable', { de: 'Der Dienst ist vorübergehend nicht erreichbar. Bitte versuchen Sie es später erneut.', en: 'The service is temporarily unavailable. Please try again later.' },
+        { retryAfterSeconds: unavailable.retryAfterSeconds ?? DEPENDENCY_RETRY_AFTER_SECONDS });
     } else {
       console.error('[amtsweg] unexpected error', req.method, req.path, error);
       appError = new AppError('internal', { de: 'Ein interner Fehler ist aufgetreten.', en: 'An internal error occurred.' });
@@ -128,12 +134,6 @@ export function createApp(system: System, options: { webDir?: string } = {}): ex
     res.status(appError.status).json(appError.toJSON(lang));
   });
   return app;
-}
-
-/** Citizens' file names may hold any character: an ASCII fallback plus the UTF-8 name (RFC 6266). */
-function contentDisposition(kind: 'inline' | 'attachment', filename: string): string {
-  const ascii = filename.normalize('NFKD').replace(/[^\x20-\x7e]/g, '').replace(/["\\]/g, '') || 'download';
-  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
 }
 
 /** Uploads only: raw bytes on the routes that declare `rawBody`, any content type, with the route's limit. */
@@ -146,8 +146,41 @@ function rawBodyParser(route: RouteSpec): express.RequestHandler[] {
   })];
 }
 
-function isUnavailable(error: unknown): boolean {
-  const name = (error as { name?: string } | null)?.name ?? '';
-  return ['MongoServerSelectionError', 'MongoNetworkError', 'ServiceError', 'PaymentProviderError', 'VehicleRegistryError'].includes(name)
-    || /UNAVAILABLE|ECONNREFUSED/.test(String((error as Error)?.message));
+/**
+ * helmet's defaults (CSP, HSTS, COOP/CORP, nosniff, no-referrer, …) with a CSP the built app
+ * and the sandbox pages pass: scripts only from this origin, inline styles allowed (React style
+ * attributes, the sandbox checkout's <style>), no framing at all. Plain-HTTP deployments (the
+ * embedded stack on loopback) get no upgrade-insecure-requests.
+ */
+function securityHeaders(publicBaseUrl: string): express.RequestHandler {
+  const https = publicBaseUrl.startsWith('https:');
+  return helmet({
+    contentSecurityPolicy: {
+      directives: {
+        'frame-ancestors': ["'none'"],
+        'upgrade-insecure-requests': https ? [] : null,
+      },
+    },
+    frameguard: { action: 'deny' },
+    strictTransportSecurity: https,
+  });
 }
+
+const DEPENDENCY_RETRY_AFTER_SECONDS = 30;
+
+/**
+ * The one place where failures of the database driver and the Temporal client become a
+ * DependencyUnavailableError (adapters throw it themselves): by class and gRPC status, not by name.
+ */
+function asDependencyUnavailable(error: unknown): DependencyUnavailableError | undefined {
+  if (error instanceof DependencyUnavailableError) return error;
+  if (error instanceof mongo.MongoNetworkError || error instanceof mongo.MongoServerSelectionError) {
+    return new DependencyUnavailableError('database', error.message, { cause: error });
+  }
+  if (error instanceof ServiceError || (isGrpcServiceError(error) && UNAVAILABLE_GRPC.has(error.code))) {
+    return new DependencyUnavailableError('temporal', error.message, { cause: error });
+  }
+  return undefined;
+}
+/** gRPC status codes UNAVAILABLE (14) and DEADLINE_EXCEEDED (4). */
+const UNAVAILABLE_GRPC = new Set<number>([14, 4]);

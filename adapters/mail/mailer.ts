@@ -4,6 +4,9 @@
  */
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { ReadModel } from '../../store/models';
+import { DependencyUnavailableError } from '../../domain/dependency-unavailable';
+
+const UNREACHABLE = new Set(['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'EDNS', 'ECONNREFUSED']);
 
 export interface MailMessage {
   to: string;
@@ -27,7 +30,13 @@ export class SmtpMailer implements Mailer {
   }
 
   async send(message: MailMessage & { messageId: string }): Promise<void> {
-    await this.transport.sendMail({ from: this.from, ...message });
+    try {
+      await this.transport.sendMail({ from: this.from, ...message });
+    } catch (error) {
+      // nodemailer's codes for "could not reach or talk to the relay"; a refused recipient stays as it is.
+      if (UNREACHABLE.has((error as { code?: string }).code ?? '')) throw new DependencyUnavailableError('mail', `SMTP relay unreachable: ${(error as Error).message}`, { cause: error });
+      throw error;
+    }
   }
 
   async verify(): Promise<boolean> {

@@ -3,6 +3,8 @@
  * sandbox provider (./sandbox-payment-provider.ts); a production PSP adapter implements the
  * same interface. Money is always integer cents.
  */
+import { DependencyUnavailableError } from '../../domain/dependency-unavailable';
+
 export type PaymentMethod = 'card' | 'paypal';
 
 export interface CheckoutRequest {
@@ -53,13 +55,13 @@ export interface PaymentProvider {
  * activity layer decide between a Temporal retry (provider down) and a non-retryable failure
  * (our request was wrong — retrying would fail the same way).
  */
-export class PaymentProviderError extends Error {
+export class PaymentProviderError extends DependencyUnavailableError {
   override readonly name = 'PaymentProviderError';
   constructor(
     message: string,
     readonly status: number | undefined,
     readonly retryable: boolean,
   ) {
-    super(message);
+    super('payments', message);
   }
 }

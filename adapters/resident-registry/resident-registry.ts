@@ -3,6 +3,8 @@
  * residence in the city? In production an Melderegisterauskunft (e.g. OSCI-XMeld); the
  * embedded default is HttpResidentRegistry pointed at the sandbox registry.
  */
+import { DependencyUnavailableError } from '../../domain/dependency-unavailable';
+
 export interface Resident {
   /** The registry's stable id: counts a holder's dogs without comparing names. */
   residentId: string;
@@ -29,10 +31,10 @@ export interface ResidentRegistry {
 }
 
 /** Thrown when the registry refuses or is down; `retryable` tells the activity layer which. */
-export class ResidentRegistryError extends Error {
+export class ResidentRegistryError extends DependencyUnavailableError {
   override readonly name = 'ResidentRegistryError';
   constructor(message: string, readonly status: number | undefined, readonly retryable: boolean) {
-    super(message);
+    super('resident-registry', message);
   }
 }
 

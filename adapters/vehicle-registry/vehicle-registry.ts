@@ -2,6 +2,8 @@
  * The vehicle-holder query (Fahrzeughalter-Auskunft, in production KBA/ZEVIS) as amtsweg sees
  * it. The embedded default is HttpVehicleRegistry pointed at the sandbox registry.
  */
+import { DependencyUnavailableError } from '../../domain/dependency-unavailable';
+
 export interface VehicleHolder {
   /** Canonical plate, see normalizePlate. */
   plate: string;
@@ -23,10 +25,10 @@ export class InvalidPlateError extends RangeError {
 }
 
 /** Thrown when the registry refuses or is down; `retryable` tells the activity layer which. */
-export class VehicleRegistryError extends Error {
+export class VehicleRegistryError extends DependencyUnavailableError {
   override readonly name = 'VehicleRegistryError';
   constructor(message: string, readonly status: number | undefined, readonly retryable: boolean) {
-    super(message);
+    super('vehicle-registry', message);
   }
 }
 

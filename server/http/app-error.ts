@@ -2,6 +2,8 @@
  * The one error type of the API. `code` is stable for clients; messages are safe to show to
  * the user in German and English; internal details never leave the server.
  */
+import type { Request } from 'express';
+
 export interface FieldError { field: string; message: { de: string; en: string } }
 export type Lang = 'de' | 'en';
 
@@ -55,7 +57,7 @@ export class AppError extends Error {
 export const notFound = (what: { de: string; en: string }) =>
   new AppError('not_found', { de: `${what.de} wurde nicht gefunden.`, en: `${what.en} was not found.` });
 
-export function preferredLang(acceptLanguage: string | undefined): Lang {
-  const first = (acceptLanguage ?? '').split(',')[0]?.trim().toLowerCase() ?? '';
-  return first.startsWith('en') ? 'en' : 'de';
+/** German unless the client prefers English (express's Accept-Language negotiation, q-values included). */
+export function preferredLang(req: Request): Lang {
+  return req.acceptsLanguages('de', 'en') === 'en' ? 'en' : 'de';
 }

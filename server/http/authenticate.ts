@@ -4,6 +4,7 @@
  * disabled account or a deleted session stops working at once.
  */
 import type { Request, Response } from 'express';
+import { parseCookie } from 'cookie';
 import { staffAccountModel, type StaffRole } from '../../store/accounts/staff-accounts';
 import type { Department } from '../../domain/departments';
 import { SessionStore, type SessionDoc } from '../security/sessions';
@@ -13,15 +14,8 @@ import type { Principal } from './route';
 
 export const STAFF_COOKIE = 'amtsweg_staff';
 
-export function cookie(req: Request, name: string): string | undefined {
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const [k, ...v] = part.trim().split('=');
-    if (k === name) {
-      try { return decodeURIComponent(v.join('=')); } catch { return undefined; }
-    }
-  }
-  return undefined;
-}
+/** The request's cookie `name` (set by express's res.cookie, read with the same `cookie` package). */
+export const cookie = (req: Request, name: string): string | undefined => parseCookie(req.headers.cookie ?? '')[name];
 
 const anonymous = (): Principal => ({ kind: 'anonymous', roles: [], id: 'anonymous', departments: [] });
 
