@@ -1,5 +1,6 @@
 // Calendar arithmetic in Europe/Berlin with Intl only: no Node APIs, no wall clock,
-// so it runs unchanged inside Temporal's deterministic workflow sandbox.
+// so it runs unchanged inside Temporal's deterministic workflow sandbox — and in the browser:
+// the web app imports this module too (web/src/berlin-time.ts), so there is one implementation.
 // Deadlines are expressed as the instant a period ends (exclusive), which keeps
 // comparisons trivial: paid in time ⇔ bookedAt < deadline.
 
@@ -46,7 +47,17 @@ export function berlinOffsetMinutes(d: Date): number {
  * switches happen at 02:00/03:00 local time.
  */
 export function berlinMidnight(year: number, month: number, day: number): Date {
-  const wall = Date.UTC(year, month - 1, day);
+  return berlinWallTime(year, month, day);
+}
+
+/**
+ * The instant at which Berlin's wall clock shows this time. Fields may overflow like Date.UTC.
+ * A time that does not exist (the skipped spring hour) or exists twice (the repeated autumn
+ * hour) resolves to one of the candidate instants; the warden's input uses it, deadlines
+ * only at midnight, which always exists.
+ */
+export function berlinWallTime(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): Date {
+  const wall = Date.UTC(year, month - 1, day, hour, minute, second);
   const first = wall - berlinOffsetMinutes(new Date(wall)) * 60_000;
   // Second pass: the offset at the guessed instant can differ near a DST switch.
   return new Date(wall - berlinOffsetMinutes(new Date(first)) * 60_000);
@@ -92,4 +103,27 @@ export function formatBerlinDateTime(d: Date, locale: Locale): string {
   const p = berlinParts(d);
   const time = `${pad(p.hour)}:${pad(p.minute)}`;
   return `${formatBerlinDate(d, locale)}, ${time}${locale === 'de' ? ' Uhr' : ''}`;
+}
+
+/**
+ * An instant ("2026-11-25T14:41:00Z") → the Berlin wall clock for an <input type="datetime-local">
+ * ("2026-11-25T15:41"); '' for anything that is not a date.
+ */
+export function isoToBerlinLocal(iso: unknown): string {
+  if (typeof iso !== 'string' || !iso) return '';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '';
+  const p = berlinParts(date);
+  return `${berlinDateString(date)}T${pad(p.hour)}:${pad(p.minute)}`;
+}
+
+/**
+ * A datetime-local value ("2026-11-25T15:41") read as Berlin time, whatever the device's zone →
+ * the ISO instant with seconds and "Z" that `format: date-time` requires; undefined if it is none.
+ */
+export function berlinLocalToIso(local: string): string | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?/.exec(local);
+  if (!m) return undefined;
+  const instant = berlinWallTime(+m[1]!, +m[2]!, +m[3]!, +m[4]!, +m[5]!, +(m[6] ?? 0));
+  return instant.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }

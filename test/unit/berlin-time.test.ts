@@ -1,8 +1,9 @@
 import { describe, it, expect } from 'vitest';
 import {
-  berlinDateString, berlinMidnight, berlinOffsetMinutes, formatBerlinDate, formatBerlinDateTime, lastDayBefore,
-  paymentDeadline,
+  berlinDateString, berlinLocalToIso, berlinMidnight, berlinOffsetMinutes, formatBerlinDate, formatBerlinDateTime,
+  isoToBerlinLocal, lastDayBefore, paymentDeadline,
 } from '../../domain/berlin-time';
+import * as webBerlinTime from '../../web/src/berlin-time';
 
 const at = (iso: string) => new Date(iso);
 const deadline = (iso: string, days?: number) => paymentDeadline(at(iso), days).toISOString();
@@ -81,5 +82,31 @@ describe('Berlin calendar helpers', () => {
     expect(formatBerlinDateTime(at('2026-11-25T13:05:00Z'), 'en')).toBe('25 Nov 2026, 14:05');
     expect(formatBerlinDateTime(at('2026-07-01T22:00:00Z'), 'de')).toBe('02.07.2026, 00:00 Uhr');
     expect(formatBerlinDate(at('2026-03-05T10:00:00Z'), 'en')).toBe('5 Mar 2026');
+  });
+});
+
+describe('the warden\'s datetime-local input (the same module in the browser)', () => {
+  it('when the web app imports its Berlin time, then it is the domain module, not a copy', () => {
+    expect(webBerlinTime.berlinLocalToIso).toBe(berlinLocalToIso);
+    expect(webBerlinTime.isoToBerlinLocal).toBe(isoToBerlinLocal);
+  });
+
+  it('when an instant is shown, then the input gets Berlin\'s wall clock in winter and summer', () => {
+    expect(isoToBerlinLocal('2026-11-25T14:41:00Z')).toBe('2026-11-25T15:41');
+    expect(isoToBerlinLocal('2026-07-10T22:30:00Z')).toBe('2026-07-11T00:30');
+    expect(isoToBerlinLocal('')).toBe('');
+    expect(isoToBerlinLocal('not a date')).toBe('');
+    expect(isoToBerlinLocal(42)).toBe('');
+  });
+
+  it('when the input is read, then it is Berlin time as an ISO instant with seconds and Z; the round trip holds', () => {
+    expect(berlinLocalToIso('2026-11-25T15:41')).toBe('2026-11-25T14:41:00Z');
+    expect(berlinLocalToIso('2026-07-11T00:30:15')).toBe('2026-07-10T22:30:15Z');
+    expect(berlinLocalToIso('2026-03-29T03:30')).toBe('2026-03-29T01:30:00Z'); // first hour after the spring switch
+    expect(berlinLocalToIso('')).toBeUndefined();
+    expect(berlinLocalToIso('25.11.2026 15:41')).toBeUndefined();
+    for (const iso of ['2026-01-01T00:00:00Z', '2026-10-25T02:00:00Z', '2026-12-31T23:59:00Z']) {
+      expect(berlinLocalToIso(isoToBerlinLocal(iso))).toBe(iso);
+    }
   });
 });

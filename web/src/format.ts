@@ -1,8 +1,9 @@
-import type { Lang } from './api-types.js';
+import type { Lang } from './api/types.js';
+import { BERLIN } from '../../domain/berlin-time';
 
 // Hagen's offences happen in Germany: dates are always shown in Berlin time, whatever the
 // device's time zone, so the card, the letter and the portal agree.
-const TZ = 'Europe/Berlin';
+const TZ = BERLIN;
 const locale = (lang: Lang) => (lang === 'de' ? 'de-DE' : 'en-GB');
 
 export function formatMoney(cents: number, lang: Lang): string {
