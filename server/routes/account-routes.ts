@@ -2,30 +2,33 @@
 import { STAFF_ROLES } from '../../store/accounts/staff-accounts';
 import { DEPARTMENT_IDS } from '../../domain/departments';
 import { defineRoutes } from '../http/route';
+import { named } from '../http/openapi';
+import { department, staffRole } from './schemas';
 import {
   createAccount, listAccounts, resetPassword, unlockAccount, updateAccount, type AccountUpdate, type NewAccount,
 } from '../use-cases/accounts/manage-accounts';
 
-const departments = { type: 'array', maxItems: DEPARTMENT_IDS.length, items: { enum: DEPARTMENT_IDS } };
+const departments = { type: 'array', maxItems: DEPARTMENT_IDS.length, uniqueItems: true, items: department };
 const editable = {
-  displayName: { type: 'string', minLength: 1, maxLength: 120 },
+  // Printed in the audit trail and in e-mails: no control characters, not only spaces.
+  displayName: { type: 'string', minLength: 1, maxLength: 120, pattern: '^[^\\u0000-\\u001f\\u007f]*\\S[^\\u0000-\\u001f\\u007f]*$' },
   email: { type: 'string', format: 'email', maxLength: 200 },
-  roles: { type: 'array', maxItems: STAFF_ROLES.length, items: { enum: [...STAFF_ROLES] } },
+  roles: { type: 'array', minItems: 1, maxItems: STAFF_ROLES.length, uniqueItems: true, items: staffRole },
   departments,
   leadOf: departments,
 };
-export const accountSchema = {
+export const accountSchema = named('Account', {
   type: 'object',
   required: ['id', 'displayName', 'email', 'roles', 'departments', 'leadOf', 'disabled'],
   properties: { id: { type: 'string' }, ...editable, disabled: { type: 'boolean' }, lockedUntil: { type: 'string', format: 'date-time' } },
-};
-const withPassword = { type: 'object', required: ['account', 'password'], properties: { account: accountSchema, password: { type: 'string', description: 'Shown once; not stored in clear.' } } };
+});
+const withPassword = named('AccountWithPassword', { type: 'object', required: ['account', 'password'], properties: { account: accountSchema, password: { type: 'string', description: 'Shown once; not stored in clear.' } } });
 const idParam = { 404: { description: 'No such account' } };
 
 export const accountRoutes = defineRoutes([
   {
     method: 'get', path: '/api/staff/accounts', summary: 'All staff accounts', tags: ['accounts'], roles: ['admin'],
-    responses: { 200: { description: 'Accounts by user name', schema: { type: 'object', properties: { items: { type: 'array', items: accountSchema } } } } },
+    responses: { 200: { description: 'Accounts by user name', schema: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: accountSchema } } } } },
     async handler({ system }) {
       return { json: { items: await listAccounts(system) } };
     },
@@ -36,7 +39,7 @@ export const accountRoutes = defineRoutes([
       type: 'object', additionalProperties: false, required: ['id', 'displayName', 'email', 'roles', 'departments', 'leadOf'],
       properties: { id: { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9._-]{1,39}$', description: 'User name (stored lower case)' }, ...editable },
     },
-    responses: { 201: { description: 'Created', schema: withPassword }, 409: { description: 'User name taken' }, 422: { description: 'Invalid fields' } },
+    responses: { 201: { description: 'Created', schema: withPassword }, 409: { description: 'User name or e-mail address taken' }, 422: { description: 'Invalid fields' } },
     async handler({ body, system, principal }) {
       return { status: 201, json: await createAccount(system, principal.id, body as NewAccount) };
     },
@@ -47,7 +50,8 @@ export const accountRoutes = defineRoutes([
       type: 'object', additionalProperties: false, required: ['displayName', 'email', 'roles', 'departments', 'leadOf', 'disabled'],
       properties: { ...editable, disabled: { type: 'boolean' } },
     },
-    responses: { 200: { description: 'Changed', schema: accountSchema }, ...idParam, 422: { description: 'Invalid, or an admin removing their own admin role or disabling themselves' } },
+    responses: { 200: { description: 'Changed', schema: accountSchema }, ...idParam, 409: { description: 'E-mail address taken by another account' },
+      422: { description: 'Invalid, or an admin removing their own admin role or disabling themselves' } },
     async handler({ body, system, principal, params }) {
       return { json: await updateAccount(system, principal.id, params.id!, body as AccountUpdate) };
     },

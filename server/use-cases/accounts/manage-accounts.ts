@@ -33,6 +33,20 @@ function checkFields(fields: AccountFields): void {
   }
 }
 
+/**
+ * One account per e-mail address (compared without case): overdue-task mails and password
+ * notices must reach one person. A scan, but of a few hundred accounts, on an admin's action.
+ */
+async function checkEmailFree(system: System, email: string, exceptId?: string): Promise<void> {
+  const wanted = email.toLowerCase();
+  const others = await staffAccountModel(system.conn).find({}, { email: 1 }).lean();
+  if (others.some((a) => a._id !== exceptId && a.email?.toLowerCase() === wanted)) {
+    throw new AppError('conflict', { de: 'Diese E-Mail-Adresse hat schon ein anderes Konto.', en: 'Another account already has this e-mail address.' }, {
+      fields: [{ field: 'email', message: { de: 'Schon vergeben.', en: 'Already taken.' } }],
+    });
+  }
+}
+
 const unique = <T>(values: T[]) => [...new Set(values)];
 const clean = (f: AccountFields): AccountFields => ({
   displayName: f.displayName.trim(), email: f.email.trim(), roles: unique(f.roles), departments: unique(f.departments), leadOf: unique(f.leadOf),
@@ -62,6 +76,7 @@ export async function createAccount(system: System, actor: string, input: NewAcc
   if (RESERVED_ACTORS.includes(id)) throw rejected('id', { de: 'Dieser Name ist reserviert.', en: 'This name is reserved.' });
   const problem = passwordProblem(password, id);
   if (problem) throw rejected('password', problem);
+  await checkEmailFree(system, fields.email);
   try {
     await staffAccountModel(system.conn).create({ _id: id, ...fields, passwordHash: await hashPassword(password), passwordChangedAt: new Date() });
   } catch (error) {
@@ -84,6 +99,7 @@ export async function updateAccount(system: System, actor: string, id: string, i
   if (id === actor && input.disabled) {
     throw rejected('disabled', { de: 'Sie können Ihr eigenes Konto nicht sperren.', en: 'You cannot disable your own account.' });
   }
+  if (fields.email.toLowerCase() !== before.email?.toLowerCase()) await checkEmailFree(system, fields.email, id);
   await staffAccountModel(system.conn).updateOne({ _id: id }, { $set: { ...fields, disabled: input.disabled } });
   if (input.disabled) await new SessionStore(system.conn).deleteForAccount(id);
   const changed = Object.fromEntries(Object.entries({ ...fields, disabled: input.disabled })

@@ -13,6 +13,7 @@ import { DRAFT_LIFETIME_MS, draftEndedSignal, draftWorkflowId, type DraftEndReas
 import { AppError, notFound } from '../../http/app-error';
 import type { AttemptLimiter } from '../../security/attempt-limiter';
 import type { System } from '../../../system/system';
+import { audienceOf } from '../forms/read-forms';
 
 /** The partial data is not validated against the form (a draft is incomplete), only bounded. */
 export const MAX_DRAFT_BYTES = 256 * 1024;
@@ -23,8 +24,10 @@ const noForm = () => notFound({ de: 'Das Formular', en: 'The form' });
 
 export async function saveDraft(system: System, args: { formId: string; formVersion: number; email: string; data: Record<string, unknown> }): Promise<{ draftId: string; expiresAt: string }> {
   if (Buffer.byteLength(JSON.stringify(args.data)) > MAX_DRAFT_BYTES) throw tooLarge();
-  // Only versions that exist can be resumed (the portal renders the draft's version).
-  if (!(await system.forms.get(args.formId, args.formVersion))) throw noForm();
+  // Only versions that exist can be resumed (the portal renders the draft's version); drafts are
+  // anonymous, so only citizen forms have them (a staff form is filled by a signed-in person).
+  const version = await system.forms.get(args.formId, args.formVersion);
+  if (!version || audienceOf(version) !== 'citizen') throw noForm();
   const draftId = randomUUID();
   const expiresAt = new Date(Date.now() + DRAFT_LIFETIME_MS);
   await system.drafts.create({ draftId, formId: args.formId, formVersion: args.formVersion, data: args.data, expiresAt });
