@@ -2,7 +2,7 @@
  * Limits guesses at the citizen portal: a card on a windscreen can be photographed by anyone,
  * so the plate is a second factor, and the pair may be tried only a few times. The count lives
  * in the database (an AttemptCounter: numbered by insert, so parallel guesses lose none) so every
- * web replica sees it; a per-address budget in memory slows down scanning many codes from one client.
+ * web replica sees it; a per-address budget in memory (rate-limiter-flexible) slows down scanning many codes from one client.
  */
 import type { Connection } from 'mongoose';
 import { AppError } from '../http/app-error';
@@ -31,7 +31,7 @@ export class AttemptLimiter {
 
   /** Throws 429 when this code or this address is locked. */
   async check(codeHash: string, address: string, now = Date.now()): Promise<void> {
-    const wait = this.perAddress.retryAfterMs(address, now);
+    const wait = await this.perAddress.retryAfterMs(address);
     if (wait > 0) throw this.tooMany(wait);
     const lockedUntil = await this.counter.lockedUntil(codeHash, now);
     if (lockedUntil) throw this.tooMany(lockedUntil.getTime() - now);
@@ -39,7 +39,7 @@ export class AttemptLimiter {
 
   /** Counted by insert (none lost when guesses arrive at once); the fifth in a row locks the code. */
   async recordFailure(codeHash: string, address: string, now = Date.now()): Promise<void> {
-    this.perAddress.recordFailure(address, now);
+    await this.perAddress.recordFailure(address);
     const n = await this.counter.next(codeHash, now);
     if (n >= MAX_FAILURES) await this.counter.lock(codeHash, new Date(now + LOCK_MS));
   }

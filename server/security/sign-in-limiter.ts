@@ -28,7 +28,7 @@ export class SignInLimiter {
 
   /** Milliseconds this name or address must wait, or 0. */
   async retryAfterMs(name: string, address: string, now = Date.now()): Promise<number> {
-    const addressWait = this.perAddress.retryAfterMs(address, now);
+    const addressWait = await this.perAddress.retryAfterMs(address);
     const lockedUntil = await this.counter.lockedUntil(name, now);
     return Math.max(addressWait, lockedUntil ? lockedUntil.getTime() - now : 0);
   }
@@ -44,7 +44,7 @@ export class SignInLimiter {
 
   /** The claimed attempt `n` failed: counted for the address; the fifth in a row locks the name for LOCK_MS. */
   async recordFailure(name: string, address: string, n: number, now = Date.now()): Promise<{ locked: boolean }> {
-    this.perAddress.recordFailure(address, now);
+    await this.perAddress.recordFailure(address);
     if (n < MAX_CONSECUTIVE_FAILURES) return { locked: false };
     await this.counter.lock(name, new Date(now + LOCK_MS));
     return { locked: n === MAX_CONSECUTIVE_FAILURES };

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import mongoose, { type Connection } from 'mongoose';
 import { LOCK_MS, SignInLimiter } from '../../server/security/sign-in-limiter';
 import { AttemptLimiter } from '../../server/security/attempt-limiter';
+import { AddressBudget } from '../../server/security/address-budget';
 import { generatePassword, hashPassword, passwordProblem, verifyPassword } from '../../server/security/passwords';
 import { testMongoUri } from '../support/env';
 
@@ -73,6 +74,30 @@ describe('AttemptLimiter (citizen portal codes)', () => {
     await expect(limiter.check('code-b', '10.1.1.3')).resolves.toBeUndefined();
     await limiter.recordFailure('code-b', '10.1.1.2');
     await expect(limiter.check('code-b', '10.1.1.3')).rejects.toMatchObject({ code: 'too_many_attempts' });
+  });
+});
+
+describe('AddressBudget (per client address, in memory)', () => {
+  it('when 49 failures from one address arrive at once, then it may go on; the 50th spends the budget for the window', async () => {
+    const budget = new AddressBudget(50, 15 * 60_000);
+    await Promise.all(Array.from({ length: 49 }, () => budget.recordFailure('10.2.0.1')));
+    expect(await budget.retryAfterMs('10.2.0.1')).toBe(0);
+    await budget.recordFailure('10.2.0.1');
+    const wait = await budget.retryAfterMs('10.2.0.1');
+    expect(wait).toBeGreaterThan(14 * 60_000);
+    expect(wait).toBeLessThanOrEqual(15 * 60_000);
+    expect(await budget.retryAfterMs('10.2.0.2')).toBe(0);
+  });
+
+  it('when the window has passed, then the address has its whole budget again', async () => {
+    const budget = new AddressBudget(2, 1000);
+    await budget.recordFailure('10.2.1.1');
+    await budget.recordFailure('10.2.1.1');
+    expect(await budget.retryAfterMs('10.2.1.1')).toBeGreaterThan(0);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    expect(await budget.retryAfterMs('10.2.1.1')).toBe(0);
+    await budget.recordFailure('10.2.1.1');
+    expect(await budget.retryAfterMs('10.2.1.1')).toBe(0);
   });
 });
 
