@@ -28,3 +28,10 @@ export async function appendAuditEvent(model: ReadModel, event: AuditEventInput)
     if (!isDuplicateKey(error)) throw error;
   }
 }
+
+export interface AuditEvent extends Omit<AuditEventInput, 'details'> { at: Date; details?: Record<string, unknown> | null }
+
+/** A case's audit trail, oldest first (events of the same instant in the order they were written). */
+export async function auditTrailOf(model: ReadModel, caseNumber: string): Promise<AuditEvent[]> {
+  return model.audit.find({ caseNumber }).sort({ at: 1, _id: 1 }).lean<AuditEvent[]>();
+}

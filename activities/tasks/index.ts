@@ -9,7 +9,7 @@ import { departmentLeads } from '../../store/accounts/staff-accounts';
 import { sendMailOnce, type Mailer } from '../../adapters/mail/mailer';
 import type { Department } from '../../domain/departments';
 import type { CloseTaskInput, EscalateTaskInput, OpenTaskInput, TaskActivities } from '../../workflows/tasks/shared';
-import { insertTask, mutateTask } from '../../store/tasks/task-store';
+import { closeTask, markTaskOverdue, openTask } from '../../store/tasks/task-store';
 import { overdueMail } from './overdue-mail';
 
 export interface TaskActivityDeps { model: ReadModel; mailer: Mailer; publicBaseUrl: string }
@@ -20,13 +20,12 @@ export function createTaskActivities(deps: TaskActivityDeps): TaskActivities {
   const { model } = deps;
   return {
     async openTask(input: OpenTaskInput): Promise<void> {
-      const { task } = await insertTask(model, {
+      const { task } = await openTask(model, {
         _id: input.taskId, workflowId: input.workflowId, runId: input.runId, type: input.type,
         department: input.department, procedure: input.procedure, caseNumber: input.caseNumber,
         title: input.title, decisionSchema: input.decisionSchema, decisionUiSchema: input.decisionUiSchema ?? {},
         outcomes: input.outcomes, dueAt: new Date(input.dueAt), caseData: input.caseData,
-        status: 'open', overdue: false, assignee: null, assigneeName: null, claimSeq: 0, indexedKeys: [],
-      } as never);
+      });
       await appendAuditEvent(model, {
         key: `task:${input.taskId}:opened`, actor: 'system', action: 'task.opened', caseType: input.procedure,
         caseNumber: input.caseNumber, workflowId: input.workflowId, runId: input.runId,
@@ -35,12 +34,7 @@ export function createTaskActivities(deps: TaskActivityDeps): TaskActivities {
     },
 
     async closeTask(input: CloseTaskInput): Promise<void> {
-      const task = await mutateTask(model, input.taskId, (t) => (t.status !== 'open' ? null : {
-        status: input.status,
-        closedAt: new Date(),
-        ...(input.decision ? { decision: input.decision } : {}),
-        ...(input.status === 'completed' ? { decidedBy: input.by } : { cancelReason: input.reason ?? '' }),
-      }));
+      const task = await closeTask(model, input.taskId, { status: input.status, by: input.by, decision: input.decision, reason: input.reason });
       if (!task) throw new Error(`task ${input.taskId} not found in the read model`);
       const action = input.status === 'completed' ? 'task.completed' : 'task.cancelled';
       await appendAuditEvent(model, {
@@ -51,7 +45,7 @@ export function createTaskActivities(deps: TaskActivityDeps): TaskActivities {
     },
 
     async escalateTask(input: EscalateTaskInput): Promise<void> {
-      const task = await mutateTask(model, input.taskId, (t) => (t.status !== 'open' || t.overdue ? null : { overdue: true, escalatedAt: new Date() }));
+      const task = await markTaskOverdue(model, input.taskId);
       if (!task) throw new Error(`task ${input.taskId} not found in the read model`);
       if (task.status !== 'open') return; // decided just as the timer fired: nobody needs the e-mail
       const leads = await departmentLeads(model.tasks.db, task.department as Department);

@@ -1,12 +1,12 @@
 /** The e-mail to a department lead when an inbox task passed its due date: German, then English. */
 import type { MailMessage } from '../../adapters/mail/mailer';
-import type { TaskDoc } from '../../store/tasks/task-model';
+import type { Task } from '../../store/tasks/task-store';
 import { DEPARTMENTS, isDepartment } from '../../domain/departments';
 import { formatBerlinDateTime } from '../../domain/berlin-time';
 
 const escape = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
-export function overdueMail(i: { to: string; leadName: string; task: TaskDoc; url: string }): MailMessage {
+export function overdueMail(i: { to: string; leadName: string; task: Task; url: string }): MailMessage {
   const { task } = i;
   const dept = isDepartment(task.department) ? DEPARTMENTS[task.department] : { de: task.department, en: task.department };
   const due = new Date(task.dueAt);

@@ -29,6 +29,11 @@ export function staffAccountModel(conn: Connection): Model<StaffAccountDoc> {
   return ((conn.models.StaffAccount as unknown) ?? conn.model('StaffAccount', staffAccountSchema)) as Model<StaffAccountDoc>;
 }
 
+/** One account by its id (the lower-case user name); null: no such account. */
+export async function findStaffAccount(conn: Connection, id: string): Promise<StaffAccountDoc | null> {
+  return staffAccountModel(conn).findById(id).lean<StaffAccountDoc>();
+}
+
 /** The e-mail addresses of a department's leads (active accounts only). */
 export async function departmentLeads(conn: Connection, department: Department): Promise<Array<{ id: string; displayName: string; email: string }>> {
   // A full scan on FerretDB, but the account list is small (hundreds, not millions).

@@ -1,7 +1,7 @@
 /** Opening dog-tax cases, their status changes and their audit trail: keyed, so retries add nothing twice. */
 import { berlinParts } from '../../domain/berlin-time';
 import { appendAuditEvent } from '../audit';
-import { claimSerial } from '../documents';
+import { claimSerialNumber } from '../serial-numbers';
 import type { ReadModel } from '../models';
 import type { DogTaxProcedure, DogTaxStatus, FormRef } from '../../workflows/dog-tax/shared';
 
@@ -14,7 +14,7 @@ export async function openCase(model: ReadModel, args: Traced & { procedure: Dog
   let existing = await model.dogTaxCases.findOne({ workflowId }).lean();
   if (!existing) {
     const year = berlinParts(new Date()).year;
-    const serial = await claimSerial(model, `dog-tax-case-${year}`, workflowId);
+    const serial = await claimSerialNumber(model, `dog-tax-case-${year}`, workflowId);
     const caseNumber = `HST-${year}-${String(serial).padStart(6, '0')}`;
     await model.dogTaxCases.updateOne({ workflowId }, { $setOnInsert: {
       caseNumber, procedure, status: 'received', formId: input.formId, formVersion: input.formVersion, submission: input.submission,

@@ -16,3 +16,19 @@ const schema = new Schema<CheckoutIntent>({
 export function checkoutIntents(conn: Connection): Model<CheckoutIntent> {
   return (conn.models.CheckoutIntent as Model<CheckoutIntent> | undefined) ?? conn.model<CheckoutIntent>('CheckoutIntent', schema);
 }
+
+export async function findCheckoutIntent(conn: Connection, checkoutId: string): Promise<CheckoutIntent | null> {
+  return checkoutIntents(conn).findOne({ checkoutId }).lean<CheckoutIntent>();
+}
+
+/** Remembers (or updates) which ticket a checkout pays for and where its receipt goes. */
+export async function recordCheckoutIntent(conn: Connection, checkoutId: string, intent: { caseNumber: string; receiptEmail?: string }): Promise<void> {
+  await checkoutIntents(conn).updateOne({ checkoutId }, {
+    $set: { caseNumber: intent.caseNumber, ...(intent.receiptEmail ? { receiptEmail: intent.receiptEmail } : {}) },
+  }, { upsert: true });
+}
+
+/** The payment reached the workflow: the receipt address is no longer needed. */
+export async function markCheckoutBooked(conn: Connection, checkoutId: string): Promise<void> {
+  await checkoutIntents(conn).updateOne({ checkoutId }, { $set: { bookedAt: new Date() }, $unset: { receiptEmail: 1 } });
+}

@@ -74,6 +74,8 @@ export interface QueueIndex {
   put(key: string, entry: QueueEntry): Promise<void>;
   remove(key: string, entry: { id: string; due: string }): Promise<void>;
   page(key: string, query: PageQuery): Promise<Page>;
+  /** A cursor (for an ascending page) near the `position`-th entry: the start of the bucket that holds it. */
+  cursorAt(key: string, position: number): Promise<string | undefined>;
   /** Replaces one key's content with these entries (any order). */
   load(key: string, entries: QueueEntry[]): Promise<void>;
   /** Drops every queue document (before a full rebuild). */
@@ -219,6 +221,17 @@ export function createQueueIndex(docs: Model<{ _id: string }>, locks: Model<{ _i
       const page = items.slice(0, q.limit);
       const more = items.length > q.limit;
       return { items: page, nextCursor: more ? sortKeyOf(page[page.length - 1]!) : null, total };
+    },
+
+    async cursorAt(key, position) {
+      const dir = await readDir(key);
+      if (!dir || dir.buckets.length === 0) return undefined;
+      let seen = 0;
+      for (const b of dir.buckets) {
+        if (seen + b.count > position) return b.first;
+        seen += b.count;
+      }
+      return dir.buckets[dir.buckets.length - 1]!.first;
     },
 
     async load(key, entries) {

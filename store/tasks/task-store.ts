@@ -1,63 +1,36 @@
 /**
- * Writes to a task document and its queue entries, used by the worker (open, close, escalate)
- * and by the web process (claim, return, reassign). Every change of one task runs under that
- * task's lease lock: read the document, change it, then bring each queue key in line. The
- * keys touched are first recorded on the document (`indexedKeys`), so a retry after a crash
- * between the writes still removes an entry from a queue the task has left.
+ * Inbox tasks: open, close, mark overdue and change the assignee of one task, used by the
+ * worker (open, close, escalate) and by the web process (claim, return, reassign). Every change
+ * of one task runs under that task's lock (lease-lock.ts): read the document, change it, then
+ * bring its queues in line (task-queues.ts). The queues the task may sit in are first recorded
+ * on the document (`indexedKeys`), so a retry after a crash between the writes still removes an
+ * entry from a queue the task has left.
+ *
+ * Who works a task changes by generation: each change inserts `task_claims` `<taskId>#<n>`;
+ * two caseworkers claiming at once both try `#n`, the unique `_id` lets exactly one in
+ * (FerretDB's conditional updates are not atomic, inserts are). The task remembers the last
+ * generation applied (`claimSeq`).
  */
 import type { ReadModel } from '../models';
 import type { TaskDoc } from './task-model';
 import { withLease } from '../lease-lock';
-import { createQueueIndex, type QueueEntry, type QueueIndex } from './queue-index';
+import { isDuplicateKey } from '../duplicate-key';
+import { keysOf, sameSet, syncQueues, union } from './task-queues';
 
-export type TaskLean = TaskDoc;
+/** A task as its callers see it (without the store's bookkeeping). */
+export type Task = Omit<TaskDoc, 'claimSeq' | 'indexedKeys'>;
+/** What opening a task needs: everything but its state. */
+export type NewTask = Pick<Task, '_id' | 'workflowId' | 'runId' | 'type' | 'department' | 'procedure' | 'caseNumber' | 'title'
+  | 'decisionSchema' | 'decisionUiSchema' | 'outcomes' | 'dueAt' | 'caseData'>;
+type TaskChange = Partial<Omit<TaskDoc, '_id' | 'indexedKeys'>>;
 
-export function queueIndexOf(model: ReadModel): QueueIndex {
-  return createQueueIndex(model.taskQueues, model.taskLocks);
+export async function findTask(model: ReadModel, taskId: string): Promise<Task | null> {
+  return model.tasks.findById(taskId).lean<TaskDoc>();
 }
 
-export const queueKeys = {
-  department: (department: string, closed: boolean) => `dept:${department}|${closed ? 'closed' : 'open'}`,
-  procedure: (department: string, procedure: string, closed: boolean) => `dept:${department}|proc:${procedure}|${closed ? 'closed' : 'open'}`,
-  user: (accountId: string, closed: boolean) => `user:${accountId}|${closed ? 'closed' : 'open'}`,
-};
-
-/** The queues a task belongs in, given its current state. */
-export function keysOf(task: Pick<TaskDoc, 'department' | 'procedure' | 'status' | 'assignee'>): string[] {
-  const closed = task.status !== 'open';
-  const keys = [queueKeys.department(task.department, closed), queueKeys.procedure(task.department, task.procedure, closed)];
-  if (task.assignee) keys.push(queueKeys.user(task.assignee, closed));
-  return keys;
-}
-
-export function entryOf(task: TaskDoc): QueueEntry {
-  return {
-    id: task._id, due: new Date(task.dueAt).toISOString(),
-    title: { de: task.title?.de ?? '', en: task.title?.en ?? '' },
-    type: task.type, procedure: task.procedure, department: task.department, caseNumber: task.caseNumber,
-    status: task.status as QueueEntry['status'], overdue: task.overdue ?? false,
-    assignee: task.assignee ?? null, assigneeName: task.assigneeName ?? null,
-    closedAt: task.closedAt ? new Date(task.closedAt).toISOString() : null,
-  };
-}
-
-const union = (a: string[], b: string[]) => [...new Set([...a, ...b])];
-const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((k) => b.includes(k));
-
-/**
- * Brings every queue key in line with the document as it is now. `indexedKeys` already holds
- * every key the task may sit in (written with the change itself), so each costs one write.
- */
-async function syncQueues(model: ReadModel, index: QueueIndex, task: TaskDoc): Promise<void> {
-  const desired = keysOf(task);
-  const all = union(task.indexedKeys ?? [], desired);
-  const entry = entryOf(task);
-  for (const key of all) {
-    if (desired.includes(key)) await index.put(key, entry);
-    else await index.remove(key, entry);
-  }
-  // Each write to the tasks collection costs a scan of it on FerretDB: only when keys were left.
-  if (!sameSet(all, desired)) await model.tasks.updateOne({ _id: task._id }, { $set: { indexedKeys: desired } });
+/** Whether a task document exists (opened, or opening, in any state). */
+export async function taskExists(model: ReadModel, taskId: string): Promise<boolean> {
+  return (await model.tasks.exists({ _id: taskId })) !== null;
 }
 
 /**
@@ -65,10 +38,7 @@ async function syncQueues(model: ReadModel, index: QueueIndex, task: TaskDoc): P
  * to set, or null to leave it (it may throw to refuse). Returns the document after the change
  * (null: no such task). The queues are re-synced even when nothing changed: a retry repairs.
  */
-export async function mutateTask(
-  model: ReadModel, taskId: string, change: (task: TaskDoc) => Partial<TaskDoc> | null,
-): Promise<TaskDoc | null> {
-  const index = queueIndexOf(model);
+export async function mutateTask(model: ReadModel, taskId: string, change: (task: TaskDoc) => TaskChange | null): Promise<TaskDoc | null> {
   return withLease(model.taskLocks, `task:${taskId}`, async (lease) => {
     const task = await model.tasks.findById(taskId).lean<TaskDoc>();
     if (!task) return null;
@@ -81,51 +51,105 @@ export async function mutateTask(
       await model.tasks.updateOne({ _id: taskId }, { $set: { ...patch, indexedKeys } });
     }
     const now = { ...changed, indexedKeys };
-    await syncQueues(model, index, now);
+    await syncQueues(model, now);
     return now;
   });
 }
 
-/** Inserts the task if it is new (same id again: nothing changes), then syncs its queues. */
-export async function insertTask(model: ReadModel, doc: Omit<TaskDoc, 'createdAt' | 'updatedAt'>): Promise<{ created: boolean; task: TaskDoc }> {
-  const index = queueIndexOf(model);
+/** Opens the task if it is new (same id again: nothing changes), then syncs its queues. */
+export async function openTask(model: ReadModel, doc: NewTask): Promise<{ created: boolean; task: Task }> {
   return withLease(model.taskLocks, `task:${doc._id}`, async () => {
     let created = false;
     let task = await model.tasks.findById(doc._id).lean<TaskDoc>();
     if (!task) {
+      const fresh = { ...doc, status: 'open', overdue: false, assignee: null, assigneeName: null, claimSeq: 0 } as const;
       try {
-        await model.tasks.create({ ...doc, indexedKeys: keysOf(doc as TaskDoc) });
+        await model.tasks.create({ ...fresh, indexedKeys: keysOf(fresh) });
         created = true;
       } catch (error) {
-        if ((error as { code?: number }).code !== 11000) throw error;
+        if (!isDuplicateKey(error)) throw error;
       }
       task = (await model.tasks.findById(doc._id).lean<TaskDoc>())!;
     }
-    await syncQueues(model, index, task);
+    await syncQueues(model, task);
     return { created, task };
   });
 }
 
+export interface TaskClosing {
+  status: 'completed' | 'cancelled';
+  /** Account id of who decided, or 'system'. */
+  by: string;
+  decision?: Record<string, unknown>;
+  /** Why it was cancelled. */
+  reason?: string;
+}
+
+/** Closes an open task (a closed one stays as it was). Returns the task after it (null: no such task). */
+export async function closeTask(model: ReadModel, taskId: string, closing: TaskClosing): Promise<Task | null> {
+  return mutateTask(model, taskId, (t) => (t.status !== 'open' ? null : {
+    status: closing.status,
+    closedAt: new Date(),
+    ...(closing.decision ? { decision: closing.decision } : {}),
+    ...(closing.status === 'completed' ? { decidedBy: closing.by } : { cancelReason: closing.reason ?? '' }),
+  }));
+}
+
+/** Marks an open task overdue once (escalated now). Returns the task after it (null: no such task). */
+export async function markTaskOverdue(model: ReadModel, taskId: string): Promise<Task | null> {
+  return mutateTask(model, taskId, (t) => (t.status !== 'open' || t.overdue ? null : { overdue: true, escalatedAt: new Date() }));
+}
+
+/** A generation inserted but never applied (the process died in between) is skipped after this. */
+const ABANDONED_MS = 30_000;
+
+export interface AssigneeChange {
+  action: 'claim' | 'return' | 'reassign';
+  /** The staff account making the change. */
+  by: string;
+  /** The new assignee; null: back to the department's queue. */
+  to: { id: string; displayName: string } | null;
+}
+export type AssigneeChangeResult =
+  /** Applied as the task's `generation`-th assignment change. */
+  | { outcome: 'changed'; task: Task; generation: number }
+  /** Someone else changed the assignee since `seen` was read (or at the same moment). */
+  | { outcome: 'taken' }
+  /** The task closed meanwhile; the assignee stays. */
+  | { outcome: 'closed' };
+
 /**
- * Repair and bulk load: rebuilds every queue from the task documents (a full scan, fine for
- * an operator's repair or a benchmark's load; writes arriving meanwhile are re-synced by their
- * own task lock, but run it when the system is quiet).
+ * Changes who works a task, if nobody changed it since the caller read `seen` (a task returned
+ * by this store): of two changes made from the same reading, exactly one wins.
  */
-export async function rebuildTaskQueues(model: ReadModel): Promise<{ tasks: number; keys: number }> {
-  const index = queueIndexOf(model);
-  const byKey = new Map<string, QueueEntry[]>();
-  let tasks = 0;
-  for await (const task of model.tasks.find({}).lean<TaskDoc[]>().cursor() as AsyncIterable<TaskDoc>) {
-    tasks += 1;
-    const entry = entryOf(task);
-    for (const key of keysOf(task)) {
-      let list = byKey.get(key);
-      if (!list) byKey.set(key, (list = []));
-      list.push(entry);
+export async function changeAssignee(model: ReadModel, seen: Task, change: AssigneeChange): Promise<AssigneeChangeResult> {
+  const taskId = seen._id;
+  const seq = ((seen as Partial<TaskDoc>).claimSeq ?? 0) + 1;
+  try {
+    await model.taskClaims.create({ _id: `${taskId}#${seq}`, taskId, action: change.action, by: change.by, to: change.to?.id ?? null, at: new Date() });
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error;
+    const other = await model.taskClaims.findById(`${taskId}#${seq}`).lean();
+    if (other && Date.now() - new Date(other.at).getTime() > ABANDONED_MS) {
+      // Its taker died before applying it: move the task past it, then the caller may try again.
+      await mutateTask(model, taskId, (t) => ((t.claimSeq ?? 0) < seq ? { claimSeq: seq } : null));
     }
+    return { outcome: 'taken' };
   }
-  await index.clear();
-  for (const [key, entries] of byKey) await index.load(key, entries);
-  // indexedKeys now equals keysOf for every task; a stale superset would only cost a no-op removal.
-  return { tasks, keys: byKey.size };
+  let closed = false;
+  const updated = await mutateTask(model, taskId, (t) => {
+    // The generation is ours either way; a task closed meanwhile keeps no assignee change.
+    if (t.status !== 'open') { closed = true; return { claimSeq: seq }; }
+    return { claimSeq: seq, assignee: change.to?.id ?? null, assigneeName: change.to?.displayName ?? null };
+  });
+  if (closed || !updated) return { outcome: 'closed' };
+  return { outcome: 'changed', task: updated, generation: seq };
+}
+
+/**
+ * Bulk import (a migration or a benchmark's load): inserts tasks in any state without touching
+ * their queues; run rebuildTaskQueues (task-queues.ts) afterwards.
+ */
+export async function importTasks(model: ReadModel, tasks: Array<NewTask & Partial<Omit<Task, keyof NewTask>>>): Promise<void> {
+  await model.tasks.insertMany(tasks.map((t) => ({ status: 'open', overdue: false, assignee: null, assigneeName: null, ...t, claimSeq: 0, indexedKeys: [] })), { ordered: false, lean: true });
 }

@@ -4,7 +4,8 @@ import mongoose, { type Connection } from 'mongoose';
 import { ensureReadModelIndexes, readModel, type ReadModel } from '../../store/models';
 import { createQueueIndex, MAX_BUCKET, sortKeyOf, type QueueEntry, type QueueIndex } from '../../store/tasks/queue-index';
 import { LockSpace, withLease } from '../../store/lease-lock';
-import { insertTask, mutateTask, rebuildTaskQueues } from '../../store/tasks/task-store';
+import { mutateTask, openTask } from '../../store/tasks/task-store';
+import { rebuildTaskQueues } from '../../store/tasks/task-queues';
 import { testMongoUri } from '../support/env';
 
 let conn: Connection;
@@ -161,15 +162,15 @@ describe('lease lock', () => {
 });
 
 describe('task store', () => {
-  const task = (n: number, extra: Record<string, unknown> = {}) => ({
+  const task = (n: number) => ({
     _id: `wf-store-${n}~decision`, workflowId: `wf-store-${n}`, runId: 'r', type: 't', department: 'citizens-office', procedure: 'residence',
     caseNumber: `S-${n}`, title: { de: `Aufgabe ${n}`, en: `Task ${n}` }, decisionSchema: { type: 'object' }, decisionUiSchema: {}, outcomes: {},
-    dueAt: new Date(day(n)), caseData: {}, status: 'open', overdue: false, assignee: null, assigneeName: null, claimSeq: 0, indexedKeys: [], ...extra,
-  }) as never;
+    dueAt: new Date(day(n)), caseData: {},
+  });
   const ids = async (key: string) => (await index.page(key, { sort: 1, limit: 100 })).items.map((e) => e.id);
 
   it('a change left half done (crash after the document write) is repaired by the next change or a retry', async () => {
-    await insertTask(model, task(1));
+    await openTask(model, task(1));
     await mutateTask(model, 'wf-store-1~decision', () => ({ assignee: 'anna', assigneeName: 'Anna' }));
     expect(await ids('user:anna|open')).toEqual(['wf-store-1~decision']);
     // As if a return had written the document (keys included) and died before touching the queues.
@@ -181,8 +182,9 @@ describe('task store', () => {
   });
 
   it('the rebuild restores every queue from the task documents', async () => {
-    await insertTask(model, task(2, { assignee: 'ben', assigneeName: 'Ben' }));
-    await insertTask(model, task(3));
+    await openTask(model, task(2));
+    await mutateTask(model, 'wf-store-2~decision', () => ({ assignee: 'ben', assigneeName: 'Ben' }));
+    await openTask(model, task(3));
     await mutateTask(model, 'wf-store-3~decision', () => ({ status: 'completed', closedAt: new Date() }));
     await index.clear();
     expect(await ids('dept:citizens-office|open')).toEqual([]);

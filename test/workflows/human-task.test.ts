@@ -12,7 +12,7 @@ import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@t
 import { createActivities } from '../../activities';
 import { staffAccountModel } from '../../store/accounts/staff-accounts';
 import { completeTaskUpdate, TASK_ERRORS, taskIdOf, type TaskSpec } from '../../workflows/tasks/shared';
-import { queueIndexOf } from '../../store/tasks/task-store';
+import { taskQueuePage } from '../../store/tasks/task-queues';
 import { finishSignal, humanTaskFixtureWorkflow, withdrawCaseSignal } from './fixtures/human-task-workflow';
 import { mailsTo } from '../support/activity-env';
 import { useTimeSkippingEnv } from '../support/time-skipping';
@@ -80,7 +80,7 @@ describe('human task (time skipping)', () => {
       expect(task).toMatchObject({ status: 'open', overdue: false, assignee: null, department: 'fine-office', procedure: 'parking-ticket', caseNumber, type: 'test.hearing-decision' });
       const startedAt = new Date(task!.createdAt).getTime();
       expect(new Date(task!.dueAt).getTime() - startedAt).toBeGreaterThan(14 * DAY - 60_000);
-      const page = await queueIndexOf(ts.db.model).page('dept:fine-office|proc:parking-ticket|open', { sort: 1, limit: 100 });
+      const page = await taskQueuePage(ts.db.model, { department: 'fine-office', procedure: 'parking-ticket' }, { sort: 1, limit: 100 });
       expect(page.items.map((e) => e.id)).toContain(taskId);
       expect(await eventually(() => ts.db.model.audit.findOne({ caseNumber, action: 'task.opened' }).lean(), 'the audit event')).toMatchObject({ actor: 'system', caseType: 'parking-ticket' });
 
@@ -94,7 +94,7 @@ describe('human task (time skipping)', () => {
       expect(mail.text).toContain('Decide the hearing');
       expect(mail.text).toContain(`http://amtsweg.test/dienst/aufgaben/${encodeURIComponent(taskId)}`);
       expect(await eventually(() => ts.db.model.audit.findOne({ caseNumber, action: 'task.escalated' }).lean(), 'the audit event')).toMatchObject({ details: { notified: [LEAD.id] } });
-      const overdueEntry = (await queueIndexOf(ts.db.model).page('dept:fine-office|open', { sort: 1, limit: 100, overdue: true })).items.find((e) => e.id === taskId);
+      const overdueEntry = (await taskQueuePage(ts.db.model, { department: 'fine-office' }, { sort: 1, limit: 100, overdue: true })).items.find((e) => e.id === taskId);
       expect(overdueEntry?.overdue).toBe(true);
 
       // Still decidable after escalation.
@@ -111,9 +111,8 @@ describe('human task (time skipping)', () => {
       await expect(complete(handle, taskId, { outcome: 'drop', reason: 'Beweisfoto unscharf' })).resolves.toEqual({ taskId, status: 'completed' });
       expect(await refusal(complete(handle, taskId, { outcome: 'uphold' }, 'other'))).toMatchObject({ type: TASK_ERRORS.taskNotOpen });
       expect(await ts.db.model.tasks.findById(taskId).lean()).toMatchObject({ status: 'completed', decidedBy: 'mmeier', decision: { outcome: 'drop', reason: 'Beweisfoto unscharf' } });
-      const index = queueIndexOf(ts.db.model);
-      expect((await index.page('dept:fine-office|open', { sort: 1, limit: 100 })).items.map((e) => e.id)).not.toContain(taskId);
-      expect((await index.page('dept:fine-office|closed', { sort: 1, limit: 100 })).items.map((e) => e.id)).toContain(taskId);
+      expect((await taskQueuePage(ts.db.model, { department: 'fine-office' }, { sort: 1, limit: 100 })).items.map((e) => e.id)).not.toContain(taskId);
+      expect((await taskQueuePage(ts.db.model, { department: 'fine-office', closed: true }, { sort: 1, limit: 100 })).items.map((e) => e.id)).toContain(taskId);
       expect(await ts.db.model.audit.findOne({ caseNumber, action: 'task.completed' }).lean()).toMatchObject({ actor: 'mmeier', details: { decision: { outcome: 'drop' } } });
       await handle.signal(finishSignal);
       expect(await handle.result()).toMatchObject({ state: 'completed', decision: { outcome: 'drop' } });

@@ -1,58 +1,31 @@
 /**
- * Claim, return and reassign. Every change of who works a task takes the next assignment
- * generation by inserting `task_claims` `<taskId>#<n>`: two caseworkers claiming at once both
- * try `#n`, the unique `_id` lets exactly one in, the other gets 409 (FerretDB's conditional
- * updates are not atomic, inserts are). Then the task document and the `user:` queues follow
- * under the task's lock (activities/tasks/task-store.ts).
+ * Claim, return and reassign. Of two changes of who works a task made at the same moment,
+ * exactly one wins (the store claims each change by insert); the other caller gets 409.
  */
 import type { Principal } from '../../http/route';
 import type { System } from '../../../system/system';
-import type { TaskDoc } from '../../../store/tasks/task-model';
-import { mutateTask } from '../../../store/tasks/task-store';
+import { changeAssignee, type AssigneeChange, type Task } from '../../../store/tasks/task-store';
 import { appendAuditEvent } from '../../../store/audit';
-import { staffAccountModel } from '../../../store/accounts/staff-accounts';
+import { findStaffAccount } from '../../../store/accounts/staff-accounts';
 import { validationFailed } from '../../http/validation';
 import { loadTaskFor, taskClaimed, taskNotOpen } from './task-access';
-import { isDuplicateKey } from '../../../store/duplicate-key';
 
-/** A generation inserted but never applied (the process died in between) is skipped after this. */
-const ABANDONED_MS = 30_000;
-
-type Change = { action: 'claim' | 'return' | 'reassign'; to: { id: string; displayName: string } | null };
-
-async function changeAssignment(system: System, principal: Principal, task: TaskDoc, change: Change): Promise<TaskDoc> {
-  const { model } = system;
-  const seq = (task.claimSeq ?? 0) + 1;
-  try {
-    await model.taskClaims.create({ _id: `${task._id}#${seq}`, taskId: task._id, action: change.action, by: principal.id, to: change.to?.id ?? null, at: new Date() });
-  } catch (error) {
-    if (!isDuplicateKey(error)) throw error;
-    const other = await model.taskClaims.findById(`${task._id}#${seq}`).lean();
-    if (other && Date.now() - new Date(other.at).getTime() > ABANDONED_MS) {
-      // Its taker died before applying it: move the task past it, then the caller may try again.
-      await mutateTask(model, task._id, (t) => ((t.claimSeq ?? 0) < seq ? { claimSeq: seq } : null));
-    }
-    throw taskClaimed();
-  }
-  let closed = false;
-  const updated = await mutateTask(model, task._id, (t) => {
-    // The generation is ours either way; a task closed meanwhile keeps no assignee change.
-    if (t.status !== 'open') { closed = true; return { claimSeq: seq }; }
-    return { claimSeq: seq, assignee: change.to?.id ?? null, assigneeName: change.to?.displayName ?? null };
-  });
-  if (closed || !updated) throw taskNotOpen();
-  await appendAuditEvent(model, {
-    key: `task:${task._id}:assignment:${seq}`, actor: principal.id, action: `task.${change.action === 'claim' ? 'claimed' : change.action === 'return' ? 'returned' : 'reassigned'}`,
+async function changeAssignment(system: System, principal: Principal, task: Task, change: Omit<AssigneeChange, 'by'>): Promise<Task> {
+  const result = await changeAssignee(system.model, task, { ...change, by: principal.id });
+  if (result.outcome === 'taken') throw taskClaimed();
+  if (result.outcome === 'closed') throw taskNotOpen();
+  await appendAuditEvent(system.model, {
+    key: `task:${task._id}:assignment:${result.generation}`, actor: principal.id, action: `task.${change.action === 'claim' ? 'claimed' : change.action === 'return' ? 'returned' : 'reassigned'}`,
     caseType: task.procedure, caseNumber: task.caseNumber, workflowId: task.workflowId, runId: task.runId,
     details: { taskId: task._id, from: task.assignee ?? null, to: change.to?.id ?? null },
   });
-  return updated;
+  return result.task;
 }
 
 const self = (principal: Principal) => ({ id: principal.id, displayName: principal.displayName ?? principal.id });
 
 /** Takes an unclaimed task (again by the same person: nothing changes). */
-export async function claimTask(system: System, principal: Principal, taskId: string): Promise<TaskDoc> {
+export async function claimTask(system: System, principal: Principal, taskId: string): Promise<Task> {
   const task = await loadTaskFor(system, principal, taskId);
   if (task.status !== 'open') throw taskNotOpen();
   if (task.assignee === principal.id) return task;
@@ -61,7 +34,7 @@ export async function claimTask(system: System, principal: Principal, taskId: st
 }
 
 /** Gives one's own task back to the department queue. */
-export async function returnTask(system: System, principal: Principal, taskId: string): Promise<TaskDoc> {
+export async function returnTask(system: System, principal: Principal, taskId: string): Promise<Task> {
   const task = await loadTaskFor(system, principal, taskId);
   if (task.status !== 'open') throw taskNotOpen();
   if (!task.assignee) return task;
@@ -70,10 +43,10 @@ export async function returnTask(system: System, principal: Principal, taskId: s
 }
 
 /** Hands a task to another caseworker of its department (claimed or not). */
-export async function reassignTask(system: System, principal: Principal, taskId: string, to: string): Promise<TaskDoc> {
+export async function reassignTask(system: System, principal: Principal, taskId: string, to: string): Promise<Task> {
   const task = await loadTaskFor(system, principal, taskId);
   if (task.status !== 'open') throw taskNotOpen();
-  const account = await staffAccountModel(system.conn).findById(to.trim().toLowerCase()).lean();
+  const account = await findStaffAccount(system.conn, to.trim().toLowerCase());
   if (!account || account.disabled || !account.roles.includes('caseworker') || !account.departments.includes(task.department)) {
     throw validationFailed([{ field: 'to', message: {
       de: 'Bitte eine Sachbearbeiterin oder einen Sachbearbeiter dieser Abteilung angeben.',

@@ -1,13 +1,12 @@
 /**
- * The inbox lists: one's own tasks or a department's queue, from the queue index
- * (activities/tasks/queue-index.ts) — a page is a few `_id` lookups even with 100,000 tasks.
+ * The inbox lists: one's own tasks or a department's queue, a page at a time from the task
+ * store's queues (store/tasks/task-queues.ts): fast even with 100,000 tasks.
  */
 import { AppError } from '../../http/app-error';
 import type { Principal } from '../../http/route';
 import type { System } from '../../../system/system';
 import { isDepartment, type Department } from '../../../domain/departments';
-import { queueIndexOf, queueKeys } from '../../../store/tasks/task-store';
-import type { QueueEntry } from '../../../store/tasks/queue-index';
+import { taskQueuePage, type TaskQueue, type TaskQueueEntry } from '../../../store/tasks/task-queues';
 import { berlinMidnight } from '../../../domain/berlin-time';
 import { validationFailed } from '../../http/validation';
 import { notInDepartment } from './task-access';
@@ -30,7 +29,7 @@ export interface TaskListItem {
   dueAt: string; overdue: boolean; status: string; assignee: { id: string; displayName: string } | null; closedAt: string | null;
 }
 
-const item = (e: QueueEntry): TaskListItem => ({
+const item = (e: TaskQueueEntry): TaskListItem => ({
   taskId: e.id, title: e.title, type: e.type, procedure: e.procedure, department: e.department, caseNumber: e.caseNumber,
   dueAt: e.due, overdue: e.overdue, status: e.status, assignee: e.assignee ? { id: e.assignee, displayName: e.assigneeName ?? e.assignee } : null,
   closedAt: e.closedAt,
@@ -51,21 +50,19 @@ function instant(value: string, end: boolean, field: string): string {
 export async function listTasks(system: System, principal: Principal, q: ListTasksQuery): Promise<{ items: TaskListItem[]; nextCursor: string | null; total: number }> {
   const closed = q.status === 'closed';
   const limit = Math.min(Math.max(Number(q.limit ?? 25) || 25, 1), 100);
-  let key: string;
-  let match: ((e: QueueEntry) => boolean) | undefined;
+  let queue: TaskQueue;
   if ((q.queue ?? 'mine') === 'mine') {
-    key = queueKeys.user(principal.id, closed);
     // One's own queue is short: department and procedure filter while reading.
-    if (q.department || q.procedure) match = (e) => (!q.department || e.department === q.department) && (!q.procedure || e.procedure === q.procedure);
+    queue = { assignee: principal.id, closed, department: q.department || undefined, procedure: q.procedure || undefined };
   } else {
     const department = (q.department ?? principal.departments[0]) as Department | undefined;
     if (!department) throw new AppError('forbidden', { de: 'Sie gehören keiner Abteilung an.', en: 'You do not belong to any department.' });
     if (!isDepartment(department)) throw validationFailed([{ field: 'department', message: { de: 'Unbekannte Abteilung.', en: 'Unknown department.' } }]);
     if (!principal.departments.includes(department)) throw notInDepartment();
-    key = q.procedure ? queueKeys.procedure(department, q.procedure, closed) : queueKeys.department(department, closed);
+    queue = { department, procedure: q.procedure || undefined, closed };
   }
-  const page = await queueIndexOf(system.model).page(key, {
-    sort: q.sort === '-dueAt' ? -1 : 1, limit, cursor: q.cursor || undefined, match,
+  const page = await taskQueuePage(system.model, queue, {
+    sort: q.sort === '-dueAt' ? -1 : 1, limit, cursor: q.cursor || undefined,
     ...(q.dueFrom ? { dueFrom: instant(q.dueFrom, false, 'dueFrom') } : {}),
     ...(q.dueTo ? { dueTo: instant(q.dueTo, true, 'dueTo') } : {}),
     ...(q.overdue ? { overdue: q.overdue === 'true' } : {}),

@@ -5,7 +5,7 @@
 import { AppError, notFound } from '../../http/app-error';
 import type { Principal } from '../../http/route';
 import type { System } from '../../../system/system';
-import type { TaskDoc } from '../../../store/tasks/task-model';
+import { findTask, type Task } from '../../../store/tasks/task-store';
 
 export const taskNotFound = () => notFound({ de: 'Die Aufgabe', en: 'The task' });
 export const notInDepartment = () => new AppError('forbidden', {
@@ -19,8 +19,8 @@ export const taskClaimed = (by?: string | null) => new AppError('task_claimed', 
   en: by ? `${by} is already working on this task.` : 'Someone else has just claimed or changed this task.',
 });
 
-export async function loadTaskFor(system: System, principal: Principal, taskId: string): Promise<TaskDoc> {
-  const task = await system.model.tasks.findById(taskId).lean<TaskDoc>();
+export async function loadTaskFor(system: System, principal: Principal, taskId: string): Promise<Task> {
+  const task = await findTask(system.model, taskId);
   if (!task) throw taskNotFound();
   if (!principal.departments.includes(task.department as never)) throw notInDepartment();
   return task;

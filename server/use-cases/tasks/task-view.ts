@@ -1,10 +1,10 @@
 /** Everything the decision page needs about one task (the case's documents and history come from the case view). */
 import type { Principal } from '../../http/route';
 import type { System } from '../../../system/system';
-import type { TaskDoc } from '../../../store/tasks/task-model';
+import type { Task } from '../../../store/tasks/task-store';
 import { loadTaskFor } from './task-access';
 
-export function taskView(task: TaskDoc) {
+export function taskView(task: Task) {
   return {
     taskId: task._id, workflowId: task.workflowId, type: task.type, department: task.department, procedure: task.procedure,
     caseNumber: task.caseNumber, title: task.title, status: task.status, overdue: task.overdue ?? false,
