@@ -5,3 +5,4 @@ export { dogDeregistrationWorkflow } from './dog-tax/deregistration';
 export { dogTaxExemptionWorkflow } from './dog-tax/exemption';
 export { draftExpiryWorkflow } from './drafts/draft-expiry';
 export { staleAttachmentCleanupWorkflow } from './attachments/cleanup';
+export { fineProceedingsWorkflow } from './fine-proceedings/workflow';

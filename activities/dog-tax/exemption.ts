@@ -6,7 +6,7 @@ import { formatEuro } from '../../domain/money';
 import { storeDocument } from '../../store/documents';
 import { sendMailOnce } from '../../adapters/mail/mailer';
 import type { ExemptionSubmission } from '../../forms/dog-tax/exemption.form';
-import type { DogTaxAssessment, ExemptionDecision } from '../../workflows/dog-tax/shared';
+import { exemptionDecidedAction, type DogTaxAssessment, type ExemptionDecision } from '../../workflows/dog-tax/shared';
 import { caseOf, registrationFor, setStatus, type Traced } from '../../store/dog-tax/case-store';
 import { renderDogTaxNoticePdf } from '../../documents/dog-tax/tax-notice';
 import { dogTaxMail } from './notice-mail';
@@ -43,14 +43,9 @@ export function createExemptionActivities(deps: DogTaxActivityDeps) {
         await model.dogTaxCases.updateOne({ caseNumber: registration.caseNumber }, { $set: { exemption: { ...booked, caseNumber: args.caseNumber } } });
       }
       await model.dogTaxCases.updateOne({ caseNumber: args.caseNumber }, { $set: { decision: { ...booked, by: args.decision.by, decidedAt: new Date() } } });
-      await setStatus(model, { ...args, status: args.decision.decision, action: `exemption.${args.decision.decision}`, actor: args.decision.by,
+      await setStatus(model, { ...args, status: args.decision.decision, action: exemptionDecidedAction(args.decision.decision), actor: args.decision.by,
         details: { reason: args.decision.reason, annualCentsAfter: booked.annualCentsAfter ?? null } });
       return booked.annualCentsAfter === undefined ? {} : { annualCentsAfter: booked.annualCentsAfter };
-    },
-
-    async recordExemptionOverdue(args: Traced & { caseNumber: string; reminder: number; waitingSince: string }): Promise<void> {
-      await setStatus(model, { ...args, status: 'decision_overdue', action: 'exemption.overdue', auditKey: `exemption.overdue:${args.reminder}`,
-        actor: 'system', details: { reminder: args.reminder, waitingSince: args.waitingSince } });
     },
 
     async sendExemptionDecisionNotice({ caseNumber }: { caseNumber: string }): Promise<void> {

@@ -14,6 +14,7 @@ import { appendAuditEvent } from '../../store/audit';
 import { storeDocument } from '../../store/documents';
 import { sendMailOnce } from '../../adapters/mail/mailer';
 import { CASE_TYPE, caseOf, type Traced } from '../../store/dog-tax/case-store';
+import { DOG_TAX_ACTIONS } from '../../workflows/dog-tax/shared';
 import { dogTaxMail } from './notice-mail';
 import type { DogTaxActivityDeps } from '.';
 
@@ -48,7 +49,7 @@ export function createReceiptActivities(deps: DogTaxActivityDeps) {
           'You can follow your case at any time with this personal link (please do not share it):', link, '',
           'What you submitted is listed in the attached confirmation (PDF, in German).'],
       }));
-      await appendAuditEvent(model, { key: `${workflowId}:receipt.sent`, actor: 'system', action: 'receipt.sent', caseType: CASE_TYPE,
+      await appendAuditEvent(model, { key: `${workflowId}:receipt.sent`, actor: 'system', action: DOG_TAX_ACTIONS.receiptSent, caseType: CASE_TYPE,
         caseNumber, workflowId, runId, details: { documentId } });
       return { sent: true };
     },

@@ -12,9 +12,10 @@ import { storeDocument } from '../../store/documents';
 import { sendMailOnce } from '../../adapters/mail/mailer';
 import type { VehicleHolder } from '../../adapters/vehicle-registry/vehicle-registry';
 import { portalBaseUrl, type ParkingTicketActivityDeps } from '../parking-ticket';
-import { PARKING_TICKET_PROCEDURE } from '../../workflows/parking-ticket/shared';
-import type { HearingAnswer, IssuedNotice, NoticeKind } from '../../workflows/fine-proceedings/shared';
-import type { NoticeAmounts } from '../../domain/fine-proceedings/fees';
+import { PARKING_TICKET_PROCEDURE, type TicketStatus } from '../../workflows/parking-ticket/shared';
+import { FINE_PROCEEDINGS_ACTIONS, type HearingAnswer, type IssuedNotice, type NoticeKind } from '../../workflows/fine-proceedings/shared';
+import { costNoticeAmounts, fineNoticeAmounts, fineTariff, type FineTariff, type NoticeAmounts } from '../../domain/fine-proceedings/fees';
+import { paymentDeadline } from '../../domain/berlin-time';
 import { fineCases } from '../../store/fine-proceedings/fine-case';
 import { answerReceivedMail, noticeMail } from './mails';
 
@@ -32,8 +33,17 @@ const personOf = (answer: HearingAnswer): LetterRecipient => ({
   name: `${answer.person.givenName} ${answer.person.familyName}`, street: answer.person.street, postalCode: answer.person.postalCode, city: answer.person.city,
 });
 
-export function createFineProceedingsActivities(deps: ParkingTicketActivityDeps) {
+export interface FineProceedingsActivityDeps extends ParkingTicketActivityDeps {
+  /** The fee table; tariff.json unless given (a test gives another to prove the workflow never recomputes it). */
+  fineTariff?: FineTariff;
+}
+
+/** What a notice costs and until when it is payable: the activities compute it, the workflow keeps the result. */
+export interface NoticeQuote { fineNotice: NoticeAmounts; costNotice: NoticeAmounts; paymentDays: number }
+
+export function createFineProceedingsActivities(deps: FineProceedingsActivityDeps) {
   const { model } = deps;
+  const tariff = deps.fineTariff ?? fineTariff;
   const cases = fineCases(model.tickets.db);
   const ticketOf = async (ticketNumber: string) => {
     const ticket = await model.tickets.findOne({ ticketNumber }).lean();
@@ -48,7 +58,7 @@ export function createFineProceedingsActivities(deps: ParkingTicketActivityDeps)
       }, { upsert: true });
       // The first answer stands: a case document created earlier without one gets it now.
       await cases.updateOne({ _id: args.ticketNumber, answer: { $exists: false } }, { $set: { answer: args.answer, answeredAt: new Date() } });
-      await appendAuditEvent(model, { key: `${args.workflowId}:hearing.answered`, actor: 'citizen', action: 'hearing.answered', caseType,
+      await appendAuditEvent(model, { key: `${args.workflowId}:hearing.answered`, actor: 'citizen', action: FINE_PROCEEDINGS_ACTIONS.hearingAnswered, caseType,
         caseNumber: args.ticketNumber, workflowId: args.workflowId, runId: args.runId,
         details: { facts: args.answer.facts, email: args.answer.email !== undefined } });
       if (args.answer.email) {
@@ -56,15 +66,30 @@ export function createFineProceedingsActivities(deps: ParkingTicketActivityDeps)
       }
     },
 
-    async recordCaseEvent(args: Traced & { ticketNumber: string; key: string; action: string; actor: string; details: Record<string, unknown> }): Promise<void> {
-      await appendAuditEvent(model, { key: args.key, actor: args.actor, action: args.action, caseType, caseNumber: args.ticketNumber,
-        workflowId: args.workflowId, runId: args.runId, details: args.details });
+    /** The case's status while the proceedings run (the ticket's read model: one status per case) and its audit event. */
+    async recordProceedingsStatus(args: Traced & { ticketNumber: string; status: TicketStatus; action: string; actor: string; details: Record<string, unknown> }): Promise<void> {
+      await model.tickets.updateOne({ ticketNumber: args.ticketNumber }, { $set: { status: args.status } });
+      await appendAuditEvent(model, { key: `${args.workflowId}:${args.action}`, actor: args.actor, action: args.action, caseType,
+        caseNumber: args.ticketNumber, workflowId: args.workflowId, runId: args.runId, details: args.details });
     },
 
-    async issueNotice(args: Traced & {
-      ticketNumber: string; kind: NoticeKind; amounts: NoticeAmounts; deadline: string; holder: VehicleHolder | null;
+    /** The amounts the decision task shows beside the form: a fine notice at the given fine, and a cost notice. */
+    async quoteNotices({ fineCents }: { fineCents: number }): Promise<NoticeQuote> {
+      return { fineNotice: fineNoticeAmounts(fineCents, tariff), costNotice: costNoticeAmounts(tariff), paymentDays: tariff.paymentDays };
+    },
+
+    /**
+     * Issues the notice: amounts from the fee table, the deadline from the decision's (workflow)
+     * time; the workflow keeps what this returns and never recomputes it, so a new fee table
+     * changes new notices without changing how recorded runs replay.
+     */
+    async issueNotice(input: Traced & {
+      ticketNumber: string; kind: NoticeKind; fineCents: number; decidedAt: string; holder: VehicleHolder | null;
       answer: HearingAnswer | null; decidedBy: string;
     }): Promise<IssuedNotice> {
+      const amounts = input.kind === 'fine_notice' ? fineNoticeAmounts(input.fineCents, tariff) : costNoticeAmounts(tariff);
+      const deadline = paymentDeadline(new Date(input.decidedAt), tariff.paymentDays).toISOString();
+      const args = { ...input, amounts, deadline };
       const ticket = await ticketOf(args.ticketNumber);
       // A fine notice goes to whoever answered the hearing; a cost notice to the holder.
       const person = args.answer ? personOf(args.answer) : null;

@@ -13,7 +13,7 @@ import type { ReadModel } from '../../store/models';
 import { sendMailOnce, type Mailer } from '../../adapters/mail/mailer';
 import type { VehicleHolder, VehicleRegistry } from '../../adapters/vehicle-registry/vehicle-registry';
 import {
-  PARKING_TICKET_PROCEDURE, type ParkingTicketInput, type PaymentBooked, type TicketRegistration, type TicketStatus,
+  PARKING_TICKET_ACTIONS, PARKING_TICKET_PROCEDURE, type ParkingTicketInput, type PaymentBooked, type TicketRegistration, type TicketStatus,
 } from '../../workflows/parking-ticket/shared';
 import { deriveAccessCode, hashAccessCode } from '../../domain/parking-ticket/access-code';
 import { paymentReceiptMail } from './receipt-mail';
@@ -76,7 +76,7 @@ export function createParkingTicketActivities(deps: ParkingTicketActivityDeps) {
         filename: `Verwarnung-${ticket.ticketNumber}.pdf`, contentType: 'application/pdf', data: noticeCard,
       });
       await model.tickets.updateOne({ workflowId }, { $set: { noticeCardDocumentId } });
-      await appendAuditEvent(model, { key: `${workflowId}:ticket.recorded`, actor: input.recordedBy, action: 'ticket.recorded',
+      await appendAuditEvent(model, { key: `${workflowId}:ticket.recorded`, actor: input.recordedBy, action: PARKING_TICKET_ACTIONS.recorded,
         caseType, caseNumber: ticket.ticketNumber, workflowId, runId, details: { offence: input.offence.code, amountCents: input.offence.amountCents } });
       return {
         ticketNumber: ticket.ticketNumber, reference: ticket.reference, accessCode, portalUrl,
@@ -99,6 +99,12 @@ export function createParkingTicketActivities(deps: ParkingTicketActivityDeps) {
         caseNumber: args.ticketNumber, workflowId: args.workflowId, runId: args.runId, details: args.details });
     },
 
+    /** An event of the case without a status change (a withdrawal requested), under its own key. */
+    async recordTicketEvent(args: Traced & { ticketNumber: string; key: string; action: string; actor: string; details: Record<string, unknown> }): Promise<void> {
+      await appendAuditEvent(model, { key: args.key, actor: args.actor, action: args.action, caseType, caseNumber: args.ticketNumber,
+        workflowId: args.workflowId, runId: args.runId, details: args.details });
+    },
+
     async recordTicketPayment(args: Traced & { ticketNumber: string; payment: PaymentBooked; amountDueCents: number }): Promise<{ paidTotalCents: number }> {
       const { payment } = args;
       await model.payments.updateOne({ paymentId: payment.paymentId }, { $setOnInsert: {
@@ -108,7 +114,7 @@ export function createParkingTicketActivities(deps: ParkingTicketActivityDeps) {
       const paidTotalCents = payments.reduce((sum, p) => sum + p.amountCents, 0);
       await model.tickets.updateOne({ ticketNumber: args.ticketNumber }, { $set: { paidCents: paidTotalCents } });
       await appendAuditEvent(model, { key: `${args.workflowId}:payment:${payment.paymentId}`, actor: `payment:${payment.channel}`,
-        action: paidTotalCents >= args.amountDueCents ? 'payment.booked' : 'payment.partial', caseType, caseNumber: args.ticketNumber,
+        action: paidTotalCents >= args.amountDueCents ? PARKING_TICKET_ACTIONS.paymentBooked : PARKING_TICKET_ACTIONS.paymentPartial, caseType, caseNumber: args.ticketNumber,
         workflowId: args.workflowId, runId: args.runId, details: { paymentId: payment.paymentId, amountCents: payment.amountCents, paidTotalCents } });
       return { paidTotalCents };
     },

@@ -5,6 +5,8 @@ import { AppError } from '../http/app-error';
 import { ERROR_TYPES } from '../../workflows/parking-ticket/shared';
 import { FINE_ERRORS } from '../../workflows/fine-proceedings/shared';
 
+export const hearingNotOpen = () => new AppError('conflict', { de: 'Die Anhörung ist nicht (mehr) offen.', en: 'The hearing is not open (any more).' });
+
 export function mapUpdateError(error: unknown): unknown {
   if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
     switch (error.cause.type) {
@@ -18,7 +20,7 @@ export function mapUpdateError(error: unknown): unknown {
       case ERROR_TYPES.withdrawalPending:
         return new AppError('conflict', { de: 'Über einen Antrag auf Rücknahme wird bereits entschieden.', en: 'A withdrawal request is already being decided.' });
       case FINE_ERRORS.hearingNotOpen:
-        return new AppError('conflict', { de: 'Die Anhörung ist nicht (mehr) offen.', en: 'The hearing is not open (any more).' });
+        return hearingNotOpen();
       case FINE_ERRORS.hearingAnswered:
         return new AppError('already_decided', { de: 'Die Anhörung wurde bereits beantwortet.', en: 'The hearing has already been answered.' });
       case ERROR_TYPES.invalidWithdrawal:

@@ -16,7 +16,8 @@ import { stack } from './env';
 export interface TimeSkippingContext {
   readonly env: TestWorkflowEnvironment;
   readonly db: ActivityEnv;
-  withWorker<T>(fn: (taskQueue: string) => Promise<T>): Promise<T>;
+  /** `activities` builds the worker's activities from the file's deps (default: the real ones as they are). */
+  withWorker<T>(fn: (taskQueue: string) => Promise<T>, activities?: (deps: ActivityEnv['deps']) => object): Promise<T>;
 }
 
 export function useTimeSkippingEnv(dbName: string): TimeSkippingContext {
@@ -36,9 +37,9 @@ export function useTimeSkippingEnv(dbName: string): TimeSkippingContext {
   return {
     get env() { return env!; },
     get db() { return db!; },
-    async withWorker(fn) {
+    async withWorker(fn, activities = createActivities) {
       const taskQueue = `tq-${randomUUID()}`;
-      const worker = await Worker.create({ connection: env!.nativeConnection, taskQueue, workflowBundle: bundle!, activities: createActivities(db!.deps) });
+      const worker = await Worker.create({ connection: env!.nativeConnection, taskQueue, workflowBundle: bundle!, activities: activities(db!.deps) });
       return worker.runUntil(fn(taskQueue));
     },
   };

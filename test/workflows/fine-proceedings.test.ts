@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import { paymentDeadline } from '../../domain/berlin-time';
 import { fineCases } from '../../store/fine-proceedings/fine-case';
 import { documentBytes } from '../../store/documents';
@@ -14,7 +14,10 @@ import { isValidRfReference } from '../../domain/rf-reference';
 import {
   paymentBookedSignal, registrationUpdate, ticketStateQuery, withdrawalRequestUpdate, type ParkingTicketInput,
 } from '../../workflows/parking-ticket/shared';
-import { hearingAnswerUpdate, type HearingAnswer } from '../../workflows/fine-proceedings/shared';
+import {
+  fineProceedingsWorkflowId, hearingAnswerUpdate, proceedingsStateQuery, type HearingAnswer,
+} from '../../workflows/fine-proceedings/shared';
+import type { fineProceedingsWorkflow } from '../../workflows/fine-proceedings/workflow';
 import { parkingTicketWorkflow } from '../../workflows/parking-ticket/workflow';
 import { completeTaskUpdate, taskIdOf, type TaskDecision } from '../../workflows/tasks/shared';
 import { mailsTo, type ActivityEnv } from '../support/activity-env';
@@ -48,8 +51,24 @@ async function startTicket(taskQueue: string, plate: string) {
   return { handle, registration, observedAt };
 }
 
+/** The Bußgeldverfahren of a ticket: its own workflow, the ticket's child. */
+const proceedingsOf = (handle: Handle) => env.client.workflow.getHandle<typeof fineProceedingsWorkflow>(fineProceedingsWorkflowId(handle.workflowId));
+
+/** The case as a whole: the ticket's state and, once the Bußgeldverfahren runs, its status, hearing and notice. */
+async function caseState(handle: Handle) {
+  const ticket = await handle.query(ticketStateQuery);
+  if (!ticket.fineProceedingsWorkflowId) return { ...ticket, hearing: undefined };
+  // Just started, the child may not answer queries yet: the ticket's state then.
+  const proceedings = await proceedingsOf(handle).query(proceedingsStateQuery).catch(() => undefined);
+  if (!proceedings) return { ...ticket, hearing: undefined };
+  return { ...ticket, hearing: proceedings.hearing, ...(proceedings.status === 'hearing' ? {} : { status: proceedings.status }), ...(proceedings.notice ? { notice: proceedings.notice } : {}) };
+}
+
 const statusIs = (handle: Handle, status: string) =>
-  eventually(async () => { const s = await handle.query(ticketStateQuery); return s.status === status && s; }, status);
+  eventually(async () => { const s = await caseState(handle); return s.status === status && s; }, status);
+
+/** The citizen's answer goes to the Bußgeldverfahren. */
+const answerHearing = (handle: Handle, given: HearingAnswer) => proceedingsOf(handle).executeUpdate(hearingAnswerUpdate, { args: [given] });
 
 /** Past the first week: the letter is out (or the holder unknown) and the hearing is open. */
 async function toHearing(handle: Handle, observedAt: Date, status = 'letter_sent') {
@@ -57,8 +76,11 @@ async function toHearing(handle: Handle, observedAt: Date, status = 'letter_sent
   return statusIs(handle, status);
 }
 
+/** The decision task belongs to the Bußgeldverfahren, a withdrawal task to the ticket. */
+const taskOwner = (handle: Handle, key: string) => (key === 'hearing-decision' ? proceedingsOf(handle) : handle);
+const taskIdIn = (handle: Handle, key: string) => taskIdOf(taskOwner(handle, key).workflowId, key);
 const decide = (handle: Handle, key: string, decision: TaskDecision, by = 'caseworker-1') =>
-  handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: taskIdOf(handle.workflowId, key), decision, by }] });
+  taskOwner(handle, key).executeUpdate(completeTaskUpdate, { args: [{ taskId: taskIdIn(handle, key), decision, by }] });
 
 const failureType = async (p: Promise<unknown>) => {
   const error = await p.then(() => null, (e: unknown) => e);
@@ -72,18 +94,18 @@ describe('Bußgeldverfahren (time skipping)', () => {
   it('when the hearing is answered online, then a decision task opens at once; a fine notice of 25 € + 25 € fee + 3.50 € postage is paid by its own reference', async () => {
     await ts.withWorker(async (taskQueue) => {
       const { handle, registration, observedAt } = await startTicket(taskQueue, 'HA-MM 4711');
-      // Not before the letter: the hearing is not open in the first week.
-      expect(await failureType(handle.executeUpdate(hearingAnswerUpdate, { args: [answer()] }))).toBe('HearingNotOpen');
+      // Not before the letter: the hearing is not open in the first week (no Bußgeldverfahren yet; the API answers 409).
+      expect(await answerHearing(handle, answer()).catch((e: unknown) => e)).toBeInstanceOf(WorkflowNotFoundError);
       await toHearing(handle, observedAt);
       await env.sleep(3 * DAY);
       const email = `hearing-${randomUUID()}@example.org`;
-      const answered = await handle.executeUpdate(hearingAnswerUpdate, { args: [answer({ facts: 'denies', reasons: 'Ich war verreist.', email })] });
+      const answered = await answerHearing(handle, answer({ facts: 'denies', reasons: 'Ich war verreist.', email }));
       expect(answered.status).toBe('decision_pending');
-      expect(await failureType(handle.executeUpdate(hearingAnswerUpdate, { args: [answer()] }))).toBe('HearingAlreadyAnswered');
+      expect(await failureType(answerHearing(handle, answer()))).toBe('HearingAlreadyAnswered');
 
-      const taskId = taskIdOf(handle.workflowId, 'hearing-decision');
+      const taskId = taskIdIn(handle, 'hearing-decision');
       const task = (await db.model.tasks.findById(taskId).lean())!;
-      expect(task).toMatchObject({ type: 'fine.hearing-decision', department: 'fine-office', status: 'open', caseNumber: registration.ticketNumber });
+      expect(task).toMatchObject({ type: 'fine-proceedings.decision', department: 'fine-office', status: 'open', caseNumber: registration.ticketNumber });
       expect(task.caseData).toMatchObject({ answered: true, plate: 'HA-MM 4711', answer: { facts: 'denies', reasons: 'Ich war verreist.' } });
       expect(JSON.stringify(task)).not.toContain(registration.accessCode); // no secrets in the inbox
       expect(Date.parse(String(task.dueAt)) - (await env.currentTimeMs())).toBeGreaterThan(13.9 * DAY);
@@ -109,12 +131,12 @@ describe('Bußgeldverfahren (time skipping)', () => {
       // 25 € (the old Verwarnungsgeld) do not settle a 53.50 € notice; the rest does.
       await handle.signal(paymentBookedSignal, { paymentId: `p1-${taskQueue}`, amountCents: 2500, bookedAt: new Date().toISOString(), channel: 'bank_transfer' });
       await eventually(async () => (await handle.query(ticketStateQuery)).paidCents === 2500, 'the partial payment');
-      expect((await handle.query(ticketStateQuery)).status).toBe('fine_notice_sent');
+      expect((await caseState(handle)).status).toBe('fine_notice_sent');
       await handle.signal(paymentBookedSignal, { paymentId: `p2-${taskQueue}`, amountCents: 2850, bookedAt: new Date().toISOString(), channel: 'card' });
       expect((await handle.result()).status).toBe('paid');
       expect(await auditOf(registration.ticketNumber)).toEqual([
-        'ticket.recorded:warden-test', 'letter.queued:system', 'hearing.answered:citizen', 'task.opened:system', 'hearing.decision_requested:system',
-        'task.completed:caseworker-1', 'fine.fine_notice_issued:caseworker-1', 'payment.partial:payment:bank_transfer', 'payment.booked:payment:card', 'ticket.paid:system',
+        'parking-ticket.recorded:warden-test', 'parking-ticket.letter-queued:system', 'fine-proceedings.hearing-answered:citizen', 'task.opened:system', 'fine-proceedings.decision-requested:system',
+        'task.completed:caseworker-1', 'fine-proceedings.fine-notice-issued:caseworker-1', 'parking-ticket.payment-partial:payment:bank_transfer', 'parking-ticket.payment-booked:payment:card', 'parking-ticket.paid:system',
       ]);
     });
   });
@@ -124,14 +146,14 @@ describe('Bußgeldverfahren (time skipping)', () => {
       const { handle, registration, observedAt } = await startTicket(taskQueue, 'HA-XY 42');
       const { letterDeadline } = await toHearing(handle, observedAt);
       await env.sleep(Date.parse(letterDeadline!) - 60_000 - (await env.currentTimeMs()));
-      expect((await handle.query(ticketStateQuery)).status).toBe('letter_sent');
+      expect((await caseState(handle)).status).toBe('letter_sent');
       await env.sleep(2 * 60_000);
       await statusIs(handle, 'decision_pending');
-      const taskId = taskIdOf(handle.workflowId, 'hearing-decision');
+      const taskId = taskIdIn(handle, 'hearing-decision');
       const task = (await db.model.tasks.findById(taskId).lean())!;
       expect(task.caseData).toMatchObject({ answered: false, holderKnown: true });
       expect(Object.keys(task.outcomes as object)).toEqual(['drop', 'fine_notice', 'cost_notice']);
-      expect(await failureType(handle.executeUpdate(hearingAnswerUpdate, { args: [answer()] }))).toBe('HearingNotOpen');
+      expect(await failureType(answerHearing(handle, answer()))).toBe('HearingNotOpen');
 
       await env.sleep(Date.parse(String(task.dueAt)) - 60_000 - (await env.currentTimeMs()));
       expect((await db.model.tasks.findById(taskId).lean())?.overdue).toBe(false);
@@ -143,10 +165,10 @@ describe('Bußgeldverfahren (time skipping)', () => {
       expect(state.notice?.amounts).toEqual({ fineCents: 0, feeCents: 2000, postageCents: 350, totalCents: 2350 });
       expect((await db.model.outbox.findOne({ caseNumber: registration.ticketNumber, kind: 'cost_notice' }).lean())?.recipientName).toBe('Anna Beispiel');
       await env.sleep(Date.parse(state.notice!.deadline) - 60_000 - (await env.currentTimeMs()));
-      expect((await handle.query(ticketStateQuery)).status).toBe('cost_notice_sent');
+      expect((await caseState(handle)).status).toBe('cost_notice_sent');
       expect((await handle.result()).status).toBe('cost_notice_final');
       const actions = await auditOf(registration.ticketNumber);
-      expect(actions).toEqual(expect.arrayContaining(['hearing.unanswered:system', 'task.escalated:system', 'fine.cost_notice_issued:caseworker-1', 'fine.cost_notice_final:system']));
+      expect(actions).toEqual(expect.arrayContaining(['fine-proceedings.hearing-unanswered:system', 'task.escalated:system', 'fine-proceedings.cost-notice-issued:caseworker-1', 'fine-proceedings.cost-notice-final:system']));
     });
   });
 
@@ -154,7 +176,7 @@ describe('Bußgeldverfahren (time skipping)', () => {
     await ts.withWorker(async (taskQueue) => {
       const { handle, observedAt } = await startTicket(taskQueue, 'HA-XY 42');
       await toHearing(handle, observedAt);
-      await handle.executeUpdate(hearingAnswerUpdate, { args: [answer()] });
+      await answerHearing(handle, answer());
       // A withdrawal request is pending in the traffic department when the fine office decides.
       const { taskId: withdrawalTaskId } = await handle.executeUpdate(withdrawalRequestUpdate, { args: [{ reason: 'Parkausweis lag aus', by: 'warden-test', source: 'staff' }] });
       await decide(handle, 'hearing-decision', { outcome: 'fine_notice', fineEuros: 30.4 });
@@ -167,7 +189,7 @@ describe('Bußgeldverfahren (time skipping)', () => {
 
       const deadline = Date.parse(sent.notice!.deadline);
       await env.sleep(deadline - (await env.currentTimeMs()) - 60_000);
-      expect((await handle.query(ticketStateQuery)).status).toBe('fine_notice_sent');
+      expect((await caseState(handle)).status).toBe('fine_notice_sent');
       await env.sleep(2 * 60_000);
       const final = await handle.result();
       expect(final.status).toBe('fine_final');
@@ -178,10 +200,10 @@ describe('Bußgeldverfahren (time skipping)', () => {
     await ts.withWorker(async (taskQueue) => {
       const { handle, registration, observedAt } = await startTicket(taskQueue, 'HA-K 7');
       await toHearing(handle, observedAt);
-      await handle.executeUpdate(hearingAnswerUpdate, { args: [answer({ facts: 'no_statement' })] });
+      await answerHearing(handle, answer({ facts: 'no_statement' }));
       await handle.signal(paymentBookedSignal, { paymentId: `late-${taskQueue}`, amountCents: 2500, bookedAt: new Date().toISOString(), channel: 'card' });
       expect((await handle.result()).status).toBe('paid');
-      const task = await db.model.tasks.findById(taskIdOf(handle.workflowId, 'hearing-decision')).lean();
+      const task = await db.model.tasks.findById(taskIdIn(handle, 'hearing-decision')).lean();
       expect(task).toMatchObject({ status: 'cancelled', cancelReason: 'paid' });
       // The case is closed: a late decision finds no running case.
       await expect(decide(handle, 'hearing-decision', { outcome: 'drop', reason: 'zu spät' })).rejects.toThrow();
@@ -193,9 +215,9 @@ describe('Bußgeldverfahren (time skipping)', () => {
     await ts.withWorker(async (taskQueue) => {
       const { handle, observedAt } = await startTicket(taskQueue, 'HA-AB 123');
       await toHearing(handle, observedAt);
-      await handle.executeUpdate(hearingAnswerUpdate, { args: [answer({ facts: 'other_driver', driver: { name: 'Eva Fahrer', street: 'Weg 1', postalCode: '58095', city: 'Hagen' } })] });
+      await answerHearing(handle, answer({ facts: 'other_driver', driver: { name: 'Eva Fahrer', street: 'Weg 1', postalCode: '58095', city: 'Hagen' } }));
       // Another driver named: no fine notice to the person who answered.
-      const task = (await db.model.tasks.findById(taskIdOf(handle.workflowId, 'hearing-decision')).lean())!;
+      const task = (await db.model.tasks.findById(taskIdIn(handle, 'hearing-decision')).lean())!;
       expect(Object.keys(task.outcomes as object)).toEqual(['drop', 'cost_notice']);
       expect(task.caseData).toMatchObject({ answer: { driver: { name: 'Eva Fahrer' } } });
       expect(await failureType(decide(handle, 'hearing-decision', { outcome: 'fine_notice' }))).toBe('InvalidDecision');
@@ -209,10 +231,10 @@ describe('Bußgeldverfahren (time skipping)', () => {
     await ts.withWorker(async (taskQueue) => {
       const { handle, observedAt } = await startTicket(taskQueue, 'HA-ZZ 999');
       const { letterDeadline } = await toHearing(handle, observedAt, 'holder_unknown');
-      expect((await handle.query(ticketStateQuery)).hearing).toBe('open');
+      expect((await caseState(handle)).hearing).toBe('open');
       await env.sleep(Date.parse(letterDeadline!) + 60_000 - (await env.currentTimeMs()));
       await statusIs(handle, 'decision_pending');
-      const task = (await db.model.tasks.findById(taskIdOf(handle.workflowId, 'hearing-decision')).lean())!;
+      const task = (await db.model.tasks.findById(taskIdIn(handle, 'hearing-decision')).lean())!;
       expect(Object.keys(task.outcomes as object)).toEqual(['drop']);
       expect(await failureType(decide(handle, 'hearing-decision', { outcome: 'fine_notice' }))).toBe('InvalidDecision');
       await decide(handle, 'hearing-decision', { outcome: 'drop', reason: 'Halter nicht ermittelbar' });
@@ -231,7 +253,7 @@ describe('Bußgeldverfahren (time skipping)', () => {
       expect(await failureType(decide(handle, 'withdrawal-1', { outcome: 'keep' }))).toBe('InvalidDecision');
       await decide(handle, 'withdrawal-1', { outcome: 'keep', reason: 'Foto zeigt das richtige Kennzeichen' });
       await eventually(async () => (await handle.query(ticketStateQuery)).withdrawalTaskId === undefined, 'the kept ticket');
-      expect((await handle.query(ticketStateQuery)).status).toBe('open');
+      expect((await caseState(handle)).status).toBe('open');
 
       await toHearing(handle, observedAt);
       const second = await handle.executeUpdate(withdrawalRequestUpdate, { args: [{ reason: 'Bewohnerparkausweis lag aus', by: 'citizen', source: 'citizen' }] });
@@ -240,7 +262,7 @@ describe('Bußgeldverfahren (time skipping)', () => {
       expect((await handle.result()).status).toBe('withdrawn');
       expect((await db.model.outbox.findOne({ caseNumber: registration.ticketNumber }).lean())?.status).toBe('cancelled');
       const actions = await auditOf(registration.ticketNumber);
-      expect(actions).toEqual(expect.arrayContaining(['withdrawal.requested:warden-test', 'withdrawal.requested:citizen', 'ticket.withdrawn:traffic-1']));
+      expect(actions).toEqual(expect.arrayContaining(['parking-ticket.withdrawal-requested:warden-test', 'parking-ticket.withdrawal-requested:citizen', 'parking-ticket.withdrawn:traffic-1']));
     });
   });
 });

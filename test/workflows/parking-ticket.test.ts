@@ -8,7 +8,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { paymentDeadline } from '../../domain/berlin-time';
 import {
-  paymentBookedSignal, registrationUpdate, ticketStateQuery, withdrawUpdate, type ParkingTicketInput,
+  paymentBookedSignal, registrationUpdate, ticketStateQuery, withdrawalRequestUpdate, type ParkingTicketInput,
 } from '../../workflows/parking-ticket/shared';
 import { parkingTicketWorkflow } from '../../workflows/parking-ticket/workflow';
 import type { ActivityEnv } from '../support/activity-env';
@@ -16,6 +16,8 @@ import { useTimeSkippingEnv } from '../support/time-skipping';
 import { eventually } from '../support/eventually';
 import { documentBytes } from '../../store/documents';
 import { completeTaskUpdate, taskIdOf } from '../../workflows/tasks/shared';
+import { createActivities } from '../../activities';
+import { fineProceedingsWorkflowId, proceedingsStateQuery } from '../../workflows/fine-proceedings/shared';
 
 const ts = useTimeSkippingEnv('workflow_parking_ticket');
 let env: TestWorkflowEnvironment;
@@ -82,10 +84,12 @@ describe('ParkingTicket workflow (time skipping)', () => {
       await env.sleep(Date.parse(state.letterDeadline!) - 60_000 - (await env.currentTimeMs()));
       expect((await handle.query(ticketStateQuery)).status).toBe('letter_sent');
       await env.sleep(2 * 60_000);
-      await eventually(async () => (await handle.query(ticketStateQuery)).status === 'decision_pending', 'decision_pending');
-      const taskId = taskIdOf(handle.workflowId, 'hearing-decision');
+      // The Bußgeldverfahren runs as the ticket's child workflow: its state and its decision task.
+      const proceedings = env.client.workflow.getHandle(fineProceedingsWorkflowId(handle.workflowId));
+      await eventually(async () => (await proceedings.query(proceedingsStateQuery).catch(() => undefined))?.status === 'decision_pending', 'decision_pending');
+      const taskId = taskIdOf(proceedings.workflowId, 'hearing-decision');
       expect((await db.model.tasks.findById(taskId).lean())?.caseData).toMatchObject({ answered: false });
-      await handle.executeUpdate(completeTaskUpdate, { args: [{ taskId, decision: { outcome: 'drop', reason: 'Testende' }, by: 'caseworker-1' }] });
+      await proceedings.executeUpdate(completeTaskUpdate, { args: [{ taskId, decision: { outcome: 'drop', reason: 'Testende' }, by: 'caseworker-1' }] });
       expect((await handle.result()).status).toBe('dropped');
     });
   });
@@ -106,19 +110,46 @@ describe('ParkingTicket workflow (time skipping)', () => {
     });
   });
 
-  it('when a caseworker withdraws the ticket, then it closes as withdrawn and a second withdrawal is refused', async () => {
+  it('when the traffic department withdraws the ticket, then it closes as withdrawn and a second withdrawal is refused', async () => {
     await withWorker(async (taskQueue) => {
       const { handle, registration } = await startTicket(taskQueue, 'HA-XY 42');
       await env.sleep(2 * 24 * HOUR);
-      await expect(handle.executeUpdate(withdrawUpdate, { args: [{ reason: '', by: 'caseworker-1' }] })).rejects.toBeInstanceOf(WorkflowUpdateFailedError);
-      const answer = await handle.executeUpdate(withdrawUpdate, { args: [{ reason: 'Parkausweis lag sichtbar aus', by: 'caseworker-1' }] });
-      expect(answer.status).toBe('withdrawn');
+      await expect(handle.executeUpdate(withdrawalRequestUpdate, { args: [{ reason: '', by: 'caseworker-1', source: 'staff' }] })).rejects.toBeInstanceOf(WorkflowUpdateFailedError);
+      const { taskId } = await handle.executeUpdate(withdrawalRequestUpdate, { args: [{ reason: 'Parkausweis lag sichtbar aus', by: 'caseworker-1', source: 'staff' }] });
+      await handle.executeUpdate(completeTaskUpdate, { args: [{ taskId, decision: { outcome: 'withdraw', reason: 'Parkausweis lag sichtbar aus' }, by: 'caseworker-1' }] });
       expect((await handle.result()).status).toBe('withdrawn');
-      await expect(handle.executeUpdate(withdrawUpdate, { args: [{ reason: 'noch einmal', by: 'caseworker-2' }] })).rejects.toThrow();
-      const audit = await db.model.audit.find({ caseNumber: registration.ticketNumber }).lean();
-      expect(audit.map((a) => a.action)).toEqual(['ticket.recorded', 'ticket.withdrawn']);
-      expect(audit[1]!.actor).toBe('caseworker-1');
+      await expect(handle.executeUpdate(withdrawalRequestUpdate, { args: [{ reason: 'noch einmal', by: 'caseworker-2', source: 'staff' }] })).rejects.toThrow();
+      const audit = await db.model.audit.find({ caseNumber: registration.ticketNumber }).sort({ at: 1 }).lean();
+      expect(audit.map((a) => a.action)).toEqual(['parking-ticket.recorded', 'task.opened', 'parking-ticket.withdrawal-requested', 'task.completed', 'parking-ticket.withdrawn']);
+      expect(audit.at(-1)!.actor).toBe('caseworker-1');
     });
+  });
+
+  it('when a payment is reported while the case is closing, then it is booked before the run ends (not dropped)', async () => {
+    // The status write of the withdrawal waits for the test: the payment arrives while the case is closing.
+    let closing!: () => void;
+    const closed = new Promise<void>((resolve) => { closing = resolve; });
+    let reached = false;
+    const gated = (deps: Parameters<typeof createActivities>[0]) => {
+      const real = createActivities(deps);
+      return { ...real, async recordTicketStatus(args: Parameters<typeof real.recordTicketStatus>[0]) {
+        if (args.status === 'withdrawn') { reached = true; await closed; }
+        return real.recordTicketStatus(args);
+      } };
+    };
+    await ts.withWorker(async (taskQueue) => {
+      const { handle, registration } = await startTicket(taskQueue, 'HA-LP 2025');
+      const { taskId } = await handle.executeUpdate(withdrawalRequestUpdate, { args: [{ reason: 'Kennzeichen falsch notiert', by: 'warden-test', source: 'staff' }] });
+      await handle.executeUpdate(completeTaskUpdate, { args: [{ taskId, decision: { outcome: 'withdraw', reason: 'Foto zeigt anderes Kennzeichen' }, by: 'traffic-1' }] });
+      await eventually(async () => reached, 'the closing status write');
+      await handle.signal(paymentBookedSignal, { paymentId: 'pay-while-closing', amountCents: 2500, bookedAt: new Date(await env.currentTimeMs()).toISOString(), channel: 'bank_transfer' });
+      closing();
+      const final = await handle.result();
+      expect(final.status).toBe('withdrawn');
+      expect(final.paidCents).toBe(2500);
+      expect(await db.model.payments.countDocuments({ caseNumber: registration.ticketNumber })).toBe(1);
+      expect((await db.model.audit.find({ caseNumber: registration.ticketNumber }).lean()).map((a) => a.action)).toContain('parking-ticket.payment-booked');
+    }, gated);
   });
 
   it('when the same payment is reported twice, then it is booked once', async () => {
@@ -144,7 +175,7 @@ describe('ParkingTicket workflow (time skipping)', () => {
       expect((refused as WorkflowUpdateFailedError).cause).toMatchObject({ type: 'IdempotencyKeyReused' });
       // The original request still gets its registration.
       expect((await handle.executeUpdate(registrationUpdate, { args: [{ requestFingerprint: 'fp-HA-LP 2025' }] })).ticketNumber).toMatch(/^VG-\d{4}-\d{6}$/);
-      await handle.executeUpdate(withdrawUpdate, { args: [{ reason: 'Testende', by: 'test' }] });
+      await handle.terminate('Testende');
     });
   });
 });

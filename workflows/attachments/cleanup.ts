@@ -5,10 +5,11 @@
  */
 import { proxyActivities } from '@temporalio/workflow';
 import type { createAttachmentActivities } from '../../activities/attachments';
+import { maintenance } from '../activity-options';
 
 export const STALE_AFTER_HOURS = 24;
 
-const act = proxyActivities<ReturnType<typeof createAttachmentActivities>>({ startToCloseTimeout: '5 minutes' });
+const act = proxyActivities<ReturnType<typeof createAttachmentActivities>>(maintenance);
 
 export async function staleAttachmentCleanupWorkflow(): Promise<{ deleted: number }> {
   return act.deleteStaleAttachments({ olderThanHours: STALE_AFTER_HOURS });

@@ -6,14 +6,12 @@
 import { allHandlersFinished, condition, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { DogTaxActivities } from '../../activities/dog-tax';
 import {
-  DOG_TAX_PROCEDURES, caseOpenedUpdate, deregistrationStateQuery,
+  DOG_TAX_ACTIONS, DOG_TAX_PROCEDURES, caseOpenedUpdate, deregistrationStateQuery,
   type DeregistrationState, type DeregistrationStatus, type DogDeregistrationInput,
 } from './shared';
+import { standard } from '../activity-options';
 
-const act = proxyActivities<DogTaxActivities>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '2 seconds', maximumInterval: '5 minutes' },
-});
+const act = proxyActivities<DogTaxActivities>(standard);
 
 export async function dogDeregistrationWorkflow(input: DogDeregistrationInput): Promise<DeregistrationState> {
   const { workflowId, runId } = workflowInfo();
@@ -40,10 +38,10 @@ export async function dogDeregistrationWorkflow(input: DogDeregistrationInput): 
   if (result.outcome === 'deregistered') {
     state.tagNumber = result.tagNumber;
     state.settlement = result.settlement;
-    await setStatus('deregistered', 'dog.deregistered', { tagNumber: result.tagNumber, ...result.settlement });
+    await setStatus('deregistered', DOG_TAX_ACTIONS.deregistered, { tagNumber: result.tagNumber, ...result.settlement });
     await act.sendDeregistrationNotice({ caseNumber });
   } else {
-    await setStatus(result.outcome === 'already' ? 'rejected_already_deregistered' : 'rejected_unknown_tag', `deregistration.refused_${result.outcome}`);
+    await setStatus(result.outcome === 'already' ? 'rejected_already_deregistered' : 'rejected_unknown_tag', result.outcome === 'already' ? DOG_TAX_ACTIONS.deregistrationRefusedAlready : DOG_TAX_ACTIONS.deregistrationRefusedUnknown);
     await act.sendDeregistrationRefused({ caseNumber, outcome: result.outcome });
   }
   await condition(allHandlersFinished);

@@ -7,14 +7,12 @@
 import { allHandlersFinished, condition, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { DogTaxActivities } from '../../activities/dog-tax';
 import {
-  DOG_TAX_PROCEDURES, caseOpenedUpdate, registrationStateQuery,
+  DOG_TAX_ACTIONS, DOG_TAX_PROCEDURES, caseOpenedUpdate, registrationStateQuery,
   type DogRegistrationInput, type RegistrationState, type RegistrationStatus,
 } from './shared';
+import { standard } from '../activity-options';
 
-const act = proxyActivities<DogTaxActivities>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '2 seconds', maximumInterval: '5 minutes' },
-});
+const act = proxyActivities<DogTaxActivities>(standard);
 
 export async function dogRegistrationWorkflow(input: DogRegistrationInput): Promise<RegistrationState> {
   const { workflowId, runId } = workflowInfo();
@@ -39,17 +37,17 @@ export async function dogRegistrationWorkflow(input: DogRegistrationInput): Prom
 
   const resident = await act.checkResidence({ caseNumber });
   if (!resident) {
-    await setStatus('rejected_not_resident', 'registration.rejected_not_resident');
+    await setStatus('rejected_not_resident', DOG_TAX_ACTIONS.notResident);
     await act.sendNotResidentNotice({ caseNumber });
   } else {
     const { tagNumber, assessment } = await act.assessDogTax({ workflowId, runId, caseNumber, residentId: resident.residentId });
     state.tagNumber = tagNumber;
     state.assessment = assessment;
-    await setStatus('registered', 'dog.registered', {
+    await setStatus('registered', DOG_TAX_ACTIONS.registered, {
       tagNumber, annualCents: assessment.annualCents, category: assessment.category, liableFrom: assessment.liableFrom, yearCents: assessment.yearCents,
     });
     const { documentId } = await act.sendTaxNotice({ caseNumber });
-    await act.setDogTaxStatus({ workflowId, runId, caseNumber, status: 'registered', action: 'tax_notice.sent', actor: 'system', details: { documentId } });
+    await act.setDogTaxStatus({ workflowId, runId, caseNumber, status: 'registered', action: DOG_TAX_ACTIONS.taxNoticeSent, actor: 'system', details: { documentId } });
   }
   await condition(allHandlersFinished);
   return state;

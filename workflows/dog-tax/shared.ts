@@ -27,7 +27,7 @@ export type DogTaxExemptionInput = FormRef & { submission: ExemptionSubmission }
 export const REGISTRATION_STATUSES = ['received', 'registered', 'rejected_not_resident'] as const;
 export const DEREGISTRATION_STATUSES = ['received', 'deregistered', 'rejected_unknown_tag', 'rejected_already_deregistered'] as const;
 export const EXEMPTION_DECISION_KINDS = ['granted', 'reduced', 'rejected'] as const;
-export const EXEMPTION_STATUSES = ['received', 'awaiting_decision', 'decision_overdue', ...EXEMPTION_DECISION_KINDS] as const;
+export const EXEMPTION_STATUSES = ['received', 'awaiting_decision', ...EXEMPTION_DECISION_KINDS] as const;
 /** Each status once, in the order of the procedures. */
 export const DOG_TAX_STATUSES = [...new Set([...REGISTRATION_STATUSES, ...DEREGISTRATION_STATUSES, ...EXEMPTION_STATUSES])] as DogTaxStatus[];
 export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
@@ -58,24 +58,30 @@ export interface ExemptionState {
   /** false: no registered dog matched tag and holder; the caseworker still decides. */
   registered?: boolean;
   decision?: ExemptionDecision & { annualCentsAfter?: number };
-  overdueReminders: number;
 }
 
-/** The finance department's decision (role: finance); answers once the read model has it. */
-export const decideExemptionUpdate = defineUpdate<{ status: ExemptionStatus; caseNumber: string }, [ExemptionDecision]>('decideExemption');
 /** Answers with the case number once the case is open: for update-with-start, so the API can show it at once. */
 export const caseOpenedUpdate = defineUpdate<{ caseNumber: string }, []>('caseOpened');
 export const registrationStateQuery = defineQuery<RegistrationState>('registrationState');
 export const deregistrationStateQuery = defineQuery<DeregistrationState>('deregistrationState');
 export const exemptionStateQuery = defineQuery<ExemptionState>('exemptionState');
 
-export const ERROR_TYPES = {
-  invalidDecision: 'InvalidExemptionDecision',
-  alreadyDecided: 'ExemptionAlreadyDecided',
+/** Audit actions of the Hundesteuer: `dog-tax.<what happened>`; the case history's texts are keyed by them. */
+export const DOG_TAX_ACTIONS = {
+  receiptSent: 'dog-tax.receipt-sent',
+  registered: 'dog-tax.registered',
+  taxNoticeSent: 'dog-tax.tax-notice-sent',
+  notResident: 'dog-tax.registration-rejected-not-resident',
+  deregistered: 'dog-tax.deregistered',
+  deregistrationRefusedUnknown: 'dog-tax.deregistration-refused-unknown-tag',
+  deregistrationRefusedAlready: 'dog-tax.deregistration-refused-already-deregistered',
+  exemptionAwaitingDecision: 'dog-tax.exemption-awaiting-decision',
+  exemptionGranted: 'dog-tax.exemption-granted',
+  exemptionReduced: 'dog-tax.exemption-reduced',
+  exemptionRejected: 'dog-tax.exemption-rejected',
 } as const;
-
-/** A caseworker should decide within this time; later, an audit event flags the case. */
-export const EXEMPTION_DECISION_DUE = '30 days';
+export const exemptionDecidedAction = (decision: ExemptionDecisionKind) =>
+  ({ granted: DOG_TAX_ACTIONS.exemptionGranted, reduced: DOG_TAX_ACTIONS.exemptionReduced, rejected: DOG_TAX_ACTIONS.exemptionRejected })[decision];
 
 /** Workflow IDs carry no personal data: only the hashed idempotency key of the submission. */
 export function dogTaxWorkflowId(procedure: DogTaxProcedure, idempotencyKeyHash: string): string {

@@ -7,11 +7,9 @@
 import { condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { DraftActivities } from '../../activities/drafts';
 import { DRAFT_LIFETIME_MS, draftEndedSignal, type DraftEndReason, type DraftExpiryInput, type DraftOutcome } from './shared';
+import { standard } from '../activity-options';
 
-const act = proxyActivities<DraftActivities>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '2 seconds', maximumInterval: '5 minutes' },
-});
+const act = proxyActivities<DraftActivities>(standard);
 
 export async function draftExpiryWorkflow(input: DraftExpiryInput): Promise<{ outcome: DraftOutcome }> {
   let ended: DraftEndReason | undefined;

@@ -3,10 +3,11 @@
  * passed): drop the case (§ 47 OWiG), issue a Bußgeldbescheid, or — driver unknown — a
  * Kostenbescheid to the holder (§ 25a StVG). Pure: built inside the workflow.
  */
-import { costNoticeAmounts, fineNoticeAmounts } from '../../domain/fine-proceedings/fees';
-import type { TaskSpec } from '../tasks/shared';
-import type { RecordedOffence } from '../parking-ticket/shared';
-import { HEARING_TASK_TYPE, type HearingAnswer } from './shared';
+import type { NoticeAmounts } from '../../domain/fine-proceedings/fees';
+import type { TaskDecision, TaskSpec } from '../tasks/shared';
+import { DECISION_TASK_TYPE, type FineProceedingsInput, type HearingAnswer } from './shared';
+
+type RecordedOffence = FineProceedingsInput['offence'];
 
 export interface DecisionTaskInput {
   ticketNumber: string;
@@ -19,6 +20,8 @@ export interface DecisionTaskInput {
   holderKnown: boolean;
   letterSent: boolean;
   dueAt: string;
+  /** What the notices would cost (from the activity quoteNotices: the fee table is not read in workflow code). */
+  quote: { fineNotice: NoticeAmounts; costNotice: NoticeAmounts };
 }
 
 const OUTCOME_LABELS = {
@@ -29,6 +32,12 @@ const OUTCOME_LABELS = {
 
 /** Whole euros: what a caseworker types; the default is the Verwarnungsgeld of the offence. */
 export const defaultFineEuros = (offence: RecordedOffence): number => Math.max(5, Math.round(offence.amountCents / 100));
+
+/** The fine the caseworker set: the API checks it against the task's schema; an Update sent past it must not break the workflow. */
+export function fineEurosOf(decision: TaskDecision, offence: RecordedOffence): number {
+  const given = Math.round(Number(decision.fineEuros));
+  return Number.isFinite(given) && given >= 5 && given <= 1000 ? given : defaultFineEuros(offence);
+}
 
 export function hearingDecisionTask(input: DecisionTaskInput): TaskSpec {
   // A fine notice goes to whoever answered, or else the holder: not offered when the answer named
@@ -58,8 +67,9 @@ export function hearingDecisionTask(input: DecisionTaskInput): TaskSpec {
   const answer = input.answer;
   return {
     key: 'hearing-decision',
-    type: HEARING_TASK_TYPE,
+    type: DECISION_TASK_TYPE,
     department: 'fine-office',
+    // The case's procedure (the inbox filters by it): the Bußgeldverfahren is part of the ticket's case.
     procedure: 'parking-ticket',
     caseNumber: input.ticketNumber,
     title: answer
@@ -80,8 +90,8 @@ export function hearingDecisionTask(input: DecisionTaskInput): TaskSpec {
       ...(answer ? { answer } : {}),
       amounts: {
         warningCents: input.offence.amountCents,
-        fineNotice: fineNoticeAmounts(fineEuros * 100),
-        costNotice: costNoticeAmounts(),
+        fineNotice: input.quote.fineNotice,
+        costNotice: input.quote.costNotice,
       },
     },
   };

@@ -16,9 +16,7 @@ export const TICKET_STATUSES = [
   'letter_sent',
   'withdrawn',
   'holder_unknown',
-  /** Old runs only: the hearing phase before the Bußgeldverfahren was modelled. */
-  'handed_to_fine_office',
-  // The Bußgeldverfahren (workflows/fine-proceedings):
+  // Written by the Bußgeldverfahren (workflows/fine-proceedings) while it runs:
   ...FINE_PROCEEDINGS_STATUSES,
 ] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
@@ -59,6 +57,7 @@ export interface PaymentBooked {
   receiptEmail?: string;
 }
 
+/** A withdrawal the traffic department decided: the ticket closes as withdrawn. */
 export interface Withdrawal { reason: string; by: string }
 
 /** Asks the traffic department to withdraw the ticket: staff, or the citizen objecting on the portal. */
@@ -73,8 +72,8 @@ export interface TicketState {
   letterDeadline?: string;
   /** What closes the case now: the Verwarnungsgeld, later a notice's total. */
   amountDueCents?: number;
-  /** Whether the online hearing takes an answer (new runs only). */
-  hearing?: 'open' | 'answered' | 'closed';
+  /** The Bußgeldverfahren's workflow once started (its own query shows the hearing and the decision). */
+  fineProceedingsWorkflowId?: string;
   /** The Bußgeldbescheid or Kostenbescheid once issued. */
   notice?: IssuedNotice;
   /** The id of an open withdrawal task, if any. */
@@ -84,7 +83,6 @@ export interface TicketState {
 export const paymentBookedSignal = defineSignal<[PaymentBooked]>('paymentBooked');
 /** Answers with the registration once the ticket exists: used with update-with-start. */
 export const registrationUpdate = defineUpdate<TicketRegistration, [{ requestFingerprint: string }]>('registration');
-export const withdrawUpdate = defineUpdate<{ status: TicketStatus }, [Withdrawal]>('withdraw');
 /** Opens a 'parking-ticket.withdrawal' task; answers with its id once the inbox has it. */
 export const withdrawalRequestUpdate = defineUpdate<{ taskId: string }, [WithdrawalRequest]>('requestWithdrawal');
 export const ticketStateQuery = defineQuery<TicketState>('ticketState');
@@ -94,6 +92,19 @@ export const ERROR_TYPES = {
   ticketClosed: 'TicketClosed',
   invalidWithdrawal: 'InvalidWithdrawal',
   withdrawalPending: 'WithdrawalPending',
+} as const;
+
+/** Task type and audit actions: `parking-ticket.<what>`; the case history's texts are keyed by the actions. */
+export const WITHDRAWAL_TASK_TYPE = 'parking-ticket.withdrawal';
+export const PARKING_TICKET_ACTIONS = {
+  recorded: 'parking-ticket.recorded',
+  letterQueued: 'parking-ticket.letter-queued',
+  holderUnknown: 'parking-ticket.holder-unknown',
+  paymentBooked: 'parking-ticket.payment-booked',
+  paymentPartial: 'parking-ticket.payment-partial',
+  paid: 'parking-ticket.paid',
+  withdrawalRequested: 'parking-ticket.withdrawal-requested',
+  withdrawn: 'parking-ticket.withdrawn',
 } as const;
 
 /** Workflow IDs carry no personal data: only the hashed idempotency key. */

@@ -3,9 +3,8 @@
  * withdraw or keep, each with its reason. Pure: built inside the workflow.
  */
 import type { TaskSpec } from '../tasks/shared';
-import type { ParkingTicketInput, WithdrawalRequest } from './shared';
+import { WITHDRAWAL_TASK_TYPE, type ParkingTicketInput, type WithdrawalRequest } from './shared';
 
-export const WITHDRAWAL_TASK_TYPE = 'parking-ticket.withdrawal';
 export const WITHDRAWAL_DUE_DAYS = 7;
 
 export function withdrawalTask(args: { n: number; ticketNumber: string; input: ParkingTicketInput; request: WithdrawalRequest; status: string; dueAt: string }): TaskSpec {

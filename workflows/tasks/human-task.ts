@@ -18,6 +18,7 @@ import {
   completeTaskUpdate, openTasksQuery, TASK_ERRORS, taskIdOf,
   type TaskActivities, type TaskDecision, type TaskSpec, type TaskState,
 } from './shared';
+import { standard } from '../activity-options';
 
 export interface TaskHandle {
   readonly taskId: string;
@@ -27,10 +28,7 @@ export interface TaskHandle {
   decidedBy?: string;
 }
 
-const act = proxyActivities<TaskActivities>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '2 seconds', maximumInterval: '5 minutes' },
-});
+const act = proxyActivities<TaskActivities>(standard);
 
 export interface HumanTasks {
   open(spec: TaskSpec): Promise<TaskHandle>;
@@ -45,13 +43,16 @@ export function humanTasks(): HumanTasks {
   const refuse = (type: string, message: string) => ApplicationFailure.create({ type, message, nonRetryable: true });
 
   setHandler(openTasksQuery, () => [...tasks.values()].map((t) => ({ taskId: t.taskId, type: t.spec.type, state: t.state })));
-  /** Tasks whose completion is being recorded: taken before any await, so a second Update is refused. */
-  const completing = new Set<string>();
+  /**
+   * Tasks being closed, by completion or by cancellation: claimed before any await, so a second
+   * Update — or a completion racing a cancel — is refused and only one close is ever recorded.
+   */
+  const closing = new Map<string, 'completed' | 'cancelled'>();
   /** Tasks whose read model exists (openTask finished): only these can be closed. */
   const opened = new Set<string>();
   setHandler(completeTaskUpdate, async ({ taskId, decision, by }) => {
     const task = tasks.get(taskId)!;
-    completing.add(taskId);
+    closing.set(taskId, 'completed');
     const { workflowId, runId } = workflowInfo();
     // The inbox may show the task before the workflow saw its openTask activity finish.
     await condition(() => opened.has(taskId));
@@ -60,13 +61,13 @@ export function humanTasks(): HumanTasks {
     task.decision = decision;
     task.decidedBy = by;
     task.state = 'completed';
-    completing.delete(taskId);
     return { taskId, status: 'completed' };
   }, {
     validator: ({ taskId, decision, by }) => {
       const task = tasks.get(taskId);
       if (!task) throw refuse(TASK_ERRORS.taskNotOpen, `No task ${taskId} in this case`);
-      if (task.state !== 'open' || completing.has(taskId)) throw refuse(TASK_ERRORS.taskNotOpen, `The task is already ${task.state === 'open' ? 'being completed' : task.state}`);
+      const closed = closing.get(taskId) ?? (task.state === 'open' ? undefined : task.state);
+      if (closed) throw refuse(TASK_ERRORS.taskNotOpen, `The task is already ${closed}`);
       if (!by) throw refuse(TASK_ERRORS.invalidDecision, 'Who decides is required');
       const outcome = task.spec.outcomes[decision?.outcome];
       if (!outcome) throw refuse(TASK_ERRORS.invalidDecision, `Unknown outcome: ${String(decision?.outcome)}`);
@@ -95,8 +96,10 @@ export function humanTasks(): HumanTasks {
     },
     async cancel(task, reason) {
       // A decision accepted a moment earlier stands: the caller then sees state 'completed'.
-      if (completing.has(task.taskId)) await condition(() => task.state !== 'open');
+      if (closing.has(task.taskId)) await condition(() => task.state !== 'open');
       if (task.state !== 'open') return;
+      // Claimed before the await: a completion arriving while the task still opens is refused.
+      closing.set(task.taskId, 'cancelled');
       await condition(() => opened.has(task.taskId));
       task.state = 'cancelled';
       const { workflowId, runId } = workflowInfo();

@@ -3,6 +3,8 @@
  * audit trail's actions) and each document's title. Internal details (who decided, amounts)
  * stay in the audit trail for staff; the citizen reads them in the notices.
  */
+import { DOG_TAX_ACTIONS } from '../../../workflows/dog-tax/shared';
+
 type Text = { de: string; en: string };
 
 export const STATUS_TEXT: Record<string, Text> = {
@@ -13,7 +15,6 @@ export const STATUS_TEXT: Record<string, Text> = {
   rejected_unknown_tag: { de: 'Abgelehnt: Steuermarke und Angaben passen nicht zusammen', en: 'Rejected: tax tag and details do not match' },
   rejected_already_deregistered: { de: 'Abgelehnt: der Hund ist bereits abgemeldet', en: 'Rejected: the dog is already deregistered' },
   awaiting_decision: { de: 'Wartet auf die Entscheidung der Sachbearbeitung', en: 'Waiting for the caseworker’s decision' },
-  decision_overdue: { de: 'Wartet auf die Entscheidung (dauert länger als geplant)', en: 'Waiting for the decision (taking longer than planned)' },
   granted: { de: 'Befreiung gewährt', en: 'Exemption granted' },
   reduced: { de: 'Ermäßigung gewährt', en: 'Reduction granted' },
   rejected: { de: 'Antrag abgelehnt', en: 'Application rejected' },
@@ -23,18 +24,17 @@ const ACTION_TEXT: Record<string, Text> = {
   'dog-tax-registration.received': { de: 'Anmeldung eingegangen', en: 'Registration received' },
   'dog-tax-deregistration.received': { de: 'Abmeldung eingegangen', en: 'Deregistration received' },
   'dog-tax-exemption.received': { de: 'Antrag eingegangen', en: 'Application received' },
-  'receipt.sent': { de: 'Eingangsbestätigung per E-Mail versandt', en: 'Confirmation of receipt e-mailed' },
-  'dog.registered': { de: 'Wohnsitz geprüft, Steuermarke vergeben, Steuer festgesetzt', en: 'Residence checked, tax tag issued, tax assessed' },
-  'tax_notice.sent': { de: 'Steuerbescheid per E-Mail versandt', en: 'Tax notice e-mailed' },
-  'registration.rejected_not_resident': { de: 'Im Melderegister nicht gefunden – Anmeldung abgelehnt', en: 'Not found in the resident registry – registration rejected' },
-  'dog.deregistered': { de: 'Hund abgemeldet, Steuer abgerechnet, Bescheid versandt', en: 'Dog deregistered, tax settled, notice sent' },
-  'deregistration.refused_unknown': { de: 'Keine passende Anmeldung gefunden – Abmeldung abgelehnt', en: 'No matching registration – deregistration rejected' },
-  'deregistration.refused_already': { de: 'Bereits abgemeldet – Abmeldung abgelehnt', en: 'Already deregistered – deregistration rejected' },
-  'exemption.awaiting_decision': { de: 'An die Sachbearbeitung zur Entscheidung gegeben', en: 'Passed to a caseworker for a decision' },
-  'exemption.overdue': { de: 'Die Entscheidung dauert länger als geplant', en: 'The decision is taking longer than planned' },
-  'exemption.granted': { de: 'Entschieden: Befreiung gewährt', en: 'Decided: exemption granted' },
-  'exemption.reduced': { de: 'Entschieden: Ermäßigung gewährt', en: 'Decided: reduction granted' },
-  'exemption.rejected': { de: 'Entschieden: Antrag abgelehnt', en: 'Decided: application rejected' },
+  [DOG_TAX_ACTIONS.receiptSent]: { de: 'Eingangsbestätigung per E-Mail versandt', en: 'Confirmation of receipt e-mailed' },
+  [DOG_TAX_ACTIONS.registered]: { de: 'Wohnsitz geprüft, Steuermarke vergeben, Steuer festgesetzt', en: 'Residence checked, tax tag issued, tax assessed' },
+  [DOG_TAX_ACTIONS.taxNoticeSent]: { de: 'Steuerbescheid per E-Mail versandt', en: 'Tax notice e-mailed' },
+  [DOG_TAX_ACTIONS.notResident]: { de: 'Im Melderegister nicht gefunden – Anmeldung abgelehnt', en: 'Not found in the resident registry – registration rejected' },
+  [DOG_TAX_ACTIONS.deregistered]: { de: 'Hund abgemeldet, Steuer abgerechnet, Bescheid versandt', en: 'Dog deregistered, tax settled, notice sent' },
+  [DOG_TAX_ACTIONS.deregistrationRefusedUnknown]: { de: 'Keine passende Anmeldung gefunden – Abmeldung abgelehnt', en: 'No matching registration – deregistration rejected' },
+  [DOG_TAX_ACTIONS.deregistrationRefusedAlready]: { de: 'Bereits abgemeldet – Abmeldung abgelehnt', en: 'Already deregistered – deregistration rejected' },
+  [DOG_TAX_ACTIONS.exemptionAwaitingDecision]: { de: 'An die Sachbearbeitung zur Entscheidung gegeben', en: 'Passed to a caseworker for a decision' },
+  [DOG_TAX_ACTIONS.exemptionGranted]: { de: 'Entschieden: Befreiung gewährt', en: 'Decided: exemption granted' },
+  [DOG_TAX_ACTIONS.exemptionReduced]: { de: 'Entschieden: Ermäßigung gewährt', en: 'Decided: reduction granted' },
+  [DOG_TAX_ACTIONS.exemptionRejected]: { de: 'Entschieden: Antrag abgelehnt', en: 'Decided: application rejected' },
 };
 
 const DOCUMENT_TITLE: Record<string, Text> = {

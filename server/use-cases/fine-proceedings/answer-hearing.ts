@@ -1,14 +1,17 @@
 /**
  * The citizen answers the hearing online: validated against the form `fine-proceedings-hearing-answer`
  * (the version the portal rendered, unknown fields stripped, 422 per field), then handed to
- * the ticket's workflow as an Update whose validator refuses a closed or answered hearing (409).
+ * the ticket's Bußgeldverfahren (its child workflow) as an Update whose validator refuses a
+ * closed or answered hearing (409). Before the letter and after the end there are no proceedings
+ * to answer: also 409.
  */
+import { WorkflowNotFoundError } from '@temporalio/client';
 import { FINE_HEARING_FORM_ID, type HearingAnswer } from '../../../forms/fine-proceedings/hearing-answer.form';
 import { validateSubmission } from '../../../forms/registry/validate-submission';
-import { hearingAnswerUpdate } from '../../../workflows/fine-proceedings/shared';
+import { fineProceedingsWorkflowId, hearingAnswerUpdate } from '../../../workflows/fine-proceedings/shared';
 import { notFound } from '../../http/app-error';
 import type { System } from '../../../system/system';
-import { mapUpdateError } from '../temporal-errors';
+import { hearingNotOpen, mapUpdateError } from '../temporal-errors';
 import { citizenTicketView } from '../parking-ticket/citizen-ticket-view';
 
 export async function answerHearing(system: System, args: { ticketNumber: string; formVersion: number | undefined; body: unknown }) {
@@ -16,8 +19,9 @@ export async function answerHearing(system: System, args: { ticketNumber: string
   const ticket = await system.model.tickets.findOne({ ticketNumber: args.ticketNumber }, { workflowId: 1 }).lean();
   if (!ticket) throw notFound({ de: 'Die Verwarnung', en: 'The ticket' });
   try {
-    await system.temporal.workflow.getHandle(ticket.workflowId).executeUpdate(hearingAnswerUpdate, { args: [data] });
+    await system.temporal.workflow.getHandle(fineProceedingsWorkflowId(ticket.workflowId)).executeUpdate(hearingAnswerUpdate, { args: [data] });
   } catch (error) {
+    if (error instanceof WorkflowNotFoundError) throw hearingNotOpen();
     throw mapUpdateError(error);
   }
   return (await citizenTicketView(system, args.ticketNumber))!;

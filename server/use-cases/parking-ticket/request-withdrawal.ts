@@ -1,8 +1,7 @@
 /**
  * Staff (warden, caseworker) or the citizen asks for a ticket to be withdrawn (wrong plate,
  * valid permit shown): an Update that opens a 'parking-ticket.withdrawal' task for the traffic
- * department, whose decision withdraws the ticket or keeps it. The direct withdrawal of earlier
- * versions is gone from the API; its Update stays in the workflow for runs started before.
+ * department, whose decision withdraws the ticket or keeps it.
  */
 import { withdrawalRequestUpdate, type WithdrawalRequest } from '../../../workflows/parking-ticket/shared';
 import { notFound } from '../../http/app-error';

@@ -1,0 +1,46 @@
+/**
+ * The online hearing (Anhörung, § 55 OWiG): open from the letter until its deadline; the
+ * citizen's answer arrives as an Update, is recorded (read model, audit, confirmation mail)
+ * and answers once the fine office has the decision task.
+ */
+import { ApplicationFailure, condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import type { FineProceedingsActivities } from '../../activities/fine-proceedings';
+import { standard } from '../activity-options';
+import { FINE_ERRORS, hearingAnswerUpdate, type FineProceedingsState, type HearingAnswer } from './shared';
+
+const act = proxyActivities<FineProceedingsActivities>(standard);
+
+export interface Hearing {
+  /** True once an answer is recorded (not merely received). */
+  recorded(): boolean;
+  answer(): HearingAnswer | undefined;
+  /** The deadline passed or the case moved on: later answers are refused. */
+  close(): void;
+}
+
+export function openHearing(ticketNumber: string, state: FineProceedingsState): Hearing {
+  const { workflowId, runId } = workflowInfo();
+  let answer: HearingAnswer | undefined;
+  let recorded = false;
+  const refuse = (type: string, message: string) => ApplicationFailure.create({ type, message, nonRetryable: true });
+  state.hearing = 'open';
+  setHandler(hearingAnswerUpdate, async (given) => {
+    answer = given;
+    state.hearing = 'answered'; // before any await: a second answer is refused
+    await act.recordHearingAnswer({ ticketNumber, answer: given, workflowId, runId });
+    recorded = true;
+    // Answers once the decision task is open (or the case ended meanwhile).
+    await condition(() => state.status !== 'hearing');
+    return { status: state.status };
+  }, {
+    validator: (_given) => {
+      if (state.hearing === 'answered') throw refuse(FINE_ERRORS.hearingAnswered, 'The hearing has already been answered');
+      if (state.hearing !== 'open') throw refuse(FINE_ERRORS.hearingNotOpen, 'The hearing is not open');
+    },
+  });
+  return {
+    recorded: () => recorded,
+    answer: () => answer,
+    close: () => { if (state.hearing === 'open') state.hearing = 'closed'; },
+  };
+}

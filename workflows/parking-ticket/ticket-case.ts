@@ -1,0 +1,66 @@
+/**
+ * The ticket's case inside its workflow: its state (the query answers with it), the
+ * registration Update of update-with-start, and status changes written to the read model
+ * before the workflow acts on them.
+ */
+import {
+  ApplicationFailure, condition, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo,
+} from '@temporalio/workflow';
+import type { ParkingTicketActivities } from '../../activities/parking-ticket';
+import { standard } from '../activity-options';
+import {
+  ERROR_TYPES, registrationUpdate, ticketStateQuery,
+  type ParkingTicketInput, type TicketRegistration, type TicketState, type TicketStatus,
+} from './shared';
+
+const act = proxyActivities<ParkingTicketActivities>(standard);
+
+export interface TicketCase {
+  readonly input: ParkingTicketInput;
+  readonly state: TicketState;
+  /** Set once the Bußgeldverfahren asked for a notice: withdrawal requests are refused from then on. */
+  noticeUnderWay: boolean;
+  /** What closes the case now: the Verwarnungsgeld, or the notice's total once one is issued. */
+  amountDueCents(): number;
+  register(): Promise<TicketRegistration>;
+  setStatus(status: TicketStatus, action: string, details?: Record<string, unknown>, actor?: string): Promise<void>;
+}
+
+export function openTicketCase(input: ParkingTicketInput): TicketCase {
+  const { workflowId, runId } = workflowInfo();
+  const state: TicketState = { status: 'registering', paidCents: 0, paymentIds: [] };
+  let registration: TicketRegistration | undefined;
+
+  setHandler(ticketStateQuery, () => state);
+  setHandler(registrationUpdate, async () => {
+    await condition(() => registration !== undefined);
+    return registration!;
+  }, {
+    validator: ({ requestFingerprint }) => {
+      if (requestFingerprint !== input.requestFingerprint) {
+        throw ApplicationFailure.create({ type: ERROR_TYPES.idempotencyKeyReused, nonRetryable: true, message: 'This idempotency key was already used for a different ticket' });
+      }
+    },
+  });
+
+  return {
+    input,
+    state,
+    noticeUnderWay: false,
+    amountDueCents: () => state.amountDueCents ?? input.offence.amountCents,
+    async register() {
+      registration = await act.registerParkingTicket({ workflowId, runId, input });
+      state.ticketNumber = registration.ticketNumber;
+      state.paymentDeadline = registration.paymentDeadline;
+      state.status = 'open';
+      upsertSearchAttributes({ AmtswegCaseNumber: [registration.ticketNumber], AmtswegStatus: ['open'] });
+      return registration;
+    },
+    async setStatus(status, action, details = {}, actor = 'system') {
+      await act.recordTicketStatus({ ticketNumber: state.ticketNumber!, status, action, actor, details, workflowId, runId });
+      // Set after the read model has it: an Update waiting for this status answers only then.
+      state.status = status;
+      upsertSearchAttributes({ AmtswegStatus: [status] });
+    },
+  };
+}
