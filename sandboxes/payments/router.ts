@@ -6,7 +6,8 @@ import { renderCheckoutPage } from './checkout-page';
 import { loadCheckout, newId, settleCheckout, type SandboxStore } from './settle-checkout';
 import { isDuplicateKey } from '../../store/duplicate-key';
 import { validateCheckoutRequest } from './validate-checkout-request';
-import { deliverWebhook, webhookDeliveryModel, type WebhookOptions } from './webhook';
+import { webhookDeliveryModel } from './webhook';
+import { WebhookOutbox } from './webhook-outbox';
 
 export interface SandboxPaymentRouterOptions {
   conn: Connection;
@@ -18,6 +19,10 @@ export interface SandboxPaymentRouterOptions {
   mountPath?: string;
   webhookRetryDelaysMs?: readonly number[];
   webhookTimeoutMs?: number;
+  /** How often pending webhooks are looked for (after a restart, their timers are gone). */
+  webhookPollIntervalMs?: number;
+  /** Stops the webhook loop (tests; a process that exits just ends it). */
+  signal?: AbortSignal;
 }
 
 
@@ -27,11 +32,12 @@ export function createSandboxPaymentRouter(opts: SandboxPaymentRouterOptions): R
   const { Checkouts } = store;
   const Deliveries = webhookDeliveryModel(opts.conn);
   const pageBase = `${opts.publicBaseUrl.replace(/\/+$/, '')}${opts.mountPath ?? '/sandbox/payments'}`;
-  const webhook: WebhookOptions = {
+  const webhooks = new WebhookOutbox(opts.conn, {
     secret: opts.webhookSecret,
     retryDelaysMs: opts.webhookRetryDelaysMs ?? [1_000, 5_000, 30_000, 120_000],
     timeoutMs: opts.webhookTimeoutMs ?? 5_000,
-  };
+    pollIntervalMs: opts.webhookPollIntervalMs ?? 2_000,
+  }, opts.signal);
   const router = Router();
   router.use('/api', express.json({ limit: '32kb' }));
   router.use('/checkout', express.urlencoded({ extended: false, limit: '8kb' }));
@@ -102,14 +108,14 @@ export function createSandboxPaymentRouter(opts: SandboxPaymentRouterOptions): R
     // The status check above only shapes the answer; settleCheckout is what prevents double charges.
     const method = form.method === 'paypal' ? 'paypal' : 'card';
     const settled = await settleCheckout(store, doc._id, { status: 'paid', method });
-    if (settled?.won) await deliverWebhook(Deliveries, settled.checkout, 'checkout.paid', webhook);
+    if (settled?.won) await webhooks.send(settled.checkout, 'checkout.paid');
     res.redirect(303, returnTo(settled?.checkout ?? doc));
   });
 
   router.post('/checkout/:id/cancel', async (req, res) => {
     const settled = await settleCheckout(store, req.params.id, { status: 'cancelled' });
     if (!settled) return void notFoundPage(res);
-    if (settled.won) await deliverWebhook(Deliveries, settled.checkout, 'checkout.cancelled', webhook);
+    if (settled.won) await webhooks.send(settled.checkout, 'checkout.cancelled');
     res.redirect(303, returnTo(settled.checkout));
   });
 

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import mongoose, { type Connection } from 'mongoose';
-import { createSandboxPaymentRouter } from '../../../sandboxes/payments/router';
+import { createSandboxPaymentRouter, type SandboxPaymentRouterOptions } from '../../../sandboxes/payments/router';
 import { SandboxPaymentProvider } from '../../../adapters/payments/sandbox-payment-provider';
 import type { CheckoutRequest } from '../../../adapters/payments/payment-provider';
 
@@ -44,6 +44,8 @@ export interface Harness {
   receiver: WebhookReceiver;
   provider: SandboxPaymentProvider;
   request(key: string, overrides?: Partial<CheckoutRequest>): CheckoutRequest;
+  /** Ends the provider like a crashed process (its loop and retry timers stop) and mounts a fresh one on the same database. */
+  restartProvider(options?: ProviderOptions): void;
   close(): Promise<void>;
 }
 
@@ -52,8 +54,10 @@ async function listen(server: Server): Promise<string> {
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
+type ProviderOptions = Partial<Pick<SandboxPaymentRouterOptions, 'webhookRetryDelaysMs' | 'webhookPollIntervalMs'>>;
+
 /** Starts the sandbox provider on an ephemeral port, as the lead mounts it, on a fresh database. */
-export async function startHarness(mongoUri: string): Promise<Harness> {
+export async function startHarness(mongoUri: string, options: ProviderOptions = {}): Promise<Harness> {
   const conn = await mongoose.createConnection(mongoUri).asPromise();
   await conn.dropDatabase();
   const receiver = new WebhookReceiver();
@@ -61,9 +65,12 @@ export async function startHarness(mongoUri: string): Promise<Harness> {
   const app = express();
   const server = createServer(app);
   const origin = await listen(server);
-  app.use('/sandbox/payments', createSandboxPaymentRouter({
-    conn, webhookSecret: WEBHOOK_SECRET, publicBaseUrl: origin, webhookRetryDelaysMs: [50, 100, 150],
-  }));
+  let running = new AbortController();
+  const mount = (opts: ProviderOptions) => createSandboxPaymentRouter({
+    conn, webhookSecret: WEBHOOK_SECRET, publicBaseUrl: origin, webhookRetryDelaysMs: [50, 100, 150], signal: running.signal, ...opts,
+  });
+  let router = mount(options);
+  app.use('/sandbox/payments', (req, res, next) => router(req, res, next));
   const provider = new SandboxPaymentProvider({ baseUrl: origin, webhookSecret: WEBHOOK_SECRET });
   return {
     conn, origin, receiverOrigin, receiver, provider,
@@ -72,7 +79,13 @@ export async function startHarness(mongoUri: string): Promise<Harness> {
       description: 'Verwarnungsgeld Parkverstoß', returnUrl: `${receiverOrigin}/return?case=HA-1`,
       webhookUrl: `${receiverOrigin}/hooks/${key}`, ...overrides,
     }),
+    restartProvider: (opts = options) => {
+      running.abort();
+      running = new AbortController();
+      router = mount(opts);
+    },
     close: async () => {
+      running.abort();
       await new Promise((r) => server.close(r));
       await new Promise((r) => receiver.server.close(r));
       await conn.close();
