@@ -40,3 +40,10 @@ export async function departmentLeads(conn: Connection, department: Department):
   const leads = await staffAccountModel(conn).find({ leadOf: department, disabled: { $ne: true } }).lean();
   return leads.map((a) => ({ id: a._id, displayName: a.displayName, email: a.email }));
 }
+
+/** Display names of these accounts (unknown ids are left out): one `_id` lookup each. */
+export async function staffDisplayNames(conn: Connection, ids: string[]): Promise<Map<string, string>> {
+  const accounts = staffAccountModel(conn);
+  const found = await Promise.all(ids.map((id) => accounts.findById(id, { displayName: 1 }).lean()));
+  return new Map(found.filter((a) => a !== null).map((a) => [a._id, a.displayName]));
+}

@@ -48,3 +48,19 @@ export async function registrationFor(model: ReadModel, submission: { tagNumber:
   if (!registration || !same(holder?.familyName, submission.holder.familyName) || holder?.birthDate !== submission.holder.birthDate) return null;
   return registration;
 }
+
+/** What a status page needs to know of a case before it checks the token. */
+export async function findCaseRecord(model: ReadModel, caseNumber: string) {
+  return model.dogTaxCases.findOne({ caseNumber }, { caseNumber: 1, workflowId: 1, formId: 1, formVersion: 1, status: 1, createdAt: 1 })
+    .lean<{ caseNumber: string; workflowId: string; formId: string; formVersion: number; status: string; createdAt: Date }>();
+}
+
+/** The case a workflow opened (null: not yet). */
+export async function findCaseOfWorkflow(model: ReadModel, workflowId: string) {
+  return model.dogTaxCases.findOne({ workflowId }, { caseNumber: 1, workflowId: 1, formId: 1, formVersion: 1, submission: 1 })
+    .lean<{ caseNumber: string; workflowId: string; formId: string; formVersion: number; submission: unknown }>();
+}
+
+export async function dogTaxCaseExists(model: ReadModel, caseNumber: string): Promise<boolean> {
+  return (await model.dogTaxCases.findOne({ caseNumber }, { caseNumber: 1 }).lean()) !== null;
+}

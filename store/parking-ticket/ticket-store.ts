@@ -30,3 +30,7 @@ export async function recentOutboxItems(model: ReadModel, limit: number) {
 export async function findOutboxItem(model: ReadModel, id: string) {
   return model.outbox.findById(id).lean().catch(() => null);
 }
+
+export async function ticketExists(model: ReadModel, ticketNumber: string): Promise<boolean> {
+  return (await model.tickets.findOne({ ticketNumber }, { ticketNumber: 1 }).lean()) !== null;
+}

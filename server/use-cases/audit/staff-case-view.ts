@@ -4,8 +4,11 @@
  * workflow run. Caseworkers see the cases of their departments; administrators see every case
  * (audit duty). Reading the trail never changes it.
  */
-import { documentBytes } from '../../../store/documents';
-import { staffAccountModel } from '../../../store/accounts/staff-accounts';
+import { findDocument, listCaseDocuments } from '../../../store/documents';
+import { auditTrailOf } from '../../../store/audit';
+import { staffDisplayNames } from '../../../store/accounts/staff-accounts';
+import { ticketExists } from '../../../store/parking-ticket/ticket-store';
+import { dogTaxCaseExists } from '../../../store/dog-tax/case-store';
 import type { Department } from '../../../domain/departments';
 import { AppError, notFound } from '../../http/app-error';
 import type { Principal } from '../../http/route';
@@ -20,10 +23,8 @@ const DEPARTMENTS_OF: Record<string, Department[]> = {
 interface CaseRef { caseNumber: string; procedure: string }
 
 async function findCase(system: System, caseNumber: string): Promise<CaseRef | null> {
-  const ticket = await system.model.tickets.findOne({ ticketNumber: caseNumber }, { ticketNumber: 1 }).lean();
-  if (ticket) return { caseNumber, procedure: 'parking-ticket' };
-  const dogTax = await system.model.dogTaxCases.findOne({ caseNumber }, { caseNumber: 1 }).lean();
-  if (dogTax) return { caseNumber, procedure: 'dog-tax' };
+  if (await ticketExists(system.model, caseNumber)) return { caseNumber, procedure: 'parking-ticket' };
+  if (await dogTaxCaseExists(system.model, caseNumber)) return { caseNumber, procedure: 'dog-tax' };
   return null;
 }
 
@@ -44,8 +45,8 @@ export async function staffCaseView(system: System, principal: Principal, caseNu
   const found = await openCase(system, principal, caseNumber);
   // FerretDB scans for these filters; a case has tens of events, the collections grow with cases.
   const [events, docs, attachments] = await Promise.all([
-    system.model.audit.find({ caseNumber }).sort({ at: 1, _id: 1 }).lean(),
-    system.model.documents.find({ caseNumber }, { kind: 1, filename: 1, createdAt: 1 }).sort({ createdAt: 1 }).lean(),
+    auditTrailOf(system.model, caseNumber),
+    listCaseDocuments(system.model, caseNumber),
     system.attachments.listForCase(caseNumber),
   ]);
   const names = await actorNames(system, events.map((e) => e.actor));
@@ -54,7 +55,7 @@ export async function staffCaseView(system: System, principal: Principal, caseNu
     caseNumber,
     procedure: found.procedure,
     documents: [
-      ...docs.map((d) => ({ id: String(d._id), kind: d.kind, filename: d.filename, createdAt: new Date(d.createdAt as Date).toISOString(), url: `${base}/${encodeURIComponent(String(d._id))}` })),
+      ...docs.map((d) => ({ id: d.id, kind: d.kind, filename: d.filename, createdAt: d.createdAt.toISOString(), url: `${base}/${encodeURIComponent(d.id)}` })),
       ...attachments.map((a) => ({ id: a.id, kind: 'attachment', filename: a.filename, createdAt: new Date(a.createdAt).toISOString(), url: `${base}/${encodeURIComponent(a.id)}` })),
     ],
     history: events.map((e) => ({
@@ -72,16 +73,13 @@ export async function staffCaseView(system: System, principal: Principal, caseNu
 /** Display names of the staff accounts among the actors ('system' and 'citizen' stay as they are). */
 async function actorNames(system: System, actors: string[]): Promise<Map<string, string>> {
   const ids = [...new Set(actors)].filter((a) => a !== 'system' && a !== 'citizen' && !a.startsWith('citizen:'));
-  const accounts = staffAccountModel(system.conn);
-  // One `_id` lookup each: the only query FerretDB answers from an index.
-  const found = await Promise.all(ids.map((id) => accounts.findById(id, { displayName: 1 }).lean()));
-  return new Map(found.filter((a) => a !== null).map((a) => [a._id, a.displayName]));
+  return staffDisplayNames(system.conn, ids);
 }
 
 export async function staffCaseDocument(system: System, principal: Principal, caseNumber: string, documentId: string) {
   await openCase(system, principal, caseNumber);
-  const doc = await system.model.documents.findById(documentId).lean();
-  if (doc?.caseNumber === caseNumber) return { contentType: doc.contentType, filename: doc.filename, data: documentBytes(doc.data), inline: true };
+  const doc = await findDocument(system.model, documentId);
+  if (doc?.caseNumber === caseNumber) return { contentType: doc.contentType, filename: doc.filename, data: doc.data, inline: true };
   const attachment = doc ? null : await system.attachments.read(documentId);
   if (attachment && attachment.info.linkedCase === caseNumber) {
     return { contentType: attachment.info.contentType, filename: attachment.info.filename, data: attachment.data, inline: false };

@@ -10,12 +10,13 @@ import { statusTokenMatches } from '../../../domain/cases/status-link';
 import { notFound } from '../../http/app-error';
 import type { AttemptLimiter } from '../../security/attempt-limiter';
 import type { System } from '../../../system/system';
+import { findCaseRecord as findDogTaxCaseRecord } from '../../../store/dog-tax/case-store';
 
 export interface CaseRecord { caseNumber: string; workflowId: string; formId: string; formVersion: number; status: string; createdAt: Date }
 
 /** Every procedure whose cases have a status page; today the dog-tax read model. */
 async function findCaseRecord(system: System, caseNumber: string): Promise<CaseRecord | null> {
-  return system.model.dogTaxCases.findOne({ caseNumber }, { caseNumber: 1, workflowId: 1, formId: 1, formVersion: 1, status: 1, createdAt: 1 }).lean<CaseRecord>();
+  return findDogTaxCaseRecord(system.model, caseNumber);
 }
 
 export async function openCaseWithToken(system: System, limiter: AttemptLimiter, args: { caseNumber: string; token: string; address: string }): Promise<CaseRecord> {

@@ -4,7 +4,8 @@
  * Built from the read model and the audit trail; only for the holder of the status token.
  */
 import { findForm } from '../../../forms/registry';
-import { documentBytes } from '../../../store/documents';
+import { findDocument, listCaseDocuments } from '../../../store/documents';
+import { auditTrailOf } from '../../../store/audit';
 import { notFound } from '../../http/app-error';
 import type { System } from '../../../system/system';
 import type { CaseRecord } from './case-access';
@@ -13,9 +14,9 @@ import { actionText, documentTitle, statusText } from './case-texts';
 export async function caseStatusView(system: System, c: CaseRecord, token: string) {
   const form = (await system.forms.get(c.formId, c.formVersion)) ?? findForm(c.formId);
   // Inbox work (task opened, claimed, escalated …) is the city's internal step, not the citizen's.
-  const audit = (await system.model.audit.find({ caseNumber: c.caseNumber }, { at: 1, action: 1 }).sort({ at: 1 }).lean())
+  const audit = (await auditTrailOf(system.model, c.caseNumber))
     .filter((a) => !a.action.startsWith('task.'));
-  const docs = await system.model.documents.find({ caseNumber: c.caseNumber }, { kind: 1, createdAt: 1 }).sort({ createdAt: 1 }).lean();
+  const docs = await listCaseDocuments(system.model, c.caseNumber);
   // Evidence the citizen attached is listed with the case's own documents, downloadable the same way.
   const attachments = await system.attachments.listForCase(c.caseNumber);
   const base = `/api/cases/${encodeURIComponent(c.caseNumber)}/documents`;
@@ -30,8 +31,8 @@ export async function caseStatusView(system: System, c: CaseRecord, token: strin
     receivedAt: new Date(c.createdAt).toISOString(),
     steps: audit.map((a) => ({ at: a.at.toISOString(), action: a.action, text: actionText(a.action) })),
     documents: docs.map((d) => ({
-      id: String(d._id), kind: d.kind, title: documentTitle(d.kind),
-      url: `${base}/${encodeURIComponent(String(d._id))}?token=${encodeURIComponent(token)}`,
+      id: d.id, kind: d.kind, title: documentTitle(d.kind),
+      url: `${base}/${encodeURIComponent(d.id)}?token=${encodeURIComponent(token)}`,
     })).concat(attachments.map((a) => ({
       id: a.id, kind: 'attachment', title: { de: `Nachweis: ${a.filename}`, en: `Evidence: ${a.filename}` },
       url: `${base}/${encodeURIComponent(a.id)}?token=${encodeURIComponent(token)}`,
@@ -40,8 +41,8 @@ export async function caseStatusView(system: System, c: CaseRecord, token: strin
 }
 
 export async function caseDocument(system: System, c: CaseRecord, documentId: string) {
-  const doc = await system.model.documents.findById(documentId).lean();
-  if (doc?.caseNumber === c.caseNumber) return { contentType: doc.contentType, filename: doc.filename, data: documentBytes(doc.data), inline: true };
+  const doc = await findDocument(system.model, documentId);
+  if (doc?.caseNumber === c.caseNumber) return { contentType: doc.contentType, filename: doc.filename, data: doc.data, inline: true };
   // A citizen's upload is always a download (never rendered in our origin), typed as detected.
   const attachment = doc ? null : await system.attachments.read(documentId);
   if (attachment?.info.linkedCase === c.caseNumber) {

@@ -1,7 +1,9 @@
 /** Staff views of the read model: tickets, one ticket with its audit trail, the postal outbox. */
 import { notFound } from '../../http/app-error';
 import type { System } from '../../../system/system';
-import { documentBytes } from '../../../store/documents';
+import { findDocument } from '../../../store/documents';
+import { auditTrailOf } from '../../../store/audit';
+import { findTicketByNumber, recentOutboxItems, recentTickets } from '../../../store/parking-ticket/ticket-store';
 
 const view = (t: Record<string, any>) => ({
   ticketNumber: t.ticketNumber,
@@ -17,15 +19,14 @@ const view = (t: Record<string, any>) => ({
 });
 
 export async function listTickets(system: System, filter: { status?: string; limit?: number }) {
-  const query = filter.status ? { status: filter.status } : {};
-  const items = await system.model.tickets.find(query).sort({ createdAt: -1 }).limit(filter.limit ?? 200).lean();
+  const items = await recentTickets(system.model, { status: filter.status, limit: filter.limit ?? 200 });
   return { items: items.map(view) };
 }
 
 export async function getTicket(system: System, ticketNumber: string) {
-  const ticket = await system.model.tickets.findOne({ ticketNumber }).lean();
+  const ticket = await findTicketByNumber(system.model, ticketNumber);
   if (!ticket) throw notFound({ de: 'Die Verwarnung', en: 'The ticket' });
-  const audit = await system.model.audit.find({ caseNumber: ticketNumber }).sort({ at: 1 }).lean();
+  const audit = await auditTrailOf(system.model, ticketNumber);
   return {
     ...view(ticket),
     reference: ticket.reference,
@@ -34,13 +35,13 @@ export async function getTicket(system: System, ticketNumber: string) {
 }
 
 export async function getDocument(system: System, id: string) {
-  const doc = await system.model.documents.findById(id).lean();
+  const doc = await findDocument(system.model, id);
   if (!doc) throw notFound({ de: 'Das Dokument', en: 'The document' });
-  return { contentType: doc.contentType, filename: doc.filename, data: documentBytes(doc.data) };
+  return { contentType: doc.contentType, filename: doc.filename, data: doc.data };
 }
 
 export async function listOutbox(system: System) {
-  const items = await system.model.outbox.find({}).sort({ createdAt: -1 }).limit(500).lean();
+  const items = await recentOutboxItems(system.model, 500);
   return {
     items: items.map((o) => ({
       id: String(o._id), ticketNumber: o.caseNumber, kind: o.kind, recipientName: o.recipientName,

@@ -8,6 +8,7 @@ import { AppError } from '../../http/app-error';
 import { safeEqual, signToken, verifyToken } from '../../security/tokens';
 import type { AttemptLimiter } from '../../security/attempt-limiter';
 import type { System } from '../../../system/system';
+import { findTicketByAccessCodeHash } from '../../../store/parking-ticket/ticket-store';
 import { citizenTicketView } from './citizen-ticket-view';
 
 export const PORTAL_TOKEN_TTL_SECONDS = 30 * 60;
@@ -20,7 +21,7 @@ const denied = () => new AppError('access_denied', {
 export async function openTicket(system: System, limiter: AttemptLimiter, args: { code: string; plate: string; address: string }) {
   const codeHash = hashAccessCode(args.code);
   await limiter.check(codeHash, args.address);
-  const ticket = await system.model.tickets.findOne({ accessCodeHash: codeHash }, { ticketNumber: 1, plate: 1 }).lean();
+  const ticket = await findTicketByAccessCodeHash(system.model, codeHash);
   const plate = tryNormalizePlate(args.plate);
   if (!ticket || !plate || !safeEqual(plate, ticket.plate)) {
     await limiter.recordFailure(codeHash, args.address);

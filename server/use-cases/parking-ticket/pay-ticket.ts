@@ -9,7 +9,8 @@ import type { Checkout, PaymentMethod } from '../../../adapters/payments/payment
 import { paymentBookedSignal } from '../../../workflows/parking-ticket/shared';
 import { AppError, notFound } from '../../http/app-error';
 import type { System } from '../../../system/system';
-import { checkoutIntents } from '../../../store/payments/checkout-intents';
+import { findCheckoutIntent, markCheckoutBooked, recordCheckoutIntent } from '../../../store/payments/checkout-intents';
+import { findTicketByNumber } from '../../../store/parking-ticket/ticket-store';
 import { hashAccessCode, normalizeAccessCode } from '../../../domain/parking-ticket/access-code';
 import { amountDue } from './citizen-ticket-view';
 
@@ -23,7 +24,7 @@ const PAYABLE = new Set(['open', 'letter_sent', 'holder_unknown', 'decision_pend
 const alreadyPaid = () => new AppError('already_paid', { de: 'Diese Verwarnung ist bereits bezahlt.', en: 'This ticket has already been paid.' });
 
 export async function startCheckout(system: System, args: { ticketNumber: string; method: PaymentMethod; email?: string; code?: string; lang: 'de' | 'en' }) {
-  const ticket = await system.model.tickets.findOne({ ticketNumber: args.ticketNumber }).lean();
+  const ticket = await findTicketByNumber(system.model, args.ticketNumber);
   if (!ticket) throw notFound({ de: 'Die Verwarnung', en: 'The ticket' });
   if (ticket.status === 'paid') throw alreadyPaid();
   if (!PAYABLE.has(ticket.status)) {
@@ -48,9 +49,7 @@ export async function startCheckout(system: System, args: { ticketNumber: string
     await bookCheckout(system, checkout.id);
     throw alreadyPaid();
   }
-  await checkoutIntents(system.conn).updateOne({ checkoutId: checkout.id }, {
-    $set: { caseNumber: ticket.ticketNumber, ...(args.email ? { receiptEmail: args.email } : {}) },
-  }, { upsert: true });
+  await recordCheckoutIntent(system.conn, checkout.id, { caseNumber: ticket.ticketNumber, receiptEmail: args.email });
   const redirect = new URL(checkout.redirectUrl);
   redirect.searchParams.set('method', args.method);
   redirect.searchParams.set('lang', args.lang);
@@ -60,11 +59,10 @@ export async function startCheckout(system: System, args: { ticketNumber: string
 /** Hands a paid checkout to the ticket's workflow; safe to call any number of times. */
 export async function bookCheckout(system: System, checkoutId: string): Promise<'booked' | 'not_paid' | 'unknown'> {
   const checkout = await system.paymentProvider.getCheckout(checkoutId);
-  const intents = checkoutIntents(system.conn);
-  const intent = await intents.findOne({ checkoutId }).lean();
+  const intent = await findCheckoutIntent(system.conn, checkoutId);
   if (!checkout || !intent) return 'unknown';
   if (checkout.status !== 'paid' || !checkout.paymentId) return 'not_paid';
-  const ticket = await system.model.tickets.findOne({ ticketNumber: intent.caseNumber }, { workflowId: 1 }).lean();
+  const ticket = await findTicketByNumber(system.model, intent.caseNumber);
   if (!ticket) return 'unknown';
   try {
     await system.temporal.workflow.getHandle(ticket.workflowId).signal(paymentBookedSignal, {
@@ -75,6 +73,6 @@ export async function bookCheckout(system: System, checkoutId: string): Promise<
     // A closed case (paid by transfer, withdrawn) is reconciled by staff; the payment is recorded by the provider.
     if (!(error instanceof WorkflowNotFoundError)) throw error;
   }
-  await intents.updateOne({ checkoutId }, { $set: { bookedAt: new Date() }, $unset: { receiptEmail: 1 } });
+  await markCheckoutBooked(system.conn, checkoutId);
   return 'booked';
 }

@@ -8,6 +8,7 @@
 import type { UpdateDefinition } from '@temporalio/client';
 import { DOG_TAX_PROCEDURES, caseOpenedUpdate, dogTaxWorkflowId, type DogTaxProcedure } from '../../../workflows/dog-tax/shared';
 import type { System } from '../../../system/system';
+import { findCaseOfWorkflow } from '../../../store/dog-tax/case-store';
 
 /** The read model's record of a case a workflow opened. */
 export interface OpenedCase { caseNumber: string; workflowId: string; formId: string; formVersion: number; submission: unknown }
@@ -24,8 +25,7 @@ const dogTax = (procedure: DogTaxProcedure): StartEntry => ({
   procedure,
   workflowId: (hash) => dogTaxWorkflowId(procedure, hash),
   caseOpened: caseOpenedUpdate,
-  findCase: (system, workflowId) =>
-    system.model.dogTaxCases.findOne({ workflowId }, { caseNumber: 1, workflowId: 1, formId: 1, formVersion: 1, submission: 1 }).lean<OpenedCase>(),
+  findCase: (system, workflowId) => findCaseOfWorkflow(system.model, workflowId),
 });
 
 export const startTable: Record<string, StartEntry> = {
