@@ -28,6 +28,8 @@ timeSkippingServerPath();
 if (!chromiumPath()) console.warn('[amtsweg] chromium is not available: the browser tests will fail');
 console.log(`[amtsweg] tools ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
+// The web app's API types come from the route schemas (in CI the committed file must already be fresh).
+step('generate the API types', 'npx', ['tsx', 'scripts/generate-api-types.ts']);
 step('type check (tsc)', 'npx', ['tsc', '--noEmit', '-p', '.']);
 step('build the web app (vite)', 'npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn']);
 const report = join(mkdtempSync(join(tmpdir(), 'amtsweg-vitest-')), 'report.json');

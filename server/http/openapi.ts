@@ -1,8 +1,37 @@
-/** Builds the OpenAPI 3.1 document from the route table. */
+/**
+ * Builds the OpenAPI 3.1 document from the route table. Schemas given a name with `named` are
+ * listed once under components.schemas and referred to by $ref: the web app's types are
+ * generated from this document (scripts/generate-api-types.ts) and carry these names.
+ */
 import type { RouteSpec } from './route';
 import { STAFF_COOKIE } from './authenticate';
 
-const errorSchema = {
+const names = new WeakMap<object, string>();
+
+/** Gives a schema object its component name (the same object is the same component wherever it is used). */
+export function named<T extends object>(name: string, schema: T): T {
+  names.set(schema, name);
+  return schema;
+}
+
+/** A copy of `schema` with every named schema inside (and itself, unless `root`) replaced by a $ref into `components`. */
+function withRefs(schema: unknown, components: Record<string, unknown>, root = false): unknown {
+  if (Array.isArray(schema)) return schema.map((item) => withRefs(item, components));
+  if (!schema || typeof schema !== 'object') return schema;
+  const name = root ? undefined : names.get(schema);
+  if (name) {
+    if (!(name in components)) {
+      components[name] = {}; // reserved first: a schema that contains itself ends in a $ref
+      components[name] = withRefs(schema, components, true);
+    }
+    return { $ref: `#/components/schemas/${name}` };
+  }
+  return Object.fromEntries(Object.entries(schema).map(([key, value]) => [key, withRefs(value, components)]));
+}
+
+export const fieldError = named('FieldError', { type: 'object', required: ['field', 'message'], properties: { field: { type: 'string' }, message: { type: 'string' } } });
+
+const errorSchema = named('Error', {
   type: 'object',
   required: ['error'],
   properties: {
@@ -12,23 +41,24 @@ const errorSchema = {
       properties: {
         code: { type: 'string' },
         message: { type: 'string', description: 'Safe to show; German or English after Accept-Language' },
-        fields: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } } } },
+        fields: { type: 'array', items: fieldError },
         retryAfterSeconds: { type: 'integer' },
       },
     },
   },
-};
+});
 
 export const toOpenApiPath = (expressPath: string) => expressPath.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
 
 export function buildOpenApi(routes: RouteSpec[], serverUrl: string): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
+  const schemas: Record<string, unknown> = {};
   for (const route of routes) {
     const path = toOpenApiPath(route.path);
     const parameters = [...route.path.matchAll(/:([A-Za-z0-9_]+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
     const query = route.query as { properties?: Record<string, object>; required?: string[] } | undefined;
     for (const [name, schema] of Object.entries(query?.properties ?? {})) {
-      parameters.push({ name, in: 'query', required: Boolean(query?.required?.includes(name)), schema } as never);
+      parameters.push({ name, in: 'query', required: Boolean(query?.required?.includes(name)), schema: withRefs(schema, schemas) } as never);
     }
     for (const header of route.headers ?? []) {
       parameters.push({ name: header.name, in: 'header', required: header.required, description: header.description, schema: header.schema } as never);
@@ -36,7 +66,7 @@ export function buildOpenApi(routes: RouteSpec[], serverUrl: string): Record<str
     const responses: Record<string, unknown> = {};
     for (const [status, spec] of Object.entries(route.responses)) {
       const isError = Number(status) >= 400;
-      const schema = spec.schema ?? (isError ? errorSchema : undefined);
+      const schema = withRefs(spec.schema ?? (isError ? errorSchema : undefined), schemas);
       responses[status] = {
         description: spec.description,
         ...(schema || spec.contentType ? { content: { [spec.contentType ?? 'application/json']: schema ? { schema } : {} } } : {}),
@@ -54,7 +84,7 @@ export function buildOpenApi(routes: RouteSpec[], serverUrl: string): Record<str
       'x-roles': route.roles,
       security,
       ...(parameters.length ? { parameters } : {}),
-      ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: route.body } } } } : {}),
+      ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: withRefs(route.body, schemas) } } } } : {}),
       ...(route.rawBody ? { requestBody: { required: true, content: Object.fromEntries(route.rawBody.contentTypes.map((t) => [t, { schema: { type: 'string', format: 'binary', maxLength: route.rawBody!.limitBytes } }])) } } : {}),
       responses,
     };
@@ -68,7 +98,7 @@ export function buildOpenApi(routes: RouteSpec[], serverUrl: string): Record<str
         staffSession: { type: 'apiKey', in: 'cookie', name: STAFF_COOKIE, description: 'Set by POST /api/staff/session (user name and password); changes also need the X-CSRF-Token header' },
         portalToken: { type: 'http', scheme: 'bearer', description: 'From POST /api/parking-tickets/access' },
       },
-      schemas: { Error: errorSchema },
+      schemas: Object.fromEntries(Object.entries(schemas).sort(([a], [b]) => a.localeCompare(b))),
     },
     paths,
   };

@@ -4,10 +4,11 @@
  * a submission claims it, and unclaimed uploads are deleted after 24 hours.
  */
 import { defineRoutes } from '../http/route';
+import { named } from '../http/openapi';
 import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, attachmentTooLarge, uploadAttachment } from '../use-cases/attachments/upload-attachment';
 
-const uploaded = {
-  type: 'object',
+const uploaded = named('Attachment', {
+  type: 'object', required: ['id', 'filename', 'contentType', 'size', 'sha256'],
   properties: {
     id: { type: 'string', description: 'Send it in the form field evidenceIds' },
     filename: { type: 'string' },
@@ -15,7 +16,7 @@ const uploaded = {
     size: { type: 'integer' },
     sha256: { type: 'string' },
   },
-};
+});
 
 export const attachmentRoutes = defineRoutes([
   {

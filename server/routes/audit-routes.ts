@@ -5,9 +5,10 @@
 import { defineRoutes } from '../http/route';
 import { staffCaseDocument, staffCaseView } from '../use-cases/audit/staff-case-view';
 import { errors } from './schemas';
+import { named } from '../http/openapi';
 
-const historyEvent = {
-  type: 'object',
+const historyEvent = named('HistoryEvent', {
+  type: 'object', required: ['at', 'actor', 'actorName', 'action', 'details', 'workflowId', 'runId'],
   properties: {
     at: { type: 'string', format: 'date-time' },
     actor: { type: 'string', description: "A staff account id, 'citizen' or 'system'" },
@@ -17,19 +18,19 @@ const historyEvent = {
     workflowId: { type: ['string', 'null'] },
     runId: { type: ['string', 'null'] },
   },
-};
-const caseDocument = {
-  type: 'object',
+});
+const caseDocument = named('StaffCaseDocument', {
+  type: 'object', required: ['id', 'kind', 'filename', 'createdAt', 'url'],
   properties: { id: { type: 'string' }, kind: { type: 'string' }, filename: { type: 'string' }, createdAt: { type: 'string', format: 'date-time' }, url: { type: 'string' } },
-};
-const staffCase = {
-  type: 'object',
+});
+const staffCase = named('StaffCase', {
+  type: 'object', required: ['caseNumber', 'procedure', 'documents', 'history'],
   properties: {
     caseNumber: { type: 'string' }, procedure: { type: 'string' },
     documents: { type: 'array', items: caseDocument },
     history: { type: 'array', items: historyEvent },
   },
-};
+});
 
 export const auditRoutes = defineRoutes([
   {

@@ -1,49 +1,54 @@
 /** Response schemas of the submission, status page and dog-tax staff routes. */
-const localText = { type: 'object', properties: { de: { type: 'string' }, en: { type: 'string' } } };
+import { named } from '../http/openapi';
+import { DOG_TAX_PROCEDURES, DOG_TAX_STATUSES, EXEMPTION_DECISION_KINDS } from '../../workflows/dog-tax/shared';
+import { localText } from './schemas';
 
-export const submissionAccepted = {
-  type: 'object',
+const dateTime = { type: 'string', format: 'date-time' };
+
+export const submissionAccepted = named('SubmissionAccepted', {
+  type: 'object', required: ['caseNumber', 'formId', 'formVersion', 'statusUrl', 'statusToken'],
   properties: {
     caseNumber: { type: 'string' }, formId: { type: 'string' }, formVersion: { type: 'integer', description: 'The version the submission was validated against' },
     statusUrl: { type: 'string', description: '${PUBLIC_BASE_URL}/vorgang/{caseNumber}?token={statusToken}' },
     statusToken: { type: 'string', description: 'Secret: opens the status page of this case' },
   },
-};
+});
 
-export const caseStatus = {
-  type: 'object',
+export const caseStatus = named('CaseStatus', {
+  type: 'object', required: ['caseNumber', 'procedure', 'formId', 'formVersion', 'title', 'status', 'statusText', 'receivedAt', 'steps', 'documents'],
   properties: {
     caseNumber: { type: 'string' }, procedure: { type: 'string' }, formId: { type: 'string' }, formVersion: { type: 'integer' },
-    title: localText, status: { type: 'string' }, statusText: localText, receivedAt: { type: 'string', format: 'date-time' },
-    steps: { type: 'array', items: { type: 'object', properties: { at: { type: 'string', format: 'date-time' }, action: { type: 'string' }, text: localText } } },
-    documents: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, kind: { type: 'string' }, title: localText, url: { type: 'string' } } } },
+    title: localText, status: { type: 'string', description: "The status of the case's procedure; statusText says it in words" }, statusText: localText,
+    receivedAt: dateTime,
+    steps: { type: 'array', items: { type: 'object', required: ['at', 'action', 'text'], properties: { at: dateTime, action: { type: 'string' }, text: localText } } },
+    documents: {
+      type: 'array',
+      items: { type: 'object', required: ['id', 'kind', 'title', 'url'], properties: { id: { type: 'string' }, kind: { type: 'string' }, title: localText, url: { type: 'string' } } },
+    },
   },
-};
+});
 
-export const dogTaxStatus = {
-  type: 'string',
-  enum: ['received', 'registered', 'rejected_not_resident', 'deregistered', 'rejected_unknown_tag', 'rejected_already_deregistered',
-    'awaiting_decision', 'decision_overdue', 'granted', 'reduced', 'rejected'],
-};
+export const dogTaxStatus = named('DogTaxStatus', { type: 'string', enum: DOG_TAX_STATUSES });
+export const dogTaxProcedure = named('DogTaxProcedure', { type: 'string', enum: Object.values(DOG_TAX_PROCEDURES) });
 
 export const dogTaxCaseList = {
-  type: 'object',
+  type: 'object', required: ['items'],
   properties: {
     items: {
       type: 'array',
-      items: {
-        type: 'object',
+      items: named('DogTaxCase', {
+        type: 'object', required: ['caseNumber', 'procedure', 'status', 'formId', 'formVersion', 'receivedAt', 'submission'],
         properties: {
-          caseNumber: { type: 'string' }, procedure: { type: 'string' }, status: dogTaxStatus, formId: { type: 'string' }, formVersion: { type: 'integer' },
-          receivedAt: { type: 'string', format: 'date-time' }, submission: { type: 'object' }, tagNumber: { type: 'string' },
+          caseNumber: { type: 'string' }, procedure: dogTaxProcedure, status: dogTaxStatus, formId: { type: 'string' }, formVersion: { type: 'integer' },
+          receivedAt: dateTime, submission: { type: 'object' }, tagNumber: { type: 'string' },
           registrationCaseNumber: { type: 'string' }, decision: { type: 'object' },
         },
-      },
+      }),
     },
   },
 };
 
 export const exemptionDecisionBody = {
   type: 'object', required: ['decision', 'reason'], additionalProperties: false,
-  properties: { decision: { type: 'string', enum: ['granted', 'reduced', 'rejected'] }, reason: { type: 'string', minLength: 3, maxLength: 2000 } },
+  properties: { decision: { type: 'string', enum: [...EXEMPTION_DECISION_KINDS] }, reason: { type: 'string', minLength: 3, maxLength: 2000 } },
 };

@@ -7,6 +7,7 @@ import { defineRoutes } from '../http/route';
 import { deleteDraft, openDraft, saveDraft } from '../use-cases/drafts/drafts';
 import type { DraftEndReason } from '../../workflows/drafts/shared';
 import { errors } from './schemas';
+import { named } from '../http/openapi';
 
 const draftBody = {
   type: 'object', required: ['formVersion', 'email', 'data'],
@@ -16,11 +17,11 @@ const draftBody = {
     data: { type: 'object', description: 'The partial form data (not validated against the form; at most 256 KB). Stored encrypted' },
   },
 };
-const saved = { type: 'object', properties: { draftId: { type: 'string' }, expiresAt: { type: 'string', format: 'date-time' } } };
-const draft = {
-  type: 'object',
+const saved = named('DraftSaved', { type: 'object', required: ['draftId', 'expiresAt'], properties: { draftId: { type: 'string' }, expiresAt: { type: 'string', format: 'date-time' } } });
+const draft = named('Draft', {
+  type: 'object', required: ['formId', 'formVersion', 'data', 'expiresAt'],
   properties: { formId: { type: 'string' }, formVersion: { type: 'integer' }, data: { type: 'object' }, expiresAt: { type: 'string', format: 'date-time' } },
-};
+});
 const token = { type: 'string', minLength: 1, maxLength: 100, description: 'The token from the resume link' };
 const notFound = { 404: { description: 'No such draft, the token does not open it, or it expired or was deleted' } };
 const tooMany = { 429: { description: 'Too many wrong tokens from this address' } };

@@ -27,7 +27,7 @@ export const fineProceedingsRoutes = defineRoutes([
     method: 'post', path: '/api/parking-tickets/current/objection', summary: 'Object to the ticket (e.g. a valid permit was displayed): the traffic department decides', tags: ['fine-proceedings'],
     roles: ['citizen'],
     body: { type: 'object', required: ['reason'], additionalProperties: false, properties: { reason: { type: 'string', minLength: 3, maxLength: 1000, title: 'Begründung' } } },
-    responses: { 202: { description: 'Objection received' }, 401: errors[401], 422: errors[422], 409: { description: 'Ticket closed or an objection already being decided' } },
+    responses: { 202: { description: 'Objection received', schema: { type: 'object', required: ['received'], properties: { received: { type: 'boolean', const: true } } } }, 401: errors[401], 422: errors[422], 409: { description: 'Ticket closed or an objection already being decided' } },
     async handler({ body, principal, system }) {
       const { reason } = body as { reason: string };
       await requestWithdrawal(system, { ticketNumber: principal.caseNumber!, reason, by: 'citizen', source: 'citizen' });

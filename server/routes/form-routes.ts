@@ -37,7 +37,7 @@ export const formRoutes = defineRoutes([
   },
   {
     method: 'get', path: '/api/forms/:formId/versions', summary: 'Every version of a form, newest first (who, when, why, restored from)', tags: ['forms'], roles: ['designer'],
-    responses: { 200: { description: 'Versions', schema: { type: 'object', properties: { formId: { type: 'string' }, items: { type: 'array', items: versionMeta } } } }, ...errors },
+    responses: { 200: { description: 'Versions', schema: { type: 'object', required: ['formId', 'items'], properties: { formId: { type: 'string' }, items: { type: 'array', items: versionMeta } } } }, ...errors },
     async handler({ params, system }) {
       return { json: await listFormVersions(system, params.formId!) };
     },

@@ -4,7 +4,7 @@ import { defineRoutes } from '../http/route';
 import { citizenTicketView } from '../use-cases/parking-ticket/citizen-ticket-view';
 import { openTicket } from '../use-cases/parking-ticket/open-ticket';
 import { bookCheckout, startCheckout } from '../use-cases/parking-ticket/pay-ticket';
-import { citizenTicket, errors } from './schemas';
+import { checkoutStarted, citizenTicket, errors, portalAccess } from './schemas';
 import type { PaymentMethod } from '../../adapters/payments/payment-provider';
 
 const accessBody = {
@@ -27,7 +27,7 @@ export const parkingTicketCitizenRoutes = defineRoutes([
   {
     method: 'post', path: '/api/parking-tickets/access', summary: 'Open a ticket with its code and the vehicle plate (attempts limited)', tags: ['parking-ticket'],
     roles: ['public'], body: accessBody,
-    responses: { 200: { description: 'Portal token and ticket view' }, 401: { description: 'Code and plate do not match' }, 422: errors[422], 429: { description: 'Too many attempts' } },
+    responses: { 200: { description: 'Portal token and ticket view', schema: portalAccess }, 401: { description: 'Code and plate do not match' }, 422: errors[422], 429: { description: 'Too many attempts' } },
     async handler({ body, req, system }) {
       const { code, plate } = body as { code: string; plate: string };
       return { json: await openTicket(system, req.app.locals.attemptLimiter, { code, plate, address: req.ip ?? 'unknown' }) };
@@ -45,7 +45,7 @@ export const parkingTicketCitizenRoutes = defineRoutes([
   {
     method: 'post', path: '/api/parking-tickets/current/checkout', summary: 'Start an online payment (card or PayPal) with the payment provider', tags: ['parking-ticket'],
     roles: ['citizen'], body: checkoutBody,
-    responses: { 200: { description: 'Where to send the browser' }, 401: errors[401], 409: { description: 'Already paid or closed' }, 422: errors[422] },
+    responses: { 200: { description: 'Where to send the browser', schema: checkoutStarted }, 401: errors[401], 409: { description: 'Already paid or closed' }, 422: errors[422] },
     async handler({ body, principal, system, lang }) {
       const input = body as { method: PaymentMethod; email?: string; code?: string };
       return { json: await startCheckout(system, { ticketNumber: principal.caseNumber!, ...input, lang }) };

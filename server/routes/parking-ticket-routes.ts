@@ -6,7 +6,8 @@ import { recordTicket } from '../use-cases/parking-ticket/record-ticket';
 import { requestWithdrawal } from '../use-cases/parking-ticket/request-withdrawal';
 import { getDocument, getTicket, listTickets, listOutbox } from '../use-cases/parking-ticket/list-tickets';
 import { validateSubmission } from '../../forms/registry/validate-submission';
-import { errors, pdf, recordedTicket, staffTicket, ticketStatus } from './schemas';
+import { errors, listOf, outboxItem, pdf, recordedTicket, staffTicket, ticketStatus, ticketWithAudit } from './schemas';
+import { named } from '../http/openapi';
 import { formVersionHeader, formVersionOf } from './form-version-header';
 import { idempotencyKeyHeader, idempotencyKeyOf } from './idempotency-key-header';
 
@@ -26,14 +27,14 @@ export const parkingTicketRoutes = defineRoutes([
   {
     method: 'get', path: '/api/parking-tickets', summary: 'List tickets, newest first', tags: ['parking-ticket'], roles: ['warden', 'caseworker'],
     query: { type: 'object', additionalProperties: false, properties: { status: ticketStatus } },
-    responses: { 200: { description: 'Tickets', schema: { type: 'object', properties: { items: { type: 'array', items: staffTicket } } } }, ...errors },
+    responses: { 200: { description: 'Tickets', schema: listOf(staffTicket) }, ...errors },
     async handler({ query, system }) {
       return { json: await listTickets(system, { status: query.status as string | undefined }) };
     },
   },
   {
     method: 'get', path: '/api/parking-tickets/:ticketNumber', summary: 'One ticket with its audit trail', tags: ['parking-ticket'], roles: ['caseworker'],
-    responses: { 200: { description: 'Ticket' }, ...errors },
+    responses: { 200: { description: 'Ticket', schema: ticketWithAudit }, ...errors },
     async handler({ params, system }) {
       return { json: await getTicket(system, params.ticketNumber!) };
     },
@@ -51,7 +52,7 @@ export const parkingTicketRoutes = defineRoutes([
     roles: ['warden', 'caseworker'],
     body: { type: 'object', required: ['reason'], additionalProperties: false, properties: { reason: { type: 'string', minLength: 3, maxLength: 500 } } },
     responses: {
-      202: { description: 'Task opened', schema: { type: 'object', properties: { taskId: { type: 'string' } } } }, ...errors,
+      202: { description: 'Task opened', schema: named('WithdrawalRequested', { type: 'object', required: ['taskId'], properties: { taskId: { type: 'string' } } }) }, ...errors,
       409: { description: 'Ticket closed or a request already being decided' },
     },
     async handler({ params, body, principal, system }) {
@@ -61,7 +62,7 @@ export const parkingTicketRoutes = defineRoutes([
   },
   {
     method: 'get', path: '/api/outbox', summary: 'The postal outbox: letters queued for printing and dispatch', tags: ['outbox'], roles: ['caseworker'],
-    responses: { 200: { description: 'Outbox items' }, ...errors },
+    responses: { 200: { description: 'Outbox items', schema: listOf(outboxItem) }, ...errors },
     async handler({ system }) {
       return { json: await listOutbox(system) };
     },

@@ -1,39 +1,63 @@
-/** Response schemas shared by route files (requests come from the forms' JSON Schemas). */
-const localText = { type: 'object', properties: { de: { type: 'string' }, en: { type: 'string' } } };
-export const ticketStatus = { type: 'string', enum: ['registering', 'open', 'paid', 'letter_sent', 'withdrawn', 'holder_unknown', 'handed_to_fine_office',
-  'decision_pending', 'dropped', 'fine_notice_sent', 'fine_final', 'cost_notice_sent', 'cost_notice_final'] };
+/**
+ * Response schemas shared by route files (requests come from the forms' JSON Schemas). Named
+ * schemas become components of the OpenAPI document and, generated from it, the web app's
+ * types; `required` says what every answer carries.
+ */
+import { named } from '../http/openapi';
+import { TICKET_STATUSES } from '../../workflows/parking-ticket/shared';
+import { STAFF_ROLES } from '../../store/accounts/staff-accounts';
+import { DEPARTMENT_IDS } from '../../domain/departments';
 
-export const staffTicket = {
-  type: 'object',
-  properties: {
-    ticketNumber: { type: 'string' }, offence: { type: 'object', properties: { code: { type: 'string' }, title: localText } },
-    amountCents: { type: 'integer' }, plate: { type: 'string' }, place: { type: 'string' }, observedAt: { type: 'string', format: 'date-time' },
-    paymentDeadline: { type: 'string', format: 'date-time' }, status: ticketStatus, paidCents: { type: 'integer' },
-  },
+const dateTime = { type: 'string', format: 'date-time' };
+export const localText = named('LocalText', { type: 'object', required: ['de', 'en'], properties: { de: { type: 'string' }, en: { type: 'string' } } });
+export const ticketStatus = named('TicketStatus', { type: 'string', enum: [...TICKET_STATUSES] });
+export const staffRole = named('StaffRole', { type: 'string', enum: [...STAFF_ROLES] });
+export const department = named('Department', { type: 'string', enum: DEPARTMENT_IDS });
+const offence = named('Offence', { type: 'object', required: ['code', 'title'], properties: { code: { type: 'string' }, title: localText } });
+
+const ticketProperties = {
+  ticketNumber: { type: 'string' }, offence, amountCents: { type: 'integer' }, plate: { type: 'string' }, place: { type: 'string' },
+  observedAt: dateTime, paymentDeadline: dateTime, status: ticketStatus,
 };
+const ticketRequired = ['ticketNumber', 'offence', 'amountCents', 'plate', 'place', 'observedAt', 'paymentDeadline', 'status'];
 
-export const citizenTicket = {
+export const staffTicket = named('StaffTicket', {
+  type: 'object', required: [...ticketRequired, 'paidCents'],
+  properties: { ...ticketProperties, paidCents: { type: 'integer' }, letterDeadline: { ...dateTime, description: 'End of the hearing, once the letter is sent' } },
+});
+
+const auditEntry = {
+  type: 'object', required: ['at', 'actor', 'action', 'details'],
+  properties: { at: dateTime, actor: { type: 'string' }, action: { type: 'string' }, details: { type: 'object' } },
+};
+export const ticketWithAudit = named('StaffTicketWithAudit', {
+  type: 'object', required: [...staffTicket.required, 'reference', 'auditTrail'],
+  properties: { ...staffTicket.properties, reference: { type: 'string' }, auditTrail: { type: 'array', items: auditEntry } },
+});
+
+export const citizenTicket = named('CitizenTicket', {
   type: 'object',
+  required: [...ticketRequired, 'outstandingCents', 'amountDueCents', 'accusation', 'hearing', 'payment'],
   properties: {
-    ...staffTicket.properties,
-    outstandingCents: { type: 'integer' },
+    ...ticketProperties,
+    outstandingCents: { type: 'integer', description: 'What is left to pay (less than amountDueCents after a partial transfer)' },
     amountDueCents: { type: 'integer', description: 'The Verwarnungsgeld, or the total of an issued notice' },
-    paidAt: { type: 'string', format: 'date-time' },
-    accusation: { type: 'object', properties: { text: { type: 'string' }, legalBasis: { type: 'string' }, evidence: localText } },
+    paidAt: dateTime,
+    accusation: { type: 'object', required: ['evidence'], properties: { text: { type: 'string' }, legalBasis: { type: 'string' }, evidence: localText } },
     hearing: {
-      type: 'object', description: 'The online hearing (§ 55 OWiG)',
-      properties: { open: { type: 'boolean' }, answered: { type: 'boolean' }, deadline: { type: 'string', format: 'date-time' }, answeredAt: { type: 'string', format: 'date-time' } },
+      type: 'object', description: 'The online hearing (§ 55 OWiG)', required: ['open', 'answered'],
+      properties: { open: { type: 'boolean' }, answered: { type: 'boolean' }, deadline: dateTime, answeredAt: dateTime },
     },
     notice: {
       type: 'object', description: 'Bußgeldbescheid or Kostenbescheid, once issued',
+      required: ['kind', 'fineCents', 'feeCents', 'postageCents', 'totalCents', 'deadline', 'issuedAt', 'documentUrl'],
       properties: {
         kind: { type: 'string', enum: ['fine_notice', 'cost_notice'] }, fineCents: { type: 'integer' }, feeCents: { type: 'integer' },
-        postageCents: { type: 'integer' }, totalCents: { type: 'integer' }, deadline: { type: 'string', format: 'date-time' },
-        issuedAt: { type: 'string', format: 'date-time' }, documentUrl: { type: 'string' },
+        postageCents: { type: 'integer' }, totalCents: { type: 'integer' }, deadline: dateTime, issuedAt: dateTime, documentUrl: { type: 'string' },
       },
     },
     payment: {
-      type: 'object',
+      type: 'object', required: ['beneficiaryName', 'iban', 'reference', 'epcPayload', 'epcQrSvg'],
       properties: {
         beneficiaryName: { type: 'string' }, iban: { type: 'string' }, bic: { type: 'string' },
         reference: { type: 'string', description: 'ISO 11649 RF creditor reference, in groups of 4' },
@@ -41,15 +65,36 @@ export const citizenTicket = {
       },
     },
   },
-};
+});
 
-export const recordedTicket = {
-  type: 'object',
+export const portalAccess = named('PortalAccess', {
+  type: 'object', required: ['portalToken', 'ticket'],
+  properties: { portalToken: { type: 'string', description: 'Bearer token for the /current routes' }, ticket: citizenTicket },
+});
+
+export const checkoutStarted = named('CheckoutStarted', {
+  type: 'object', required: ['redirectUrl', 'checkoutId'],
+  properties: { redirectUrl: { type: 'string', description: 'Where to send the browser' }, checkoutId: { type: 'string' } },
+});
+
+export const recordedTicket = named('RecordedTicket', {
+  type: 'object', required: ['ticketNumber', 'reference', 'accessCode', 'portalUrl', 'paymentDeadline', 'amountCents', 'noticeCardUrl', 'status'],
   properties: {
     ticketNumber: { type: 'string' }, reference: { type: 'string' }, accessCode: { type: 'string' }, portalUrl: { type: 'string' },
-    paymentDeadline: { type: 'string', format: 'date-time' }, amountCents: { type: 'integer' }, noticeCardUrl: { type: 'string' }, status: ticketStatus,
+    paymentDeadline: dateTime, amountCents: { type: 'integer' }, noticeCardUrl: { type: 'string' }, status: ticketStatus,
   },
-};
+});
+
+export const outboxItem = named('OutboxItem', {
+  type: 'object', required: ['id', 'ticketNumber', 'kind', 'recipientName', 'createdAt', 'status', 'documentUrl'],
+  properties: {
+    id: { type: 'string' }, ticketNumber: { type: 'string' }, kind: { type: 'string', description: 'e.g. warning_letter' }, recipientName: { type: 'string' },
+    recipientAddress: { type: 'string' }, createdAt: dateTime, status: { type: 'string', enum: ['queued', 'dispatched', 'cancelled'] }, documentUrl: { type: 'string' },
+  },
+});
+
+/** `{ items: [...] }`, the shape of every list answer. */
+export const listOf = (items: object) => ({ type: 'object', required: ['items'], properties: { items: { type: 'array', items } } });
 
 export const pdf = { description: 'PDF document', contentType: 'application/pdf' };
 export const errors = {

@@ -5,7 +5,8 @@
  */
 import type { Request } from 'express';
 import { STAFF_ROLES } from '../../store/accounts/staff-accounts';
-import { DEPARTMENT_IDS } from '../../domain/departments';
+import { department, staffRole } from './schemas';
+import { named } from '../http/openapi';
 import { STAFF_COOKIE, staffSessionOf } from '../http/authenticate';
 import { defineRoutes } from '../http/route';
 import type { System } from '../../system/system';
@@ -15,17 +16,17 @@ import { signIn, signOut, type StaffSessionView } from '../use-cases/accounts/si
 import { changeOwnPassword } from '../use-cases/accounts/manage-accounts';
 
 
-export const staffSessionSchema = {
+export const staffSessionSchema = named('StaffSession', {
   type: 'object',
   required: ['id', 'displayName', 'roles', 'departments', 'leadOf', 'csrfToken'],
   properties: {
     id: { type: 'string' }, displayName: { type: 'string' },
-    roles: { type: 'array', items: { enum: [...STAFF_ROLES] } },
-    departments: { type: 'array', items: { enum: DEPARTMENT_IDS } },
-    leadOf: { type: 'array', items: { enum: DEPARTMENT_IDS } },
+    roles: { type: 'array', items: staffRole },
+    departments: { type: 'array', items: department },
+    leadOf: { type: 'array', items: department },
     csrfToken: { type: 'string', description: 'Send as X-CSRF-Token on every POST, PUT and DELETE.' },
   },
-} as const;
+});
 
 const secure = (req: Request, system: System) => req.secure || system.config.publicBaseUrl.startsWith('https:');
 

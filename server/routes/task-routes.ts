@@ -1,29 +1,36 @@
 /** Inbox: task queues, claim/return/reassign, decisions (see activities/tasks). */
 import { defineRoutes } from '../http/route';
-import { errors } from './schemas';
+import { errors, localText } from './schemas';
+import { named } from '../http/openapi';
 import { listTasks, type ListTasksQuery } from '../use-cases/tasks/list-tasks';
 import { getTask, taskView } from '../use-cases/tasks/task-view';
 import { claimTask, reassignTask, returnTask } from '../use-cases/tasks/assign-task';
 import { decideTask } from '../use-cases/tasks/decide-task';
 
-const localText = { type: 'object', properties: { de: { type: 'string' }, en: { type: 'string' } } };
-const person = { type: ['object', 'null'], properties: { id: { type: 'string' }, displayName: { type: 'string' } } };
-const taskListItem = {
+const dateTime = { type: 'string', format: 'date-time' };
+const person = named('Person', { type: 'object', required: ['id', 'displayName'], properties: { id: { type: 'string' }, displayName: { type: 'string' } } });
+const taskListItem = named('TaskListItem', {
   type: 'object',
+  required: ['taskId', 'title', 'type', 'procedure', 'department', 'caseNumber', 'dueAt', 'overdue', 'status', 'assignee', 'closedAt'],
   properties: {
     taskId: { type: 'string' }, title: localText, type: { type: 'string' }, procedure: { type: 'string' }, department: { type: 'string' },
-    caseNumber: { type: 'string' }, dueAt: { type: 'string', format: 'date-time' }, overdue: { type: 'boolean' },
-    status: { type: 'string', enum: ['open', 'completed', 'cancelled'] }, assignee: person, closedAt: { type: ['string', 'null'] },
+    caseNumber: { type: 'string' }, dueAt: dateTime, overdue: { type: 'boolean' },
+    status: { type: 'string', enum: ['open', 'completed', 'cancelled'] }, assignee: { oneOf: [person, { type: 'null' }] }, closedAt: { type: ['string', 'null'] },
   },
-};
-const taskDetail = {
+});
+const taskDetail = named('TaskDetail', {
   type: 'object',
+  required: [...taskListItem.required, 'workflowId', 'createdAt', 'decisionSchema', 'decisionUiSchema', 'outcomes', 'caseData', 'decision', 'decidedBy', 'cancelReason'],
   properties: {
-    ...taskListItem.properties, workflowId: { type: 'string' }, createdAt: { type: 'string', format: 'date-time' },
-    decisionSchema: { type: 'object' }, decisionUiSchema: { type: 'object' }, outcomes: { type: 'object' }, caseData: { type: 'object' },
-    decision: { type: ['object', 'null'] }, decidedBy: { type: ['string', 'null'] }, cancelReason: { type: ['string', 'null'] },
+    ...taskListItem.properties, workflowId: { type: 'string' }, createdAt: dateTime,
+    decisionSchema: { type: 'object', description: 'JSON Schema draft-07 of the decision form' }, decisionUiSchema: { type: 'object' },
+    outcomes: {
+      type: 'object', description: 'By outcome: the fields it requires and its label',
+      additionalProperties: { type: 'object', required: ['required', 'label'], properties: { required: { type: 'array', items: { type: 'string' } }, label: localText } },
+    },
+    caseData: { type: 'object' }, decision: { type: ['object', 'null'] }, decidedBy: { type: ['string', 'null'] }, cancelReason: { type: ['string', 'null'] },
   },
-};
+});
 const date = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}(T[0-9:.]+(Z|[+-]\\d{2}:\\d{2}))?$' };
 const conflict = { 409: { description: 'task_claimed: someone else works on it; task_not_open: already completed or cancelled' } };
 const taskId = (params: Record<string, string>) => params.taskId!;
@@ -48,7 +55,13 @@ export const taskRoutes = defineRoutes([
       },
     },
     responses: {
-      200: { description: 'One page', schema: { type: 'object', properties: { items: { type: 'array', items: taskListItem }, nextCursor: { type: ['string', 'null'] }, total: { type: 'integer' } } } },
+      200: {
+        description: 'One page',
+        schema: named('TaskPage', {
+          type: 'object', required: ['items', 'nextCursor', 'total'],
+          properties: { items: { type: 'array', items: taskListItem }, nextCursor: { type: ['string', 'null'] }, total: { type: 'integer' } },
+        }),
+      },
       ...errors,
     },
     async handler({ query, principal, system }) {
@@ -89,7 +102,7 @@ export const taskRoutes = defineRoutes([
     roles: ['caseworker'],
     body: { type: 'object', required: ['decision'], additionalProperties: false, properties: { decision: { type: 'object', description: 'Fields of the task\'s decisionSchema, with outcome' } } },
     responses: {
-      200: { description: 'Completed (the case workflow accepted it)', schema: { type: 'object', properties: { taskId: { type: 'string' }, status: { type: 'string', enum: ['completed'] } } } },
+      200: { description: 'Completed (the case workflow accepted it)', schema: named('TaskDecided', { type: 'object', required: ['taskId', 'status'], properties: { taskId: { type: 'string' }, status: { type: 'string', enum: ['completed'] } } }) },
       ...errors, ...conflict,
     },
     async handler({ params, body, principal, system }) {

@@ -1,4 +1,4 @@
-import type { ApiErrorBody, FieldError } from './api-types.js';
+import type { ApiErrorBody, FieldError } from './api/types.js';
 import { currentLang, dictionary } from './i18n.js';
 import { setStaffSession, staffSession } from './staff-session.js';
 

@@ -1,5 +1,5 @@
 import { createContext, createElement, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { Lang, LocalText } from './api-types.js';
+import type { Lang, LocalText } from './api/types.js';
 import { de, type Dictionary } from './locales/de.js';
 import { en } from './locales/en.js';
 

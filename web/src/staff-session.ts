@@ -1,16 +1,5 @@
 import { useSyncExternalStore } from 'react';
-
-export type StaffRole = 'warden' | 'caseworker' | 'station' | 'designer' | 'admin';
-
-/** GET /api/staff/session and the sign-in answer. */
-export type StaffSession = {
-  id: string;
-  displayName: string;
-  roles: StaffRole[];
-  departments: string[];
-  leadOf: string[];
-  csrfToken: string;
-};
+import type { StaffRole, StaffSession } from './api/types.js';
 
 // Module-level, like the language: the fetch wrapper reads the CSRF token, the header the roles.
 // Never persisted: after a reload the staff gate asks the server again (the cookie is httpOnly).

@@ -1,5 +1,6 @@
 import { useI18n } from '../i18n.js';
-import { hasRole, useStaffSession, type StaffRole } from '../staff-session.js';
+import { hasRole, useStaffSession } from '../staff-session.js';
+import type { StaffRole } from '../api/types.js';
 import { LanguageSwitch } from './language-switch.js';
 import { Link } from './link.js';
 

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { api, ApiError, messageOf } from '../api.js';
 import { useI18n } from '../i18n.js';
-import { hasRole, setStaffSession, useStaffSession, type StaffRole, type StaffSession } from '../staff-session.js';
+import { hasRole, setStaffSession, useStaffSession } from '../staff-session.js';
+import type { StaffRole, StaffSession } from '../api/types.js';
 import { Alert } from './alert.js';
 import { ErrorState } from './error-state.js';
 import { Loading } from './loading.js';

@@ -1,5 +1,5 @@
 import type { RJSFSchema, UiSchema } from '@rjsf/utils';
-import type { FormDefinition, Lang } from '../api-types.js';
+import type { FormDefinition, Lang } from '../api/types.js';
 
 type Node = Record<string, unknown>;
 export type LocalizedForm = { schema: RJSFSchema; uiSchema: UiSchema; title: string; description?: string; submit: string };

@@ -2,15 +2,15 @@ import { useId, useRef, useState, type ChangeEvent } from 'react';
 import type { FieldProps } from '@rjsf/utils';
 import { currentLang, useI18n } from '../i18n.js';
 import { describedBy, FieldError } from '../components/field-error.js';
+import type { ApiErrorBody, Attachment } from '../api/types.js';
 
 type Upload = { key: string; name: string; state: 'uploading' | 'done' | 'refused'; id?: string; message?: string };
-type Uploaded = { id: string; filename: string };
 
 /** Names of uploaded ids survive step changes (the form data holds only the ids). */
 const names = new Map<string, string>();
 
 /** One file to POST /api/attachments; the server checks the type by content and answers its message. */
-async function send(file: File, fallback: string): Promise<Uploaded> {
+async function send(file: File, fallback: string): Promise<Pick<Attachment, 'id' | 'filename'>> {
   let response: Response;
   try {
     response = await fetch('/api/attachments', {
@@ -20,7 +20,7 @@ async function send(file: File, fallback: string): Promise<Uploaded> {
   } catch {
     throw new Error(fallback);
   }
-  const body = await response.json().catch(() => undefined) as { id?: string; filename?: string; error?: { message?: string; fields?: { message: string }[] } } | undefined;
+  const body = await response.json().catch(() => undefined) as Partial<Attachment & ApiErrorBody> | undefined;
   if (!response.ok || !body?.id) throw new Error(body?.error?.fields?.[0]?.message ?? body?.error?.message ?? fallback);
   return { id: body.id, filename: body.filename ?? file.name };
 }

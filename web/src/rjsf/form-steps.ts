@@ -1,5 +1,5 @@
 import type { ErrorSchema, RJSFSchema, UiSchema } from '@rjsf/utils';
-import type { FormTexts } from '../api-types.js';
+import type { FormTexts } from '../api/types.js';
 
 export type Step = { id: string; title: string; fields: string[] };
 type Node = Record<string, unknown>;

@@ -1,5 +1,5 @@
 import type { RJSFSchema, UiSchema } from '@rjsf/utils';
-import type { Lang } from '../api-types.js';
+import type { Lang } from '../api/types.js';
 import { formatDate, formatDateTime } from '../format.js';
 import type { Dictionary } from '../locales/de.js';
 import { fieldOrder } from './form-steps.js';

@@ -1,5 +1,5 @@
 import type { ErrorSchema } from '@rjsf/utils';
-import type { FieldError } from '../api-types.js';
+import type { FieldError } from '../api/types.js';
 
 /**
  * The API names fields like "plate" or "place/street" (JSON-pointer-ish); rjsf wants a nested

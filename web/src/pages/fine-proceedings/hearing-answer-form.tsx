@@ -3,14 +3,14 @@ import { ErrorState } from '../../components/error-state.js';
 import { Loading } from '../../components/loading.js';
 import { useI18n } from '../../i18n.js';
 import { useFormDefinition } from '../staff/use-form-definition.js';
-import type { HearingTicketView } from './hearing-types.js';
+import type { CitizenTicketView } from '../../api/types.js';
 import { FormWizard } from '../forms/wizard/form-wizard.js';
 
 /**
  * The registry form `fine-proceedings-hearing-answer`, rendered from the same JSON Schema the API validates
  * with; the server's 422 fields land next to the fields, its 409 (closed, answered) above them.
  */
-export function HearingAnswerForm({ token, onAnswered }: { token: string; onAnswered: (ticket: HearingTicketView) => void }) {
+export function HearingAnswerForm({ token, onAnswered }: { token: string; onAnswered: (ticket: CitizenTicketView) => void }) {
   const { lang } = useI18n();
   const [definition, reload] = useFormDefinition('fine-proceedings-hearing-answer');
   if (definition.kind === 'loading') return <Loading />;
@@ -23,7 +23,7 @@ export function HearingAnswerForm({ token, onAnswered }: { token: string; onAnsw
       <FormWizard
         form={form}
         onSubmit={async (data) => {
-          onAnswered(await api<HearingTicketView>('/api/fine-proceedings/current/hearing-answer', {
+          onAnswered(await api<CitizenTicketView>('/api/fine-proceedings/current/hearing-answer', {
             method: 'POST', token, body: data, headers: { 'Form-Version': String(form.version) },
           }));
         }}

@@ -3,12 +3,12 @@ import { Alert } from '../../components/alert.js';
 import { Loading } from '../../components/loading.js';
 import { formatLastPayableDay } from '../../format.js';
 import { useI18n } from '../../i18n.js';
-import type { HearingTicketView } from './hearing-types.js';
+import type { CitizenTicketView } from '../../api/types.js';
 
 // The answer form pulls in rjsf and ajv: loaded only when the person chooses to answer.
 const HearingAnswerForm = lazy(() => import('./hearing-answer-form.js').then((m) => ({ default: m.HearingAnswerForm })));
 
-type Props = { ticket: HearingTicketView; token: string; onAnswered: (ticket: HearingTicketView) => void };
+type Props = { ticket: CitizenTicketView; token: string; onAnswered: (ticket: CitizenTicketView) => void };
 
 /** The Anhörung (§ 55 OWiG) online: the accusation, the Belehrung, and the answer form. */
 export function HearingSection({ ticket, token, onAnswered }: Props) {

@@ -3,10 +3,10 @@ import { messageOf } from '../../api.js';
 import { Alert } from '../../components/alert.js';
 import { formatLastPayableDay, formatMoney } from '../../format.js';
 import { useI18n } from '../../i18n.js';
-import type { HearingTicketView } from './hearing-types.js';
+import type { CitizenTicketView } from '../../api/types.js';
 
 /** The Bußgeldbescheid or Kostenbescheid: amounts, deadline, remedy, and the PDF. */
-export function NoticeSection({ ticket, token }: { ticket: HearingTicketView; token: string }) {
+export function NoticeSection({ ticket, token }: { ticket: CitizenTicketView; token: string }) {
   const { t, lang } = useI18n();
   const [error, setError] = useState<string>();
   const notice = ticket.notice;

@@ -1,4 +1,4 @@
-import type { CaseView } from '../../api-types.js';
+import type { CaseView } from '../../api/types.js';
 import { Alert } from '../../components/alert.js';
 import { ErrorState } from '../../components/error-state.js';
 import { Loading } from '../../components/loading.js';

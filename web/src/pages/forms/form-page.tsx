@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import { api, ApiError } from '../../api.js';
 import { Alert } from '../../components/alert.js';
 import { formatDateTime } from '../../format.js';
-import type { FormDefinition, SubmissionAccepted } from '../../api-types.js';
+import type { FormDefinition, SubmissionAccepted } from '../../api/types.js';
 import { ErrorState } from '../../components/error-state.js';
 import { Loading } from '../../components/loading.js';
 import { useI18n, usePageTitle } from '../../i18n.js';

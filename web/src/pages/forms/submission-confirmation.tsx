@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { SubmissionAccepted } from '../../api-types.js';
+import type { SubmissionAccepted } from '../../api/types.js';
 import { Alert } from '../../components/alert.js';
 import { CopyButton } from '../../components/copy-button.js';
 import { Link } from '../../components/link.js';

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, ApiError, messageOf } from '../../api.js';
-import type { CaseView } from '../../api-types.js';
+import type { CaseView } from '../../api/types.js';
 
 export type CaseState =
   | { kind: 'loading' }

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { api, ApiError, messageOf } from '../../api.js';
-import type { PortalAccess } from '../../api-types.js';
+import type { PortalAccess } from '../../api/types.js';
 import { Alert } from '../../components/alert.js';
 import { TextField } from '../../components/text-field.js';
 import { useI18n } from '../../i18n.js';

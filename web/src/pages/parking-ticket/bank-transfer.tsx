@@ -1,4 +1,4 @@
-import type { CitizenTicketView } from '../../api-types.js';
+import type { CitizenTicketView } from '../../api/types.js';
 import { CopyButton } from '../../components/copy-button.js';
 import { formatIban, formatMoney } from '../../format.js';
 import { useI18n } from '../../i18n.js';

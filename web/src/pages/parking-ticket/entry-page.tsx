@@ -1,4 +1,4 @@
-import type { PortalAccess } from '../../api-types.js';
+import type { PortalAccess } from '../../api/types.js';
 import { normalizeTicketCode } from '../../format.js';
 import { useI18n, usePageTitle } from '../../i18n.js';
 import { navigate } from '../../router.js';

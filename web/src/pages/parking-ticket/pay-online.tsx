@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { api, ApiError, messageOf } from '../../api.js';
-import type { PaymentMethod } from '../../api-types.js';
+import type { CheckoutStarted, PaymentMethod } from '../../api/types.js';
 import { Alert } from '../../components/alert.js';
 import { describedBy, FieldError } from '../../components/field-error.js';
 import { TextField } from '../../components/text-field.js';
@@ -39,7 +39,7 @@ export function PayOnline({ token, code, onAlreadyPaid }: Props) {
     setRedirecting(true);
     try {
       const body = { method, code, ...(email.trim() ? { email: email.trim() } : {}) };
-      const { redirectUrl } = await api<{ redirectUrl: string }>('/api/parking-tickets/current/checkout', {
+      const { redirectUrl } = await api<CheckoutStarted>('/api/parking-tickets/current/checkout', {
         method: 'POST',
         body,
         token,

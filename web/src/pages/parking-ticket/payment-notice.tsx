@@ -1,4 +1,4 @@
-import type { CitizenTicketView } from '../../api-types.js';
+import type { CitizenTicketView } from '../../api/types.js';
 import { Alert } from '../../components/alert.js';
 import { Loading } from '../../components/loading.js';
 import { useI18n } from '../../i18n.js';

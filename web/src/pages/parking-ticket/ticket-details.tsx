@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import type { CitizenTicketView } from '../../api-types.js';
-import { CaseStatusBadge, type CaseStatus } from '../forms/case-status-badge.js';
+import type { CitizenTicketView } from '../../api/types.js';
+import { StatusBadge } from '../../components/status-badge.js';
 import { formatDateTime, formatLastPayableDay, formatMoney } from '../../format.js';
 import { useI18n } from '../../i18n.js';
 
@@ -9,7 +9,7 @@ export function TicketDetails({ ticket }: { ticket: CitizenTicketView }) {
   const { t, lang, local } = useI18n();
   const rows: { key: string; label: string; value: ReactNode }[] = [
     { key: 'number', label: t.portal.fileNumber, value: ticket.ticketNumber },
-    { key: 'status', label: t.portal.status, value: <CaseStatusBadge status={ticket.status as CaseStatus} /> },
+    { key: 'status', label: t.portal.status, value: <StatusBadge status={ticket.status} /> },
     {
       key: 'offence',
       label: t.portal.offence,

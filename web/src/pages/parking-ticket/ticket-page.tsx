@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { api, ApiError, messageOf } from '../../api.js';
-import type { CitizenTicketView, PortalAccess, TicketStatus } from '../../api-types.js';
+import type { CitizenTicketView, PortalAccess, TicketStatus } from '../../api/types.js';
 import { Alert } from '../../components/alert.js';
 import { ErrorState } from '../../components/error-state.js';
 import { Loading } from '../../components/loading.js';
@@ -12,9 +12,7 @@ import { PayOnline } from './pay-online.js';
 import { PaymentNotice } from './payment-notice.js';
 import { dropToken, loadToken, saveToken } from './portal-session.js';
 import { TicketDetails } from './ticket-details.js';
-import { isFineStatus, type CaseStatus } from '../forms/case-status-badge.js';
 import { HearingSection } from '../fine-proceedings/hearing-section.js';
-import type { HearingTicketView } from '../fine-proceedings/hearing-types.js';
 import { NoticeSection } from '../fine-proceedings/notice-section.js';
 import { ObjectionForm } from './objection-form.js';
 import { usePaymentReturn } from './use-payment-return.js';
@@ -88,7 +86,7 @@ export function TicketPage({ code, search }: { code: string; search: string }) {
       {state.kind === 'loading' && payment.phase !== 'confirming' ? <Loading /> : null}
       {state.kind === 'failed' ? <ErrorState message={state.message} onRetry={load} /> : null}
       {state.kind === 'ready' && token ? (
-        <TicketBody ticket={state.ticket as unknown as HearingTicketView} code={code} token={token} onStale={load}
+        <TicketBody ticket={state.ticket} code={code} token={token} onStale={load}
           onChanged={(ticket) => showTicket(ticket as unknown as CitizenTicketView)} returned={payment.phase === 'confirmed'} />
       ) : null}
     </>
@@ -96,19 +94,18 @@ export function TicketPage({ code, search }: { code: string; search: string }) {
 }
 
 type BodyProps = {
-  ticket: HearingTicketView; code: string; token: string; onStale: () => void; onChanged: (ticket: HearingTicketView) => void; returned: boolean;
+  ticket: CitizenTicketView; code: string; token: string; onStale: () => void; onChanged: (ticket: CitizenTicketView) => void; returned: boolean;
 };
 
 // The workflow accepts the Verwarnungsgeld until a notice is issued (also while the fine office
 // decides), then the notice's total under its own reference, until the notice is final.
-const PAYABLE: CaseStatus[] = ['open', 'letter_sent', 'holder_unknown', 'decision_pending', 'fine_notice_sent', 'cost_notice_sent'];
-const OBJECTABLE: CaseStatus[] = ['open', 'letter_sent', 'holder_unknown', 'decision_pending'];
+const PAYABLE: TicketStatus[] = ['open', 'letter_sent', 'holder_unknown', 'decision_pending', 'fine_notice_sent', 'cost_notice_sent'];
+const OBJECTABLE: TicketStatus[] = ['open', 'letter_sent', 'holder_unknown', 'decision_pending'];
 
 function TicketBody({ ticket, code, token, onStale, onChanged, returned }: BodyProps) {
   const { t, lang } = useI18n();
   const { status } = ticket;
-  const explain = (s: CaseStatus) => (isFineStatus(s) ? t.hearing.explain[s] : t.portal.explain[s as TicketStatus]);
-  const statusText = (s: CaseStatus): string => (isFineStatus(s) ? (t.hearing.status[s] ?? s) : t.status[s as TicketStatus]);
+  const explain = (s: TicketStatus): string | undefined => (t.portal.explain as Partial<Record<TicketStatus, string>>)[s] ?? t.hearing.explain[s];
   // Just back from paying: the notice above the details says how it went; no second offer to pay.
   let next: ReactNode = null;
   if (returned) {
@@ -119,22 +116,22 @@ function TicketBody({ ticket, code, token, onStale, onChanged, returned }: BodyP
         <Alert type="info" title={t.portal.payableUntil(formatLastPayableDay(ticket.paymentDeadline, lang))}>
           <p className="kern-body">{explain(status)}</p>
         </Alert>
-        <BankTransfer ticket={ticket as unknown as CitizenTicketView} />
+        <BankTransfer ticket={ticket} />
         <PayOnline token={token} code={code} onAlreadyPaid={onStale} />
       </>
     );
   } else {
     // Nothing left to pay while the booking catches up reads as "paid" too.
-    const shown: CaseStatus = PAYABLE.includes(status) ? 'paid' : status;
+    const shown: TicketStatus = PAYABLE.includes(status) ? 'paid' : status;
     next = (
-      <Alert type={shown === 'paid' || shown === 'dropped' ? 'success' : 'info'} title={statusText(shown)}>
+      <Alert type={shown === 'paid' || shown === 'dropped' ? 'success' : 'info'} title={t.status[shown]}>
         <p className="kern-body">{explain(shown)}</p>
       </Alert>
     );
   }
   return (
     <div className="stack-lg">
-      <TicketDetails ticket={ticket as unknown as CitizenTicketView} />
+      <TicketDetails ticket={ticket} />
       <NoticeSection ticket={ticket} token={token} />
       {next}
       {ticket.hearing ? <HearingSection ticket={ticket} token={token} onAnswered={onChanged} /> : null}

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { api, messageOf } from '../../api.js';
-import type { CitizenTicketView } from '../../api-types.js';
+import type { CitizenTicketView } from '../../api/types.js';
 import { navigate } from '../../router.js';
 
 export type ReturnState =

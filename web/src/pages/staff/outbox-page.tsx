@@ -1,4 +1,4 @@
-import type { OutboxItem } from '../../api-types.js';
+import type { OutboxItem } from '../../api/types.js';
 import { StaffGate } from '../../components/staff-gate.js';
 import { useI18n, usePageTitle } from '../../i18n.js';
 import { OutboxTable } from './outbox-table.js';

@@ -1,4 +1,4 @@
-import type { OutboxItem } from '../../api-types.js';
+import type { OutboxItem } from '../../api/types.js';
 import { ErrorState } from '../../components/error-state.js';
 import { Loading } from '../../components/loading.js';
 import { formatDateTime } from '../../format.js';

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api, messageOf } from '../../api.js';
-import type { FormDefinition } from '../../api-types.js';
+import type { FormDefinition } from '../../api/types.js';
 
 export type DefinitionState = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'ready'; form: FormDefinition };
 

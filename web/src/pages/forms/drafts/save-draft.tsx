@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { api, ApiError, messageOf } from '../../../api.js';
-import type { FormDefinition } from '../../../api-types.js';
+import type { DraftSaved, FormDefinition } from '../../../api/types.js';
 import { Alert } from '../../../components/alert.js';
 import { TextField } from '../../../components/text-field.js';
 import { formatDateTime } from '../../../format.js';
@@ -48,7 +48,7 @@ export function SaveDraft({ form, data }: Props) {
     setError(undefined);
     setFailure(undefined);
     try {
-      const saved = await api<{ draftId: string; expiresAt: string }>(`/api/forms/${encodeURIComponent(form.id)}/drafts`, {
+      const saved = await api<DraftSaved>(`/api/forms/${encodeURIComponent(form.id)}/drafts`, {
         method: 'POST', body: { formVersion: form.version, email: email.trim(), data },
       });
       setSavedUntil(saved.expiresAt);

@@ -1,9 +1,8 @@
 import { useEffect, useState } from 'react';
 import { api, ApiError, messageOf } from '../../../api.js';
-import type { FormDefinition } from '../../../api-types.js';
+import type { Draft, FormDefinition } from '../../../api/types.js';
 
 type Data = Record<string, unknown>;
-type Draft = { formId: string; formVersion: number; data: Data; expiresAt: string };
 export type ResumedDraft = { draftId: string; token: string; form: FormDefinition; data: Data; expiresAt: string };
 export type ResumeState =
   | { kind: 'none' }

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ErrorSchema } from '@rjsf/utils';
 import validator from '@rjsf/validator-ajv8';
 import { ApiError, messageOf } from '../../../api.js';
-import type { FormDefinition } from '../../../api-types.js';
+import type { FormDefinition } from '../../../api/types.js';
 import { Alert } from '../../../components/alert.js';
 import { useI18n } from '../../../i18n.js';
 import { applyTexts } from '../../../rjsf/apply-texts.js';

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ErrorSchema, RJSFValidationError } from '@rjsf/utils';
 import validator from '@rjsf/validator-ajv8';
 import { api, ApiError, messageOf } from '../../../api.js';
-import type { FormDefinition, RecordedTicket } from '../../../api-types.js';
+import type { FormDefinition, RecordedTicket } from '../../../api/types.js';
 import { Alert } from '../../../components/alert.js';
 import { useI18n } from '../../../i18n.js';
 import { applyTexts } from '../../../rjsf/apply-texts.js';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { RecordedTicket } from '../../../api-types.js';
+import type { RecordedTicket } from '../../../api/types.js';
 import { ErrorState } from '../../../components/error-state.js';
 import { Loading } from '../../../components/loading.js';
 import { StaffGate } from '../../../components/staff-gate.js';

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { RecordedTicket } from '../../../api-types.js';
+import type { RecordedTicket } from '../../../api/types.js';
 import { Alert } from '../../../components/alert.js';
 import { StatusBadge } from '../../../components/status-badge.js';
 import { formatLastPayableDay, formatMoney, formatReference } from '../../../format.js';

@@ -1,21 +1,20 @@
 import { useRef, useState } from 'react';
-import { TICKET_STATUSES, type StaffTicket } from '../../../api-types.js';
+import type { StaffTicket, TicketStatus } from '../../../api/types.js';
 import { Alert } from '../../../components/alert.js';
 import { ErrorState } from '../../../components/error-state.js';
 import { Loading } from '../../../components/loading.js';
-import { CaseStatusBadge, FINE_STATUSES, type CaseStatus } from '../../forms/case-status-badge.js';
+import { StatusBadge } from '../../../components/status-badge.js';
 import { formatDateTime, formatLastPayableDay, formatMoney } from '../../../format.js';
 import { useI18n } from '../../../i18n.js';
 import { useList } from '../../staff/use-list.js';
 import { WithdrawDialog } from './withdraw-dialog.js';
 
 // Withdrawal can be requested until a notice is issued (the server would answer 409 ticket_closed).
-const WITHDRAWABLE: CaseStatus[] = ['open', 'letter_sent', 'holder_unknown', 'decision_pending'];
-const FILTER_STATUSES: CaseStatus[] = [...TICKET_STATUSES, ...FINE_STATUSES];
+const WITHDRAWABLE: TicketStatus[] = ['open', 'letter_sent', 'holder_unknown', 'decision_pending'];
 
 export function TicketsTable({ onChanged }: { onChanged: () => void }) {
   const { t, lang, local } = useI18n();
-  const [status, setStatus] = useState<CaseStatus | ''>('');
+  const [status, setStatus] = useState<TicketStatus | ''>('');
   const [list, reload] = useList<StaffTicket>(`/api/parking-tickets${status ? `?status=${status}` : ''}`);
   const [withdrawing, setWithdrawing] = useState<string>();
   const [notice, setNotice] = useState('');
@@ -52,12 +51,12 @@ export function TicketsTable({ onChanged }: { onChanged: () => void }) {
             id="ticket-status-filter"
             className="kern-form-input__select"
             value={status}
-            onChange={(e) => setStatus(e.target.value as CaseStatus | '')}
+            onChange={(e) => setStatus(e.target.value as TicketStatus | '')}
           >
             <option value="">{t.staff.filterAll}</option>
-            {FILTER_STATUSES.map((s) => (
+            {(Object.keys(t.status) as TicketStatus[]).filter((s) => s !== 'registering').map((s) => (
               <option key={s} value={s}>
-                {(t.status as Record<string, string>)[s] ?? t.hearing.status[s]}
+                {t.status[s]}
               </option>
             ))}
           </select>
@@ -98,10 +97,10 @@ export function TicketsTable({ onChanged }: { onChanged: () => void }) {
                   <td className="kern-table__cell">{formatDateTime(ticket.observedAt, lang)}</td>
                   <td className="kern-table__cell">{formatLastPayableDay(ticket.paymentDeadline, lang)}</td>
                   <td className="kern-table__cell">
-                    <CaseStatusBadge status={ticket.status} />
+                    <StatusBadge status={ticket.status} />
                   </td>
                   <td className="kern-table__cell kern-table__cell--action">
-                    {WITHDRAWABLE.includes(ticket.status as CaseStatus) ? (
+                    {WITHDRAWABLE.includes(ticket.status) ? (
                       <button
                         type="button"
                         className="kern-btn kern-btn--tertiary kern-btn--x-small"

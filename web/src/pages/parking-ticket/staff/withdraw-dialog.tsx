@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api, ApiError, messageOf } from '../../../api.js';
 import { TextField } from '../../../components/text-field.js';
 import { useI18n } from '../../../i18n.js';
+import type { WithdrawalRequested } from '../../../api/types.js';
 
 /** `requested`: the traffic department got a 'parking-ticket.withdrawal' task; it withdraws or keeps the ticket. */
 type Props = { ticketNumber: string; onDone: (requested: boolean) => void };
@@ -31,7 +32,7 @@ export function WithdrawDialog({ ticketNumber, onDone }: Props) {
     }
     setBusy(true);
     try {
-      await api<{ taskId: string }>(`/api/parking-tickets/${encodeURIComponent(ticketNumber)}/withdrawal-requests`, {
+      await api<WithdrawalRequested>(`/api/parking-tickets/${encodeURIComponent(ticketNumber)}/withdrawal-requests`, {
         method: 'POST',
         body: { reason: reason.trim() },
       });

@@ -3,8 +3,9 @@ import { api, ApiError, messageOf } from '../../../api.js';
 import { Alert } from '../../../components/alert.js';
 import { TextField } from '../../../components/text-field.js';
 import { useI18n } from '../../../i18n.js';
-import type { StaffRole } from '../../../staff-session.js';
-import { DEPARTMENTS, ROLES, type Account } from './types.js';
+import type { AccountWithPassword, StaffRole } from '../../../api/types.js';
+import { DEPARTMENTS, ROLES } from './types.js';
+import type { Account } from '../../../api/types.js';
 
 type Props = {
   /** Absent: create a new account. */
@@ -51,7 +52,7 @@ export function AccountForm({ account, onDone }: Props) {
     try {
       const result = account
         ? { account: await api<Account>(`/api/staff/accounts/${encodeURIComponent(account.id)}`, { method: 'PUT', body: { ...fields, disabled } }) }
-        : await api<{ account: Account; password: string }>('/api/staff/accounts', { method: 'POST', body: { id: id.trim(), ...fields } });
+        : await api<AccountWithPassword>('/api/staff/accounts', { method: 'POST', body: { id: id.trim(), ...fields } });
       onDone(result);
     } catch (e) {
       // Server field names: `roles`, `/roles/0`, … → the field's first segment.

@@ -9,7 +9,7 @@ import { formatDateTime } from '../../../format.js';
 import { useI18n, usePageTitle } from '../../../i18n.js';
 import { useList } from '../use-list.js';
 import { AccountForm } from './account-form.js';
-import type { Account } from './types.js';
+import type { Account, AccountWithPassword } from '../../../api/types.js';
 
 /** /dienst/konten – staff accounts for admins: list, create, edit, disable, reset password, unlock. */
 export function AccountsPage() {
@@ -46,8 +46,8 @@ function Accounts() {
   async function act(account: Account, action: 'password-reset' | 'unlock') {
     setEditing(null);
     try {
-      const answer = await api<{ password?: string }>(`/api/staff/accounts/${encodeURIComponent(account.id)}/${action}`, { method: 'POST' });
-      await announce(action === 'unlock' ? { type: 'success', text: a.unlocked(account.id) } : { type: 'success', text: a.passwordReset(account.id), password: answer.password, id: account.id });
+      const answer = await api<AccountWithPassword | Account>(`/api/staff/accounts/${encodeURIComponent(account.id)}/${action}`, { method: 'POST' });
+      await announce(action === 'unlock' ? { type: 'success', text: a.unlocked(account.id) } : { type: 'success', text: a.passwordReset(account.id), password: 'password' in answer ? answer.password : undefined, id: account.id });
     } catch (e) {
       await announce({ type: 'danger', text: messageOf(e) });
     }

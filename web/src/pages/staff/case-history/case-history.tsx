@@ -1,9 +1,10 @@
-import type { Lang } from '../../../api-types.js';
+import type { Lang } from '../../../api/types.js';
 import { ErrorState } from '../../../components/error-state.js';
 import { Loading } from '../../../components/loading.js';
 import { formatDateTime } from '../../../format.js';
 import { useI18n } from '../../../i18n.js';
-import type { HistoryEvent, StaffCase, StaffCaseState } from './use-staff-case.js';
+import type { StaffCaseState } from './use-staff-case.js';
+import type { HistoryEvent, StaffCase } from '../../../api/types.js';
 
 /** Documents and the audit trail of a case; used on the case page and beside an inbox task. */
 export function CaseHistory({ state, reload, headingLevel = 2 }: { state: StaffCaseState; reload: () => void; headingLevel?: 2 | 3 }) {

@@ -1,17 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api, messageOf } from '../../../api.js';
-
-export interface StaffCaseDocument { id: string; kind: string; filename: string; createdAt: string; url: string }
-export interface HistoryEvent {
-  at: string;
-  actor: string;
-  actorName: string | null;
-  action: string;
-  details: Record<string, unknown>;
-  workflowId: string | null;
-  runId: string | null;
-}
-export interface StaffCase { caseNumber: string; procedure: string; documents: StaffCaseDocument[]; history: HistoryEvent[] }
+import type { StaffCase } from '../../../api/types.js';
 
 export type StaffCaseState = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'ready'; value: StaffCase };
 

@@ -1,4 +1,4 @@
-import type { FormCheck } from '../../../api-types.js';
+import type { FormCheck } from '../../../api/types.js';
 import { Alert } from '../../../components/alert.js';
 import { useI18n } from '../../../i18n.js';
 

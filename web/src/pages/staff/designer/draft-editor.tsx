@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { api, ApiError, messageOf } from '../../../api.js';
-import type { FormCheck, FormDefinition, FormVersionMeta } from '../../../api-types.js';
+import type { FormCheck, FormDefinition, FormVersion, FormVersionMeta } from '../../../api/types.js';
 import { Alert } from '../../../components/alert.js';
 import { ErrorState } from '../../../components/error-state.js';
 import { Loading } from '../../../components/loading.js';
@@ -57,7 +57,7 @@ export function DraftEditor({ form, versions, onPublished }: Props) {
       if (kind === 'check') {
         setCheck(await api<FormCheck>(`${base}/check`, { method: 'POST', body: payload }));
       } else {
-        const published = await api<FormVersionMeta>(`${base}/versions`, { method: 'POST', body: payload });
+        const published = await api<FormVersion>(`${base}/versions`, { method: 'POST', body: payload });
         onPublished(t.designer.published(published.version));
       }
     });
@@ -65,7 +65,7 @@ export function DraftEditor({ form, versions, onPublished }: Props) {
 
   function restore(version: number) {
     void call(async () => {
-      const restored = await api<FormVersionMeta>(`${base}/versions/${version}/restore`, { method: 'POST', body: note.trim() ? { note: note.trim() } : {} });
+      const restored = await api<FormVersion>(`${base}/versions/${version}/restore`, { method: 'POST', body: note.trim() ? { note: note.trim() } : {} });
       onPublished(t.designer.restored(restored.version, version));
     });
   }

@@ -1,4 +1,4 @@
-import type { FormSummary } from '../../../api-types.js';
+import type { FormSummary } from '../../../api/types.js';
 import { ErrorState } from '../../../components/error-state.js';
 import { Link } from '../../../components/link.js';
 import { Loading } from '../../../components/loading.js';

@@ -1,5 +1,5 @@
 import { useDeferredValue, useState } from 'react';
-import type { FormDefinition, Lang } from '../../../api-types.js';
+import type { FormDefinition, Lang } from '../../../api/types.js';
 import { Alert } from '../../../components/alert.js';
 import { LangScope, useI18n } from '../../../i18n.js';
 import { FormWizard } from '../../forms/wizard/form-wizard.js';

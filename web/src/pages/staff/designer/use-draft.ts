@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { FormDefinition } from '../../../api-types.js';
+import type { FormDefinition } from '../../../api/types.js';
 import { useI18n } from '../../../i18n.js';
 import { parseJson, type Parsed } from './parse-json.js';
 

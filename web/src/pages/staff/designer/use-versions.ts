@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api, messageOf } from '../../../api.js';
-import type { FormVersionMeta } from '../../../api-types.js';
+import type { Answer, FormVersionMeta } from '../../../api/types.js';
 
 export type VersionsState = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'ready'; items: FormVersionMeta[] };
 
@@ -9,7 +9,7 @@ export function useVersions(formId: string): [VersionsState, () => Promise<void>
   const [state, setState] = useState<VersionsState>({ kind: 'loading' });
   const load = useCallback(async () => {
     try {
-      const { items } = await api<{ formId: string; items: FormVersionMeta[] }>(`/api/forms/${encodeURIComponent(formId)}/versions`);
+      const { items } = await api<Answer<'/api/forms/{formId}/versions', 'get'>>(`/api/forms/${encodeURIComponent(formId)}/versions`);
       setState({ kind: 'ready', items });
     } catch (e) {
       setState({ kind: 'failed', message: messageOf(e) });

@@ -1,4 +1,4 @@
-import type { FormVersionMeta } from '../../../api-types.js';
+import type { FormVersionMeta } from '../../../api/types.js';
 import { formatDateTime } from '../../../format.js';
 import { useI18n } from '../../../i18n.js';
 

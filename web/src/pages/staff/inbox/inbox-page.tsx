@@ -10,7 +10,8 @@ import { useI18n, usePageTitle } from '../../../i18n.js';
 import { navigate } from '../../../router.js';
 import { useStaffSession } from '../../../staff-session.js';
 import { TaskBadges } from './task-badges.js';
-import { PROCEDURES, taskApi, taskPath, type TaskListItem, type TaskPage } from './types.js';
+import { PROCEDURES, taskApi, taskPath } from './types.js';
+import type { TaskListItem, TaskPage } from '../../../api/types.js';
 
 const PAGE_SIZE = 25;
 const FILTERS = ['procedure', 'status', 'overdue', 'dueFrom', 'dueTo', 'sort'] as const;

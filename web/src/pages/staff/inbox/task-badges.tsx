@@ -1,5 +1,5 @@
 import { useI18n } from '../../../i18n.js';
-import type { TaskListItem } from './types.js';
+import type { TaskListItem } from '../../../api/types.js';
 
 /** Overdue and closed states as words with an icon; colour only repeats the text. */
 export function TaskBadges({ task }: { task: Pick<TaskListItem, 'overdue' | 'status'> }) {

@@ -19,7 +19,8 @@ import { CaseHistory } from '../case-history/case-history.js';
 import { useStaffCase } from '../case-history/use-staff-case.js';
 import { CaseData } from './case-data.js';
 import { TaskBadges } from './task-badges.js';
-import { taskApi, type TaskDetail } from './types.js';
+import { taskApi } from './types.js';
+import type { TaskDetail } from '../../../api/types.js';
 
 type State = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'ready'; task: TaskDetail };
 type Notice = { type: 'success' | 'danger' | 'warning'; text: string };
