@@ -7,6 +7,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { HttpClient } from '../support/system';
 import { eventually } from '../support/eventually';
 import { useBrowserTestSystem, expectNoWcagViolations, type BrowserTestContext } from '../support/browser';
+import { fineProceedingsWorkflowId } from '../../workflows/fine-proceedings/shared';
+import { taskIdOf } from '../../workflows/tasks/shared';
 
 const ctx = useBrowserTestSystem('browser_hearing');
 let app: BrowserTestContext['app'];
@@ -56,7 +58,7 @@ describe('the hearing online in the browser', () => {
     await expectNoWcagViolations(page, 'portal: hearing answered');
 
     const { workflowId } = (await app.system.model.tickets.findOne({ ticketNumber: recorded.ticketNumber }).lean())!;
-    const task = await eventually(() => app.system.model.tasks.findById(`${workflowId}~hearing-decision`).lean(), 'the decision task');
+    const task = await eventually(() => app.system.model.tasks.findById(taskIdOf(fineProceedingsWorkflowId(workflowId), 'hearing-decision')).lean(), 'the decision task');
     expect(task.caseData).toMatchObject({ answer: { facts: 'denies', reasons: 'Ich war zur Tatzeit verreist.', person: { familyName: 'Mustermann' } } });
   });
 });

@@ -56,7 +56,7 @@ describe('the staff case view', () => {
       return res.status === 200 && res.json.documents.length > 0 && res.json;
     }, 'the case view with its notice card');
     expect(view).toMatchObject({ caseNumber: ticketNumber, procedure: 'parking-ticket' });
-    const recordedEvent = view.history.find((e: { action: string }) => e.action === 'ticket.recorded');
+    const recordedEvent = view.history.find((e: { action: string }) => e.action === 'parking-ticket.recorded');
     expect(recordedEvent).toMatchObject({ workflowId: expect.stringMatching(/^parking-ticket-/), runId: expect.any(String) });
     expect(recordedEvent.actor).not.toBe('system');
     const stored = await app.system.model.tickets.findOne({ ticketNumber }).lean();

@@ -9,6 +9,8 @@ import type { RunningSystem } from '../../scripts/lib/run-system';
 import { HttpClient, startTestSystem } from '../support/system';
 import { mailsTo } from '../support/activity-env';
 import { eventually } from '../support/eventually';
+import { fineProceedingsWorkflowId } from '../../workflows/fine-proceedings/shared';
+import { taskIdOf } from '../../workflows/tasks/shared';
 
 let app: RunningSystem;
 let staff: HttpClient;
@@ -61,9 +63,10 @@ describe('the hearing online', () => {
 
     // The inbox: the fine office sees the answer (stripped of unknown fields), never the access code.
     const { workflowId } = (await app.system.model.tickets.findOne({ ticketNumber: recorded.ticketNumber }).lean())!;
-    const taskId = `${workflowId}~hearing-decision`;
+    // The decision task belongs to the ticket's Bußgeldverfahren (its child workflow).
+    const taskId = taskIdOf(fineProceedingsWorkflowId(workflowId), 'hearing-decision');
     const task = await staff.request('GET', `/api/tasks/${encodeURIComponent(taskId)}`);
-    expect(task.json).toMatchObject({ type: 'fine.hearing-decision', department: 'fine-office', caseData: { answer: { facts: 'denies', reasons: 'Ich war zur Tatzeit verreist.' } } });
+    expect(task.json).toMatchObject({ type: 'fine-proceedings.decision', department: 'fine-office', caseData: { answer: { facts: 'denies', reasons: 'Ich war zur Tatzeit verreist.' } } });
     expect(JSON.stringify(task.json)).not.toContain(recorded.accessCode);
     expect(JSON.stringify(task.json)).not.toContain('stripped');
     const refused = await staff.request('POST', `/api/tasks/${encodeURIComponent(taskId)}/decision`, { decision: { outcome: 'drop' } });
@@ -99,9 +102,9 @@ describe('the hearing online', () => {
     expect(payments.map((p) => p.amountCents)).toEqual([8350]);
 
     const audit = (await app.system.model.audit.find({ caseNumber: recorded.ticketNumber }).sort({ at: 1 }).lean()).map((a) => `${a.action}:${a.actor}`);
-    expect(audit).toEqual(expect.arrayContaining(['letter.queued:system', 'hearing.answered:citizen', 'hearing.decision_requested:system', 'task.completed:test-staff',
-      'fine.fine_notice_issued:test-staff', 'payment.booked:payment:card', 'ticket.paid:system']));
-    expect(audit.indexOf('hearing.answered:citizen')).toBeLessThan(audit.indexOf('hearing.decision_requested:system'));
+    expect(audit).toEqual(expect.arrayContaining(['parking-ticket.letter-queued:system', 'fine-proceedings.hearing-answered:citizen', 'fine-proceedings.decision-requested:system', 'task.completed:test-staff',
+      'fine-proceedings.fine-notice-issued:test-staff', 'parking-ticket.payment-booked:payment:card', 'parking-ticket.paid:system']));
+    expect(audit.indexOf('fine-proceedings.hearing-answered:citizen')).toBeLessThan(audit.indexOf('fine-proceedings.decision-requested:system'));
   });
 
   it('when the citizen objects on the portal, then the traffic department gets a withdrawal task; a second objection meanwhile is 409', async () => {
@@ -114,7 +117,7 @@ describe('the hearing online', () => {
     expect(task.json).toMatchObject({ type: 'parking-ticket.withdrawal', department: 'traffic', caseData: { request: { source: 'citizen', by: 'citizen' } } });
     expect((await staff.request('POST', `/api/tasks/${encodeURIComponent(`${workflowId}~withdrawal-1`)}/decision`, { decision: { outcome: 'keep', reason: 'Kein Ausweis auf dem Foto' } })).status).toBe(200);
     const audit = await app.system.model.audit.find({ caseNumber: recorded.ticketNumber }).lean();
-    expect(audit.find((a) => a.action === 'withdrawal.requested')?.actor).toBe('citizen');
+    expect(audit.find((a) => a.action === 'parking-ticket.withdrawal-requested')?.actor).toBe('citizen');
     // Kept: the hearing is still open.
     expect((await citizen.request('GET', '/api/parking-tickets/current', undefined, bearer)).json).toMatchObject({ status: 'letter_sent', hearing: { open: true } });
   });

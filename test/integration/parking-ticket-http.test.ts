@@ -95,7 +95,7 @@ describe('the citizen portal and online payment', () => {
     expect(second.json.error.code).toBe('already_paid');
     expect(await app.system.model.payments.countDocuments({ caseNumber: recorded.ticketNumber })).toBe(1);
     const audit = await app.system.model.audit.find({ caseNumber: recorded.ticketNumber }).sort({ at: 1 }).lean();
-    expect(audit.map((a) => a.action)).toEqual(['ticket.recorded', 'payment.booked', 'ticket.paid']);
+    expect(audit.map((a) => a.action)).toEqual(['parking-ticket.recorded', 'parking-ticket.payment-booked', 'parking-ticket.paid']);
   });
 
   it('when someone guesses plates, then the code locks after five failures with 429', async () => {

@@ -41,6 +41,6 @@ describe('restart mid-procedure', () => {
     }
     expect(status).toBe('paid');
     const audit = await second.system.model.audit.find({ caseNumber: recorded.ticketNumber }).sort({ at: 1 }).lean();
-    expect(audit.map((a) => a.action)).toEqual(['ticket.recorded', 'payment.booked', 'ticket.paid']);
+    expect(audit.map((a) => a.action)).toEqual(['parking-ticket.recorded', 'parking-ticket.payment-booked', 'parking-ticket.paid']);
   });
 });

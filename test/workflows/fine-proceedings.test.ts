@@ -20,6 +20,8 @@ import {
 import type { fineProceedingsWorkflow } from '../../workflows/fine-proceedings/workflow';
 import { parkingTicketWorkflow } from '../../workflows/parking-ticket/workflow';
 import { completeTaskUpdate, taskIdOf, type TaskDecision } from '../../workflows/tasks/shared';
+import { createActivities } from '../../activities';
+import { fineTariff } from '../../domain/fine-proceedings/fees';
 import { mailsTo, type ActivityEnv } from '../support/activity-env';
 import { eventually } from '../support/eventually';
 import { useTimeSkippingEnv } from '../support/time-skipping';
@@ -264,5 +266,63 @@ describe('Bußgeldverfahren (time skipping)', () => {
       const actions = await auditOf(registration.ticketNumber);
       expect(actions).toEqual(expect.arrayContaining(['parking-ticket.withdrawal-requested:warden-test', 'parking-ticket.withdrawal-requested:citizen', 'parking-ticket.withdrawn:traffic-1']));
     });
+  });
+
+  it('when a withdrawal decision is still being recorded as the fine office decides on a notice, then the withdrawal is booked first and no notice is issued', async () => {
+    // The traffic department's decision is accepted, but its recording waits for the test.
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => { release = resolve; });
+    let recording = false;
+    const gated = (deps: Parameters<typeof createActivities>[0]) => {
+      const real = createActivities(deps);
+      return { ...real, async closeTask(args: Parameters<typeof real.closeTask>[0]) {
+        if (args.taskId.endsWith('~withdrawal-1') && args.status === 'completed') { recording = true; await released; }
+        return real.closeTask(args);
+      } };
+    };
+    await ts.withWorker(async (taskQueue) => {
+      const { handle, registration, observedAt } = await startTicket(taskQueue, 'HA-MM 4711');
+      await toHearing(handle, observedAt);
+      await answerHearing(handle, answer());
+      const { taskId } = await handle.executeUpdate(withdrawalRequestUpdate, { args: [{ reason: 'Parkausweis lag aus', by: 'warden-test', source: 'staff' }] });
+      const withdrawing = handle.executeUpdate(completeTaskUpdate, { args: [{ taskId, decision: { outcome: 'withdraw', reason: 'Ausweis nachgewiesen' }, by: 'traffic-1' }] });
+      await eventually(async () => recording, 'the withdrawal being recorded');
+      await decide(handle, 'hearing-decision', { outcome: 'fine_notice' });
+      // The notice waits for the withdrawal's record.
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(await db.model.outbox.countDocuments({ caseNumber: registration.ticketNumber, kind: 'fine_notice' })).toBe(0);
+      release();
+      await withdrawing;
+      expect((await handle.result()).status).toBe('withdrawn');
+      expect(await proceedingsOf(handle).result()).toEqual({ outcome: 'settled' });
+      expect(await db.model.outbox.countDocuments({ caseNumber: registration.ticketNumber, kind: 'fine_notice' })).toBe(0);
+      expect((await fineCases(db.conn).findById(registration.ticketNumber).lean())?.notice).toBeUndefined();
+      const actions = await auditOf(registration.ticketNumber);
+      expect(actions.filter((a) => a.startsWith('fine-proceedings.fine-notice-issued'))).toEqual([]);
+      expect(actions.at(-1)).toBe('parking-ticket.withdrawn:traffic-1');
+    }, gated);
+  });
+
+  it('when the fee table differs from tariff.json, then the notice\'s amounts and deadline are those the activity computed and its total settles the case', async () => {
+    // Another fee table given to the activities only: workflow code that recomputed from tariff.json would disagree.
+    const tariff = { ...fineTariff, fineNotice: { ...fineTariff.fineNotice, postageCents: 411 }, paymentDays: 21 };
+    await ts.withWorker(async (taskQueue) => {
+      const { handle, observedAt } = await startTicket(taskQueue, 'HA-XY 42');
+      await toHearing(handle, observedAt);
+      await answerHearing(handle, answer());
+      const task = (await db.model.tasks.findById(taskIdIn(handle, 'hearing-decision')).lean())!;
+      expect(task.caseData).toMatchObject({ amounts: { fineNotice: { postageCents: 411, totalCents: 2500 + 2500 + 411 } } });
+      await decide(handle, 'hearing-decision', { outcome: 'fine_notice', fineEuros: 30 });
+      const sent = await statusIs(handle, 'fine_notice_sent');
+      const decidedAt = await env.currentTimeMs();
+      expect(sent.notice!.amounts).toEqual({ fineCents: 3000, feeCents: 2500, postageCents: 411, totalCents: 5911 });
+      expect(sent.notice!.deadline).toBe(paymentDeadline(new Date(decidedAt), 21).toISOString());
+      expect((await handle.query(ticketStateQuery)).amountDueCents).toBe(5911);
+      // Not final after tariff.json's 14 days: the notice's own 21 days count.
+      await env.sleep(15 * DAY);
+      expect((await caseState(handle)).status).toBe('fine_notice_sent');
+      await handle.signal(paymentBookedSignal, { paymentId: `tariff-${taskQueue}`, amountCents: 5911, bookedAt: new Date().toISOString(), channel: 'card' });
+      expect((await handle.result()).status).toBe('paid');
+    }, (deps) => createActivities({ ...deps, fineTariff: tariff }));
   });
 });
