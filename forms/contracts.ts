@@ -4,8 +4,7 @@
  * layout, extra optional fields, stricter limits — but never so that a contract field is
  * missing, optional or of another type; `checkFormDefinition` refuses such a version.
  */
-import { Ajv } from 'ajv';
-import addFormats from 'ajv-formats';
+import { ajv } from '../domain/json-schema';
 import type { FormDefinition } from './form-definition';
 import type { RecordTicketSubmission } from './parking-ticket/record-ticket.form';
 import type { FormContent, FormProblem, LocalText } from './registry/form-version';
@@ -51,8 +50,6 @@ export const findContract = (procedure: unknown, action: unknown): InputContract
 
 // The dialect of every form: draft-07, what react-jsonschema-form validates with by default.
 const DRAFT_07 = 'http://json-schema.org/draft-07/schema';
-const ajv = new Ajv({ strict: false, allErrors: true });
-addFormats.default ? addFormats.default(ajv) : (addFormats as unknown as (a: Ajv) => void)(ajv);
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);

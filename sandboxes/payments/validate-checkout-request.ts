@@ -1,4 +1,4 @@
-import { Ajv, type ErrorObject, type JSONSchemaType } from 'ajv';
+import { compile, type ErrorObject, type JSONSchemaType } from '../../domain/json-schema';
 import type { CheckoutRequest } from '../../adapters/payments/payment-provider';
 
 const httpUrl = { type: 'string', maxLength: 2000, pattern: '^https?://[^\\s]+$' } as const;
@@ -21,7 +21,7 @@ const schema: JSONSchemaType<CheckoutRequest> = {
 };
 
 // Compiled once; unknown fields are stripped rather than rejected (clients may send more).
-const validate = new Ajv({ allErrors: true, removeAdditional: 'all' }).compile(schema);
+const validate = compile<CheckoutRequest>(schema);
 
 export interface FieldError {
   field: string;

@@ -1,20 +1,16 @@
-import { Ajv, type ErrorObject } from 'ajv';
-import addFormats from 'ajv-formats';
+import { compile, type ErrorObject, type ValidateFunction } from '../../domain/json-schema';
 import type { Resident, ResidentQuery } from '../../adapters/resident-registry/resident-registry';
 
 const text = (max: number) => ({ type: 'string', minLength: 1, maxLength: max, pattern: '\\S' }) as const;
 const postalCode = { type: 'string', pattern: '^[0-9]{5}$' } as const;
 const birthDate = { type: 'string', format: 'date' } as const;
 
-const ajv = new Ajv({ allErrors: true, removeAdditional: 'all' });
-addFormats.default ? addFormats.default(ajv) : (addFormats as unknown as (a: Ajv) => void)(ajv);
-
 // Compiled once; unknown fields are dropped, not stored.
-const validateQuery = ajv.compile<ResidentQuery>({
+const validateQuery = compile<ResidentQuery>({
   type: 'object', additionalProperties: false, required: ['familyName', 'givenName', 'birthDate', 'street', 'postalCode'],
   properties: { familyName: text(100), givenName: text(100), birthDate, street: text(200), postalCode },
 });
-const validateResident = ajv.compile<Omit<Resident, 'residentId'>>({
+const validateResident = compile<Omit<Resident, 'residentId'>>({
   type: 'object', additionalProperties: false, required: ['familyName', 'givenNames', 'birthDate', 'street', 'postalCode', 'city'],
   properties: { familyName: text(100), givenNames: text(200), birthDate, street: text(200), postalCode, city: text(100) },
 });
@@ -22,7 +18,7 @@ const validateResident = ajv.compile<Omit<Resident, 'residentId'>>({
 export interface FieldError { field: string; message: string }
 type Checked<T> = { ok: true; value: T } | { ok: false; fields: FieldError[] };
 
-function check<T>(validate: ReturnType<typeof ajv.compile<T>>, body: unknown): Checked<T> {
+function check<T>(validate: ValidateFunction<T>, body: unknown): Checked<T> {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return { ok: false, fields: [{ field: '(body)', message: 'must be a JSON object' }] };
   const copy: unknown = structuredClone(body);
   if (validate(copy)) return { ok: true, value: copy as T };

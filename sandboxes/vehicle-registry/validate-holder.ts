@@ -1,4 +1,4 @@
-import { Ajv, type ErrorObject, type JSONSchemaType } from 'ajv';
+import { compile, type ErrorObject, type JSONSchemaType } from '../../domain/json-schema';
 import type { VehicleHolder } from '../../adapters/vehicle-registry/vehicle-registry';
 
 /** A holder record as written via PUT; the plate comes from the URL. */
@@ -20,7 +20,7 @@ const schema: JSONSchemaType<HolderInput> = {
 };
 
 // Compiled once; unknown fields (including a plate in the body) are dropped, not stored.
-const validate = new Ajv({ allErrors: true, removeAdditional: 'all' }).compile(schema);
+const validate = compile<HolderInput>(schema);
 
 export interface FieldError {
   field: string;

@@ -1,26 +1,10 @@
 /**
- * Server-side validation with ajv against the same JSON Schema the form renders from. The
- * validator is compiled once per schema and cached; unknown properties are removed; every
+ * Server-side validation with ajv (domain/json-schema) against the same JSON Schema the form
+ * renders from. The validator is compiled once per schema and cached; unknown properties are removed; every
  * error names its field, in German and English.
  */
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
+import { compile, type ErrorObject } from '../../domain/json-schema';
 import { AppError, type FieldError } from './app-error';
-
-// Forms are JSON Schema draft-07: the dialect react-jsonschema-form validates by default.
-const ajv = new Ajv({ allErrors: true, removeAdditional: 'all', useDefaults: true, strict: false });
-addFormats.default ? addFormats.default(ajv) : (addFormats as unknown as (a: Ajv) => void)(ajv);
-
-const cache = new WeakMap<object, ValidateFunction>();
-
-function compiled(schema: object): ValidateFunction {
-  let validate = cache.get(schema);
-  if (!validate) {
-    validate = ajv.compile(schema);
-    cache.set(schema, validate);
-  }
-  return validate;
-}
 
 function fieldOf(error: ErrorObject): string {
   const base = error.instancePath.replace(/^\//, '');
@@ -60,7 +44,7 @@ export function validationFailed(fields: FieldError[]): AppError {
 /** Returns a cleaned copy of `data` (unknown fields stripped, defaults applied) or throws 422. */
 export function validateInput<T>(schema: object, data: unknown): T {
   const copy = data === undefined || data === null ? {} : structuredClone(data);
-  const validate = compiled(schema);
+  const validate = compile(schema);
   if (validate(copy)) return copy as T;
   const seen = new Set<string>();
   const fields: FieldError[] = [];

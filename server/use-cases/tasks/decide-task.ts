@@ -25,28 +25,13 @@ function mapUpdateError(error: unknown): unknown {
   return error;
 }
 
-/**
- * One object per distinct decision schema: `validateInput` caches compiled validators by object,
- * and every read of a task returns a fresh copy (ajv would compile, and keep, one per request).
- */
-const schemas = new Map<string, object>();
-function canonicalSchema(schema: object): object {
-  const key = JSON.stringify(schema);
-  let known = schemas.get(key);
-  if (!known) {
-    known = schema;
-    schemas.set(key, known);
-  }
-  return known;
-}
-
 export async function decideTask(system: System, principal: Principal, taskId: string, body: { decision: unknown }): Promise<{ taskId: string; status: 'completed' }> {
   let task = await loadTaskFor(system, principal, taskId);
   if (task.status !== 'open') throw taskNotOpen();
   if (task.assignee && task.assignee !== principal.id) throw taskClaimed(task.assigneeName);
   let decision: TaskDecision;
   try {
-    decision = validateInput<TaskDecision>(canonicalSchema(task.decisionSchema as object), body.decision);
+    decision = validateInput<TaskDecision>(task.decisionSchema as object, body.decision);
   } catch (error) {
     // Fields are named as in the request body: decision/<field>.
     if (error instanceof AppError && error.extra.fields) {
