@@ -5,10 +5,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSystem } from '../../scripts/lib/run-system';
 import { toOpenApiPath } from '../../server/http/openapi';
+import { compile } from '../../domain/json-schema';
 import { HttpClient, startTestSystem } from '../support/system';
 
 let app: RunningSystem;
-let doc: { openapi: string; paths: Record<string, Record<string, { 'x-roles': string[]; responses: object }>> };
+type Operation = { 'x-roles': string[]; responses: Record<string, { content?: Record<string, { schema?: object }> }> };
+let doc: { openapi: string; paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, object> } };
 
 beforeAll(async () => {
   app = await startTestSystem('http_openapi');
@@ -55,6 +57,31 @@ describe('OpenAPI 3.1 document', () => {
       const res = await client.request(method, concrete, method === 'GET' || method === 'DELETE' ? undefined : {});
       expect(res.json?.error?.message ?? '', entry).not.toBe('Diese Schnittstelle gibt es nicht.');
       expect(res.status, entry).toBeLessThan(500);
+    }
+  });
+
+  it('every $ref names a component, and every component is used', () => {
+    const text = JSON.stringify(doc.paths);
+    const refs = new Set([...JSON.stringify(doc).matchAll(/"#\/components\/schemas\/([A-Za-z]+)"/g)].map((m) => m[1]));
+    for (const name of refs) expect(doc.components.schemas, name).toHaveProperty(name as string);
+    for (const name of Object.keys(doc.components.schemas)) expect(refs.has(name) || text.includes(name), name).toBe(true);
+  });
+
+  it('when the portal reads the forms, then the answers match their documented schemas (the web app\'s generated types)', async () => {
+    const client = new HttpClient(app.baseUrl);
+    const matches = async (path: string, documented: string) => {
+      const res = await client.request('GET', path);
+      expect(res.status, path).toBe(200);
+      const schema = doc.paths[documented]!.get!.responses['200']!.content!['application/json']!.schema!;
+      const validate = compile({ ...schema, components: doc.components });
+      expect(validate(structuredClone(res.json)), `${path}: ${JSON.stringify(validate.errors)}`).toBe(true);
+      return res.json;
+    };
+    const list = (await matches('/api/forms', '/api/forms')) as { items: { id: string }[] };
+    expect(list.items.length).toBeGreaterThan(0);
+    for (const form of list.items) {
+      await matches(`/api/forms/${form.id}`, '/api/forms/{formId}');
+      await matches(`/api/forms/${form.id}/versions/1`, '/api/forms/{formId}/versions/{version}');
     }
   });
 });
