@@ -1,9 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { ReadModel } from './models';
 
-/** @deprecated moved: import `claimSerialNumber` from store/serial-numbers.ts. */
-export { claimSerialNumber as claimSerial } from './serial-numbers';
-
 export interface NewDocument { id?: string; caseNumber: string; kind: string; filename: string; contentType: string; data: Buffer }
 
 /** Stores a generated document; the id may be derived from the case so a retry overwrites nothing. */

@@ -1,7 +1,8 @@
 /** Activities of the Abmeldung: find the dog's record, end its liability, settle the year, notify. */
 import { settlementOnEnd } from '../../domain/dog-tax/pro-rata';
 import { formatEuro } from '../../domain/money';
-import { claimSerial, storeDocument } from '../../store/documents';
+import { storeDocument } from '../../store/documents';
+import { claimSerialNumber } from '../../store/serial-numbers';
 import { sendMailOnce } from '../../adapters/mail/mailer';
 import type { DeregisterDogSubmission } from '../../forms/dog-tax/deregister-dog.form';
 import type { DeregistrationState, DogTaxAssessment } from '../../workflows/dog-tax/shared';
@@ -33,7 +34,7 @@ export function createDeregistrationActivities(deps: DogTaxActivityDeps) {
       const s = c.submission as DeregisterDogSubmission;
       const registration = await registrationFor(model, s);
       if (!registration?.assessment || !registration.liableFrom) return { outcome: 'unknown' };
-      if ((await claimSerial(model, `dog-tax-deregistration:${s.tagNumber}`, workflowId)) !== 1) return { outcome: 'already' };
+      if ((await claimSerialNumber(model, `dog-tax-deregistration:${s.tagNumber}`, workflowId)) !== 1) return { outcome: 'already' };
       const assessment = registration.assessment as DogTaxAssessment;
       // A granted exemption or reduction changed the yearly tax: settle on what is in force.
       const annualCents = (registration.exemption as { annualCentsAfter?: number } | undefined)?.annualCentsAfter ?? assessment.annualCents;

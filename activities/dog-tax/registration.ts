@@ -3,7 +3,8 @@ import { annualTaxCents, listedBreedGroup, type RateCategory } from '../../domai
 import { liabilityStart, liableMonthsInYear, parseDate, proRataCents } from '../../domain/dog-tax/pro-rata';
 import { berlinParts, formatBerlinDate } from '../../domain/berlin-time';
 import { formatEuro } from '../../domain/money';
-import { claimSerial, storeDocument } from '../../store/documents';
+import { storeDocument } from '../../store/documents';
+import { claimSerialNumber } from '../../store/serial-numbers';
 import { sendMailOnce } from '../../adapters/mail/mailer';
 import type { RegisterDogSubmission } from '../../forms/dog-tax/register-dog.form';
 import type { DogTaxAssessment } from '../../workflows/dog-tax/shared';
@@ -50,7 +51,7 @@ export function createRegistrationActivities(deps: DogTaxActivityDeps) {
         annualCents: cents, category, dogsInHousehold: others + 1, liableFrom, year, yearCents: proRataCents(cents, liableMonthsInYear(liableFrom, null, year)),
       };
       const tagYear = berlinParts(new Date()).year;
-      const tagNumber = `HSM-${tagYear}-${String(await claimSerial(model, `dog-tax-tag-${tagYear}`, workflowId)).padStart(4, '0')}`;
+      const tagNumber = `HSM-${tagYear}-${String(await claimSerialNumber(model, `dog-tax-tag-${tagYear}`, workflowId)).padStart(4, '0')}`;
       await model.dogTaxCases.updateOne({ caseNumber }, { $set: { tagNumber, assessment, liableFrom } });
       return { tagNumber, assessment };
     },

@@ -8,7 +8,8 @@ import { paymentDeadline } from '../../domain/berlin-time';
 import { renderNoticeCardPdf } from '../../documents/parking-ticket/notice-card';
 import { renderWarningLetterPdf } from '../../documents/parking-ticket/warning-letter';
 import { appendAuditEvent } from '../../store/audit';
-import { claimSerial, storeDocument } from '../../store/documents';
+import { storeDocument } from '../../store/documents';
+import { claimSerialNumber } from '../../store/serial-numbers';
 import type { ReadModel } from '../../store/models';
 import { sendMailOnce, type Mailer } from '../../adapters/mail/mailer';
 import type { VehicleHolder, VehicleRegistry } from '../../adapters/vehicle-registry/vehicle-registry';
@@ -51,7 +52,7 @@ export function createParkingTicketActivities(deps: ParkingTicketActivityDeps) {
       let ticket = await model.tickets.findOne({ workflowId }).lean();
       if (!ticket) {
         const year = new Date(input.observedAt).getUTCFullYear();
-        const serial = await claimSerial(model, `parking-ticket-${year}`, workflowId);
+        const serial = await claimSerialNumber(model, `parking-ticket-${year}`, workflowId);
         const ticketNumber = `VG-${year}-${String(serial).padStart(6, '0')}`;
         await model.tickets.updateOne({ workflowId }, {
           $setOnInsert: {

@@ -3,7 +3,7 @@ import { AppError } from '../http/app-error';
 import { defineRoutes } from '../http/route';
 import { citizenTicketView } from '../use-cases/parking-ticket/citizen-ticket-view';
 import { openTicket } from '../use-cases/parking-ticket/open-ticket';
-import { bookCheckout, startCheckout } from '../use-cases/parking-ticket/pay-ticket';
+import { bookCheckout, checkoutBelongsTo, startCheckout } from '../use-cases/parking-ticket/pay-ticket';
 import { checkoutStarted, citizenTicket, errors, portalAccess } from './schemas';
 import type { PaymentMethod } from '../../adapters/payments/payment-provider';
 
@@ -57,8 +57,7 @@ export const parkingTicketCitizenRoutes = defineRoutes([
     responses: { 200: { description: 'Updated ticket view', schema: citizenTicket }, 401: errors[401], 422: errors[422] },
     async handler({ body, principal, system }) {
       const { checkoutId } = body as { checkoutId: string };
-      const intent = await system.conn.collection('portal_checkouts').findOne({ checkoutId });
-      if (!intent || intent.caseNumber !== principal.caseNumber) throw gone();
+      if (!(await checkoutBelongsTo(system, checkoutId, principal.caseNumber!))) throw gone();
       await bookCheckout(system, checkoutId);
       return { json: await citizenTicketView(system, principal.caseNumber!) };
     },

@@ -1,10 +1,9 @@
 /** Staff routes of procedure 1: wardens record tickets; staff list them and ask for their withdrawal. */
-import { AppError } from '../http/app-error';
 import { defineRoutes } from '../http/route';
 import { recordTicketForm, type RecordTicketSubmission } from '../../forms/parking-ticket/record-ticket.form';
 import { recordTicket } from '../use-cases/parking-ticket/record-ticket';
 import { requestWithdrawal } from '../use-cases/parking-ticket/request-withdrawal';
-import { getDocument, getTicket, listTickets, listOutbox } from '../use-cases/parking-ticket/list-tickets';
+import { getDocument, getOutboxLetter, getTicket, listTickets, listOutbox } from '../use-cases/parking-ticket/list-tickets';
 import { validateSubmission } from '../../forms/registry/validate-submission';
 import { errors, listOf, outboxItem, pdf, recordedTicket, staffTicket, ticketStatus, ticketWithAudit } from './schemas';
 import { named } from '../http/openapi';
@@ -71,9 +70,7 @@ export const parkingTicketRoutes = defineRoutes([
     method: 'get', path: '/api/outbox/:id/document.pdf', summary: 'The letter of an outbox item (PDF)', tags: ['outbox'], roles: ['caseworker'],
     responses: { 200: pdf, ...errors },
     async handler({ params, system }) {
-      const item = await system.model.outbox.findById(params.id).lean().catch(() => null);
-      if (!item) throw new AppError('not_found', { de: 'Der Brief wurde nicht gefunden.', en: 'The letter was not found.' });
-      return { file: { ...(await getDocument(system, item.documentId)), inline: true } };
+      return { file: { ...(await getOutboxLetter(system, params.id!)), inline: true } };
     },
   },
 ]);

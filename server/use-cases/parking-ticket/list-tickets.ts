@@ -1,9 +1,9 @@
 /** Staff views of the read model: tickets, one ticket with its audit trail, the postal outbox. */
-import { notFound } from '../../http/app-error';
+import { AppError, notFound } from '../../http/app-error';
 import type { System } from '../../../system/system';
 import { findDocument } from '../../../store/documents';
 import { auditTrailOf } from '../../../store/audit';
-import { findTicketByNumber, recentOutboxItems, recentTickets } from '../../../store/parking-ticket/ticket-store';
+import { findOutboxItem, findTicketByNumber, recentOutboxItems, recentTickets } from '../../../store/parking-ticket/ticket-store';
 
 const view = (t: Record<string, any>) => ({
   ticketNumber: t.ticketNumber,
@@ -49,4 +49,11 @@ export async function listOutbox(system: System) {
       documentUrl: `/api/outbox/${String(o._id)}/document.pdf`,
     })),
   };
+}
+
+/** The letter of an outbox item. */
+export async function getOutboxLetter(system: System, id: string) {
+  const item = await findOutboxItem(system.model, id);
+  if (!item) throw new AppError('not_found', { de: 'Der Brief wurde nicht gefunden.', en: 'The letter was not found.' });
+  return getDocument(system, item.documentId);
 }

@@ -56,6 +56,11 @@ export async function startCheckout(system: System, args: { ticketNumber: string
   return { redirectUrl: redirect.toString(), checkoutId: checkout.id };
 }
 
+/** Whether this checkout was started for this ticket. */
+export async function checkoutBelongsTo(system: System, checkoutId: string, ticketNumber: string): Promise<boolean> {
+  return (await findCheckoutIntent(system.conn, checkoutId))?.caseNumber === ticketNumber;
+}
+
 /** Hands a paid checkout to the ticket's workflow; safe to call any number of times. */
 export async function bookCheckout(system: System, checkoutId: string): Promise<'booked' | 'not_paid' | 'unknown'> {
   const checkout = await system.paymentProvider.getCheckout(checkoutId);
