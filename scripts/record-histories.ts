@@ -1,8 +1,9 @@
 /**
- * Records workflow histories for the replay tests (test/workflows/replay.test.ts). Run it
- * after a deliberate, patched change of a workflow and commit the new files next to the old
- * ones: old histories must keep replaying. Uses the time-skipping server and the real
- * activities against a throwaway embedded database.
+ * Records workflow histories for the replay tests (test/workflows/replay.test.ts). Uses the
+ * time-skipping server and the real activities against a throwaway embedded database.
+ * Before the first release histories are simply re-recorded when a workflow changes. After it,
+ * a change of a workflow with open runs is patched (or deployed as a new worker version), the
+ * old histories stay and keep replaying, and new ones are recorded next to them.
  *   npx tsx scripts/record-histories.ts             # every history
  *   npx tsx scripts/record-histories.ts dog-tax     # only those whose name starts with an argument
  */
@@ -67,8 +68,6 @@ async function run(): Promise<void> {
     });
     const worker = await Worker.create({ connection: env.nativeConnection, taskQueue: 'histories', workflowBundle: await bundleWorkflows(), activities });
     await worker.runUntil(async () => {
-      // parking-ticket-letter.json is the run before the Bußgeldverfahren (handed to the fine office):
-      // it guards the unpatched path and is not re-recorded (today the same run waits for a decision).
       for (const [name, plate, pay] of [['parking-ticket-paid', 'HA-AB 123', true]] as const) {
         if (!wanted(name)) continue;
         const handle = await env.client.workflow.start(parkingTicketWorkflow, { taskQueue: 'histories', workflowId: name, args: [{
