@@ -5,6 +5,10 @@
  */
 export interface AppConfig {
   port: number;
+  /** Where the web server listens: loopback by default; 0.0.0.0 for a replica behind a load balancer (HOST). */
+  host: string;
+  /** How long a stopping worker lets activities in flight finish before cancelling them (WORKER_SHUTDOWN_GRACE_SECONDS). */
+  workerShutdownGraceMs: number;
   publicBaseUrl: string;
   dataDir: string;
   temporal: { address?: string; namespace: string; taskQueue: string; tls: boolean; apiKey?: string };
@@ -83,8 +87,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (temporalAddress && !payloadKey) {
     throw new ConfigError('AMTSWEG_PAYLOAD_KEY', 'is required when TEMPORAL_ADDRESS points to a cluster');
   }
+  const grace = env.WORKER_SHUTDOWN_GRACE_SECONDS;
+  if (grace !== undefined && grace !== '' && !(Number.isFinite(Number(grace)) && Number(grace) >= 0)) {
+    throw new ConfigError('WORKER_SHUTDOWN_GRACE_SECONDS', `must be a number of seconds, got "${grace}"`);
+  }
   return {
     port: appPort,
+    host: env.HOST || '127.0.0.1',
+    workerShutdownGraceMs: grace === undefined || grace === '' ? 30_000 : Number(grace) * 1000,
     publicBaseUrl: (url(env, 'PUBLIC_BASE_URL', ['http', 'https']) ?? `http://127.0.0.1:${appPort}`).replace(/\/$/, ''),
     dataDir: env.AMTSWEG_DATA_DIR || '.data',
     temporal: {

@@ -1,23 +1,44 @@
 /**
  * `npm start`: the whole system on one machine with embedded defaults. Builds what is missing
  * (first run only), starts everything on loopback, prints where to go, and stops it all on
- * Ctrl-C.
+ * Ctrl-C, SIGINT or SIGTERM (`npm start` runs this with `exec`, so npm's forwarded signal
+ * reaches this process rather than stopping at the shell). After a crash (kill -9) the next
+ * start stops what this one left running (see scripts/lib/stack.ts).
  */
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { ConfigError, loadConfig } from '../config/config';
 import { runSystem } from './lib/run-system';
+import { portIsFree, StartRefusedError } from './lib/processes';
+import { stopOnSignal } from '../system/process';
 import { formatSeeded, hasAnyAccount, seedDemoAccounts } from '../server/use-cases/accounts/seed-accounts';
 
 async function run(): Promise<void> {
   const config = loadConfig();
+  if (!(await portIsFree(config.port))) {
+    throw new StartRefusedError(`Port ${config.port} for the web server is already in use by another program: stop it, or choose another port with PORT=….`);
+  }
+  // From here on a signal stops whatever has started, also in the middle of starting.
+  const aborted = new AbortController();
+  let starting: ReturnType<typeof runSystem> | undefined;
+  stopOnSignal('npm start', async () => {
+    aborted.abort();
+    // A start in progress stops what it had started itself (runSystem's signal); a finished one is stopped here.
+    const running = await starting?.catch(() => undefined);
+    await running?.stop();
+  });
   if (!existsSync('dist/web/index.html') || process.env.AMTSWEG_REBUILD_WEB) {
     console.log('[amtsweg] building the web app (Vite) …');
     const build = spawnSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { stdio: 'inherit' });
     if (build.status !== 0) throw new Error('the web app did not build');
   }
   const started = Date.now();
-  const running = await runSystem(config);
+  starting = runSystem(config, {}, { signal: aborted.signal });
+  const running = await starting.catch((error) => {
+    // Stopped by a signal while starting: stopOnSignal exits once the stack is down.
+    if (aborted.signal.aborted) return new Promise<never>(() => {});
+    throw error;
+  });
   const { stack, system } = running;
   const base = config.publicBaseUrl;
   // First start on the embedded database: demo accounts with generated passwords, shown this once
@@ -42,15 +63,9 @@ amtsweg is running (started in ${((Date.now() - started) / 1000).toFixed(1)} s)
   Staff sign-in           ${seeded.length ? 'demo accounts created now — note the passwords, they are not shown again:' : 'with your account (`npm run accounts:seed` adds missing demo accounts)'}
 ${seeded.length ? `${formatSeeded(seeded, '    ')}\n` : ''}  Data folder             ${config.dataDir}
 Press Ctrl-C to stop.`);
-  const shutdown = (signal: string) => {
-    console.log(`\n[amtsweg] ${signal}: stopping …`);
-    running.stop().then(() => process.exit(0), (error) => { console.error(error); process.exit(1); });
-  };
-  process.once('SIGINT', () => shutdown('SIGINT'));
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
 }
 
 run().catch((error) => {
-  console.error(error instanceof ConfigError ? error.message : error);
+  console.error(error instanceof ConfigError || error instanceof StartRefusedError ? error.message : error);
   process.exit(1);
 });

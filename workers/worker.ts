@@ -1,11 +1,17 @@
 /**
  * A Temporal worker hosting every amtsweg workflow and activity. Stateless: run as many
- * replicas as load needs. Workflows are bundled from workflows/index.ts.
+ * replicas as load needs (workers/main.ts). Workflows are bundled from workflows/index.ts.
+ *
+ * Stopping (SIGINT/SIGTERM, or stop()): the worker stops polling at once, lets the activities
+ * in flight finish for up to the grace time (WORKER_SHUTDOWN_GRACE_SECONDS, default 30), then
+ * cancels the rest; Temporal retries a cancelled or lost attempt on another replica.
  */
 import { fileURLToPath } from 'node:url';
 import { bundleWorkflowCode, Worker, type NativeConnection, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { createActivities, type ActivityDeps } from '../activities';
-import { dataConverter } from '../temporal/connection';
+import { connectWorkerConnection, dataConverter } from '../temporal/connection';
+import type { System } from '../system/system';
+import { activityDepsOf } from './activity-deps';
 
 export const workflowsPath = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
 
@@ -20,9 +26,12 @@ export interface WorkerOptions {
   payloadKey: Buffer;
   deps: ActivityDeps;
   bundle?: WorkflowBundleWithSourceMap;
+  /** How long activities in flight may finish after shutdown was asked for; default 30 s. */
+  shutdownGraceMs?: number;
 }
 
 export async function createWorker(options: WorkerOptions): Promise<Worker> {
+  const grace = options.shutdownGraceMs ?? 30_000;
   return Worker.create({
     connection: options.connection,
     namespace: options.namespace,
@@ -30,5 +39,44 @@ export async function createWorker(options: WorkerOptions): Promise<Worker> {
     workflowBundle: options.bundle ?? (await bundleWorkflows()),
     activities: createActivities(options.deps),
     dataConverter: dataConverter(options.payloadKey),
+    shutdownGraceTime: grace,
+    // Beyond grace, cancelled activities get this long to confirm; then the worker gives up waiting.
+    shutdownForceTime: grace + 15_000,
   });
+}
+
+export interface RunningWorker {
+  worker: Worker;
+  /** Settles when the worker has stopped (rejects on a fatal worker error). */
+  done: Promise<void>;
+  /** Stops polling, drains within the grace time, closes the worker's connection. */
+  stop(): Promise<void>;
+}
+
+/** A worker for this system's namespace and task queue, polling until stop(). */
+export async function startWorker(system: System, opts: { bundle?: WorkflowBundleWithSourceMap } = {}): Promise<RunningWorker> {
+  const { temporal } = system.services;
+  const connection = await connectWorkerConnection(temporal);
+  try {
+    const worker = await createWorker({
+      connection, namespace: temporal.namespace, taskQueue: system.config.temporal.taskQueue,
+      payloadKey: system.secrets.payloadKey, deps: activityDepsOf(system), bundle: opts.bundle ?? (await bundleWorkflows()),
+      shutdownGraceMs: system.config.workerShutdownGraceMs,
+    });
+    const done = worker.run();
+    done.catch(() => undefined); // observed by whoever awaits `done`; stop() must not throw it again
+    let stopping: Promise<void> | undefined;
+    return {
+      worker, done,
+      stop: () => stopping ??= (async () => {
+        // Temporal's runtime may already have begun the shutdown on SIGINT/SIGTERM.
+        if (worker.getState() === 'RUNNING') worker.shutdown();
+        await done.catch(() => undefined);
+        await connection.close();
+      })(),
+    };
+  } catch (error) {
+    await connection.close();
+    throw error;
+  }
 }
