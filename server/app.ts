@@ -7,9 +7,8 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
-import { mongo } from 'mongoose';
-import { isGrpcServiceError, ServiceError } from '@temporalio/client';
-import { DependencyUnavailableError } from '../domain/dependency-unavailable';
+import type { DependencyUnavailableError } from '../domain/dependency-unavailable';
+import { asDependencyUnavailable } from './http/dependency-errors';
 import { AppError, preferredLang } from './http/app-error';
 import { authenticate, staffSessionOf } from './http/authenticate';
 import { buildOpenApi } from './http/openapi';
@@ -167,20 +166,3 @@ function securityHeaders(publicBaseUrl: string): express.RequestHandler {
 }
 
 const DEPENDENCY_RETRY_AFTER_SECONDS = 30;
-
-/**
- * The one place where failures of the database driver and the Temporal client become a
- * DependencyUnavailableError (adapters throw it themselves): by class and gRPC status, not by name.
- */
-function asDependencyUnavailable(error: unknown): DependencyUnavailableError | undefined {
-  if (error instanceof DependencyUnavailableError) return error;
-  if (error instanceof mongo.MongoNetworkError || error instanceof mongo.MongoServerSelectionError) {
-    return new DependencyUnavailableError('database', error.message, { cause: error });
-  }
-  if (error instanceof ServiceError || (isGrpcServiceError(error) && UNAVAILABLE_GRPC.has(error.code))) {
-    return new DependencyUnavailableError('temporal', error.message, { cause: error });
-  }
-  return undefined;
-}
-/** gRPC status codes UNAVAILABLE (14) and DEADLINE_EXCEEDED (4). */
-const UNAVAILABLE_GRPC = new Set<number>([14, 4]);
