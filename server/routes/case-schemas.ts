@@ -1,6 +1,6 @@
 /** Response schemas of the submission, status page and dog-tax staff routes. */
 import { named } from '../http/openapi';
-import { DOG_TAX_PROCEDURES, DOG_TAX_STATUSES, EXEMPTION_DECISION_KINDS } from '../../workflows/dog-tax/shared';
+import { DOG_TAX_PROCEDURES, DOG_TAX_STATUSES } from '../../workflows/dog-tax/shared';
 import { localText } from './schemas';
 
 const dateTime = { type: 'string', format: 'date-time' };
@@ -48,7 +48,3 @@ export const dogTaxCaseList = {
   },
 };
 
-export const exemptionDecisionBody = {
-  type: 'object', required: ['decision', 'reason'], additionalProperties: false,
-  properties: { decision: { type: 'string', enum: [...EXEMPTION_DECISION_KINDS] }, reason: { type: 'string', minLength: 3, maxLength: 2000 } },
-};
