@@ -5,7 +5,7 @@
  */
 import type { Request, Response } from 'express';
 import { parseCookie } from 'cookie';
-import { staffAccountModel, type StaffRole } from '../../store/accounts/staff-accounts';
+import { findStaffAccount, type StaffRole } from '../../store/accounts/staff-accounts';
 import type { Department } from '../../domain/departments';
 import { SessionStore, type SessionDoc } from '../security/sessions';
 import { ticketNumberFromPortalToken } from '../use-cases/parking-ticket/open-ticket';
@@ -34,7 +34,7 @@ export async function authenticate(req: Request, res: Response, system: System):
   if (!token) return anonymous();
   const session = await new SessionStore(system.conn).find(token);
   if (!session) return anonymous();
-  const account = await staffAccountModel(system.conn).findById(session.accountId).lean();
+  const account = await findStaffAccount(system.conn, session.accountId);
   if (!account || account.disabled) return anonymous();
   res.locals.staffSession = { session, leadOf: account.leadOf as Department[] } satisfies StaffSessionLocals;
   return {

@@ -5,6 +5,7 @@
  */
 import { Schema, type Connection, type InferSchemaType, type Model } from 'mongoose';
 import type { Department } from '../../domain/departments';
+import { isDuplicateKey } from '../duplicate-key';
 
 export const STAFF_ROLES = ['warden', 'caseworker', 'station', 'designer', 'admin'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
@@ -46,4 +47,42 @@ export async function staffDisplayNames(conn: Connection, ids: string[]): Promis
   const accounts = staffAccountModel(conn);
   const found = await Promise.all(ids.map((id) => accounts.findById(id, { displayName: 1 }).lean()));
   return new Map(found.filter((a) => a !== null).map((a) => [a._id, a.displayName]));
+}
+
+/** Every account, by user name (a scan, but of a few hundred accounts). */
+export async function listStaffAccounts(conn: Connection): Promise<StaffAccountDoc[]> {
+  return staffAccountModel(conn).find().sort({ _id: 1 }).lean<StaffAccountDoc[]>();
+}
+
+/** The e-mail address of every account (to keep them unique). */
+export async function staffEmails(conn: Connection): Promise<Array<{ id: string; email: string }>> {
+  const accounts = await staffAccountModel(conn).find({}, { email: 1 }).lean();
+  return accounts.map((a) => ({ id: a._id, email: a.email }));
+}
+
+export async function staffAccountExists(conn: Connection, id: string): Promise<boolean> {
+  return (await staffAccountModel(conn).exists({ _id: id })) !== null;
+}
+
+export async function hasAnyStaffAccount(conn: Connection): Promise<boolean> {
+  return (await staffAccountModel(conn).findOne().select({ _id: 1 }).lean()) !== null;
+}
+
+/** Inserts the account; false when the user name is taken (claimed by insert: no two owners). */
+export async function insertStaffAccount(conn: Connection, account: Omit<StaffAccountDoc, 'createdAt' | 'updatedAt' | 'disabled'> & { disabled?: boolean }): Promise<boolean> {
+  try {
+    await staffAccountModel(conn).create(account);
+    return true;
+  } catch (error) {
+    if (isDuplicateKey(error)) return false;
+    throw error;
+  }
+}
+
+export async function updateStaffAccount(conn: Connection, id: string, fields: Partial<Pick<StaffAccountDoc, 'displayName' | 'email' | 'roles' | 'departments' | 'leadOf' | 'disabled'>>): Promise<void> {
+  await staffAccountModel(conn).updateOne({ _id: id }, { $set: fields });
+}
+
+export async function setStaffPasswordHash(conn: Connection, id: string, passwordHash: string): Promise<void> {
+  await staffAccountModel(conn).updateOne({ _id: id }, { $set: { passwordHash, passwordChangedAt: new Date() } });
 }

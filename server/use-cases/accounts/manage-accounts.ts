@@ -3,7 +3,9 @@
  * out are generated and returned exactly once; the database keeps only the argon2id hash.
  * Disabling an account or resetting its password ends its sessions at once.
  */
-import { staffAccountModel, type StaffAccountDoc, type StaffRole } from '../../../store/accounts/staff-accounts';
+import {
+  findStaffAccount, insertStaffAccount, listStaffAccounts, setStaffPasswordHash, staffEmails, updateStaffAccount, type StaffAccountDoc, type StaffRole,
+} from '../../../store/accounts/staff-accounts';
 import type { Department } from '../../../domain/departments';
 import { AppError, notFound, type FieldError } from '../../http/app-error';
 import { generatePassword, hashPassword, passwordProblem, verifyPassword } from '../../security/passwords';
@@ -39,8 +41,8 @@ function checkFields(fields: AccountFields): void {
  */
 async function checkEmailFree(system: System, email: string, exceptId?: string): Promise<void> {
   const wanted = email.toLowerCase();
-  const others = await staffAccountModel(system.conn).find({}, { email: 1 }).lean();
-  if (others.some((a) => a._id !== exceptId && a.email?.toLowerCase() === wanted)) {
+  const others = await staffEmails(system.conn);
+  if (others.some((a) => a.id !== exceptId && a.email?.toLowerCase() === wanted)) {
     throw new AppError('conflict', { de: 'Diese E-Mail-Adresse hat schon ein anderes Konto.', en: 'Another account already has this e-mail address.' }, {
       fields: [{ field: 'email', message: { de: 'Schon vergeben.', en: 'Already taken.' } }],
     });
@@ -54,13 +56,13 @@ const clean = (f: AccountFields): AccountFields => ({
 
 export async function listAccounts(system: System): Promise<AccountView[]> {
   // A scan, but of a few hundred accounts; lock states are `_id` lookups.
-  const accounts = await staffAccountModel(system.conn).find().sort({ _id: 1 }).lean();
+  const accounts = await listStaffAccounts(system.conn);
   const limiter = new SignInLimiter(system.conn);
   return Promise.all(accounts.map(async (a) => toView(a, await limiter.lockedUntil(a._id))));
 }
 
 async function load(system: System, id: string): Promise<StaffAccountDoc> {
-  const account = await staffAccountModel(system.conn).findById(id).lean();
+  const account = await findStaffAccount(system.conn, id);
   if (!account) throw notFound(ACCOUNT);
   return account;
 }
@@ -77,10 +79,7 @@ export async function createAccount(system: System, actor: string, input: NewAcc
   const problem = passwordProblem(password, id);
   if (problem) throw rejected('password', problem);
   await checkEmailFree(system, fields.email);
-  try {
-    await staffAccountModel(system.conn).create({ _id: id, ...fields, passwordHash: await hashPassword(password), passwordChangedAt: new Date() });
-  } catch (error) {
-    if ((error as { code?: number }).code !== 11000) throw error;
+  if (!(await insertStaffAccount(system.conn, { _id: id, ...fields, passwordHash: await hashPassword(password), passwordChangedAt: new Date() }))) {
     throw new AppError('conflict', { de: 'Diesen Benutzernamen gibt es schon.', en: 'This user name is already taken.' }, {
       fields: [{ field: 'id', message: { de: 'Schon vergeben.', en: 'Already taken.' } }],
     });
@@ -100,7 +99,7 @@ export async function updateAccount(system: System, actor: string, id: string, i
     throw rejected('disabled', { de: 'Sie können Ihr eigenes Konto nicht sperren.', en: 'You cannot disable your own account.' });
   }
   if (fields.email.toLowerCase() !== before.email?.toLowerCase()) await checkEmailFree(system, fields.email, id);
-  await staffAccountModel(system.conn).updateOne({ _id: id }, { $set: { ...fields, disabled: input.disabled } });
+  await updateStaffAccount(system.conn, id, { ...fields, disabled: input.disabled });
   if (input.disabled) await new SessionStore(system.conn).deleteForAccount(id);
   const changed = Object.fromEntries(Object.entries({ ...fields, disabled: input.disabled })
     .filter(([k, v]) => JSON.stringify(v) !== JSON.stringify((before as Record<string, unknown>)[k] ?? (k === 'disabled' ? false : undefined))));
@@ -112,7 +111,7 @@ export async function updateAccount(system: System, actor: string, id: string, i
 export async function resetPassword(system: System, actor: string, id: string): Promise<{ account: AccountView; password: string }> {
   await load(system, id);
   const password = generatePassword();
-  await staffAccountModel(system.conn).updateOne({ _id: id }, { $set: { passwordHash: await hashPassword(password), passwordChangedAt: new Date() } });
+  await setStaffPasswordHash(system.conn, id, await hashPassword(password));
   await new SessionStore(system.conn).deleteForAccount(id);
   await auditAccount(system, id, actor, 'password-reset');
   return { account: toView(await load(system, id), await new SignInLimiter(system.conn).lockedUntil(id)), password };
@@ -133,7 +132,7 @@ export async function changeOwnPassword(system: System, id: string, keepSession:
   }
   const problem = passwordProblem(input.newPassword, id);
   if (problem) throw rejected('newPassword', problem);
-  await staffAccountModel(system.conn).updateOne({ _id: id }, { $set: { passwordHash: await hashPassword(input.newPassword), passwordChangedAt: new Date() } });
+  await setStaffPasswordHash(system.conn, id, await hashPassword(input.newPassword));
   await new SessionStore(system.conn).deleteForAccount(id, keepSession);
   await auditAccount(system, id, id, 'password-changed');
 }

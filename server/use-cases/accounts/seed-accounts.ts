@@ -3,7 +3,7 @@
  * the caller can print it; an account that exists already is left alone.
  */
 import type { Connection } from 'mongoose';
-import { staffAccountModel } from '../../../store/accounts/staff-accounts';
+import { hasAnyStaffAccount, staffAccountExists } from '../../../store/accounts/staff-accounts';
 import type { System } from '../../../system/system';
 import { createAccount, type NewAccount } from './manage-accounts';
 
@@ -16,13 +16,13 @@ export const DEMO_ACCOUNTS: NewAccount[] = [
   { id: 'kaya', displayName: 'Kemal Kaya (Bürgeramt, Station)', email: 'kaya@hagen.example', roles: ['station'], departments: ['citizens-office'], leadOf: [] },
 ];
 
-export const hasAnyAccount = async (conn: Connection) => (await staffAccountModel(conn).findOne().select({ _id: 1 }).lean()) !== null;
+export const hasAnyAccount = (conn: Connection) => hasAnyStaffAccount(conn);
 
 /** Creates the demo accounts that do not exist yet; answers the new ones with their one-time passwords. */
 export async function seedDemoAccounts(system: Pick<System, 'conn' | 'model'>): Promise<Array<{ id: string; roles: string[]; password: string }>> {
   const created: Array<{ id: string; roles: string[]; password: string }> = [];
   for (const demo of DEMO_ACCOUNTS) {
-    if (await staffAccountModel(system.conn).exists({ _id: demo.id })) continue;
+    if (await staffAccountExists(system.conn, demo.id)) continue;
     try {
       const { password } = await createAccount(system as System, 'system', demo);
       created.push({ id: demo.id, roles: demo.roles, password });

@@ -2,7 +2,7 @@
  * Staff sign-in and sign-out. A wrong password and an unknown user name get the same answer
  * after the same argon2 work; locked names and busy addresses get 429 before any hashing.
  */
-import { staffAccountModel, type StaffRole } from '../../../store/accounts/staff-accounts';
+import { findStaffAccount, type StaffRole } from '../../../store/accounts/staff-accounts';
 import type { Department } from '../../../domain/departments';
 import { AppError } from '../../http/app-error';
 import { verifyPassword } from '../../security/passwords';
@@ -40,7 +40,7 @@ export async function signIn(system: System, limiter: SignInLimiter, input: { us
   // Numbered before the (slow) password check, so parallel guesses cannot all get one.
   const attempt = await limiter.claimAttempt(name);
   if (!attempt.allowed) throw tooManyAttempts(LOCK_MS);
-  const account = await staffAccountModel(system.conn).findById(name).lean();
+  const account = await findStaffAccount(system.conn, name);
   const usable = account && !account.disabled ? account : undefined;
   const ok = await verifyPassword(usable?.passwordHash, input.password);
   if (!ok || !usable) {
