@@ -13,8 +13,8 @@ import { WITHDRAWAL_DUE_DAYS, withdrawalTask } from './withdrawal-task';
 
 const act = proxyActivities<ParkingTicketActivities>(standard);
 const DAY_MS = 86_400_000;
-/** Before a notice is issued, a ticket can still be withdrawn. */
-const WITHDRAWABLE: TicketStatus[] = ['open', 'letter_sent', 'holder_unknown', 'decision_pending'];
+/** The ticket's own statuses before a notice (while the Bußgeldverfahren runs the ticket stays letter_sent or holder_unknown). */
+const WITHDRAWABLE: TicketStatus[] = ['open', 'letter_sent', 'holder_unknown'];
 
 export interface Withdrawals {
   /** The traffic department's decision to withdraw, once recorded. */
