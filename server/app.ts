@@ -147,15 +147,18 @@ function rawBodyParser(route: RouteSpec): express.RequestHandler[] {
 
 /**
  * helmet's defaults (CSP, HSTS, COOP/CORP, nosniff, no-referrer, …) with a CSP the built app
- * and the sandbox pages pass: scripts only from this origin, inline styles allowed (React style
- * attributes, the sandbox checkout's <style>), no framing at all. Plain-HTTP deployments (the
- * embedded stack on loopback) get no upgrade-insecure-requests.
+ * passes: scripts only from this origin, inline styles allowed (React style attributes), no
+ * framing at all. 'unsafe-eval' because the forms' browser-side validation (rjsf with ajv)
+ * compiles each published JSON Schema to a function at run time; without it every form loses
+ * its in-browser checks (measured in chromium). The sandbox checkout page sets its own stricter
+ * policy. Plain-HTTP deployments (the embedded stack on loopback) get no upgrade-insecure-requests.
  */
 function securityHeaders(publicBaseUrl: string): express.RequestHandler {
   const https = publicBaseUrl.startsWith('https:');
   return helmet({
     contentSecurityPolicy: {
       directives: {
+        'script-src': ["'self'", "'unsafe-eval'"],
         'frame-ancestors': ["'none'"],
         'upgrade-insecure-requests': https ? [] : null,
       },
