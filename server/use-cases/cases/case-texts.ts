@@ -3,11 +3,12 @@
  * audit trail's actions) and each document's title. Internal details (who decided, amounts)
  * stay in the audit trail for staff; the citizen reads them in the notices.
  */
-import { DOG_TAX_ACTIONS } from '../../../workflows/dog-tax/shared';
+import { DOG_TAX_ACTIONS, type DogTaxStatus } from '../../../workflows/dog-tax/shared';
 
 type Text = { de: string; en: string };
 
-export const STATUS_TEXT: Record<string, Text> = {
+/** Every status of the dog-tax workflows' contract: a new status fails the type check until it has its text. */
+export const STATUS_TEXT: Record<DogTaxStatus, Text> = {
   received: { de: 'Eingegangen – wird bearbeitet', en: 'Received – being processed' },
   registered: { de: 'Hund angemeldet, Steuerbescheid versandt', en: 'Dog registered, tax notice sent' },
   rejected_not_resident: { de: 'Abgelehnt: keine Meldeadresse in Hagen', en: 'Rejected: no registered residence in Hagen' },
@@ -44,6 +45,6 @@ const DOCUMENT_TITLE: Record<string, Text> = {
   dog_tax_exemption_decision: { de: 'Bescheid über Ihren Antrag', en: 'Decision on your application' },
 };
 
-export const statusText = (status: string): Text => STATUS_TEXT[status] ?? { de: 'In Bearbeitung', en: 'In progress' };
+export const statusText = (status: string): Text => (STATUS_TEXT as Record<string, Text>)[status] ?? { de: 'In Bearbeitung', en: 'In progress' };
 export const actionText = (action: string): Text => ACTION_TEXT[action] ?? { de: 'Bearbeitungsschritt', en: 'Processing step' };
 export const documentTitle = (kind: string): Text => DOCUMENT_TITLE[kind] ?? { de: 'Dokument', en: 'Document' };
