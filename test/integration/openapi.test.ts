@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSystem } from '../../scripts/lib/run-system';
 import { toOpenApiPath } from '../../server/http/openapi';
 import { compile } from '../../domain/json-schema';
-import { HttpClient, startTestSystem } from '../support/system';
+import { HttpClient, startTestSystem, TEST_STAFF } from '../support/system';
 
 let app: RunningSystem;
 type Operation = { 'x-roles': string[]; responses: Record<string, { content?: Record<string, { schema?: object }> }> };
@@ -67,21 +67,44 @@ describe('OpenAPI 3.1 document', () => {
     for (const name of Object.keys(doc.components.schemas)) expect(refs.has(name) || text.includes(name), name).toBe(true);
   });
 
+  /** Calls the API and checks the answer against the schema the OpenAPI document gives for its status. */
+  async function matches(client: HttpClient, method: string, path: string, documented: string, body?: unknown, headers?: Record<string, string>) {
+    const res = await client.request(method, path, body, headers);
+    const spec = doc.paths[documented]?.[method.toLowerCase()]?.responses[String(res.status)];
+    expect(spec, `${method} ${path} answered ${res.status}: ${JSON.stringify(res.json)}`).toBeDefined();
+    const schema = spec!.content!['application/json']!.schema!;
+    const validate = compile({ ...schema, components: doc.components });
+    expect(validate(structuredClone(res.json)), `${method} ${path}: ${JSON.stringify(validate.errors)}`).toBe(true);
+    return res.json;
+  }
+
   it('when the portal reads the forms, then the answers match their documented schemas (the web app\'s generated types)', async () => {
     const client = new HttpClient(app.baseUrl);
-    const matches = async (path: string, documented: string) => {
-      const res = await client.request('GET', path);
-      expect(res.status, path).toBe(200);
-      const schema = doc.paths[documented]!.get!.responses['200']!.content!['application/json']!.schema!;
-      const validate = compile({ ...schema, components: doc.components });
-      expect(validate(structuredClone(res.json)), `${path}: ${JSON.stringify(validate.errors)}`).toBe(true);
-      return res.json;
-    };
-    const list = (await matches('/api/forms', '/api/forms')) as { items: { id: string }[] };
+    const list = (await matches(client, 'GET', '/api/forms', '/api/forms')) as { items: { id: string }[] };
     expect(list.items.length).toBeGreaterThan(0);
     for (const form of list.items) {
-      await matches(`/api/forms/${form.id}`, '/api/forms/{formId}');
-      await matches(`/api/forms/${form.id}/versions/1`, '/api/forms/{formId}/versions/{version}');
+      await matches(client, 'GET', `/api/forms/${form.id}`, '/api/forms/{formId}');
+      await matches(client, 'GET', `/api/forms/${form.id}/versions/1`, '/api/forms/{formId}/versions/{version}');
     }
+  });
+
+  it('when a warden records a ticket and the person opens it, then every answer matches its documented schema', async () => {
+    const staff = new HttpClient(app.baseUrl);
+    await matches(staff, 'POST', '/api/staff/session', '/api/staff/session', { userName: TEST_STAFF.id, password: TEST_STAFF.password });
+    await staff.signInStaff();
+    const body = { offenceCode: '112454', plate: 'HA-OA 1', place: 'Elberfelder Straße 12, Hagen', observedAt: new Date(Date.now() - 10 * 60_000).toISOString() };
+    const recorded = await matches(staff, 'POST', '/api/parking-tickets', '/api/parking-tickets', body, { 'Idempotency-Key': 'openapi-contract-1' });
+    await matches(staff, 'GET', '/api/parking-tickets', '/api/parking-tickets');
+    await matches(staff, 'GET', `/api/parking-tickets/${recorded.ticketNumber}`, '/api/parking-tickets/{ticketNumber}');
+    await matches(staff, 'GET', '/api/outbox', '/api/outbox');
+    await matches(staff, 'GET', '/api/tasks?queue=department', '/api/tasks');
+    await matches(staff, 'GET', '/api/staff/accounts', '/api/staff/accounts');
+    await matches(staff, 'GET', `/api/staff/cases/${recorded.ticketNumber}`, '/api/staff/cases/{caseNumber}');
+    await matches(staff, 'GET', '/api/dog-tax/cases', '/api/dog-tax/cases');
+
+    const citizen = new HttpClient(app.baseUrl);
+    const access = await matches(citizen, 'POST', '/api/parking-tickets/access', '/api/parking-tickets/access', { code: recorded.accessCode, plate: body.plate });
+    await matches(citizen, 'GET', '/api/parking-tickets/current', '/api/parking-tickets/current', undefined, { Authorization: `Bearer ${access.portalToken}` });
+    await matches(citizen, 'POST', '/api/parking-tickets/current/checkout', '/api/parking-tickets/current/checkout', { method: 'card' }, { Authorization: `Bearer ${access.portalToken}` });
   });
 });
