@@ -7,9 +7,12 @@ import type { RouteSpec } from './route';
 import { STAFF_COOKIE } from './authenticate';
 
 const names = new WeakMap<object, string>();
+const taken = new Map<string, object>();
 
 /** Gives a schema object its component name (the same object is the same component wherever it is used). */
 export function named<T extends object>(name: string, schema: T): T {
+  if (taken.has(name) && taken.get(name) !== schema) throw new Error(`OpenAPI component name ${name} is given to two schemas`);
+  taken.set(name, schema);
   names.set(schema, name);
   return schema;
 }
