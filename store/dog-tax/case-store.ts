@@ -21,7 +21,7 @@ export async function openCase(model: ReadModel, args: Traced & { procedure: Dog
     } }, { upsert: true });
     existing = (await model.dogTaxCases.findOne({ workflowId }).lean())!;
   }
-  await appendAuditEvent(model, { key: `${workflowId}:case.received`, actor: 'citizen', action: `${procedure}.received`, caseType: CASE_TYPE,
+  await appendAuditEvent(model, { key: `${workflowId}:case.received`, actor: 'citizen', action: `dog-tax.${procedure.replace(/^dog-tax-/, '')}-received`, caseType: CASE_TYPE,
     caseNumber: existing.caseNumber, workflowId, runId, details: { formId: input.formId, formVersion: input.formVersion } });
   return { caseNumber: existing.caseNumber };
 }

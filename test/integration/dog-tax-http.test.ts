@@ -73,7 +73,7 @@ describe('registering a dog', () => {
     const view = await statusIs(first.json.caseNumber, first.json.statusToken, 'registered', 'dog-tax.tax-notice-sent');
     expect(view).toMatchObject({ procedure: 'dog-tax', formId: 'dog-tax-registration', formVersion: 1, title: { de: 'Hund zur Hundesteuer anmelden' } });
     expect(view.statusText.de).toContain('angemeldet');
-    expect(view.steps.map((s: { action: string }) => s.action)).toEqual(['dog-tax-registration.received', 'dog-tax.receipt-sent', 'dog-tax.registered', 'dog-tax.tax-notice-sent']);
+    expect(view.steps.map((s: { action: string }) => s.action)).toEqual(['dog-tax.registration-received', 'dog-tax.receipt-sent', 'dog-tax.registered', 'dog-tax.tax-notice-sent']);
     expect(view.steps[0].text).toEqual({ de: 'Anmeldung eingegangen', en: 'Registration received' });
     const notice = view.documents.find((d: { kind: string }) => d.kind === 'dog_tax_notice');
     expect(view.documents.map((d: { kind: string }) => d.kind).sort()).toEqual(['dog_tax_notice', 'submission_receipt']);
@@ -161,14 +161,14 @@ describe('exemption and deregistration', () => {
     // Receipt, decision notice and the attached evidence.
     const view = await eventually(async () => { const s = (await status(caseNumber, statusToken)).json; return s.documents.length === 3 && s; }, 'the decision notice');
     expect(view.status).toBe('reduced');
-    expect(view.steps.map((s: { action: string }) => s.action)).toEqual(['dog-tax-exemption.received', 'dog-tax.receipt-sent', 'dog-tax.exemption-awaiting-decision', 'dog-tax.exemption-reduced']);
+    expect(view.steps.map((s: { action: string }) => s.action)).toEqual(['dog-tax.exemption-received', 'dog-tax.receipt-sent', 'dog-tax.exemption-awaiting-decision', 'dog-tax.exemption-reduced']);
   });
 
   it('when the dog is deregistered, then the case ends deregistered with its notice', async () => {
     const done = await submit('dog-tax-deregistration', { tagNumber: registered.tagNumber, holder, reason: 'died', endedOn: '2026-06-12' }, 'dog-der-erika-0001');
     expect(done.status).toBe(202);
     const view = await statusIs(done.json.caseNumber, done.json.statusToken, 'deregistered', 'dog-tax.deregistered');
-    expect(view.steps.map((s: { action: string }) => s.action)).toEqual(['dog-tax-deregistration.received', 'dog-tax.receipt-sent', 'dog-tax.deregistered']);
+    expect(view.steps.map((s: { action: string }) => s.action)).toEqual(['dog-tax.deregistration-received', 'dog-tax.receipt-sent', 'dog-tax.deregistered']);
     await eventually(async () => (await mailsTo(email)).find((m) => m.subject.startsWith('Abmeldung Hundesteuer /')), 'the deregistration notice');
     const registrationView = await status(registered.caseNumber, registered.statusToken);
     expect(registrationView.json.status).toBe('deregistered');

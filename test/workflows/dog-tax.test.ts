@@ -65,7 +65,7 @@ describe('Hundesteuer workflows (time skipping)', () => {
       const doc = await db.model.documents.findById(record!.noticeDocumentId).lean();
       expect(doc?.contentType).toBe('application/pdf');
       const audit = await db.model.audit.find({ caseNumber }).sort({ at: 1 }).lean();
-      expect(audit.map((a) => a.action)).toEqual(['dog-tax-registration.received', 'dog-tax.receipt-sent', 'dog-tax.registered', 'dog-tax.tax-notice-sent']);
+      expect(audit.map((a) => a.action)).toEqual(['dog-tax.registration-received', 'dog-tax.receipt-sent', 'dog-tax.registered', 'dog-tax.tax-notice-sent']);
       // The first step confirmed receipt: case number, status link and the PDF of what was submitted.
       const receipt = (await mailsTo(holder.email)).find((m) => m.subject.startsWith('Eingangsbestätigung'))!;
       expect(receipt.subject).toContain(caseNumber);
@@ -159,7 +159,7 @@ describe('Hundesteuer workflows (time skipping)', () => {
       const mail = await eventually(async () => (await mailsTo(holder.email)).find((m) => m.subject.includes('Entscheidung')), 'the decision notice');
       expect(mail.text).toContain('90,00 €');
       const audit = await db.model.audit.find({ caseNumber }).sort({ at: 1 }).lean();
-      expect(audit.map((a) => a.action)).toEqual(['dog-tax-exemption.received', 'dog-tax.receipt-sent', 'dog-tax.exemption-awaiting-decision', 'task.opened', 'task.escalated', 'task.completed', 'dog-tax.exemption-reduced']);
+      expect(audit.map((a) => a.action)).toEqual(['dog-tax.exemption-received', 'dog-tax.receipt-sent', 'dog-tax.exemption-awaiting-decision', 'task.opened', 'task.escalated', 'task.completed', 'dog-tax.exemption-reduced']);
       expect(audit.find((a) => a.action === 'task.completed')?.actor).toBe('k.becker');
       expect(audit.find((a) => a.action === 'dog-tax.exemption-reduced')?.actor).toBe('k.becker');
     });

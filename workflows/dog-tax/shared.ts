@@ -68,6 +68,10 @@ export const exemptionStateQuery = defineQuery<ExemptionState>('exemptionState')
 
 /** Audit actions of the Hundesteuer: `dog-tax.<what happened>`; the case history's texts are keyed by them. */
 export const DOG_TAX_ACTIONS = {
+  // Written by the data layer when a case opens: dog-tax.<registration|deregistration|exemption>-received.
+  registrationReceived: 'dog-tax.registration-received',
+  deregistrationReceived: 'dog-tax.deregistration-received',
+  exemptionReceived: 'dog-tax.exemption-received',
   receiptSent: 'dog-tax.receipt-sent',
   registered: 'dog-tax.registered',
   taxNoticeSent: 'dog-tax.tax-notice-sent',

@@ -22,9 +22,9 @@ export const STATUS_TEXT: Record<DogTaxStatus, Text> = {
 };
 
 const ACTION_TEXT: Record<string, Text> = {
-  'dog-tax-registration.received': { de: 'Anmeldung eingegangen', en: 'Registration received' },
-  'dog-tax-deregistration.received': { de: 'Abmeldung eingegangen', en: 'Deregistration received' },
-  'dog-tax-exemption.received': { de: 'Antrag eingegangen', en: 'Application received' },
+  [DOG_TAX_ACTIONS.registrationReceived]: { de: 'Anmeldung eingegangen', en: 'Registration received' },
+  [DOG_TAX_ACTIONS.deregistrationReceived]: { de: 'Abmeldung eingegangen', en: 'Deregistration received' },
+  [DOG_TAX_ACTIONS.exemptionReceived]: { de: 'Antrag eingegangen', en: 'Application received' },
   [DOG_TAX_ACTIONS.receiptSent]: { de: 'Eingangsbestätigung per E-Mail versandt', en: 'Confirmation of receipt e-mailed' },
   [DOG_TAX_ACTIONS.registered]: { de: 'Wohnsitz geprüft, Steuermarke vergeben, Steuer festgesetzt', en: 'Residence checked, tax tag issued, tax assessed' },
   [DOG_TAX_ACTIONS.taxNoticeSent]: { de: 'Steuerbescheid per E-Mail versandt', en: 'Tax notice e-mailed' },
