@@ -21,7 +21,8 @@ export const STATUS_TEXT: Record<DogTaxStatus, Text> = {
   rejected: { de: 'Antrag abgelehnt', en: 'Application rejected' },
 };
 
-const ACTION_TEXT: Record<string, Text> = {
+/** Every audit action of the dog-tax workflows: a new action fails the type check until it has its text. */
+const ACTION_TEXT: Record<(typeof DOG_TAX_ACTIONS)[keyof typeof DOG_TAX_ACTIONS], Text> = {
   [DOG_TAX_ACTIONS.registrationReceived]: { de: 'Anmeldung eingegangen', en: 'Registration received' },
   [DOG_TAX_ACTIONS.deregistrationReceived]: { de: 'Abmeldung eingegangen', en: 'Deregistration received' },
   [DOG_TAX_ACTIONS.exemptionReceived]: { de: 'Antrag eingegangen', en: 'Application received' },
@@ -46,5 +47,5 @@ const DOCUMENT_TITLE: Record<string, Text> = {
 };
 
 export const statusText = (status: string): Text => (STATUS_TEXT as Record<string, Text>)[status] ?? { de: 'In Bearbeitung', en: 'In progress' };
-export const actionText = (action: string): Text => ACTION_TEXT[action] ?? { de: 'Bearbeitungsschritt', en: 'Processing step' };
+export const actionText = (action: string): Text => (ACTION_TEXT as Record<string, Text | undefined>)[action] ?? { de: 'Bearbeitungsschritt', en: 'Processing step' };
 export const documentTitle = (kind: string): Text => DOCUMENT_TITLE[kind] ?? { de: 'Dokument', en: 'Document' };
