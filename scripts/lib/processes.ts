@@ -138,19 +138,40 @@ export function signalGroup(pid: number, signal: NodeJS.Signals): void {
   }
 }
 
-/** TERM, then KILL after `graceMs`; resolves when the process is gone. */
+/**
+ * Whether a recorded child's process group still has members. The leader (the recorded pid)
+ * may be gone while its service lives on in the group; while any member lives, the kernel does
+ * not hand that number to a new process, so a live group by that id is ours.
+ */
+export function isGroupAlive(p: OwnedProcess): boolean {
+  try {
+    process.kill(-p.pid, 0);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
+  }
+  if (!isAlive(p.pid)) return true; // the leader is gone, members live on
+  if (!isSameProcess(p)) return false; // the number was handed out again: not ours
+  return !isZombie(p.pid) || groupHasOthers(p.pid);
+}
+
+function groupHasOthers(pgid: number): boolean {
+  if (!existsSync('/proc')) return false;
+  return readdirSync('/proc').some((e) => /^\d+$/.test(e) && Number(e) !== pgid && processGroupOf(Number(e)) === pgid && !isZombie(Number(e)));
+}
+
+/** TERM to the whole group, then KILL after `graceMs`; resolves when the group is gone. */
 export async function stopGroup(p: OwnedProcess, graceMs = 8000): Promise<void> {
-  if (!isSameProcess(p)) return;
+  if (!isGroupAlive(p)) return;
   signalGroup(p.pid, 'SIGTERM');
   const deadline = Date.now() + graceMs;
-  while (isSameProcess(p) && !isZombie(p.pid)) {
+  while (isGroupAlive(p)) {
     if (Date.now() > deadline) {
       signalGroup(p.pid, 'SIGKILL');
       break;
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  while (isSameProcess(p) && !isZombie(p.pid) && Date.now() < deadline + 5000) await new Promise((r) => setTimeout(r, 100));
+  while (isGroupAlive(p) && Date.now() < deadline + 5000) await new Promise((r) => setTimeout(r, 100));
 }
 
 function isZombie(pid: number): boolean {

@@ -4,7 +4,8 @@
  * configured is not started. Logs go to <dataDir>/logs (written by the children themselves).
  * The stack owns its children: each runs in its own process group and is recorded with its
  * owner in <dataDir>/run/stack.json, so a start after a crash stops what the crashed start left
- * running, and a port held by any other program is refused with a message, never used.
+ * running (a watchdog beside each child stops it soon after its owner is gone, also by kill -9),
+ * and a port held by any other program is refused with a message, never used.
  * stop() ends every child cleanly.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -14,7 +15,7 @@ import { join, resolve } from 'node:path';
 import { ferretdbPath, maildevEntry, temporalCliPath } from './binaries';
 import { SEARCH_ATTRIBUTES } from '../../temporal/search-attributes';
 import {
-  isSameProcess, portIsFree, portOwnedByGroup, PortInUseError, readState, StartRefusedError, removeState, self, signalGroup, startTimeOf, stopGroup, writeState,
+  isGroupAlive, isSameProcess, portIsFree, portOwnedByGroup, PortInUseError, readState, StartRefusedError, removeState, self, signalGroup, startTimeOf, stopGroup, writeState,
   type OwnedProcess,
 } from './processes';
 
@@ -81,14 +82,21 @@ export async function waitForPort(port: number, name: string, child: ChildProces
 }
 
 /**
+ * Runs a service beside a watchdog (a few lines of sh): when the owner (this process) is gone,
+ * also by kill -9, the service is stopped within two seconds instead of holding its port.
+ */
+const WATCHDOG = 'owner=$1; shift; "$@" & child=$!; trap \'kill -TERM $child 2>/dev/null\' TERM INT HUP; '
+  + 'while kill -0 "$owner" 2>/dev/null && kill -0 "$child" 2>/dev/null; do sleep 2; done; kill -TERM "$child" 2>/dev/null; wait "$child"';
+
+/**
  * A child in its own process group (so a Ctrl-C of the terminal reaches only the start process,
  * which stops the stack in order), writing straight to its log file (so it never dies of a
- * closed pipe when its parent is gone).
+ * closed pipe, nor loses its log, when its parent is gone), watched by a watchdog.
  */
 function startProcess(name: string, cmd: string, args: string[], logDir: string): ChildProcess {
   const log = openSync(join(logDir, `${name}.log`), 'a');
   try {
-    return spawn(cmd, args, { stdio: ['ignore', log, log], detached: true });
+    return spawn('/bin/sh', ['-c', WATCHDOG, `amtsweg-${name}`, String(process.pid), cmd, ...args], { stdio: ['ignore', log, log], detached: true });
   } finally {
     closeSync(log);
   }
@@ -104,7 +112,7 @@ async function claimDataDir(dataDir: string): Promise<void> {
   if (previous.owner.pid !== process.pid && isSameProcess(previous.owner)) {
     throw new StartRefusedError(`amtsweg is already running from the data folder ${dataDir} (pid ${previous.owner.pid}); stop it first, or use another AMTSWEG_DATA_DIR.`);
   }
-  const stale = previous.children.filter(isSameProcess);
+  const stale = previous.children.filter(isGroupAlive);
   if (stale.length) {
     console.warn(`[amtsweg] stopping what a previous start left running: ${stale.map((c) => `${c.name} (pid ${c.pid})`).join(', ')}`);
     await Promise.all(stale.map((c) => stopGroup(c)));

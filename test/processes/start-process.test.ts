@@ -1,8 +1,8 @@
 /**
  * `npm start` as an operator meets it, with real processes on loopback (free ports, a data
- * folder of its own): kill -INT of the npm process stops every child; after a kill -9 of the
- * start process the next start stops the orphans and runs on children it owns; a port held by
- * another program is refused with a message that names it.
+ * folder of its own): kill -INT of the npm process stops every child; after a kill -9 the
+ * services stop by themselves (watchdog), and where they did not, the next start stops them
+ * and runs on children it owns; a port held by another program is refused with a message.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../scripts/lib/stack';
-import { isAlive, portIsFree, portOwnedByGroup, readState, stateFile, type OwnedProcess } from '../../scripts/lib/processes';
+import { isGroupAlive, portIsFree, portOwnedByGroup, readState, stateFile, type OwnedProcess } from '../../scripts/lib/processes';
 
 interface Ports { PORT: number; TEMPORAL_PORT: number; TEMPORAL_UI_PORT: number; FERRETDB_PORT: number; MAILDEV_SMTP_PORT: number; MAILDEV_WEB_PORT: number }
 
@@ -72,7 +72,7 @@ function childrenOf(dataDir: string): OwnedProcess[] {
 afterAll(async () => {
   for (const child of spawned) if (child.exitCode === null && child.signalCode === null) child.kill('SIGINT');
   // Whatever a failed test left running in its data folder.
-  for (const dir of dataDirs) for (const c of readState(dir)?.children ?? []) if (isAlive(c.pid)) try { process.kill(-c.pid, 'SIGKILL'); } catch { /* gone */ }
+  for (const dir of dataDirs) for (const c of readState(dir)?.children ?? []) if (isGroupAlive(c)) try { process.kill(-c.pid, 'SIGKILL'); } catch { /* gone */ }
 });
 
 function dataDir(name: string): string {
@@ -94,37 +94,43 @@ describe('npm start as a process', () => {
     const code = await Promise.race([npm.exited, new Promise<'hung'>((r) => setTimeout(() => r('hung'), 60_000))]);
     expect(code, npm.output()).toBe(0);
     expect(npm.output()).toContain('SIGINT, stopping');
-    for (const child of children) expect(isAlive(child.pid), `${child.name} (pid ${child.pid}) still running`).toBe(false);
+    for (const child of children) expect(isGroupAlive(child), `${child.name} (pid ${child.pid}) still running`).toBe(false);
     for (const port of [ports.PORT, ...stackPorts(ports)]) expect(await portIsFree(port), `port ${port}`).toBe(true);
     expect(existsSync(stateFile(dir))).toBe(false);
   }, 240_000);
 
-  it('when the start process is killed with -9, then the next start stops what it left running and runs on children it owns', async () => {
+  it('when the start process and its watchdogs are killed with -9, then the next start stops the services they left and runs on children it owns', async () => {
     const ports = await freePorts();
     const dir = dataDir('kill9');
     const first = start(ports, dir, 'node');
     await ready(first, ports);
-    const orphans = childrenOf(dir);
+    const leaders = childrenOf(dir);
+    // The worst crash: the start process and the watchdog beside each service die at once (kill -9).
     first.process.kill('SIGKILL');
+    for (const leader of leaders) process.kill(leader.pid, 'SIGKILL');
     await first.exited;
-    // What the crash report described: the children outlive their parent and keep their ports.
-    for (const orphan of orphans) expect(isAlive(orphan.pid), `${orphan.name} survived the crash`).toBe(true);
+    // What the crash report described: the services outlive their parent and keep their ports.
     expect(await portIsFree(ports.FERRETDB_PORT)).toBe(false);
+    expect(await portIsFree(ports.TEMPORAL_PORT)).toBe(false);
+    for (const leader of leaders) expect(isGroupAlive(leader), `${leader.name} survived the crash`).toBe(true);
 
     const second = start(ports, dir, 'node');
     await ready(second, ports);
     expect(second.output()).toContain('stopping what a previous start left running');
-    for (const orphan of orphans) expect(isAlive(orphan.pid), `${orphan.name} (pid ${orphan.pid}) of the crashed start`).toBe(false);
+    for (const leader of leaders) expect(isGroupAlive(leader), `${leader.name} of the crashed start`).toBe(false);
     const owned = childrenOf(dir);
-    expect(owned.map((c) => c.pid)).not.toEqual(expect.arrayContaining(orphans.map((c) => c.pid)));
+    expect(owned.map((c) => c.pid)).not.toEqual(expect.arrayContaining(leaders.map((c) => c.pid)));
     const owner = (name: string) => owned.find((c) => c.name === name)!.pid;
     // Each port is held by a child of this start (where /proc shows it), not by a leftover or a stranger.
     for (const [port, name] of [[ports.TEMPORAL_PORT, 'temporal'], [ports.FERRETDB_PORT, 'ferretdb'], [ports.MAILDEV_SMTP_PORT, 'maildev'], [ports.MAILDEV_WEB_PORT, 'maildev']] as const) {
       expect(portOwnedByGroup(port, owner(name)), `port ${port} held by ${name}`).not.toBe(false);
     }
 
-    second.process.kill('SIGINT');
-    expect(await second.exited).toBe(0);
+    // A kill -9 of the start process alone: the watchdogs stop the services within seconds, nothing waits for a next start.
+    second.process.kill('SIGKILL');
+    await second.exited;
+    await until('the services of the killed start to stop', () => owned.every((c) => !isGroupAlive(c)), 30_000,
+      () => owned.filter(isGroupAlive).map((c) => c.name).join(', '));
     for (const port of [ports.PORT, ...stackPorts(ports)]) expect(await portIsFree(port), `port ${port}`).toBe(true);
   }, 300_000);
 
