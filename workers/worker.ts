@@ -1,22 +1,26 @@
 /**
  * A Temporal worker hosting every amtsweg workflow and activity. Stateless: run as many
- * replicas as load needs (workers/main.ts). Workflows are bundled from workflows/index.ts.
+ * replicas as load needs (workers/main.ts). Workflows are bundled from workflows/index.ts,
+ * once per change of their sources (`npm run build:workflows`, see workers/workflow-bundle.ts).
  *
  * Stopping (SIGINT/SIGTERM, or stop()): the worker stops polling at once, lets the activities
  * in flight finish for up to the grace time (WORKER_SHUTDOWN_GRACE_SECONDS, default 30), then
  * cancels the rest; Temporal retries a cancelled or lost attempt on another replica.
  */
-import { fileURLToPath } from 'node:url';
-import { bundleWorkflowCode, Worker, type NativeConnection, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { Worker, type NativeConnection, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { createActivities, type ActivityDeps } from '../activities';
 import { connectWorkerConnection, dataConverter } from '../temporal/connection';
 import type { System } from '../system/system';
 import { activityDepsOf } from './activity-deps';
 
-export const workflowsPath = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
+import { workflowBundle } from './workflow-bundle';
 
+export { workflowsPath } from './workflow-bundle';
+
+/** The workflow bundle: prebuilt (dist/workflows) when it matches the sources, else bundled now (workers/workflow-bundle.ts). */
 export async function bundleWorkflows(): Promise<WorkflowBundleWithSourceMap> {
-  return bundleWorkflowCode({ workflowsPath, logger: { trace() {}, debug() {}, info() {}, warn: console.warn, error: console.error, log() {} } as never });
+  const { code, sourceMap } = await workflowBundle();
+  return { code, sourceMap };
 }
 
 export interface WorkerOptions {
