@@ -28,6 +28,8 @@ const ticketSchema = new Schema({
   withdrawnReason: String,
   formId: String,
   formVersion: Number,
+  /** Hash of the recorded data: after the run ended, the same Idempotency-Key with other data is still refused. */
+  requestFingerprint: String,
 }, { timestamps: true, collection: 'parking_tickets' });
 ticketSchema.index({ createdAt: -1 });
 

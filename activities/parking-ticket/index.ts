@@ -58,7 +58,7 @@ export function createParkingTicketActivities(deps: ParkingTicketActivityDeps) {
           $setOnInsert: {
             ticketNumber, reference: createRfReference(`${year}${String(serial).padStart(6, '0')}`),
             accessCodeHash: hashAccessCode(accessCode), status: 'open', offence: input.offence, plate: input.plate,
-            place: input.place, observedAt: new Date(input.observedAt), recordedBy: input.recordedBy,
+            place: input.place, observedAt: new Date(input.observedAt), recordedBy: input.recordedBy, requestFingerprint: input.requestFingerprint,
             paymentDeadline: paymentDeadline(new Date(input.observedAt), 7),
             ...(input.form ? { formId: input.form.id, formVersion: input.form.version } : {}),
           },

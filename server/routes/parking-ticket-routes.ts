@@ -8,7 +8,7 @@ import { validateSubmission } from '../../forms/registry/validate-submission';
 import { errors, listOf, outboxItem, pdf, recordedTicket, staffTicket, ticketStatus, ticketWithAudit } from './schemas';
 import { named } from '../http/openapi';
 import { formVersionHeader, formVersionOf } from './form-version-header';
-import { idempotencyKeyHeader, idempotencyKeyOf } from './idempotency-key-header';
+import { idempotencyKeyHeader, idempotencyKeyOf, optionalIdempotencyKeyHeader, optionalIdempotencyKeyOf } from './idempotency-key-header';
 
 export const parkingTicketRoutes = defineRoutes([
   {
@@ -48,15 +48,15 @@ export const parkingTicketRoutes = defineRoutes([
   {
     method: 'post', path: '/api/parking-tickets/:ticketNumber/withdrawal-requests',
     summary: 'Ask the traffic department to withdraw a ticket (opens a parking-ticket.withdrawal task; before any notice)', tags: ['parking-ticket'],
-    roles: ['warden', 'caseworker'],
+    roles: ['warden', 'caseworker'], headers: [optionalIdempotencyKeyHeader],
     body: { type: 'object', required: ['reason'], additionalProperties: false, properties: { reason: { type: 'string', minLength: 3, maxLength: 500 } } },
     responses: {
       202: { description: 'Task opened', schema: named('WithdrawalRequested', { type: 'object', required: ['taskId'], properties: { taskId: { type: 'string' } } }) }, ...errors,
       409: { description: 'Ticket closed or a request already being decided' },
     },
-    async handler({ params, body, principal, system }) {
+    async handler({ req, params, body, principal, system }) {
       const { reason } = body as { reason: string };
-      return { status: 202, json: await requestWithdrawal(system, { ticketNumber: params.ticketNumber!, reason, by: principal.id, source: 'staff' }) };
+      return { status: 202, json: await requestWithdrawal(system, { ticketNumber: params.ticketNumber!, reason, by: principal.id, source: 'staff', idempotencyKey: optionalIdempotencyKeyOf(req) }) };
     },
   },
   {

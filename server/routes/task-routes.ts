@@ -6,6 +6,7 @@ import { listTasks, type ListTasksQuery } from '../use-cases/tasks/list-tasks';
 import { getTask, taskView } from '../use-cases/tasks/task-view';
 import { claimTask, reassignTask, returnTask } from '../use-cases/tasks/assign-task';
 import { decideTask } from '../use-cases/tasks/decide-task';
+import { optionalIdempotencyKeyHeader, optionalIdempotencyKeyOf } from './idempotency-key-header';
 
 const dateTime = { type: 'string', format: 'date-time' };
 const person = named('Person', { type: 'object', required: ['id', 'displayName'], properties: { id: { type: 'string' }, displayName: { type: 'string' } } });
@@ -99,14 +100,14 @@ export const taskRoutes = defineRoutes([
   },
   {
     method: 'post', path: '/api/tasks/:taskId/decision', summary: 'Decide a task (validated against its decision schema; claims it first if unclaimed)', tags: ['tasks'],
-    roles: ['caseworker'],
+    roles: ['caseworker'], headers: [optionalIdempotencyKeyHeader],
     body: { type: 'object', required: ['decision'], additionalProperties: false, properties: { decision: { type: 'object', description: 'Fields of the task\'s decisionSchema, with outcome' } } },
     responses: {
       200: { description: 'Completed (the case workflow accepted it)', schema: named('TaskDecided', { type: 'object', required: ['taskId', 'status'], properties: { taskId: { type: 'string' }, status: { type: 'string', enum: ['completed'] } } }) },
       ...errors, ...conflict,
     },
-    async handler({ params, body, principal, system }) {
-      return { json: await decideTask(system, principal, taskId(params), body as { decision: unknown }) };
+    async handler({ req, params, body, principal, system }) {
+      return { json: await decideTask(system, principal, taskId(params), body as { decision: unknown }, optionalIdempotencyKeyOf(req)) };
     },
   },
 ]);

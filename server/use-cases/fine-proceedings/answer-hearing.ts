@@ -13,13 +13,18 @@ import { notFound } from '../../http/app-error';
 import type { System } from '../../../system/system';
 import { hearingNotOpen, mapUpdateError } from '../temporal-errors';
 import { citizenTicketView } from '../parking-ticket/citizen-ticket-view';
+import { withDeadline } from '../../../temporal/deadline';
+import { updateIdFor } from '../../../temporal/update-id';
 
-export async function answerHearing(system: System, args: { ticketNumber: string; formVersion: number | undefined; body: unknown }) {
+/** `idempotencyKey` (optional): the same answer sent again is the same Update, answered once (no 409 "already answered"). */
+export async function answerHearing(system: System, args: { ticketNumber: string; formVersion: number | undefined; body: unknown; idempotencyKey?: string }) {
   const { data } = await validateSubmission<HearingAnswer>(system.forms, FINE_HEARING_FORM_ID, args.formVersion, args.body);
   const ticket = await system.model.tickets.findOne({ ticketNumber: args.ticketNumber }, { workflowId: 1 }).lean();
   if (!ticket) throw notFound({ de: 'Die Verwarnung', en: 'The ticket' });
   try {
-    await system.temporal.workflow.getHandle(fineProceedingsWorkflowId(ticket.workflowId)).executeUpdate(hearingAnswerUpdate, { args: [data] });
+    const updateId = updateIdFor(args.idempotencyKey, 'hearing-answer', args.ticketNumber);
+    await withDeadline(system.temporal, () => system.temporal.workflow.getHandle(fineProceedingsWorkflowId(ticket.workflowId))
+      .executeUpdate(hearingAnswerUpdate, { args: [data], ...(updateId ? { updateId } : {}) }));
   } catch (error) {
     if (error instanceof WorkflowNotFoundError) throw hearingNotOpen();
     throw mapUpdateError(error);

@@ -1,10 +1,12 @@
 /**
  * Recording a ticket starts its workflow and waits for the registration (ticket number, RF
  * reference, ticket code) in one call: update-with-start. The workflow ID comes from the
- * warden's Idempotency-Key, so a repeated submit returns the same ticket.
+ * warden's Idempotency-Key, so a repeated submit returns the same ticket — for as long as the
+ * case exists: a key whose run has ended never starts a second run (reuse policy
+ * REJECT_DUPLICATE); the first answer is rebuilt from the read model instead.
  */
 import { createHash } from 'node:crypto';
-import { WithStartWorkflowOperation } from '@temporalio/client';
+import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { findOffence } from '../../../domain/parking-ticket/offence-catalogue';
 import { tryNormalizePlate } from '../../../adapters/vehicle-registry/vehicle-registry';
 import type { RecordTicketSubmission } from '../../../forms/parking-ticket/record-ticket.form';
@@ -15,6 +17,8 @@ import type { parkingTicketWorkflow } from '../../../workflows/parking-ticket/wo
 import { validationFailed } from '../../http/validation';
 import type { System } from '../../../system/system';
 import { mapUpdateError } from '../temporal-errors';
+import { recordedTicketOf } from './recorded-ticket';
+import { withDeadline } from '../../../temporal/deadline';
 
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
 
@@ -54,19 +58,28 @@ export async function recordTicket(system: System, command: RecordTicketCommand)
     taskQueue: system.config.temporal.taskQueue,
     args: [input],
     workflowIdConflictPolicy: 'USE_EXISTING',
+    workflowIdReusePolicy: 'REJECT_DUPLICATE',
     searchAttributes: { AmtswegProcedure: [PARKING_TICKET_PROCEDURE] },
   });
   try {
-    const registration = await system.temporal.workflow.executeUpdateWithStart(registrationUpdate, {
+    const registration = await withDeadline(system.temporal, () => system.temporal.workflow.executeUpdateWithStart(registrationUpdate, {
       args: [{ requestFingerprint: input.requestFingerprint }],
       startWorkflowOperation,
-    });
+    }));
     return {
       ...registration,
       noticeCardUrl: `/api/parking-tickets/${registration.ticketNumber}/notice-card.pdf`,
       status: 'open',
     };
   } catch (error) {
+    // The run of this key has ended (paid, withdrawn, closed): answer as the first time did.
+    if (isClosedRun(error)) return recordedTicketOf(system, parkingTicketWorkflowId(keyHash), input.requestFingerprint);
     throw mapUpdateError(error);
   }
+}
+
+function isClosedRun(error: unknown): boolean {
+  if (error instanceof WorkflowExecutionAlreadyStartedError) return true;
+  const cause = (error as { cause?: unknown })?.cause;
+  return cause instanceof WorkflowExecutionAlreadyStartedError;
 }

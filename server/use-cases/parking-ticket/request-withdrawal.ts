@@ -7,14 +7,19 @@ import { withdrawalRequestUpdate, type WithdrawalRequest } from '../../../workfl
 import { notFound } from '../../http/app-error';
 import type { System } from '../../../system/system';
 import { mapUpdateError } from '../temporal-errors';
+import { withDeadline } from '../../../temporal/deadline';
+import { updateIdFor } from '../../../temporal/update-id';
 
-export async function requestWithdrawal(system: System, args: { ticketNumber: string } & WithdrawalRequest): Promise<{ taskId: string }> {
+/** `idempotencyKey` (optional): the same request again gets the first answer (the same task), never a second task or a 409. */
+export async function requestWithdrawal(system: System, args: { ticketNumber: string; idempotencyKey?: string } & WithdrawalRequest): Promise<{ taskId: string }> {
   const ticket = await system.model.tickets.findOne({ ticketNumber: args.ticketNumber }, { workflowId: 1 }).lean();
   if (!ticket) throw notFound({ de: 'Die Verwarnung', en: 'The ticket' });
   try {
-    return await system.temporal.workflow.getHandle(ticket.workflowId).executeUpdate(withdrawalRequestUpdate, {
+    const updateId = updateIdFor(args.idempotencyKey, 'withdrawal-request', args.by);
+    return await withDeadline(system.temporal, () => system.temporal.workflow.getHandle(ticket.workflowId).executeUpdate(withdrawalRequestUpdate, {
       args: [{ reason: args.reason.trim(), by: args.by, source: args.source }],
-    });
+      ...(updateId ? { updateId } : {}),
+    }));
   } catch (error) {
     throw mapUpdateError(error);
   }

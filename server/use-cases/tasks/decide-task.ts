@@ -13,6 +13,8 @@ import { validateInput, validationFailed } from '../../http/validation';
 import { AppError } from '../../http/app-error';
 import { loadTaskFor, taskClaimed, taskNotOpen } from './task-access';
 import { claimTask } from './assign-task';
+import { withDeadline } from '../../../temporal/deadline';
+import { updateIdFor } from '../../../temporal/update-id';
 
 function mapUpdateError(error: unknown): unknown {
   if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
@@ -25,8 +27,15 @@ function mapUpdateError(error: unknown): unknown {
   return error;
 }
 
-export async function decideTask(system: System, principal: Principal, taskId: string, body: { decision: unknown }): Promise<{ taskId: string; status: 'completed' }> {
+/**
+ * `idempotencyKey` (optional): the same decision sent again by the same caseworker is the same
+ * Update and gets the first answer; once the task is completed, the read model answers for it.
+ */
+export async function decideTask(system: System, principal: Principal, taskId: string, body: { decision: unknown }, idempotencyKey?: string): Promise<{ taskId: string; status: 'completed' }> {
   let task = await loadTaskFor(system, principal, taskId);
+  if (task.status === 'completed' && idempotencyKey && task.decidedBy === principal.id && sameDecision(task, body.decision)) {
+    return { taskId, status: 'completed' };
+  }
   if (task.status !== 'open') throw taskNotOpen();
   if (task.assignee && task.assignee !== principal.id) throw taskClaimed(task.assigneeName);
   let decision: TaskDecision;
@@ -39,11 +48,51 @@ export async function decideTask(system: System, principal: Principal, taskId: s
     }
     throw error;
   }
-  if (!task.assignee) task = await claimTask(system, principal, taskId);
+  if (!task.assignee) task = await claimOwn(system, principal, taskId, idempotencyKey !== undefined);
   try {
-    await system.temporal.workflow.getHandle(task.workflowId).executeUpdate(completeTaskUpdate, { args: [{ taskId, decision, by: principal.id }] });
+    const updateId = updateIdFor(idempotencyKey, 'task-decision', taskId, principal.id);
+    await withDeadline(system.temporal, () => system.temporal.workflow.getHandle(task.workflowId)
+      .executeUpdate(completeTaskUpdate, { args: [{ taskId, decision, by: principal.id }], ...(updateId ? { updateId } : {}) }));
   } catch (error) {
-    throw mapUpdateError(error);
+    const mapped = mapUpdateError(error);
+    // The same request, sent twice at once: the other one completed it first.
+    if (idempotencyKey && mapped instanceof AppError && mapped.code === 'task_not_open') {
+      const now = await loadTaskFor(system, principal, taskId);
+      if (now.status === 'completed' && now.decidedBy === principal.id && sameDecision(now, body.decision)) return { taskId, status: 'completed' };
+    }
+    throw mapped;
   }
   return { taskId, status: 'completed' };
+}
+
+/**
+ * A retried request may race its twin for the claim: losing it to oneself is no conflict. The
+ * twin's claim is applied a moment after it is taken, so wait (briefly) until the task shows it.
+ */
+async function claimOwn(system: System, principal: Principal, taskId: string, retried: boolean) {
+  try {
+    return await claimTask(system, principal, taskId);
+  } catch (error) {
+    if (!retried || !(error instanceof AppError) || error.code !== 'task_claimed') throw error;
+    for (let attempt = 0; attempt < 30; attempt += 1) {
+      const task = await loadTaskFor(system, principal, taskId);
+      if (task.assignee === principal.id || task.status !== 'open') return task;
+      if (task.assignee) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw error;
+  }
+}
+
+/** The stored decision against the sent one as the schema keeps it, field by field (key order may differ). */
+function sameDecision(task: { decision?: unknown; decisionSchema: unknown }, sent: unknown): boolean {
+  let kept: unknown;
+  try {
+    kept = validateInput(task.decisionSchema as object, sent);
+  } catch {
+    return false;
+  }
+  const canonical = (value: unknown): string => JSON.stringify(value, (_k, v) => (v && typeof v === 'object' && !Array.isArray(v)
+    ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b))) : v));
+  return task.decision !== undefined && task.decision !== null && canonical(task.decision) === canonical(kept);
 }

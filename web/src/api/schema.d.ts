@@ -296,6 +296,8 @@ export type paths = {
                 header?: {
                     /** @description The form version the submission was rendered from (GET /api/forms/{formId} answers it as "version"); absent: the newest */
                     "Form-Version"?: number;
+                    /** @description Optional, chosen once per request (e.g. a UUID): the same request sent again with the same key gets the first answer and changes nothing twice */
+                    "Idempotency-Key"?: string;
                 };
                 path?: never;
                 cookie?: never;
@@ -1731,6 +1733,8 @@ export type paths = {
             parameters: {
                 query?: never;
                 header: {
+                    /** @description Optional, chosen once per request (e.g. a UUID): the same request sent again with the same key gets the first answer and changes nothing twice */
+                    "Idempotency-Key"?: string;
                     /** @description The csrfToken of the staff session (GET /api/staff/session); without it 403 csrf_failed */
                     "X-CSRF-Token": string;
                 };
@@ -2073,7 +2077,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional, chosen once per request (e.g. a UUID): the same request sent again with the same key gets the first answer and changes nothing twice */
+                    "Idempotency-Key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -3047,6 +3054,8 @@ export type paths = {
             parameters: {
                 query?: never;
                 header: {
+                    /** @description Optional, chosen once per request (e.g. a UUID): the same request sent again with the same key gets the first answer and changes nothing twice */
+                    "Idempotency-Key"?: string;
                     /** @description The csrfToken of the staff session (GET /api/staff/session); without it 403 csrf_failed */
                     "X-CSRF-Token": string;
                 };
