@@ -20,6 +20,7 @@ const DesignerPage = lazy(() => import('./pages/staff/designer/designer-page.js'
 const CaseHistoryPage = lazy(() => import('./pages/staff/case-history/case-history-page.js').then((m) => ({ default: m.CaseHistoryPage })));
 const OutboxPage = lazy(() => import('./pages/staff/outbox-page.js').then((m) => ({ default: m.OutboxPage })));
 const AccountsPage = lazy(() => import('./pages/staff/accounts/accounts-page.js').then((m) => ({ default: m.AccountsPage })));
+const StaffHomePage = lazy(() => import('./pages/staff/staff-home-page.js').then((m) => ({ default: m.StaffHomePage })));
 const InboxPage = lazy(() => import('./pages/staff/inbox/inbox-page.js').then((m) => ({ default: m.InboxPage })));
 const TaskPage = lazy(() => import('./pages/staff/inbox/task-page.js').then((m) => ({ default: m.TaskPage })));
 const PasswordPage = lazy(() => import('./pages/staff/accounts/password-page.js').then((m) => ({ default: m.PasswordPage })));
@@ -41,6 +42,7 @@ const routes: Route[] = [
   { path: '/dienste', render: () => <ServicesPage /> },
   { path: '/formulare/:formId', render: (p) => <FormPage key={p.formId} formId={p.formId ?? ''} /> },
   { path: '/vorgang/:caseNumber', render: (p, search) => <CasePage key={p.caseNumber} caseNumber={p.caseNumber ?? ''} search={search} /> },
+  { path: '/dienst', render: () => <StaffHomePage /> },
   { path: '/dienst/formulare', render: () => <DesignerPage /> },
   { path: '/dienst/formulare/:formId', render: (p) => <DesignerPage key={p.formId} formId={p.formId} /> },
   { path: '/dienst/erfassen', render: () => <RecordPage /> },
@@ -70,7 +72,7 @@ export function App() {
     }
   }
   return (
-    <Layout pathname={pathname}>
+    <Layout pathname={pathname} search={search}>
       <Suspense fallback={<Loading />}>{page}</Suspense>
     </Layout>
   );

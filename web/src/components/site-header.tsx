@@ -10,11 +10,13 @@ type NavItem = { href: string; label: string; roles?: StaffRole[] };
 export function SiteHeader({ pathname }: { pathname: string }) {
   const { t } = useI18n();
   const session = useStaffSession();
-  const staffArea = pathname.startsWith('/dienst');
-  // Staff see what their roles allow (the server enforces it anyway); before sign-in, only home.
+  // "/dienste" (the citizens' services) is not the staff area "/dienst".
+  const staffArea = pathname === '/dienst' || pathname.startsWith('/dienst/');
+  // Staff see what their roles allow (the server enforces it anyway); before sign-in, only the
+  // staff start page. Citizens see the same three items on every citizen page.
   const items: NavItem[] = staffArea
     ? ([
-        { href: '/', label: t.site.home },
+        { href: '/dienst', label: t.site.home },
         { href: '/dienst/erfassen', label: t.staff.recordTitle, roles: ['warden'] },
         { href: '/dienst/aufgaben', label: t.accounts.navInbox, roles: ['caseworker'] },
         { href: '/dienst/postausgang', label: t.staff.outboxPageTitle, roles: ['caseworker'] },

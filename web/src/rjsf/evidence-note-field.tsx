@@ -9,6 +9,9 @@ type Upload = { key: string; name: string; state: 'uploading' | 'done' | 'refuse
 /** Names of uploaded ids survive step changes (the form data holds only the ids). */
 const names = new Map<string, string>();
 
+/** The file name of an uploaded attachment id, if this page uploaded it. */
+export const uploadedName = (id: string): string | undefined => names.get(id);
+
 /** One file to POST /api/attachments; the server checks the type by content and answers its message. */
 async function send(file: File, fallback: string): Promise<Pick<Attachment, 'id' | 'filename'>> {
   let response: Response;

@@ -10,6 +10,7 @@ import {
 import { AddButton, CopyButton, MoveDownButton, MoveUpButton, RemoveButton } from './kern-array-buttons.js';
 import { RadioWidget, SelectWidget } from './kern-choice-widgets.js';
 import { DateTimeWidget } from './datetime-widget.js';
+import { DateWidget } from './date-widget.js';
 import { BaseInputTemplate, CheckboxWidget, TextareaWidget } from './kern-widgets.js';
 
 /** rjsf's Form with KERN markup; everything not overridden falls back to rjsf's core theme. */
@@ -23,5 +24,5 @@ export const KernForm = withTheme({
     TitleFieldTemplate,
     ButtonTemplates: { SubmitButton, AddButton, CopyButton, MoveDownButton, MoveUpButton, RemoveButton },
   },
-  widgets: { CheckboxWidget, DateTimeWidget, RadioWidget, SelectWidget, TextareaWidget },
+  widgets: { CheckboxWidget, DateWidget, DateTimeWidget, RadioWidget, SelectWidget, TextareaWidget },
 });

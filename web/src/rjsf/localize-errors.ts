@@ -15,9 +15,9 @@ export function localizeErrors(t: Dictionary, schema?: RJSFSchema): ErrorTransfo
         switch (error.name) {
           case 'required':
             // A list nobody picked from asks to choose, not to "fill in".
-            return missing && isChoice(schema?.properties?.[missing]) ? v.enum : v.required;
+            return missing && isChoice(nodeAt(schema, error.property, missing)) ? v.enum : v.required;
           case 'format':
-            return v.format;
+            return (error.params as { format?: string } | undefined)?.format === 'date' ? v.date : v.format;
           case 'pattern':
             return v.pattern;
           case 'minLength':
@@ -48,4 +48,13 @@ export function localizeErrors(t: Dictionary, schema?: RJSFSchema): ErrorTransfo
 function isChoice(node: unknown): boolean {
   const n = node as { enum?: unknown; oneOf?: unknown; anyOf?: unknown } | undefined;
   return Boolean(n && (n.enum || n.oneOf || n.anyOf));
+}
+
+/** The schema of a missing field: rjsf names it by path (".dog.sex"), nested groups included. */
+function nodeAt(schema: RJSFSchema | undefined, property: string | undefined, missing: string): unknown {
+  const parts = (property ?? '').split('.').filter(Boolean);
+  if (parts.at(-1) !== missing) parts.push(missing);
+  let node: unknown = schema;
+  for (const part of parts) node = (node as { properties?: Record<string, unknown> } | undefined)?.properties?.[part];
+  return node;
 }

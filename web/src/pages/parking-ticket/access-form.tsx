@@ -1,7 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api, ApiError, messageOf } from '../../api.js';
 import type { PortalAccess } from '../../api/types.js';
 import { Alert } from '../../components/alert.js';
+import { ErrorSummary, type SummaryItem } from '../../components/error-summary.js';
 import { TextField } from '../../components/text-field.js';
 import { useI18n } from '../../i18n.js';
 
@@ -19,6 +20,13 @@ export function AccessForm({ code: knownCode, onAccess }: Props) {
   const [plate, setPlate] = useState('');
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
+  const summary = useRef<HTMLDivElement>(null);
+  const focusSummary = useRef(false);
+  useEffect(() => {
+    if (!focusSummary.current) return;
+    focusSummary.current = false;
+    summary.current?.focus();
+  });
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -28,8 +36,8 @@ export function AccessForm({ code: knownCode, onAccess }: Props) {
     if (!plate.trim()) next.plate = t.errors.required;
     setErrors(next);
     if (next.code || next.plate) {
-      // Straight to the first field to fix, so its error is read out with its label.
-      document.getElementById(next.code ? 'portal-code' : 'portal-plate')?.focus();
+      // To the summary of every problem, whose links lead into the fields.
+      focusSummary.current = true;
       return;
     }
 
@@ -41,15 +49,23 @@ export function AccessForm({ code: knownCode, onAccess }: Props) {
       });
       onAccess(ticketCode, access);
     } catch (e) {
-      setErrors(toErrors(e, t.errors.retryAfter));
+      const found = toErrors(e, t.errors.retryAfter);
+      setErrors(found);
+      if (found.code || found.plate) focusSummary.current = true;
     } finally {
       setBusy(false);
     }
   }
 
+  const items: SummaryItem[] = [
+    ...(errors.code ? [{ id: 'portal-code', label: t.portal.codeLabel, message: errors.code }] : []),
+    ...(errors.plate ? [{ id: 'portal-plate', label: t.portal.plateLabel, message: errors.plate }] : []),
+  ];
   return (
     <form onSubmit={submit} noValidate className="stack">
-      {errors.form ? (
+      {items.length ? (
+        <ErrorSummary items={items} general={errors.form ? [errors.form] : []} summaryRef={summary} />
+      ) : errors.form ? (
         <Alert type="danger" title={errors.form} live="alert" />
       ) : null}
       {knownCode ? null : (

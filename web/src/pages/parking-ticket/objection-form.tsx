@@ -1,6 +1,7 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api, ApiError, messageOf } from '../../api.js';
 import { Alert } from '../../components/alert.js';
+import { ErrorSummary } from '../../components/error-summary.js';
 import { TextField } from '../../components/text-field.js';
 import { useI18n } from '../../i18n.js';
 
@@ -11,12 +12,20 @@ export function ObjectionForm({ token }: { token: string }) {
   const [error, setError] = useState<string>();
   const [sent, setSent] = useState(false);
   const [busy, setBusy] = useState(false);
+  const summary = useRef<HTMLDivElement>(null);
+  const focusSummary = useRef(false);
+  useEffect(() => {
+    if (!focusSummary.current) return;
+    focusSummary.current = false;
+    summary.current?.focus();
+  });
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (reason.trim().length < 3) {
       setError(t.hearing.objectionTooShort);
-      return document.getElementById('objection-reason')?.focus();
+      focusSummary.current = true;
+      return;
     }
     setBusy(true);
     try {
@@ -25,7 +34,7 @@ export function ObjectionForm({ token }: { token: string }) {
     } catch (e) {
       const field = e instanceof ApiError ? e.fields.find((f) => f.field === 'reason') : undefined;
       setError(field?.message ?? messageOf(e));
-      document.getElementById('objection-reason')?.focus();
+      focusSummary.current = true;
     } finally {
       setBusy(false);
     }
@@ -40,6 +49,7 @@ export function ObjectionForm({ token }: { token: string }) {
         <Alert type="success" title={t.hearing.objectionSent} live="status" />
       ) : (
         <form onSubmit={submit} noValidate className="stack">
+          {error ? <ErrorSummary items={[{ id: 'objection-reason', label: t.hearing.objectionLabel, message: error }]} summaryRef={summary} /> : null}
           <p className="kern-body">{t.hearing.objectionIntro}</p>
           <TextField id="objection-reason" label={t.hearing.objectionLabel} multiline value={reason} error={error} onChange={(e) => setReason(e.target.value)} />
           <div>

@@ -2,6 +2,7 @@ import type { RJSFSchema, UiSchema } from '@rjsf/utils';
 import { useI18n } from '../../../i18n.js';
 import type { Step } from '../../../rjsf/form-steps.js';
 import { reviewEntries, type ReviewEntry } from '../../../rjsf/review-entries.js';
+import { uploadedName } from '../../../rjsf/evidence-note-field.js';
 
 type Props = {
   steps: Step[];
@@ -34,11 +35,20 @@ export function FormReview({ steps, schema, uiSchema, data, onChange }: Props) {
               <span className="kern-label">{t.wizard.change}</span>
             </button>
           </div>
-          <StepAnswers fields={step.fields} entries={reviewEntries(step.fields, schema, uiSchema, data, lang, t)} />
+          <StepAnswers fields={step.fields} entries={[...reviewEntries(step.fields, schema, uiSchema, data, lang, t), ...evidenceEntry(step.fields, schema, data, t.wizard.evidenceFile)]} />
         </section>
       ))}
     </div>
   );
+}
+
+/** The uploaded evidence by file name (the upload field is not a plain answer, so reviewEntries skips it). */
+function evidenceEntry(fields: string[], schema: RJSFSchema, data: Record<string, unknown>, fallback: (n: number) => string): ReviewEntry[] {
+  const ids = data.evidenceIds;
+  if (!fields.includes('evidenceIds') || !Array.isArray(ids) || ids.length === 0) return [];
+  const title = String((schema.properties?.evidenceIds as { title?: string } | undefined)?.title ?? '');
+  const value = ids.map((id, i) => uploadedName(String(id)) ?? fallback(i + 1)).join(', ');
+  return [{ kind: 'value', key: 'evidenceIds', label: title, value }];
 }
 
 function StepAnswers({ fields, entries }: { fields: string[]; entries: ReviewEntry[] }) {

@@ -4,11 +4,12 @@ import validator from '@rjsf/validator-ajv8';
 import { ApiError, messageOf } from '../../../api.js';
 import type { FormDefinition } from '../../../api/types.js';
 import { Alert } from '../../../components/alert.js';
+import { ErrorSummary } from '../../../components/error-summary.js';
 import { useI18n } from '../../../i18n.js';
 import { applyTexts } from '../../../rjsf/apply-texts.js';
 import { EvidenceNoteField } from '../../../rjsf/evidence-note-field.js';
-import { focusFirstError } from '../../../rjsf/focus-error.js';
-import { countErrors, deferEvidence, firstStepWithError, pickErrors, reviewTitleOf, stepsOf } from '../../../rjsf/form-steps.js';
+import { errorItems, withRequiredGroups } from '../../../rjsf/error-items.js';
+import { deferEvidence, firstStepWithError, pickErrors, reviewTitleOf, stepsOf } from '../../../rjsf/form-steps.js';
 import { KernForm } from '../../../rjsf/kern-form.js';
 import { localizeErrors } from '../../../rjsf/localize-errors.js';
 import { pruneData } from '../../../rjsf/prune-data.js';
@@ -45,11 +46,13 @@ export function FormWizard({ form, onSubmit, initialData, footer }: Props) {
   const [data, setData] = useState<Data>(initialData ?? {});
   const [errors, setErrors] = useState<ErrorSchema>();
   const [general, setGeneral] = useState<string>();
+  // Messages of a server answer that came with field errors but name no field.
+  const [notes, setNotes] = useState<string[]>([]);
   const [sending, setSending] = useState(false);
   const [fromReview, setFromReview] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
-  const wrapper = useRef<HTMLDivElement>(null);
-  const focusAfter = useRef<'heading' | 'error'>(undefined);
+  const summary = useRef<HTMLDivElement>(null);
+  const focusAfter = useRef<'heading' | 'summary'>(undefined);
   const review = step >= steps.length;
   const current = Math.min(step, steps.length);
 
@@ -57,11 +60,11 @@ export function FormWizard({ form, onSubmit, initialData, footer }: Props) {
     const target = focusAfter.current;
     focusAfter.current = undefined;
     if (target === 'heading') heading.current?.focus();
-    if (target === 'error') focusFirstError(wrapper.current);
+    if (target === 'summary') summary.current?.focus();
   });
 
   function validate(source: Data, fields?: string[]): ErrorSchema | undefined {
-    const clean = pruneData(source, view.schema) as Data;
+    const clean = withRequiredGroups(pruneData(source, view.schema), view.schema) as Data;
     const { errorSchema } = validator.validateFormData(clean, view.schema, undefined, transformErrors, view.uiSchema);
     return pickErrors(errorSchema, fields ?? steps.flatMap((s) => s.fields));
   }
@@ -69,30 +72,32 @@ export function FormWizard({ form, onSubmit, initialData, footer }: Props) {
   function go(to: number) {
     setErrors(undefined);
     setGeneral(undefined);
+    setNotes([]);
     setStep(to);
     focusAfter.current = 'heading';
   }
 
-  function showErrors(found: ErrorSchema, message: string) {
+  function showErrors(found: ErrorSchema, messages: string[] = []) {
     const at = firstStepWithError(steps, found);
     if (at >= 0) setStep(at);
     // Sent back from the review: after the fix, "Weiter" returns there.
     if (review) setFromReview(true);
     setErrors(found);
-    setGeneral(message);
-    focusAfter.current = at >= 0 ? 'error' : 'heading';
+    setGeneral(undefined);
+    setNotes(messages);
+    focusAfter.current = 'summary';
   }
 
   function next() {
     const found = validate(data, steps[current]?.fields);
-    if (found) return showErrors(found, t.wizard.fixErrors(countErrors(found)));
+    if (found) return showErrors(found);
     go(fromReview ? steps.length : current + 1);
   }
 
   async function send() {
     if (sending) return;
     const found = validate(data);
-    if (found) return showErrors(found, t.wizard.fixErrors(countErrors(found)));
+    if (found) return showErrors(found);
     setSending(true);
     setGeneral(undefined);
     try {
@@ -100,7 +105,7 @@ export function FormWizard({ form, onSubmit, initialData, footer }: Props) {
     } catch (e) {
       if (e instanceof ApiError && e.fields.length > 0) {
         const mapped = toErrorSchema(e.fields);
-        showErrors(mapped.schema, [e.message, ...mapped.general].join(' '));
+        showErrors(mapped.schema, [e.message, ...mapped.general]);
       } else {
         setGeneral(messageOf(e));
         focusAfter.current = 'heading';
@@ -117,10 +122,13 @@ export function FormWizard({ form, onSubmit, initialData, footer }: Props) {
   }
 
   const titles = [...steps.map((s) => s.title), view.reviewTitle];
+  const shownErrors = review ? undefined : pickErrors((errors ?? {}) as ErrorSchema, steps[current]?.fields ?? []);
+  const items = errorItems(shownErrors, view.schema, view.uiSchema);
   return (
-    <div ref={wrapper} className="stack wizard">
+    <div className="stack wizard">
       <StepIndicator titles={titles} current={current} headingRef={heading} />
       {general ? <Alert type="danger" title={general} live="alert" /> : null}
+      {items.length || (errors && notes.length) ? <ErrorSummary items={items} general={notes} summaryRef={summary} /> : null}
       {review ? (
         <>
           <FormReview steps={steps} schema={view.schema} uiSchema={view.uiSchema} data={pruneData(data, view.schema) as Data} onChange={(i) => { setFromReview(true); go(i); }} />

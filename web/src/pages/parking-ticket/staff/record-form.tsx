@@ -1,9 +1,12 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { ErrorSchema, RJSFValidationError } from '@rjsf/utils';
+import type { ErrorSchema } from '@rjsf/utils';
 import validator from '@rjsf/validator-ajv8';
 import { api, ApiError, messageOf } from '../../../api.js';
 import type { FormDefinition, RecordedTicket } from '../../../api/types.js';
 import { Alert } from '../../../components/alert.js';
+import { ErrorSummary } from '../../../components/error-summary.js';
+import { errorItems, withRequiredGroups } from '../../../rjsf/error-items.js';
+import { pruneData } from '../../../rjsf/prune-data.js';
 import { useI18n } from '../../../i18n.js';
 import { applyTexts } from '../../../rjsf/apply-texts.js';
 import { KernForm } from '../../../rjsf/kern-form.js';
@@ -27,6 +30,7 @@ export function RecordForm({ form, onRecorded, focusFirstField }: Props) {
   const [formData, setFormData] = useState<Data>({});
   const [extraErrors, setExtraErrors] = useState<ErrorSchema>();
   const [general, setGeneral] = useState<string>();
+  const [notes, setNotes] = useState<string[]>([]);
   const [submitting, setSubmitting] = useState(false);
   const inFlight = useRef(false);
   // One Idempotency-Key per filled-in form: a double click or a retry after a lost answer reuses
@@ -38,11 +42,39 @@ export function RecordForm({ form, onRecorded, focusFirstField }: Props) {
     if (focusFirstField) wrapper.current?.querySelector<HTMLElement>('input, select, textarea')?.focus();
   }, [focusFirstField]);
 
+  const summary = useRef<HTMLDivElement>(null);
+  const focusSummary = useRef(false);
   useEffect(() => {
-    // Server-side field errors: put the cursor into the first field to fix.
-    if (!extraErrors) return;
-    wrapper.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [extraErrors]);
+    // Every problem at once: focus goes to the summary, whose links lead to the fields.
+    if (!focusSummary.current) return;
+    focusSummary.current = false;
+    summary.current?.focus();
+  });
+
+  /** The same JSON Schema check as the API's, with every required field of a group reported. */
+  function check(data: Data): ErrorSchema | undefined {
+    const clean = withRequiredGroups(pruneData(data, localized.schema), localized.schema);
+    const { errorSchema, errors } = validator.validateFormData(clean, localized.schema, undefined, transformErrors, localized.uiSchema);
+    return errors.length ? errorSchema : undefined;
+  }
+
+  function change(data: Data) {
+    setFormData(data);
+    // Errors on the page follow the corrections as the warden types.
+    if (extraErrors && !notes.length) setExtraErrors(check(data));
+  }
+
+  function submitChecked(data: Data) {
+    const found = check(data);
+    if (found) {
+      setGeneral(undefined);
+      setNotes([]);
+      setExtraErrors(found);
+      focusSummary.current = true;
+      return;
+    }
+    void submit(data);
+  }
 
   async function submit(data: Data) {
     if (inFlight.current) return;
@@ -51,6 +83,7 @@ export function RecordForm({ form, onRecorded, focusFirstField }: Props) {
     if (idempotency.current?.payload !== payload) idempotency.current = { payload, key: uuid() };
     setSubmitting(true);
     setGeneral(undefined);
+    setNotes([]);
     setExtraErrors(undefined);
     try {
       const ticket = await api<RecordedTicket>('/api/parking-tickets', {
@@ -64,7 +97,8 @@ export function RecordForm({ form, onRecorded, focusFirstField }: Props) {
       if (e instanceof ApiError && e.fields.length > 0) {
         const mapped = toErrorSchema(e.fields);
         setExtraErrors(mapped.schema);
-        setGeneral([e.message, ...mapped.general].join(' '));
+        setNotes([e.message, ...mapped.general]);
+        focusSummary.current = true;
       } else {
         setGeneral(messageOf(e));
       }
@@ -78,22 +112,23 @@ export function RecordForm({ form, onRecorded, focusFirstField }: Props) {
     <div ref={wrapper} className="panel">
       {localized.description ? <p className="kern-body">{localized.description}</p> : null}
       {general ? <Alert type="danger" title={general} live="alert" /> : null}
+      {extraErrors ? <ErrorSummary items={errorItems(extraErrors, localized.schema, localized.uiSchema)} general={notes} summaryRef={summary} /> : null}
       <KernForm
         className="record-form stack"
         schema={localized.schema}
         uiSchema={localized.uiSchema}
         validator={validator}
         formData={formData}
-        onChange={(event) => setFormData((event.formData ?? {}) as Data)}
-        onSubmit={(event) => void submit((event.formData ?? {}) as Data)}
+        onChange={(event) => change((event.formData ?? {}) as Data)}
+        onSubmit={(event) => submitChecked((event.formData ?? {}) as Data)}
         extraErrors={extraErrors}
         transformErrors={transformErrors}
         formContext={{ submitting }}
         showErrorList={false}
+        noValidate
         noHtml5Validate
         // rjsf would preselect the first offence (const values count as defaults); the warden must choose.
         experimental_defaultFormStateBehavior={{ constAsDefaults: 'never' }}
-        focusOnFirstError={focusField}
       />
       <p className="kern-body kern-body--small" role="status">
         {submitting ? t.staff.submitting : ''}
@@ -101,14 +136,3 @@ export function RecordForm({ form, onRecorded, focusFirstField }: Props) {
     </div>
   );
 }
-
-/**
- * rjsf's own focusOnFirstError picks option[0] when the first invalid field is a <select> (a
- * select has a length), so focus does not move. Resolve the id the way rjsf builds it instead.
- */
-function focusField(error: RJSFValidationError) {
-  const id = ['root', ...(error.property ?? '').split('.').filter(Boolean)].join('_');
-  const field = document.getElementById(id) ?? document.querySelector<HTMLElement>(`[id^="${id}-"], [id^="${id}_"]`);
-  field?.focus();
-}
-
