@@ -1,6 +1,7 @@
 /**
- * A lease lock on FerretDB, built from inserts only (the one write FerretDB v1 makes exact
- * under concurrency: a unique `_id`). The lock `name` lives at `lock:<name>@<epoch>`:
+ * An insert-claimed lock with a lease, on FerretDB: built from inserts only (the one write
+ * FerretDB v1 makes exact under concurrency: a unique `_id`). The lock `name` lives at
+ * `lock:<name>@<epoch>`:
  * acquire = insert it, release = its holder deletes it. A holder that crashed leaves an
  * expired lock behind; a waiter then moves the name to the next epoch by inserting
  * `epoch:<name>@<epoch+1>` — exactly one waiter wins that insert, and nobody ever deletes a

@@ -7,6 +7,7 @@
 import { Schema, type Connection, type InferSchemaType, type Model } from 'mongoose';
 import { dogTaxCaseSchema } from './dog-tax/case-model';
 import { taskReadModels } from './tasks/task-model';
+import { retireQueueShards } from './tasks/task-queues';
 
 const ticketSchema = new Schema({
   workflowId: { type: String, required: true, unique: true },
@@ -118,7 +119,12 @@ export function readModel(conn: Connection) {
 }
 export type ReadModel = ReturnType<typeof readModel>;
 
-/** Creates the indexes up front: a unique index that is missing would silently allow duplicates. */
+/**
+ * Creates the indexes up front (a unique index that is missing would silently allow
+ * duplicates) and brings data written by an older layout up to date.
+ */
 export async function ensureReadModelIndexes(conn: Connection): Promise<void> {
-  await Promise.all(Object.values(readModel(conn)).map((m) => (m as Model<unknown>).createIndexes()));
+  const model = readModel(conn);
+  await Promise.all(Object.values(model).map((m) => (m as Model<unknown>).createIndexes()));
+  await retireQueueShards(model);
 }

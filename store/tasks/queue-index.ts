@@ -1,9 +1,10 @@
 /**
- * The inbox queue index. FerretDB v1 pushes down only `_id` equality: a find with a filter and
- * a sort over 100,000 tasks scans them all in Go (~5 s). So every queue (key such as
- * `dept:fine-office|open`, `dept:fine-office|proc:parking-ticket|open`, `user:mmeier|closed`)
- * is kept as a directory document plus bucket documents holding its entries sorted by
- * (dueAt, taskId); a page is the directory and one to three buckets, all `_id` lookups.
+ * A sorted index on FerretDB: the inbox queues. FerretDB v1 pushes down only `_id` equality: a
+ * find with a filter and a sort over 100,000 tasks decodes them all in Go (seconds). So every
+ * queue (key such as `dept:fine-office|open`, `dept:fine-office|proc:parking-ticket|open`,
+ * `user:mmeier|closed`) is kept as a directory document plus bucket documents holding its
+ * entries sorted by (dueAt, taskId); a page is the directory and one to three buckets, all
+ * `_id` lookups, all in the one collection `task_queues`.
  *
  *   dir:<key>          { b: JSON of [{ id, first, count, overdue }], seq }
  *   bkt:<key>#<n>      { e: JSON of [QueueEntry…] }  (at most MAX_BUCKET, sorted)
@@ -13,16 +14,12 @@
  * sees every entry once. Writes to one key are serialised by a lease lock (lease-lock.ts);
  * within it, a write is read-modify-write of one bucket and the directory.
  *
- * Measured on FerretDB 1.24 (SQLite): even an `_id` lookup scans its whole table — the query
- * uses `_ferretdb_sjson->'$._id'`, the unique index is on `_ferretdb_sjson->"_id"`, SQLite does
- * not match the two (~2–3 µs per row, ~30 µs per 50 KB row). So a lookup costs what its
- * collection holds: directories live in `task_queues` (one per queue), buckets are spread by
- * a hash of their id over BUCKET_SHARDS collections `task_queue_buckets_<nn>`. The lists are
- * stored as one JSON string each: FerretDB converts every BSON value on its way through, and
- * one string is far cheaper than hundreds of small objects (measured: 17 → ~3 ms per lookup).
+ * The lists are stored as one JSON string each: FerretDB converts every BSON value on its way
+ * through, and one string is far cheaper than hundreds of small objects (measured: 17 → ~3 ms
+ * per lookup). Buckets were once spread over 32 collections because every `_id` lookup scanned
+ * its whole table; with the `_id` index patch (scripts/lib/binaries.ts) a lookup costs the same
+ * in one collection, and the inbox benchmark (bench/task-listing.ts) measured no difference.
  */
-import { createHash } from 'node:crypto';
-import type { Collection } from 'mongodb';
 import type { Model } from 'mongoose';
 import { withLease, type Lease, type LockSpace } from '../lease-lock';
 
@@ -61,7 +58,6 @@ interface Directory { _id: string; buckets: BucketRef[]; seq: number }
 interface StoredBucket { _id: string; e: string }
 
 export const MAX_BUCKET = 200;
-export const BUCKET_SHARDS = 32;
 const FILL = 150;
 const END = '\uffff';
 
@@ -83,13 +79,10 @@ export interface QueueIndex {
 }
 
 export function createQueueIndex(docs: Model<{ _id: string }>, locks: Model<{ _id: string }>, space?: LockSpace): QueueIndex {
-  const dirs = docs.collection;
-  const shards = Array.from({ length: BUCKET_SHARDS }, (_, n) => docs.db.collection(`task_queue_buckets_${String(n).padStart(2, '0')}`));
-  const collOf = (id: string): Pick<Collection, 'findOne' | 'updateOne' | 'deleteOne'> =>
-    (id.startsWith('dir:') ? dirs : shards[createHash('sha1').update(id).digest().readUInt32BE(0) % BUCKET_SHARDS]!) as never;
-  const find = async (id: string) => (await collOf(id).findOne({ _id: id } as never)) as Record<string, unknown> | null;
-  const write = (id: string, fields: object) => collOf(id).updateOne({ _id: id } as never, { $set: fields }, { upsert: true });
-  const drop = (id: string) => collOf(id).deleteOne({ _id: id } as never);
+  const coll = docs.collection;
+  const find = async (id: string) => (await coll.findOne({ _id: id } as never)) as Record<string, unknown> | null;
+  const write = (id: string, fields: object) => coll.updateOne({ _id: id } as never, { $set: fields }, { upsert: true });
+  const drop = (id: string) => coll.deleteOne({ _id: id } as never);
   const readDir = async (key: string): Promise<Directory | null> => {
     const doc = await find(dirId(key));
     return doc ? { _id: dirId(key), buckets: JSON.parse(String(doc.b ?? '[]')) as BucketRef[], seq: Number(doc.seq ?? 0) } : null;
@@ -247,20 +240,14 @@ export function createQueueIndex(docs: Model<{ _id: string }>, locks: Model<{ _i
           buckets.push({ id, first: sortKeyOf(part[0]!), count: part.length, overdue: overdueCount(part) });
           bucketDocs.push({ _id: id, e: JSON.stringify(part) });
         }
-        const byShard = new Map<unknown, StoredBucket[]>();
-        for (const b of bucketDocs) {
-          const shard = collOf(b._id);
-          byShard.set(shard, [...(byShard.get(shard) ?? []), b]);
-        }
-        for (const [shard, list] of byShard) await (shard as Collection).insertMany(list as never[], { ordered: false });
+        if (bucketDocs.length > 0) await coll.insertMany(bucketDocs as never[], { ordered: false });
         await writeDir(key, buckets, seq0 + buckets.length);
         for (const b of old?.buckets ?? []) await drop(b.id);
       }, { space });
     },
 
     async clear() {
-      await dirs.deleteMany({});
-      for (const shard of shards) await shard.deleteMany({});
+      await coll.deleteMany({});
     },
   };
 }

@@ -1,6 +1,6 @@
 /**
  * Inbox tasks (the generic human task, workflows/tasks). The task document is the truth about
- * one task; the queue index (activities/tasks/queue-index.ts) is derived from it so a page of a
+ * one task; its queues (task-queues.ts, stored by queue-index.ts) are derived from it so a page of a
  * queue is a handful of `_id` lookups on FerretDB. Assignment changes are claimed by insert into
  * `task_claims` (`<taskId>#<n>`): FerretDB's conditional updates are not atomic.
  */
@@ -52,9 +52,9 @@ const taskClaimSchema = new Schema({
   at: { type: Date, required: true },
 }, { collection: 'task_claims', versionKey: false });
 
-/** Queue directories and buckets (shape owned by activities/tasks/queue-index.ts). */
+/** Queue directories and buckets (shape owned by queue-index.ts). */
 const taskQueueSchema = new Schema({ _id: { type: String, required: true } }, { collection: 'task_queues', strict: false, versionKey: false });
-/** Lease locks serialising writes per queue key and per task (activities/tasks/lease-lock.ts). */
+/** Insert-claimed locks serialising writes per queue and per task (../lease-lock.ts). */
 const taskLockSchema = new Schema({ _id: { type: String, required: true } }, { collection: 'task_locks', strict: false, versionKey: false });
 
 export type TaskDoc = InferSchemaType<typeof taskSchema> & { _id: string; createdAt: Date; updatedAt: Date };

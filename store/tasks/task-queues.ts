@@ -6,6 +6,7 @@
  */
 import type { ReadModel } from '../models';
 import type { TaskDoc } from './task-model';
+import { withLease } from '../lease-lock';
 import { createQueueIndex, type Page, type PageQuery, type QueueEntry, type QueueIndex } from './queue-index';
 
 /** One inbox queue, open tasks unless `closed`. An assignee's queue may be narrowed while reading (it is short). */
@@ -111,4 +112,21 @@ export async function rebuildTaskQueues(model: ReadModel): Promise<{ tasks: numb
   for (const [key, entries] of byKey) await index.load(key, entries);
   // indexedKeys now equals keysOf for every task; a stale superset would only cost a no-op removal.
   return { tasks, queues: byKey.size };
+}
+
+/**
+ * Databases written before the buckets moved into `task_queues` hold them in 32 collections
+ * `task_queue_buckets_<nn>`: rebuild the queues once from the tasks and drop those (under a
+ * lock, as the web process and the worker both start here).
+ */
+export async function retireQueueShards(model: ReadModel): Promise<void> {
+  const db = model.tasks.db;
+  const legacy = async () => (await db.listCollections()).map((c) => c.name).filter((n) => /^task_queue_buckets_\d+$/.test(n));
+  if ((await legacy()).length === 0) return;
+  await withLease(model.taskLocks, 'migration:queue-shards', async () => {
+    const names = await legacy();
+    if (names.length === 0) return;
+    await rebuildTaskQueues(model);
+    for (const name of names) await db.dropCollection(name);
+  }, { leaseMs: 600_000, waitMs: 900_000 });
 }

@@ -194,4 +194,13 @@ describe('task store', () => {
     expect(await ids('dept:citizens-office|closed')).toEqual(['wf-store-3~decision']);
     expect(await ids('user:ben|open')).toEqual(['wf-store-2~decision']);
   });
+
+  it('when a database still holds the queue buckets in the 32 old collections, then start-up rebuilds the queues and drops those', async () => {
+    await model.taskQueues.collection.deleteMany({});
+    await conn.db!.collection('task_queue_buckets_07').insertOne({ _id: 'bkt:dept:citizens-office|open#1', e: '[]' } as never);
+    expect(await ids('dept:citizens-office|open')).toEqual([]);
+    await ensureReadModelIndexes(conn);
+    expect(await ids('dept:citizens-office|open')).toEqual(['wf-store-1~decision', 'wf-store-2~decision']);
+    expect((await conn.db!.listCollections().toArray()).map((c) => c.name).filter((n) => n.startsWith('task_queue_buckets_'))).toEqual([]);
+  });
 });
