@@ -5,9 +5,10 @@ import { createDraftActivities, type DraftActivityDeps } from './drafts';
 import { createAttachmentActivities, type AttachmentActivityDeps } from './attachments';
 import { createTaskActivities } from './tasks';
 import { createFineProceedingsActivities, type FineProceedingsActivityDeps } from './fine-proceedings';
+import { createPaymentActivities, type PaymentActivityDeps } from './payments';
 
-export type ActivityDeps = ParkingTicketActivityDeps & FineProceedingsActivityDeps & DogTaxActivityDeps & DraftActivityDeps & AttachmentActivityDeps;
+export type ActivityDeps = ParkingTicketActivityDeps & FineProceedingsActivityDeps & DogTaxActivityDeps & DraftActivityDeps & AttachmentActivityDeps & PaymentActivityDeps;
 
 export function createActivities(deps: ActivityDeps) {
-  return { ...createParkingTicketActivities(deps), ...createDogTaxActivities(deps), ...createDraftActivities(deps), ...createAttachmentActivities(deps), ...createTaskActivities(deps), ...createFineProceedingsActivities(deps) };
+  return { ...createParkingTicketActivities(deps), ...createDogTaxActivities(deps), ...createDraftActivities(deps), ...createAttachmentActivities(deps), ...createTaskActivities(deps), ...createFineProceedingsActivities(deps), ...createPaymentActivities(deps) };
 }

@@ -10,6 +10,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SandboxPaymentProvider } from '../adapters/payments/sandbox-payment-provider';
 import express from 'express';
 import mongoose from 'mongoose';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -65,6 +66,7 @@ async function run(): Promise<void> {
       accessCodeSecret: Buffer.alloc(32, 1), forms, statusTokenSecret: Buffer.alloc(32, 2),
       drafts: new DraftStore(conn, Buffer.alloc(32, 3)), draftTokenSecret: Buffer.alloc(32, 4),
       attachments: new MongoAttachmentStore(conn),
+      conn, paymentProvider: new SandboxPaymentProvider({ baseUrl: 'http://127.0.0.1:9', webhookSecret: 'unused' }), // no recorded history pays online
     });
     const worker = await Worker.create({ connection: env.nativeConnection, taskQueue: 'histories', workflowBundle: await bundleWorkflows(), activities });
     await worker.runUntil(async () => {

@@ -3,10 +3,10 @@ import type { ActivityDeps } from '../activities';
 import type { System } from '../system/system';
 
 export function activityDepsOf(system: System): ActivityDeps {
-  const { model, mailer, vehicleRegistry, residentRegistry, forms, drafts, attachments, config, secrets } = system;
+  const { model, mailer, vehicleRegistry, residentRegistry, forms, drafts, attachments, config, secrets, conn, paymentProvider } = system;
   return {
     model, mailer, vehicleRegistry, residentRegistry, forms, publicBaseUrl: config.publicBaseUrl, payee: config.payee,
     accessCodeSecret: secrets.accessCode, statusTokenSecret: secrets.caseStatus,
-    drafts, draftTokenSecret: secrets.draftToken, attachments,
+    drafts, draftTokenSecret: secrets.draftToken, attachments, conn, paymentProvider,
   };
 }

@@ -6,3 +6,4 @@ export { dogTaxExemptionWorkflow } from './dog-tax/exemption';
 export { draftExpiryWorkflow } from './drafts/draft-expiry';
 export { staleAttachmentCleanupWorkflow } from './attachments/cleanup';
 export { fineProceedingsWorkflow } from './fine-proceedings/workflow';
+export { paymentReconciliationWorkflow } from './payments/reconciliation';

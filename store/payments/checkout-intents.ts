@@ -4,9 +4,12 @@
  */
 import { Schema, type Connection, type Model } from 'mongoose';
 
-interface CheckoutIntent { checkoutId: string; caseNumber: string; receiptEmail?: string | null; bookedAt?: Date | null }
+interface CheckoutIntent { _id: string; checkoutId: string; caseNumber: string; receiptEmail?: string | null; bookedAt?: Date | null }
 
+// `_id` is the provider's checkout id: every per-request read and write goes by `_id`, the one
+// filter FerretDB v1 answers without decoding the whole collection.
 const schema = new Schema<CheckoutIntent>({
+  _id: { type: String, required: true },
   checkoutId: { type: String, required: true, unique: true },
   caseNumber: { type: String, required: true, index: true },
   receiptEmail: String,
@@ -18,17 +21,18 @@ export function checkoutIntents(conn: Connection): Model<CheckoutIntent> {
 }
 
 export async function findCheckoutIntent(conn: Connection, checkoutId: string): Promise<CheckoutIntent | null> {
-  return checkoutIntents(conn).findOne({ checkoutId }).lean<CheckoutIntent>();
+  return checkoutIntents(conn).findById(checkoutId).lean<CheckoutIntent>();
 }
 
 /** Remembers (or updates) which ticket a checkout pays for and where its receipt goes. */
 export async function recordCheckoutIntent(conn: Connection, checkoutId: string, intent: { caseNumber: string; receiptEmail?: string }): Promise<void> {
-  await checkoutIntents(conn).updateOne({ checkoutId }, {
+  await checkoutIntents(conn).updateOne({ _id: checkoutId }, {
     $set: { caseNumber: intent.caseNumber, ...(intent.receiptEmail ? { receiptEmail: intent.receiptEmail } : {}) },
+    $setOnInsert: { checkoutId },
   }, { upsert: true });
 }
 
 /** The payment reached the workflow: the receipt address is no longer needed. */
 export async function markCheckoutBooked(conn: Connection, checkoutId: string): Promise<void> {
-  await checkoutIntents(conn).updateOne({ checkoutId }, { $set: { bookedAt: new Date() }, $unset: { receiptEmail: 1 } });
+  await checkoutIntents(conn).updateOne({ _id: checkoutId }, { $set: { bookedAt: new Date() }, $unset: { receiptEmail: 1 } });
 }

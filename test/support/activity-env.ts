@@ -18,6 +18,8 @@ import { MongoAttachmentStore } from '../../store/attachments/mongo-attachment-s
 import { FormRegistry } from '../../forms/registry/form-registry';
 import { listForms } from '../../forms/registry';
 import { DraftStore } from '../../store/drafts/draft-store';
+import { createSandboxPaymentRouter } from '../../sandboxes/payments/router';
+import { SandboxPaymentProvider } from '../../adapters/payments/sandbox-payment-provider';
 import { stack, testMongoUri } from './env';
 
 export interface ActivityEnv { conn: Connection; model: ReadModel; deps: ActivityDeps; close(): Promise<void> }
@@ -30,7 +32,9 @@ export async function createActivityEnv(dbName: string): Promise<ActivityEnv> {
   await seedSandboxResidents(conn);
   const forms = new FormRegistry(conn);
   await forms.seedBuiltIns(listForms());
+  const stopSandbox = new AbortController();
   const app = express()
+    .use('/sandbox/payments', createSandboxPaymentRouter({ conn, webhookSecret: 'test-webhook-secret', publicBaseUrl: 'http://amtsweg.test', signal: stopSandbox.signal }))
     .use('/sandbox/vehicle-registry', createSandboxVehicleRegistryRouter({ conn }))
     .use('/sandbox/resident-registry', createSandboxResidentRegistryRouter({ conn }));
   const server = await new Promise<Server>((ok) => { const s = app.listen(0, '127.0.0.1', () => ok(s)); });
@@ -44,11 +48,13 @@ export async function createActivityEnv(dbName: string): Promise<ActivityEnv> {
     accessCodeSecret: Buffer.alloc(32, 7), forms, statusTokenSecret: Buffer.alloc(32, 8),
     drafts: new DraftStore(conn, Buffer.alloc(32, 9)), draftTokenSecret: Buffer.alloc(32, 10),
     attachments: new MongoAttachmentStore(conn),
+    conn, paymentProvider: new SandboxPaymentProvider({ baseUrl: `http://127.0.0.1:${port}`, webhookSecret: 'test-webhook-secret' }),
   };
   return {
     conn, model: deps.model, deps,
     async close() {
       mailer.close();
+      stopSandbox.abort();
       await new Promise((r) => server.close(r));
       await conn.close();
     },

@@ -13,6 +13,7 @@ import { findCheckoutIntent, markCheckoutBooked, recordCheckoutIntent } from '..
 import { findTicketByNumber } from '../../../store/parking-ticket/ticket-store';
 import { hashAccessCode, normalizeAccessCode } from '../../../domain/parking-ticket/access-code';
 import { amountDue } from './citizen-ticket-view';
+import { startPaymentReconciliation } from '../payments/start-payment-reconciliation';
 
 /** Back to the ticket's own page when the client proved it knows the code, else to the portal entry. */
 function returnUrl(base: string, codeHash: string, code: string | undefined): string {
@@ -50,6 +51,8 @@ export async function startCheckout(system: System, args: { ticketNumber: string
     throw alreadyPaid();
   }
   await recordCheckoutIntent(system.conn, checkout.id, { caseNumber: ticket.ticketNumber, receiptEmail: args.email });
+  // Before the citizen can pay: from here on the payment is booked even if no webhook and no return page ever arrive.
+  await startPaymentReconciliation(system, { checkoutId: checkout.id, caseWorkflowId: ticket.workflowId });
   const redirect = new URL(checkout.redirectUrl);
   redirect.searchParams.set('method', args.method);
   redirect.searchParams.set('lang', args.lang);
