@@ -83,19 +83,25 @@ function processGroupOf(pid: number): number | undefined {
 }
 
 /**
- * Whether the listener on this port belongs to the process group `pgid` (our child and its
- * own children). undefined where this cannot be known (no /proc): the caller then trusts it.
+ * Who listens on this port: the process group `pgid` (our child and its own children), another
+ * program, or nobody; undefined where this cannot be known (no /proc): the caller then connects.
  */
-export function portOwnedByGroup(port: number, pgid: number): boolean | undefined {
+export function portListener(port: number, pgid: number): 'ours' | 'foreign' | 'none' | undefined {
   if (!existsSync('/proc/net/tcp')) return undefined;
   const inodes = listeningInodes(port);
-  if (inodes.size === 0) return false;
+  if (inodes.size === 0) return 'none';
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     const pid = Number(entry);
-    if (processGroupOf(pid) === pgid && holdsSocket(pid, inodes)) return true;
+    if (processGroupOf(pid) === pgid && holdsSocket(pid, inodes)) return 'ours';
   }
-  return false;
+  return 'foreign';
+}
+
+/** Whether the listener on this port belongs to the process group `pgid`; undefined where unknown. */
+export function portOwnedByGroup(port: number, pgid: number): boolean | undefined {
+  const who = portListener(port, pgid);
+  return who === undefined ? undefined : who === 'ours';
 }
 
 /** The process listening on a port, if this machine lets us see it. */

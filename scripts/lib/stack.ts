@@ -15,7 +15,7 @@ import { join, resolve } from 'node:path';
 import { ferretdbPath, maildevEntry, temporalCliPath } from './binaries';
 import { SEARCH_ATTRIBUTES } from '../../temporal/search-attributes';
 import {
-  isGroupAlive, isSameProcess, portIsFree, portOwnedByGroup, PortInUseError, readState, StartRefusedError, removeState, self, signalGroup, startTimeOf, stopGroup, writeState,
+  isGroupAlive, isSameProcess, portIsFree, portListener, PortInUseError, readState, StartRefusedError, removeState, self, signalGroup, startTimeOf, stopGroup, writeState,
   type OwnedProcess,
 } from './processes';
 
@@ -60,21 +60,26 @@ function logTail(file: string | undefined): string {
  */
 export async function waitForPort(port: number, name: string, child: ChildProcess, timeoutMs = 120_000, logFile?: string, variable = 'its port variable'): Promise<void> {
   const deadline = Date.now() + timeoutMs;
+  let foreignSince: number | undefined;
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) {
       throw new Error(`${name} exited (${child.exitCode ?? child.signalCode}) before it was ready${logTail(logFile)}`);
     }
-    const open = await new Promise<boolean>((ok) => {
-      const socket = connect(port, '127.0.0.1');
-      socket.once('connect', () => (socket.destroy(), ok(true)));
-      socket.once('error', () => ok(false));
-    });
-    if (open) {
-      if (portOwnedByGroup(port, child.pid!) !== false) return;
-      // Someone else took the port after our check; give our child a moment to fail on it.
-      await new Promise((r) => setTimeout(r, 500));
-      if (portOwnedByGroup(port, child.pid!) === false) throw new PortInUseError(port, name, variable);
-      return;
+    // Where /proc shows who listens, only our child counts (a connect could even reach itself:
+    // a TCP self-connect on a free port in the ephemeral range). Elsewhere: any listener.
+    const who = portListener(port, child.pid!);
+    if (who === 'ours') return;
+    if (who === 'foreign') {
+      // Someone else took the port after our check; our child will fail on it.
+      foreignSince ??= Date.now();
+      if (Date.now() - foreignSince > 1000) throw new PortInUseError(port, name, variable);
+    } else if (who === undefined) {
+      const open = await new Promise<boolean>((ok) => {
+        const socket = connect(port, '127.0.0.1');
+        socket.once('connect', () => (socket.destroy(), ok(true)));
+        socket.once('error', () => ok(false));
+      });
+      if (open) return;
     }
     await new Promise((r) => setTimeout(r, 200));
   }
