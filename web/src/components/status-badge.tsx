@@ -20,7 +20,7 @@ const tone: Record<TicketStatus, Tone> = {
 };
 
 /** A ticket's status as words (and an icon), including the Bußgeldverfahren's; the colour only repeats what the text says. */
-export function StatusBadge({ status, withPrefix }: { status: TicketStatus; withPrefix?: boolean }) {
+export function StatusBadge({ status, withPrefix, label }: { status: TicketStatus; withPrefix?: boolean; /** What applies now, when it says more than the status (see status-now.ts). */ label?: string }) {
   const { t } = useI18n();
   const kind = tone[status] ?? 'info';
   return (
@@ -28,7 +28,7 @@ export function StatusBadge({ status, withPrefix }: { status: TicketStatus; with
       <span className={`kern-icon kern-icon--${kind}`} aria-hidden="true" />
       <span className="kern-label">
         {withPrefix ? `${t.statusPrefix} ` : ''}
-        {t.status[status] ?? status}
+        {label ?? t.status[status] ?? status}
       </span>
     </span>
   );

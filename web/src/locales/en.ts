@@ -90,6 +90,10 @@ export const en: Dictionary = {
     deadline: 'Payment deadline',
     payableUntil: (date: string) => `Payable up to and including ${date}`,
     paidAt: 'Paid on',
+    nowLetterDue: 'Deadline passed – the letter is on its way',
+    nowHearingOpen: 'Hearing open – you can respond',
+    stillPayable: 'You can still pay the warning fine',
+    explainLetterDue: 'The payment deadline has passed; the written warning is now being sent by post. You can still pay the warning fine here; that settles the matter.',
     explain: {
       open: 'If you pay within the deadline, the matter is closed: no letter is sent to you, your company or your car rental firm.',
       paid: 'This ticket has been paid. The matter is closed; you do not need to do anything else.',

@@ -1,15 +1,16 @@
 import type { ReactNode } from 'react';
 import type { CitizenTicketView } from '../../api/types.js';
 import { StatusBadge } from '../../components/status-badge.js';
-import { formatDateTime, formatLastPayableDay, formatMoney } from '../../format.js';
+import { formatDateTime, formatMoney } from '../../format.js';
+import { statusNow } from './status-now.js';
 import { useI18n } from '../../i18n.js';
 
 /** What the warden recorded, in the citizen's language. */
 export function TicketDetails({ ticket }: { ticket: CitizenTicketView }) {
   const { t, lang, local } = useI18n();
   const rows: { key: string; label: string; value: ReactNode }[] = [
-    { key: 'number', label: t.portal.fileNumber, value: ticket.ticketNumber },
-    { key: 'status', label: t.portal.status, value: <StatusBadge status={ticket.status} /> },
+    { key: 'number', label: t.portal.fileNumber, value: <span className="nowrap">{ticket.ticketNumber}</span> },
+    { key: 'status', label: t.portal.status, value: <StatusBadge status={ticket.status} label={statusNow(ticket, t)} /> },
     {
       key: 'offence',
       label: t.portal.offence,
@@ -27,9 +28,8 @@ export function TicketDetails({ ticket }: { ticket: CitizenTicketView }) {
     { key: 'place', label: t.portal.place, value: ticket.place },
     { key: 'time', label: t.portal.observedAt, value: formatDateTime(ticket.observedAt, lang) },
     { key: 'plate', label: t.portal.plate, value: ticket.plate },
-    ticket.paidAt
-      ? { key: 'paid', label: t.portal.paidAt, value: formatDateTime(ticket.paidAt, lang) }
-      : { key: 'deadline', label: t.portal.deadline, value: t.portal.payableUntil(formatLastPayableDay(ticket.paymentDeadline, lang)) },
+    // The deadline is said once, in the payment box below.
+    ...(ticket.paidAt ? [{ key: 'paid', label: t.portal.paidAt, value: formatDateTime(ticket.paidAt, lang) }] : []),
   ];
 
   return (

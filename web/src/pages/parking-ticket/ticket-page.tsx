@@ -16,6 +16,7 @@ import { HearingSection } from '../fine-proceedings/hearing-section.js';
 import { NoticeSection } from '../fine-proceedings/notice-section.js';
 import { ObjectionForm } from './objection-form.js';
 import { usePaymentReturn } from './use-payment-return.js';
+import { deadlinePassed } from './status-now.js';
 
 type State =
   | { kind: 'need-plate' }
@@ -72,7 +73,7 @@ export function TicketPage({ code, search }: { code: string; search: string }) {
   return (
     <>
       <h1 ref={titleRef} tabIndex={-1} className="kern-heading-x-large">
-        {title}
+        {state.kind === 'ready' ? <NoBreak text={title} part={state.ticket.ticketNumber} /> : title}
       </h1>
       <PaymentNotice state={payment} ticket={state.kind === 'ready' ? state.ticket : undefined} />
       {state.kind === 'need-plate' ? (
@@ -111,10 +112,12 @@ function TicketBody({ ticket, code, token, onStale, onChanged, returned }: BodyP
   if (returned) {
     next = null;
   } else if (PAYABLE.includes(status) && ticket.outstandingCents > 0) {
+    // After the deadline the fine can still be paid until a notice is issued: no past date as "payable until".
+    const late = deadlinePassed(ticket) && OBJECTABLE.includes(status);
     next = (
       <>
-        <Alert type="info" title={t.portal.payableUntil(formatLastPayableDay(ticket.paymentDeadline, lang))}>
-          <p className="kern-body">{explain(status)}</p>
+        <Alert type="info" title={late ? t.portal.stillPayable : t.portal.payableUntil(formatLastPayableDay(ticket.paymentDeadline, lang))}>
+          <p className="kern-body">{late && status === 'open' ? t.portal.explainLetterDue : explain(status)}</p>
         </Alert>
         <BankTransfer ticket={ticket} />
         <PayOnline token={token} code={code} onAlreadyPaid={onStale} />
@@ -137,5 +140,18 @@ function TicketBody({ ticket, code, token, onStale, onChanged, returned }: BodyP
       {ticket.hearing ? <HearingSection ticket={ticket} token={token} onAnswered={onChanged} /> : null}
       {OBJECTABLE.includes(status) && !ticket.notice ? <ObjectionForm token={token} /> : null}
     </div>
+  );
+}
+
+/** The title with the ticket number kept on one line (a phone would break "VG-2026-" from the rest). */
+function NoBreak({ text, part }: { text: string; part: string }) {
+  const at = text.indexOf(part);
+  if (at < 0) return <>{text}</>;
+  return (
+    <>
+      {text.slice(0, at)}
+      <span className="nowrap">{part}</span>
+      {text.slice(at + part.length)}
+    </>
   );
 }
