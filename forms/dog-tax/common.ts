@@ -36,6 +36,16 @@ export function requiredWhen(allProperties: Record<string, unknown>, field: stri
   return { if: { required: [field], properties: { ...names, [field]: { const: value } } }, then: { required } };
 }
 
+/**
+ * "`field` may only be answered when `on` is one of `values`": otherwise the schema forbids it
+ * (`not: {}`), so the API refuses it and the portal hides it — rjsf merges the `else` into the
+ * field's schema, and the wizard leaves out every field whose schema became `not: {}`.
+ */
+export function allowedWhen(allProperties: Record<string, unknown>, on: string, values: readonly string[], field: string) {
+  const names = Object.fromEntries(Object.keys(allProperties).map((k) => [k, true]));
+  return { if: { required: [on], properties: { ...names, [on]: { enum: values } } }, else: { properties: { ...names, [field]: { not: {} } } } };
+}
+
 export const holderTexts = {
   de: {
     holder: { title: 'Halterin oder Halter' }, 'holder.familyName': { title: 'Familienname' }, 'holder.givenName': { title: 'Vorname' },

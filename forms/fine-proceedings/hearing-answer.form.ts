@@ -7,7 +7,7 @@
  */
 import type { FromSchema } from 'json-schema-to-ts';
 import type { FormDefinition } from '../form-definition';
-import { DRAFT_07, date, postalCode, requiredWhen, text } from '../dog-tax/common';
+import { DRAFT_07, allowedWhen, date, postalCode, requiredWhen, text } from '../dog-tax/common';
 
 export const HEARING_FACTS = ['admits', 'denies', 'other_driver', 'no_statement'] as const;
 
@@ -63,9 +63,13 @@ export const hearingAnswerForm: FormDefinition = {
   action: { kind: 'update', name: 'hearingAnswer' },
   schema: {
     ...baseSchema,
+    // Reasons only for a statement on the matter (required for a denial); the driver only when
+    // another person drove (then required). The API and the portal read the same rules.
     allOf: [
       requiredWhen(baseSchema.properties, 'facts', 'denies', ['reasons']),
       requiredWhen(baseSchema.properties, 'facts', 'other_driver', ['driver']),
+      allowedWhen(baseSchema.properties, 'facts', ['admits', 'denies', 'other_driver'], 'reasons'),
+      allowedWhen(baseSchema.properties, 'facts', ['other_driver'], 'driver'),
     ],
   },
   uiSchema: {
@@ -83,17 +87,17 @@ export const hearingAnswerForm: FormDefinition = {
       description: 'Pflicht sind nur die Angaben zu Ihrer Person (§ 111 OWiG). Zur Sache müssen Sie sich nicht äußern.',
       submit: 'Antwort absenden',
       fields: {
-        person: { title: 'Angaben zur Person (Pflicht)' },
+        person: { title: 'Angaben zur Person' },
         'person.givenName': { title: 'Vorname' }, 'person.familyName': { title: 'Familienname' }, 'person.birthDate': { title: 'Geburtsdatum' },
         ...prefixed('person', addressTexts.de),
-        licence: { title: 'Führerschein (freiwillig)' },
+        licence: { title: 'Führerschein' },
         'licence.number': { title: 'Führerscheinnummer' }, 'licence.authority': { title: 'Ausstellende Behörde' }, 'licence.issuedOn': { title: 'Ausstellungsdatum' },
         facts: { title: 'Angaben zur Sache', enumNames: [
           'Ich räume den Verstoß ein.', 'Ich bestreite den Verstoß.', 'Eine andere Person hat das Fahrzeug geführt.', 'Ich mache keine Angaben zur Sache.'] },
-        reasons: { title: 'Begründung', description: 'Pflicht, wenn Sie den Verstoß bestreiten' },
+        reasons: { title: 'Begründung' },
         driver: { title: 'Person, die das Fahrzeug geführt hat' },
         'driver.name': { title: 'Name' }, ...prefixed('driver', addressTexts.de),
-        email: { title: 'E-Mail-Adresse (freiwillig)', description: 'Für Nachrichten zum Stand des Verfahrens' },
+        email: { title: 'E-Mail-Adresse', description: 'Für Nachrichten zum Stand des Verfahrens' },
       },
     },
     en: {
@@ -101,17 +105,17 @@ export const hearingAnswerForm: FormDefinition = {
       description: 'Only your personal details are mandatory (§ 111 OWiG). You need not say anything on the matter.',
       submit: 'Send answer',
       fields: {
-        person: { title: 'Personal details (required)' },
+        person: { title: 'Personal details' },
         'person.givenName': { title: 'Given name' }, 'person.familyName': { title: 'Family name' }, 'person.birthDate': { title: 'Date of birth' },
         ...prefixed('person', addressTexts.en),
-        licence: { title: 'Driving licence (optional)' },
+        licence: { title: 'Driving licence' },
         'licence.number': { title: 'Licence number' }, 'licence.authority': { title: 'Issuing authority' }, 'licence.issuedOn': { title: 'Date of issue' },
         facts: { title: 'On the matter', enumNames: [
           'I admit the offence.', 'I deny the offence.', 'Another person was driving the vehicle.', 'I make no statement on the matter.'] },
-        reasons: { title: 'Reasons', description: 'Required if you deny the offence' },
+        reasons: { title: 'Reasons' },
         driver: { title: 'Person who was driving' },
         'driver.name': { title: 'Name' }, ...prefixed('driver', addressTexts.en),
-        email: { title: 'E-mail address (optional)', description: 'For news on the proceedings' },
+        email: { title: 'E-mail address', description: 'For news on the proceedings' },
       },
     },
   },

@@ -1,4 +1,4 @@
-import type { ErrorSchema, RJSFSchema, UiSchema } from '@rjsf/utils';
+import { retrieveSchema, type ErrorSchema, type RJSFSchema, type UiSchema, type ValidatorType } from '@rjsf/utils';
 import type { SummaryItem } from '../components/error-summary.js';
 
 type Node = Record<string, unknown>;
@@ -48,3 +48,21 @@ export function withRequiredGroups(data: unknown, schema: RJSFSchema | undefined
   for (const [key, child] of Object.entries(out)) out[key] = withRequiredGroups(child, properties[key]);
   return out;
 }
+
+/**
+ * Top-level fields the schema does not allow for the answers given so far: a conditional
+ * (`if`/`else`, see forms/dog-tax/common.ts allowedWhen) turned their schema into `not: {}`.
+ * The wizard neither shows, checks nor sends them.
+ */
+export function hiddenFields(validator: ValidatorType, schema: RJSFSchema, data: unknown): string[] {
+  const resolved = retrieveSchema(validator, schema, schema, data as Node);
+  const properties = (resolved.properties ?? {}) as Record<string, Node>;
+  return Object.keys(properties).filter((key) => {
+    const not = properties[key]?.not;
+    return typeof not === 'object' && not !== null && Object.keys(not).length === 0;
+  });
+}
+
+/** The data without the given top-level fields. */
+export const withoutFields = (data: Node, fields: string[]): Node =>
+  fields.length ? Object.fromEntries(Object.entries(data).filter(([key]) => !fields.includes(key))) : data;

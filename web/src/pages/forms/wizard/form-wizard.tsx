@@ -8,7 +8,7 @@ import { ErrorSummary } from '../../../components/error-summary.js';
 import { useI18n } from '../../../i18n.js';
 import { applyTexts } from '../../../rjsf/apply-texts.js';
 import { EvidenceNoteField } from '../../../rjsf/evidence-note-field.js';
-import { errorItems, withRequiredGroups } from '../../../rjsf/error-items.js';
+import { errorItems, hiddenFields, withoutFields, withRequiredGroups } from '../../../rjsf/error-items.js';
 import { deferEvidence, firstStepWithError, pickErrors, reviewTitleOf, stepsOf } from '../../../rjsf/form-steps.js';
 import { KernForm } from '../../../rjsf/kern-form.js';
 import { localizeErrors } from '../../../rjsf/localize-errors.js';
@@ -63,8 +63,14 @@ export function FormWizard({ form, onSubmit, initialData, footer }: Props) {
     if (target === 'summary') summary.current?.focus();
   });
 
+  /** The answers as they count: empty ones dropped, and fields the other answers rule out. */
+  function effective(source: Data): Data {
+    const pruned = pruneData(source, view.schema) as Data;
+    return withoutFields(pruned, hiddenFields(validator, view.schema, pruned));
+  }
+
   function validate(source: Data, fields?: string[]): ErrorSchema | undefined {
-    const clean = withRequiredGroups(pruneData(source, view.schema), view.schema) as Data;
+    const clean = withRequiredGroups(effective(source), view.schema) as Data;
     const { errorSchema } = validator.validateFormData(clean, view.schema, undefined, transformErrors, view.uiSchema);
     return pickErrors(errorSchema, fields ?? steps.flatMap((s) => s.fields));
   }
@@ -101,7 +107,7 @@ export function FormWizard({ form, onSubmit, initialData, footer }: Props) {
     setSending(true);
     setGeneral(undefined);
     try {
-      await onSubmit(pruneData(data, view.schema) as Data);
+      await onSubmit(effective(data));
     } catch (e) {
       if (e instanceof ApiError && e.fields.length > 0) {
         const mapped = toErrorSchema(e.fields);
@@ -124,6 +130,7 @@ export function FormWizard({ form, onSubmit, initialData, footer }: Props) {
   const titles = [...steps.map((s) => s.title), view.reviewTitle];
   const shownErrors = review ? undefined : pickErrors((errors ?? {}) as ErrorSchema, steps[current]?.fields ?? []);
   const items = errorItems(shownErrors, view.schema, view.uiSchema);
+  const hidden = hiddenFields(validator, view.schema, pruneData(data, view.schema));
   return (
     <div className="stack wizard">
       <StepIndicator titles={titles} current={current} headingRef={heading} />
@@ -131,7 +138,7 @@ export function FormWizard({ form, onSubmit, initialData, footer }: Props) {
       {items.length || (errors && notes.length) ? <ErrorSummary items={items} general={notes} summaryRef={summary} /> : null}
       {review ? (
         <>
-          <FormReview steps={steps} schema={view.schema} uiSchema={view.uiSchema} data={pruneData(data, view.schema) as Data} onChange={(i) => { setFromReview(true); go(i); }} />
+          <FormReview steps={steps} schema={view.schema} uiSchema={view.uiSchema} data={effective(data)} onChange={(i) => { setFromReview(true); go(i); }} />
           <div className="button-row">
             <BackButton onClick={() => go(steps.length - 1)} />
             <button type="button" className="kern-btn kern-btn--primary" onClick={() => void send()} disabled={sending}>
@@ -154,7 +161,7 @@ export function FormWizard({ form, onSubmit, initialData, footer }: Props) {
           noHtml5Validate
           showErrorList={false}
           extraErrors={errors}
-          formContext={{ stepFields: steps[current]?.fields }}
+          formContext={{ stepFields: steps[current]?.fields.filter((f) => !hidden.includes(f)) }}
           experimental_defaultFormStateBehavior={{ constAsDefaults: 'never', emptyObjectFields: 'skipEmptyDefaults' }}
         >
           <div className="button-row">
