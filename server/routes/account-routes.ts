@@ -11,7 +11,7 @@ import {
 const departments = { type: 'array', maxItems: DEPARTMENT_IDS.length, uniqueItems: true, items: department };
 const editable = {
   // Printed in the audit trail and in e-mails: no control characters, not only spaces.
-  displayName: { type: 'string', minLength: 1, maxLength: 120, pattern: '^[^\\u0000-\\u001f\\u007f]*\\S[^\\u0000-\\u001f\\u007f]*$' },
+  displayName: { type: 'string', minLength: 1, maxLength: 120, pattern: '^(?=.*\\S)[^\\u0000-\\u001f\\u007f]+$' },
   email: { type: 'string', format: 'email', maxLength: 200 },
   roles: { type: 'array', minItems: 1, maxItems: STAFF_ROLES.length, uniqueItems: true, items: staffRole },
   departments,

@@ -24,7 +24,7 @@ afterAll(async () => {
 const account = (id: string, extra: Record<string, unknown> = {}) => ({
   id, displayName: `Erika ${id}`, email: `${id}@hagen.example`, roles: ['caseworker'], departments: ['fine-office'], leadOf: [], ...extra,
 });
-const fieldsOf = (json: { fields?: Array<{ field: string }> }) => (json.fields ?? []).map((f) => f.field);
+const fieldsOf = (json: { error?: { fields?: Array<{ field: string }> } }) => (json.error?.fields ?? []).map((f) => f.field);
 const stored = (id: string) => staffAccountModel(app.system.conn).exists({ _id: id });
 
 describe('staff accounts', () => {
