@@ -21,6 +21,12 @@ export interface AppConfig {
   payee: { beneficiaryName: string; iban: string; bic?: string };
   sandboxWebhookSecret?: string;
   ports: { temporal: number; temporalUi: number; mongodb: number; smtp: number; mailUi: number };
+  /**
+   * The embedded stack's operations: how long closed workflows stay in the embedded Temporal
+   * (TEMPORAL_RETENTION_DAYS, default 30), and the backups of its SQLite files that `npm start`
+   * takes (AMTSWEG_BACKUP_INTERVAL_MINUTES, default 60, 0 = none; AMTSWEG_BACKUP_KEEP, default 48).
+   */
+  embedded?: { retentionDays: number; backupIntervalMinutes: number; backupKeep: number };
 }
 
 export class ConfigError extends Error {
@@ -70,6 +76,14 @@ function base64Key(env: Env, name: string): string | undefined {
     throw new ConfigError(name, 'must be 32 random bytes, base64-encoded (openssl rand -base64 32)');
   }
   return raw;
+}
+
+function count(env: Env, name: string, fallback: number, min: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min) throw new ConfigError(name, `must be a whole number of at least ${min}, got "${raw}"`);
+  return value;
 }
 
 function hostPort(env: Env, name: string): string | undefined {
@@ -123,6 +137,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
       mongodb: port(env, 'FERRETDB_PORT', 27017),
       smtp: port(env, 'MAILDEV_SMTP_PORT', 1025),
       mailUi: port(env, 'MAILDEV_WEB_PORT', 1080),
+    },
+    embedded: {
+      retentionDays: count(env, 'TEMPORAL_RETENTION_DAYS', 30, 1),
+      backupIntervalMinutes: count(env, 'AMTSWEG_BACKUP_INTERVAL_MINUTES', 60, 0),
+      backupKeep: count(env, 'AMTSWEG_BACKUP_KEEP', 48, 1),
     },
   };
 }

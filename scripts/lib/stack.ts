@@ -14,6 +14,7 @@ import { connect, createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { ferretdbPath, maildevEntry, temporalCliPath } from './binaries';
 import { SEARCH_ATTRIBUTES } from '../../temporal/search-attributes';
+import { claimTemporalVersion, setRetention, temporalDbFile, temporalVersionOf } from './temporal-data';
 import {
   isGroupAlive, isSameProcess, portIsFree, portListener, PortInUseError, readState, StartRefusedError, removeState, self, signalGroup, startTimeOf, stopGroup, writeState,
   type OwnedProcess,
@@ -26,7 +27,12 @@ export interface StackOptions {
   temporalNamespace?: string;
   start?: { temporal?: boolean; mongodb?: boolean; smtp?: boolean };
   temporalUi?: boolean;
+  /** How long closed workflows are kept, in days (default DEFAULT_RETENTION_DAYS). */
+  temporalRetentionDays?: number;
 }
+
+/** Closed cases' workflows stay readable in Temporal this long; the audit trail in the database keeps the case for good. */
+export const DEFAULT_RETENTION_DAYS = 30;
 export interface RunningStack {
   temporalAddress?: string;
   temporalUiUrl?: string;
@@ -35,6 +41,19 @@ export interface RunningStack {
   mailUiUrl?: string;
   mailApiUrl?: string;
   stop(): Promise<void>;
+}
+
+/**
+ * SQLite settings of the Temporal dev server. WAL lets readers run beside the one writer;
+ * synchronous=FULL syncs the WAL at every commit, so what Temporal acknowledged (a ticket
+ * number, an accepted Update, a payment signal) survives an OS crash or power loss, as
+ * FerretDB's own writes do (see the decision record on durability). NORMAL (or OFF) can only be
+ * chosen for a measurement, with AMTSWEG_TEMPORAL_SQLITE_SYNCHRONOUS (bench only).
+ */
+export function temporalSqlitePragmas(env: NodeJS.ProcessEnv = process.env): string[] {
+  const synchronous = env.AMTSWEG_TEMPORAL_SQLITE_SYNCHRONOUS || 'FULL';
+  if (!['FULL', 'NORMAL', 'OFF'].includes(synchronous)) throw new Error(`AMTSWEG_TEMPORAL_SQLITE_SYNCHRONOUS must be FULL, NORMAL or OFF, got "${synchronous}"`);
+  return ['journal_mode=WAL', `synchronous=${synchronous}`];
 }
 
 export async function freePort(): Promise<number> {
@@ -125,6 +144,20 @@ async function claimDataDir(dataDir: string): Promise<void> {
   removeState(dataDir);
 }
 
+interface Service {
+  name: string;
+  cmd: string;
+  args: string[];
+  /** [port, what, variable]: the service is ready when its group listens on each. */
+  ports: [number, string, string][];
+  child?: ChildProcess;
+  startedAt: number;
+  restarts: number;
+}
+
+/** Restart delays: 1, 2, 4 … 30 s; a service that ran a minute starts counting again. */
+export const restartDelayMs = (restarts: number) => Math.min(30_000, 1000 * 2 ** restarts);
+
 export async function startStack(options: StackOptions): Promise<RunningStack> {
   const dataDir = resolve(options.dataDir);
   const logDir = join(dataDir, 'logs');
@@ -142,69 +175,106 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   for (const [port, what, variable] of needed) {
     if (!(await portIsFree(port))) throw new PortInUseError(port, what, variable);
   }
+  const temporalCli = want.temporal ? temporalCliPath() : '';
+  // A Temporal file from another server version is refused before anything starts.
+  if (want.temporal) claimTemporalVersion(dataDir, temporalVersionOf(temporalCli));
 
   const state = { owner: self('start'), children: [] as OwnedProcess[] };
-  const children: ChildProcess[] = [];
-  const own = (name: string, child: ChildProcess) => {
-    children.push(child);
-    state.children.push({ name, pid: child.pid!, startTime: startTimeOf(child.pid!) });
+  const services: Service[] = [];
+  let stopping = false;
+  let supervising = false;
+  /**
+   * Starts a service and waits until it listens. Once the stack is up, a service that exits is
+   * started again after a growing pause (logged), so a dead FerretDB or Temporal comes back by
+   * itself; the clients (mongoose, the Temporal SDK) reconnect on their own.
+   */
+  const launch = (svc: Service): Promise<unknown> => {
+    const child = startProcess(svc.name, svc.cmd, svc.args, logDir);
+    svc.child = child;
+    svc.startedAt = Date.now();
+    state.children = [...state.children.filter((c) => c.name !== svc.name), { name: svc.name, pid: child.pid!, startTime: startTimeOf(child.pid!) }];
     writeState(dataDir, state);
+    child.once('exit', (code, signal) => {
+      if (supervising && !stopping) void restart(svc, signal ?? `exit code ${code}`);
+    });
+    const log = join(logDir, `${svc.name}.log`);
+    return Promise.all(svc.ports.map(([port, what, variable]) => waitForPort(port, what, child, 120_000, log, variable)));
+  };
+  const restart = async (svc: Service, how: string): Promise<void> => {
+    const left = state.children.find((c) => c.name === svc.name);
+    if (left) await stopGroup(left, 2000); // whatever else of its group is still there
+    if (Date.now() - svc.startedAt > 60_000) svc.restarts = 0;
+    const delay = restartDelayMs(svc.restarts);
+    svc.restarts += 1;
+    console.warn(`[amtsweg] ${svc.name} exited (${how}); restarting it in ${delay / 1000} s (restart ${svc.restarts}; log: ${join(logDir, `${svc.name}.log`)})`);
+    await new Promise((r) => setTimeout(r, delay));
+    if (stopping) return;
+    try {
+      await launch(svc);
+      console.warn(`[amtsweg] ${svc.name} is running again`);
+    } catch (error) {
+      // Its exit (if it exited) schedules the next attempt.
+      console.error(`[amtsweg] ${svc.name} did not come back: ${(error as Error).message}`);
+    }
   };
   // If this process ends without stop() (an uncaught error), its children do not outlive it.
   const onExit = () => {
-    for (const child of children) if (child.exitCode === null && child.signalCode === null) signalGroup(child.pid!, 'SIGTERM');
+    for (const { child } of services) if (child && child.exitCode === null && child.signalCode === null) signalGroup(child.pid!, 'SIGTERM');
   };
   process.on('exit', onExit);
-  let stopping: Promise<void> | undefined;
+  let stopped: Promise<void> | undefined;
   const result: RunningStack = {
-    stop: () => stopping ??= (async () => {
+    stop: () => stopped ??= (async () => {
+      stopping = true;
       await Promise.all(state.children.map((c) => stopGroup(c)));
       process.off('exit', onExit);
       removeState(dataDir);
     })(),
   };
+  const service = (name: string, cmd: string, args: string[], servicePorts: [number, string, string][]) => {
+    const svc: Service = { name, cmd, args, ports: servicePorts, startedAt: Date.now(), restarts: 0 };
+    services.push(svc);
+    return launch(svc);
+  };
   try {
-    const waits: Promise<void>[] = [];
+    const waits: Promise<unknown>[] = [];
+    const namespace = options.temporalNamespace ?? 'default';
     if (want.temporal) {
       mkdirSync(join(dataDir, 'temporal'), { recursive: true });
       const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(ports.temporal),
-        '--http-port', String(await freePort()), '--db-filename', join(dataDir, 'temporal', 'temporal.sqlite'),
-        '--namespace', options.temporalNamespace ?? 'default', '--log-level', 'warn',
-        '--sqlite-pragma', 'journal_mode=WAL', '--sqlite-pragma', 'synchronous=OFF',
+        '--http-port', String(await freePort()), '--db-filename', temporalDbFile(dataDir),
+        '--namespace', namespace, '--log-level', 'warn',
+        ...temporalSqlitePragmas().flatMap((p) => ['--sqlite-pragma', p]),
         '--dynamic-config-value', 'frontend.enableExecuteMultiOperation=true',
         '--dynamic-config-value', 'frontend.enableUpdateWorkflowExecution=true',
         ...Object.entries(SEARCH_ATTRIBUTES).flatMap(([k, t]) => ['--search-attribute', `${k}=${t}`])];
       if (options.temporalUi === false) args.push('--headless');
       else args.push('--ui-ip', '127.0.0.1', '--ui-port', String(ports.temporalUi));
-      const child = startProcess('temporal', temporalCliPath(), args, logDir);
-      own('temporal', child);
-      waits.push(waitForPort(ports.temporal, 'Temporal dev server', child, 120_000, join(logDir, 'temporal.log'), 'TEMPORAL_PORT'));
+      waits.push(service('temporal', temporalCli, args, [[ports.temporal, 'Temporal dev server', 'TEMPORAL_PORT']])
+        .then(() => setRetention(`127.0.0.1:${ports.temporal}`, namespace, options.temporalRetentionDays ?? DEFAULT_RETENTION_DAYS)));
       result.temporalAddress = `127.0.0.1:${ports.temporal}`;
       if (options.temporalUi !== false) result.temporalUiUrl = `http://127.0.0.1:${ports.temporalUi}`;
     }
     if (want.mongodb) {
       const dir = join(dataDir, 'ferretdb');
       mkdirSync(dir, { recursive: true });
-      const child = startProcess('ferretdb', ferretdbPath(), ['--handler=sqlite', `--sqlite-url=file:${dir}/`,
+      waits.push(service('ferretdb', ferretdbPath(), ['--handler=sqlite', `--sqlite-url=file:${dir}/`,
         `--listen-addr=127.0.0.1:${ports.mongodb}`, `--state-dir=${dir}`, '--telemetry=disable',
-        '--log-level=warn', '--debug-addr=-'], logDir);
-      own('ferretdb', child);
-      waits.push(waitForPort(ports.mongodb, 'FerretDB', child, 120_000, join(logDir, 'ferretdb.log'), 'FERRETDB_PORT'));
+        '--log-level=warn', '--debug-addr=-'], [[ports.mongodb, 'FerretDB', 'FERRETDB_PORT']]));
       result.mongodbUri = `mongodb://127.0.0.1:${ports.mongodb}/amtsweg`;
     }
     if (want.smtp) {
       const dir = join(dataDir, 'mail');
       mkdirSync(dir, { recursive: true });
-      const child = startProcess('maildev', process.execPath, [maildevEntry(), '--smtp', String(ports.smtp),
-        '--ip', '127.0.0.1', '--web', String(ports.mailUi), '--web-ip', '127.0.0.1', '--mail-directory', dir], logDir);
-      own('maildev', child);
-      const log = join(logDir, 'maildev.log');
-      waits.push(waitForPort(ports.mailUi, 'MailDev', child, 120_000, log, 'MAILDEV_WEB_PORT'), waitForPort(ports.smtp, 'MailDev SMTP', child, 120_000, log, 'MAILDEV_SMTP_PORT'));
+      waits.push(service('maildev', process.execPath, [maildevEntry(), '--smtp', String(ports.smtp),
+        '--ip', '127.0.0.1', '--web', String(ports.mailUi), '--web-ip', '127.0.0.1', '--mail-directory', dir],
+      [[ports.mailUi, 'MailDev', 'MAILDEV_WEB_PORT'], [ports.smtp, 'MailDev SMTP', 'MAILDEV_SMTP_PORT']]));
       result.smtpUrl = `smtp://127.0.0.1:${ports.smtp}`;
       result.mailUiUrl = `http://127.0.0.1:${ports.mailUi}`;
       result.mailApiUrl = `http://127.0.0.1:${ports.mailUi}`;
     }
     await Promise.all(waits);
+    supervising = true;
     return result;
   } catch (error) {
     await result.stop();
