@@ -5,6 +5,7 @@
  */
 import type { ReadModel } from './models';
 import { isDuplicateKey } from './duplicate-key';
+import { appendToCaseList, caseList } from './case-lists';
 
 export interface AuditEventInput {
   /** One key per state change: a retried activity appends nothing twice. */
@@ -20,9 +21,16 @@ export interface AuditEventInput {
 }
 
 
+/**
+ * Appends the event: first its key to the case's `_id`-keyed list (store/case-lists.ts), then
+ * the event under `_id` = key. A crash between the two leaves a list entry without an event
+ * (skipped when read); the retry lists the key again (repeats are dropped when read).
+ */
 export async function appendAuditEvent(model: ReadModel, event: AuditEventInput): Promise<void> {
+  if (await model.audit.exists({ _id: event.key })) return;
+  await appendToCaseList(model.audit.db, 'audit', event.caseNumber, event.key);
   try {
-    await model.audit.create({ ...event, at: new Date() });
+    await model.audit.create({ _id: event.key, ...event, at: new Date() });
   } catch (error) {
     // The same key again is a retry of a step already recorded: the first event stands.
     if (!isDuplicateKey(error)) throw error;
@@ -33,5 +41,9 @@ export interface AuditEvent extends Omit<AuditEventInput, 'details'> { at: Date;
 
 /** A case's audit trail, oldest first (events of the same instant in the order they were written). */
 export async function auditTrailOf(model: ReadModel, caseNumber: string): Promise<AuditEvent[]> {
-  return model.audit.find({ caseNumber }).sort({ at: 1, _id: 1 }).lean<AuditEvent[]>();
+  const keys = await caseList(model.audit.db, 'audit', caseNumber);
+  const events = (await Promise.all(keys.map((key) => model.audit.findById(key).lean<AuditEvent>())))
+    .filter((e): e is AuditEvent => e !== null && e.caseNumber === caseNumber);
+  // Sorted by time; events of the same instant keep the order they were listed in (a stable sort).
+  return events.sort((a, b) => new Date(a.at).getTime() - new Date(b.at).getTime());
 }

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { ReadModel } from './models';
+import { appendToCaseList, caseList } from './case-lists';
 
 export interface NewDocument { id?: string; caseNumber: string; kind: string; filename: string; contentType: string; data: Buffer }
 
@@ -12,6 +13,8 @@ export async function storeDocument(model: ReadModel, doc: NewDocument): Promise
     { $setOnInsert: { caseNumber: doc.caseNumber, kind: doc.kind, filename: doc.filename, contentType: doc.contentType, sha256, data: doc.data } },
     { upsert: true },
   );
+  // Listed under its case by `_id` (store/case-lists.ts): the status page reads a case's documents without a scan.
+  if (doc.caseNumber) await appendToCaseList(model.documents.db, 'documents', doc.caseNumber, id);
   return id;
 }
 
@@ -34,6 +37,9 @@ export async function findDocument(model: ReadModel, id: string): Promise<Stored
 
 /** The documents of a case (without their bytes), oldest first. */
 export async function listCaseDocuments(model: ReadModel, caseNumber: string): Promise<Array<{ id: string; kind: string; filename: string; createdAt: Date }>> {
-  const docs = await model.documents.find({ caseNumber }, { kind: 1, filename: 1, createdAt: 1 }).sort({ createdAt: 1 }).lean();
+  const ids = await caseList(model.documents.db, 'documents', caseNumber);
+  const found = await Promise.all(ids.map((id) => model.documents.findById(id, { kind: 1, filename: 1, createdAt: 1, caseNumber: 1 }).lean()));
+  const docs = found.filter((d): d is NonNullable<typeof d> => d !== null && d.caseNumber === caseNumber)
+    .sort((a, b) => new Date(a.createdAt as Date).getTime() - new Date(b.createdAt as Date).getTime());
   return docs.map((d) => ({ id: String(d._id), kind: d.kind, filename: d.filename, createdAt: new Date(d.createdAt as Date) }));
 }

@@ -9,7 +9,9 @@ import { dogTaxCaseSchema } from './dog-tax/case-model';
 import { taskReadModels } from './tasks/task-model';
 import { retireQueueShards } from './tasks/task-queues';
 
+/** `_id` = the ticket number; its workflow ID and access-code hash are lookup keys (store/lookup-keys.ts). */
 const ticketSchema = new Schema({
+  _id: { type: String, required: true },
   workflowId: { type: String, required: true, unique: true },
   ticketNumber: { type: String, required: true, unique: true },
   reference: { type: String, required: true, unique: true },
@@ -34,7 +36,9 @@ const ticketSchema = new Schema({
 }, { timestamps: true, collection: 'parking_tickets' });
 ticketSchema.index({ createdAt: -1 });
 
+/** `_id` = the payment ID; a case's payments are a case list (store/case-lists.ts). */
 const paymentSchema = new Schema({
+  _id: { type: String, required: true },
   paymentId: { type: String, required: true, unique: true },
   caseType: { type: String, required: true },
   caseNumber: { type: String, required: true, index: true },
@@ -43,7 +47,9 @@ const paymentSchema = new Schema({
   bookedAt: { type: Date, required: true },
 }, { timestamps: true, collection: 'payments' });
 
+/** `_id` = the key "<ticket number>:<letter kind>". */
 const outboxSchema = new Schema({
+  _id: { type: String, required: true },
   key: { type: String, required: true, unique: true },
   caseNumber: { type: String, required: true, index: true },
   kind: { type: String, required: true },
@@ -66,6 +72,8 @@ const documentSchema = new Schema({
 
 /** Append-only: no code path updates or deletes an audit event. */
 const auditSchema = new Schema({
+  /** `_id` = the event's key: appending it again is a duplicate-key insert (nothing twice), reading it an `_id` look-up. */
+  _id: { type: String, required: true },
   key: { type: String, required: true, unique: true },
   at: { type: Date, required: true },
   actor: { type: String, required: true },
@@ -86,6 +94,7 @@ for (const op of ['updateOne', 'updateMany', 'findOneAndUpdate', 'replaceOne', '
 
 /** One document per issued number: claimed by insert, so no two owners ever share one. */
 const serialClaimSchema = new Schema({
+  _id: { type: String, required: true },
   sequence: { type: String, required: true },
   value: { type: Number, required: true },
   owner: { type: String, required: true },
@@ -93,9 +102,12 @@ const serialClaimSchema = new Schema({
 serialClaimSchema.index({ sequence: 1, value: 1 }, { unique: true });
 serialClaimSchema.index({ sequence: 1, owner: 1 }, { unique: true });
 
+/** `_id` = the idempotency key: the send is claimed by inserting it. */
 const sentMailSchema = new Schema({
-  key: { type: String, required: true, unique: true },
+  _id: { type: String, required: true },
+  key: { type: String, required: true },
   status: { type: String, required: true, enum: ['sending', 'sent'] },
+  claimedAt: Date,
   messageId: String,
   sentAt: Date,
 }, { timestamps: true, collection: 'sent_mails' });
@@ -125,6 +137,6 @@ export type ReadModel = ReturnType<typeof readModel>;
  */
 export async function ensureReadModelIndexes(conn: Connection): Promise<void> {
   const model = readModel(conn);
-  await Promise.all(Object.values(model).map((m) => (m as Model<unknown>).createIndexes()));
+  await Promise.all(Object.values(model).map((m) => (m as unknown as Model<unknown>).createIndexes()));
   await retireQueueShards(model);
 }

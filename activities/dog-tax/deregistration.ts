@@ -6,7 +6,7 @@ import { claimSerialNumber } from '../../store/serial-numbers';
 import { sendMailOnce } from '../../adapters/mail/mailer';
 import type { DeregisterDogSubmission } from '../../forms/dog-tax/deregister-dog.form';
 import type { DeregistrationState, DogTaxAssessment } from '../../workflows/dog-tax/shared';
-import { caseOf, registrationFor, type Traced } from '../../store/dog-tax/case-store';
+import { caseOf, registrationFor, updateDogTaxCase, type Traced } from '../../store/dog-tax/case-store';
 import { renderDogTaxNoticePdf } from '../../documents/dog-tax/tax-notice';
 import { dogTaxMail } from './notice-mail';
 import { dateDe, recipientOf } from './registration';
@@ -39,12 +39,12 @@ export function createDeregistrationActivities(deps: DogTaxActivityDeps) {
       // A granted exemption or reduction changed the yearly tax: settle on what is in force.
       const annualCents = (registration.exemption as { annualCentsAfter?: number } | undefined)?.annualCentsAfter ?? assessment.annualCents;
       const settlement = settlementOnEnd({ annualCents, liableFrom: registration.liableFrom, endedOn: s.endedOn });
-      await model.dogTaxCases.updateOne({ caseNumber: registration.caseNumber }, { $set: {
+      await updateDogTaxCase(model, registration.caseNumber, {
         status: 'deregistered', liableUntil: settlement.liableUntil, settlement: { ...settlement, deregistrationCaseNumber: caseNumber },
-      } });
-      await model.dogTaxCases.updateOne({ caseNumber }, { $set: {
+      });
+      await updateDogTaxCase(model, caseNumber, {
         tagNumber: s.tagNumber, registrationCaseNumber: registration.caseNumber, liableUntil: settlement.liableUntil, settlement,
-      } });
+      });
       return { outcome: 'deregistered', tagNumber: s.tagNumber, settlement };
     },
 
@@ -70,7 +70,7 @@ export function createDeregistrationActivities(deps: DogTaxActivityDeps) {
       });
       const documentId = await storeDocument(model, { id: `dog-tax-deregistration-${caseNumber}`, caseNumber, kind: 'dog_tax_deregistration',
         filename: `Hundesteuer-Abmeldung-${caseNumber}.pdf`, contentType: 'application/pdf', data: pdf });
-      await model.dogTaxCases.updateOne({ caseNumber }, { $set: { noticeDocumentId: documentId } });
+      await updateDogTaxCase(model, caseNumber, { noticeDocumentId: documentId });
       await sendMailOnce(model, deps.mailer, `dog-tax-deregistered:${caseNumber}`, dogTaxMail({
         to: s.holder.email, subject: `Abmeldung Hundesteuer / Dog tax deregistration ${caseNumber}`,
         pdf: { filename: `Hundesteuer-Abmeldung-${caseNumber}.pdf`, content: pdf },

@@ -7,7 +7,7 @@ import { storeDocument } from '../../store/documents';
 import { sendMailOnce } from '../../adapters/mail/mailer';
 import type { ExemptionSubmission } from '../../forms/dog-tax/exemption.form';
 import { exemptionDecidedAction, type DogTaxAssessment, type ExemptionDecision } from '../../workflows/dog-tax/shared';
-import { caseOf, registrationFor, setStatus, type Traced } from '../../store/dog-tax/case-store';
+import { caseOf, registrationFor, setStatus, updateDogTaxCase, type Traced } from '../../store/dog-tax/case-store';
 import { renderDogTaxNoticePdf } from '../../documents/dog-tax/tax-notice';
 import { dogTaxMail } from './notice-mail';
 import { dateDe, recipientOf } from './registration';
@@ -29,7 +29,7 @@ export function createExemptionActivities(deps: DogTaxActivityDeps) {
       const s = c.submission as ExemptionSubmission;
       const registration = await registrationFor(model, s);
       if (!registration || registration.status !== 'registered') return { registered: false };
-      await model.dogTaxCases.updateOne({ caseNumber }, { $set: { tagNumber: s.tagNumber, registrationCaseNumber: registration.caseNumber } });
+      await updateDogTaxCase(model, caseNumber, { tagNumber: s.tagNumber, registrationCaseNumber: registration.caseNumber });
       return { tagNumber: s.tagNumber, registered: true };
     },
 
@@ -40,9 +40,9 @@ export function createExemptionActivities(deps: DogTaxActivityDeps) {
       const registration = c.registrationCaseNumber ? await caseOf(model, c.registrationCaseNumber) : null;
       if (registration?.assessment && args.decision.decision !== 'rejected') {
         booked.annualCentsAfter = annualTaxAfterDecision((registration.assessment as DogTaxAssessment).annualCents, args.decision.decision);
-        await model.dogTaxCases.updateOne({ caseNumber: registration.caseNumber }, { $set: { exemption: { ...booked, caseNumber: args.caseNumber } } });
+        await updateDogTaxCase(model, registration.caseNumber, { exemption: { ...booked, caseNumber: args.caseNumber } });
       }
-      await model.dogTaxCases.updateOne({ caseNumber: args.caseNumber }, { $set: { decision: { ...booked, by: args.decision.by, decidedAt: new Date() } } });
+      await updateDogTaxCase(model, args.caseNumber, { decision: { ...booked, by: args.decision.by, decidedAt: new Date() } });
       await setStatus(model, { ...args, status: args.decision.decision, action: exemptionDecidedAction(args.decision.decision), actor: args.decision.by,
         details: { reason: args.decision.reason, annualCentsAfter: booked.annualCentsAfter ?? null } });
       return booked.annualCentsAfter === undefined ? {} : { annualCentsAfter: booked.annualCentsAfter };
@@ -65,7 +65,7 @@ export function createExemptionActivities(deps: DogTaxActivityDeps) {
       });
       const documentId = await storeDocument(model, { id: `dog-tax-exemption-${caseNumber}`, caseNumber, kind: 'dog_tax_exemption_decision',
         filename: `Hundesteuer-Entscheidung-${caseNumber}.pdf`, contentType: 'application/pdf', data: pdf });
-      await model.dogTaxCases.updateOne({ caseNumber }, { $set: { noticeDocumentId: documentId } });
+      await updateDogTaxCase(model, caseNumber, { noticeDocumentId: documentId });
       await sendMailOnce(model, deps.mailer, `dog-tax-exemption-decided:${caseNumber}`, dogTaxMail({
         to: s.holder.email, subject: `Hundesteuer: Entscheidung über Ihren Antrag / Dog tax: decision on your application ${caseNumber}`,
         pdf: { filename: `Hundesteuer-Entscheidung-${caseNumber}.pdf`, content: pdf },

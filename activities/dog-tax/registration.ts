@@ -8,7 +8,9 @@ import { claimSerialNumber } from '../../store/serial-numbers';
 import { sendMailOnce } from '../../adapters/mail/mailer';
 import type { RegisterDogSubmission } from '../../forms/dog-tax/register-dog.form';
 import type { DogTaxAssessment } from '../../workflows/dog-tax/shared';
-import { caseOf, type Traced } from '../../store/dog-tax/case-store';
+import {
+  caseOf, recordRegistrationTag, recordResidentOfCase, registeredDogsOfResident, updateDogTaxCase, type Traced,
+} from '../../store/dog-tax/case-store';
 import { renderDogTaxNoticePdf } from '../../documents/dog-tax/tax-notice';
 import { dogTaxMail } from './notice-mail';
 import type { DogTaxActivityDeps } from '.';
@@ -34,7 +36,7 @@ export function createRegistrationActivities(deps: DogTaxActivityDeps) {
       const { familyName, givenName, birthDate, street, postalCode } = s.holder;
       const resident = await deps.residentRegistry.findResident({ familyName, givenName, birthDate, street, postalCode });
       if (!resident) return null;
-      await model.dogTaxCases.updateOne({ caseNumber }, { $set: { residentId: resident.residentId } });
+      await recordResidentOfCase(model, caseNumber, resident.residentId);
       return { residentId: resident.residentId };
     },
 
@@ -43,7 +45,7 @@ export function createRegistrationActivities(deps: DogTaxActivityDeps) {
       const { c, s } = await submissionOf(caseNumber);
       if (c.tagNumber && c.assessment) return { tagNumber: c.tagNumber, assessment: c.assessment as DogTaxAssessment };
       // Every dog of the holder still registered counts (Hagen taxes each dog at the household's rate).
-      const others = await model.dogTaxCases.countDocuments({ procedure: 'dog-tax-registration', residentId, status: 'registered', caseNumber: { $ne: caseNumber } });
+      const others = await registeredDogsOfResident(model, residentId, caseNumber);
       const { cents, category } = annualTaxCents({ dogsInHousehold: others + 1, listedBreed: listedBreedGroup(s.dog.breed) !== null });
       const liableFrom = liabilityStart(s.keptSince);
       const { year } = parseDate(liableFrom);
@@ -52,7 +54,7 @@ export function createRegistrationActivities(deps: DogTaxActivityDeps) {
       };
       const tagYear = berlinParts(new Date()).year;
       const tagNumber = `HSM-${tagYear}-${String(await claimSerialNumber(model, `dog-tax-tag-${tagYear}`, workflowId)).padStart(4, '0')}`;
-      await model.dogTaxCases.updateOne({ caseNumber }, { $set: { tagNumber, assessment, liableFrom } });
+      await recordRegistrationTag(model, caseNumber, { tagNumber, assessment, liableFrom });
       return { tagNumber, assessment };
     },
 
@@ -78,7 +80,7 @@ export function createRegistrationActivities(deps: DogTaxActivityDeps) {
       });
       const documentId = await storeDocument(model, { id: `dog-tax-notice-${caseNumber}`, caseNumber, kind: 'dog_tax_notice',
         filename: `Hundesteuerbescheid-${caseNumber}.pdf`, contentType: 'application/pdf', data: pdf });
-      await model.dogTaxCases.updateOne({ caseNumber }, { $set: { noticeDocumentId: documentId } });
+      await updateDogTaxCase(model, caseNumber, { noticeDocumentId: documentId });
       await sendMailOnce(model, deps.mailer, `dog-tax-notice:${caseNumber}`, dogTaxMail({
         to: s.holder.email, subject: `Hundesteuerbescheid / Dog tax notice ${caseNumber}`,
         pdf: { filename: `Hundesteuerbescheid-${caseNumber}.pdf`, content: pdf },

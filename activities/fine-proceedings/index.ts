@@ -9,6 +9,7 @@ import { renderFineNoticePdf } from '../../documents/fine-proceedings/fine-notic
 import type { LetterRecipient } from '../../documents/parking-ticket/warning-letter';
 import { appendAuditEvent } from '../../store/audit';
 import { storeDocument } from '../../store/documents';
+import { findTicketByNumber, queueLetter, updateTicket } from '../../store/parking-ticket/ticket-store';
 import { sendMailOnce } from '../../adapters/mail/mailer';
 import type { VehicleHolder } from '../../adapters/vehicle-registry/vehicle-registry';
 import { portalBaseUrl, type ParkingTicketActivityDeps } from '../parking-ticket';
@@ -46,7 +47,7 @@ export function createFineProceedingsActivities(deps: FineProceedingsActivityDep
   const tariff = deps.fineTariff ?? fineTariff;
   const cases = fineCases(model.tickets.db);
   const ticketOf = async (ticketNumber: string) => {
-    const ticket = await model.tickets.findOne({ ticketNumber }).lean();
+    const ticket = await findTicketByNumber(model, ticketNumber);
     if (!ticket) throw new Error(`parking ticket ${ticketNumber} not found in the read model`);
     return ticket;
   };
@@ -68,7 +69,7 @@ export function createFineProceedingsActivities(deps: FineProceedingsActivityDep
 
     /** The case's status while the proceedings run (the ticket's read model: one status per case) and its audit event. */
     async recordProceedingsStatus(args: Traced & { ticketNumber: string; status: TicketStatus; action: string; actor: string; details: Record<string, unknown> }): Promise<void> {
-      await model.tickets.updateOne({ ticketNumber: args.ticketNumber }, { $set: { status: args.status } });
+      await updateTicket(model, args.ticketNumber, { status: args.status });
       await appendAuditEvent(model, { key: `${args.workflowId}:${args.action}`, actor: args.actor, action: args.action, caseType,
         caseNumber: args.ticketNumber, workflowId: args.workflowId, runId: args.runId, details: args.details });
     },
@@ -106,10 +107,10 @@ export function createFineProceedingsActivities(deps: FineProceedingsActivityDep
       const filename = `${args.kind === 'fine_notice' ? 'Bussgeldbescheid' : 'Kostenbescheid'}-${ticket.ticketNumber}.pdf`;
       const documentId = await storeDocument(model, { id: `${args.kind}-${ticket.ticketNumber}`, caseNumber: ticket.ticketNumber,
         kind: args.kind, filename, contentType: 'application/pdf', data: pdf });
-      await model.outbox.updateOne({ key: `${ticket.ticketNumber}:${args.kind}` }, { $setOnInsert: {
+      await queueLetter(model, {
         caseNumber: ticket.ticketNumber, kind: args.kind, recipientName: recipient.name,
-        recipientAddress: `${recipient.street}, ${recipient.postalCode} ${recipient.city}`, documentId, status: 'queued',
-      } }, { upsert: true });
+        recipientAddress: `${recipient.street}, ${recipient.postalCode} ${recipient.city}`, documentId,
+      });
       const { fineCents, feeCents, postageCents, totalCents } = args.amounts;
       await cases.updateOne({ _id: ticket.ticketNumber }, {
         $setOnInsert: { workflowId: args.workflowId },

@@ -10,6 +10,9 @@ import { renderWarningLetterPdf } from '../../documents/parking-ticket/warning-l
 import { appendAuditEvent } from '../../store/audit';
 import { storeDocument } from '../../store/documents';
 import { claimSerialNumber } from '../../store/serial-numbers';
+import {
+  bookCasePayment, cancelQueuedLetters, findPayment, findTicketByNumber, findTicketOfWorkflow, insertTicket, queueLetter, updateTicket,
+} from '../../store/parking-ticket/ticket-store';
 import type { ReadModel } from '../../store/models';
 import { sendMailOnce, type Mailer } from '../../adapters/mail/mailer';
 import type { VehicleHolder, VehicleRegistry } from '../../adapters/vehicle-registry/vehicle-registry';
@@ -36,7 +39,7 @@ export function createParkingTicketActivities(deps: ParkingTicketActivityDeps) {
   const { model } = deps;
   const caseType = PARKING_TICKET_PROCEDURE;
   const ticketOf = async (ticketNumber: string) => {
-    const ticket = await model.tickets.findOne({ ticketNumber }).lean();
+    const ticket = await findTicketByNumber(model, ticketNumber);
     if (!ticket) throw new Error(`parking ticket ${ticketNumber} not found in the read model`);
     return ticket;
   };
@@ -49,21 +52,19 @@ export function createParkingTicketActivities(deps: ParkingTicketActivityDeps) {
     async registerParkingTicket({ workflowId, runId, input }: Traced & { input: ParkingTicketInput }): Promise<TicketRegistration> {
       const accessCode = deriveAccessCode(deps.accessCodeSecret, workflowId);
       const portalUrl = `${portalBaseUrl(deps.publicBaseUrl)}/${accessCode}`;
-      let ticket = await model.tickets.findOne({ workflowId }).lean();
+      let ticket = await findTicketOfWorkflow(model, workflowId);
       if (!ticket) {
         const year = new Date(input.observedAt).getUTCFullYear();
         const serial = await claimSerialNumber(model, `parking-ticket-${year}`, workflowId);
         const ticketNumber = `VG-${year}-${String(serial).padStart(6, '0')}`;
-        await model.tickets.updateOne({ workflowId }, {
-          $setOnInsert: {
-            ticketNumber, reference: createRfReference(`${year}${String(serial).padStart(6, '0')}`),
-            accessCodeHash: hashAccessCode(accessCode), status: 'open', offence: input.offence, plate: input.plate,
-            place: input.place, observedAt: new Date(input.observedAt), recordedBy: input.recordedBy, requestFingerprint: input.requestFingerprint,
-            paymentDeadline: paymentDeadline(new Date(input.observedAt), 7),
-            ...(input.form ? { formId: input.form.id, formVersion: input.form.version } : {}),
-          },
-        }, { upsert: true });
-        ticket = (await model.tickets.findOne({ workflowId }).lean())!;
+        await insertTicket(model, {
+          ticketNumber, workflowId, reference: createRfReference(`${year}${String(serial).padStart(6, '0')}`),
+          accessCodeHash: hashAccessCode(accessCode), status: 'open', offence: input.offence, plate: input.plate,
+          place: input.place, observedAt: new Date(input.observedAt), recordedBy: input.recordedBy, requestFingerprint: input.requestFingerprint,
+          paymentDeadline: paymentDeadline(new Date(input.observedAt), 7),
+          ...(input.form ? { formId: input.form.id, formVersion: input.form.version } : {}),
+        });
+        ticket = (await findTicketByNumber(model, ticketNumber))!;
       }
       const noticeCard = await renderNoticeCardPdf({
         ticketNumber: ticket.ticketNumber, accessCode, portalUrl, portalBaseUrl: portalBaseUrl(deps.publicBaseUrl),
@@ -76,7 +77,7 @@ export function createParkingTicketActivities(deps: ParkingTicketActivityDeps) {
         id: `notice-card-${ticket.ticketNumber}`, caseNumber: ticket.ticketNumber, kind: 'notice_card',
         filename: `Verwarnung-${ticket.ticketNumber}.pdf`, contentType: 'application/pdf', data: noticeCard,
       });
-      await model.tickets.updateOne({ workflowId }, { $set: { noticeCardDocumentId } });
+      await updateTicket(model, ticket.ticketNumber, { noticeCardDocumentId });
       await appendAuditEvent(model, { key: `${workflowId}:ticket.recorded`, actor: input.recordedBy, action: PARKING_TICKET_ACTIONS.recorded,
         caseType, caseNumber: ticket.ticketNumber, workflowId, runId, details: { offence: input.offence.code, amountCents: input.offence.amountCents } });
       return {
@@ -91,10 +92,10 @@ export function createParkingTicketActivities(deps: ParkingTicketActivityDeps) {
       if (args.status === 'withdrawn') set.withdrawnReason = args.details.reason;
       if (typeof args.details.overpaidCents === 'number') set.overpaidCents = args.details.overpaidCents;
       if (typeof args.details.letterDeadline === 'string') set.letterDeadline = new Date(args.details.letterDeadline);
-      await model.tickets.updateOne({ ticketNumber: args.ticketNumber }, { $set: set });
+      await updateTicket(model, args.ticketNumber, set);
       if (args.status === 'withdrawn' || args.status === 'paid') {
         // A letter not yet posted must not go out for a settled case.
-        await model.outbox.updateMany({ caseNumber: args.ticketNumber, status: 'queued' }, { $set: { status: 'cancelled' } });
+        await cancelQueuedLetters(model, args.ticketNumber);
       }
       await appendAuditEvent(model, { key: `${args.workflowId}:${args.action}`, actor: args.actor, action: args.action, caseType,
         caseNumber: args.ticketNumber, workflowId: args.workflowId, runId: args.runId, details: args.details });
@@ -108,12 +109,10 @@ export function createParkingTicketActivities(deps: ParkingTicketActivityDeps) {
 
     async recordTicketPayment(args: Traced & { ticketNumber: string; payment: PaymentBooked; amountDueCents: number }): Promise<{ paidTotalCents: number }> {
       const { payment } = args;
-      await model.payments.updateOne({ paymentId: payment.paymentId }, { $setOnInsert: {
+      const { paidTotalCents } = await bookCasePayment(model, { paymentId: payment.paymentId,
         caseType, caseNumber: args.ticketNumber, amountCents: payment.amountCents, channel: payment.channel, bookedAt: new Date(payment.bookedAt),
-      } }, { upsert: true });
-      const payments = await model.payments.find({ caseNumber: args.ticketNumber, caseType }).lean();
-      const paidTotalCents = payments.reduce((sum, p) => sum + p.amountCents, 0);
-      await model.tickets.updateOne({ ticketNumber: args.ticketNumber }, { $set: { paidCents: paidTotalCents } });
+      });
+      await updateTicket(model, args.ticketNumber, { paidCents: paidTotalCents });
       await appendAuditEvent(model, { key: `${args.workflowId}:payment:${payment.paymentId}`, actor: `payment:${payment.channel}`,
         action: paidTotalCents >= args.amountDueCents ? PARKING_TICKET_ACTIONS.paymentBooked : PARKING_TICKET_ACTIONS.paymentPartial, caseType, caseNumber: args.ticketNumber,
         workflowId: args.workflowId, runId: args.runId, details: { paymentId: payment.paymentId, amountCents: payment.amountCents, paidTotalCents } });
@@ -138,16 +137,16 @@ export function createParkingTicketActivities(deps: ParkingTicketActivityDeps) {
       });
       const documentId = await storeDocument(model, { id: `warning-letter-${ticket.ticketNumber}`, caseNumber: ticket.ticketNumber,
         kind: 'warning_letter', filename: `Anhoerung-${ticket.ticketNumber}.pdf`, contentType: 'application/pdf', data: pdf });
-      await model.outbox.updateOne({ key: `${ticket.ticketNumber}:warning_letter` }, { $setOnInsert: {
+      await queueLetter(model, {
         caseNumber: ticket.ticketNumber, kind: 'warning_letter', recipientName: args.holder.name,
-        recipientAddress: `${args.holder.street}, ${args.holder.postalCode} ${args.holder.city}`, documentId, status: 'queued',
-      } }, { upsert: true });
+        recipientAddress: `${args.holder.street}, ${args.holder.postalCode} ${args.holder.city}`, documentId,
+      });
       return { documentId };
     },
 
     async sendPaymentReceipt(args: { ticketNumber: string; paymentId: string; email: string }): Promise<void> {
       const ticket = await ticketOf(args.ticketNumber);
-      const payment = await model.payments.findOne({ paymentId: args.paymentId }).lean();
+      const payment = await findPayment(model, args.paymentId);
       await sendMailOnce(model, deps.mailer, `receipt:${args.paymentId}`, paymentReceiptMail({
         to: args.email, ticketNumber: ticket.ticketNumber, reference: ticket.reference,
         amountCents: payment?.amountCents ?? ticket.paidCents, bookedAt: (payment?.bookedAt ?? new Date()).toISOString(),

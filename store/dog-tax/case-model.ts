@@ -6,7 +6,9 @@
  */
 import { Schema } from 'mongoose';
 
+/** `_id` = the case number; the workflow ID and a registration's tag number are lookup keys (store/lookup-keys.ts). */
 export const dogTaxCaseSchema = new Schema({
+  _id: { type: String, required: true },
   workflowId: { type: String, required: true, unique: true },
   caseNumber: { type: String, required: true, unique: true },
   procedure: { type: String, required: true, enum: ['dog-tax-registration', 'dog-tax-deregistration', 'dog-tax-exemption'] },

@@ -1,27 +1,73 @@
 /**
- * Reads of the parking-ticket read model (the `parking_tickets` documents and the postal
- * outbox) for the web process; the ticket's activities write them.
+ * The parking-ticket read model (the `parking_tickets` documents, their payments and the
+ * postal outbox). Every per-request read and write goes by `_id` (FerretDB v1 decodes every
+ * document of a collection for any other filter): a ticket's `_id` is its ticket number, its
+ * workflow ID and access-code hash are lookup keys (store/lookup-keys.ts) written after the
+ * ticket, a payment's `_id` its payment ID, an outbox item's `_id` "<ticket>:<kind>".
  */
 import type { ReadModel } from '../models';
+import { lookUpKey, putLookupKey } from '../lookup-keys';
+import { appendToCaseList, caseList } from '../case-lists';
 
 export type TicketRecord = NonNullable<Awaited<ReturnType<typeof findTicketByNumber>>>;
 
 export async function findTicketByNumber(model: ReadModel, ticketNumber: string) {
-  return model.tickets.findOne({ ticketNumber }).lean();
+  return model.tickets.findById(ticketNumber).lean();
+}
+
+/** The ticket a workflow registered (null: not yet, or not completely). */
+export async function findTicketOfWorkflow(model: ReadModel, workflowId: string) {
+  const ticketNumber = await lookUpKey(model.tickets.db, 'ticket-of-workflow', workflowId);
+  return ticketNumber ? findTicketByNumber(model, ticketNumber) : null;
 }
 
 /** Only what opening the portal needs: which ticket, and the plate to compare. */
 export async function findTicketByAccessCodeHash(model: ReadModel, accessCodeHash: string): Promise<{ ticketNumber: string; plate: string } | null> {
-  return model.tickets.findOne({ accessCodeHash }, { ticketNumber: 1, plate: 1 }).lean<{ ticketNumber: string; plate: string }>();
+  const ticketNumber = await lookUpKey(model.tickets.db, 'ticket-of-access-code', accessCodeHash);
+  if (!ticketNumber) return null;
+  return model.tickets.findById(ticketNumber, { ticketNumber: 1, plate: 1 }).lean<{ ticketNumber: string; plate: string }>();
 }
 
-/** The newest tickets first, optionally of one status. */
+export interface NewTicket {
+  ticketNumber: string; workflowId: string; reference: string; accessCodeHash: string; status: string;
+  offence: unknown; plate: string; place: string; observedAt: Date; recordedBy?: string; requestFingerprint?: string;
+  paymentDeadline: Date; formId?: string; formVersion?: number;
+}
+
+/** Stores a ticket once (a retry with the same number changes nothing), then its lookup keys. */
+export async function insertTicket(model: ReadModel, ticket: NewTicket): Promise<void> {
+  await model.tickets.updateOne({ _id: ticket.ticketNumber }, { $setOnInsert: ticket }, { upsert: true });
+  await putLookupKey(model.tickets.db, 'ticket-of-access-code', ticket.accessCodeHash, ticket.ticketNumber);
+  // Last: a workflow whose key exists has a complete ticket.
+  await putLookupKey(model.tickets.db, 'ticket-of-workflow', ticket.workflowId, ticket.ticketNumber);
+}
+
+/** Sets fields of a ticket (status, deadlines, amounts paid, its notice card). */
+export async function updateTicket(model: ReadModel, ticketNumber: string, set: Record<string, unknown>): Promise<void> {
+  await model.tickets.updateOne({ _id: ticketNumber }, { $set: set });
+}
+
+/** The newest tickets first, optionally of one status (a staff overview; scans, see test/support/query-guard.ts). */
 export async function recentTickets(model: ReadModel, filter: { status?: string; limit: number }) {
   const query = filter.status ? { status: filter.status } : {};
   return model.tickets.find(query).sort({ createdAt: -1 }).limit(filter.limit).lean();
 }
 
-/** The newest letters of the postal outbox first. */
+export const LETTER_KINDS = ['warning_letter', 'fine_notice', 'cost_notice'] as const;
+export type LetterKind = typeof LETTER_KINDS[number];
+
+/** Queues a letter of the case for printing, once per case and kind. */
+export async function queueLetter(model: ReadModel, letter: { caseNumber: string; kind: LetterKind; recipientName: string; recipientAddress: string; documentId: string }): Promise<void> {
+  const key = `${letter.caseNumber}:${letter.kind}`;
+  await model.outbox.updateOne({ _id: key }, { $setOnInsert: { key, ...letter, status: 'queued' } }, { upsert: true });
+}
+
+/** A settled case: its letters not yet posted must not go out. */
+export async function cancelQueuedLetters(model: ReadModel, caseNumber: string): Promise<void> {
+  await Promise.all(LETTER_KINDS.map((kind) => model.outbox.updateOne({ _id: `${caseNumber}:${kind}`, status: 'queued' }, { $set: { status: 'cancelled' } })));
+}
+
+/** The newest letters of the postal outbox first (a staff overview; scans, see test/support/query-guard.ts). */
 export async function recentOutboxItems(model: ReadModel, limit: number) {
   return model.outbox.find({}).sort({ createdAt: -1 }).limit(limit).lean();
 }
@@ -32,5 +78,57 @@ export async function findOutboxItem(model: ReadModel, id: string) {
 }
 
 export async function ticketExists(model: ReadModel, ticketNumber: string): Promise<boolean> {
-  return (await model.tickets.findOne({ ticketNumber }, { ticketNumber: 1 }).lean()) !== null;
+  return (await model.tickets.exists({ _id: ticketNumber })) !== null;
+}
+
+export interface BookedPayment { paymentId: string; caseType: string; caseNumber: string; amountCents: number; channel: string; bookedAt: Date }
+
+/** Books a payment once (by payment ID) and lists it under its case; answers the case's total paid. */
+export async function bookCasePayment(model: ReadModel, payment: BookedPayment): Promise<{ paidTotalCents: number }> {
+  await model.payments.updateOne({ _id: payment.paymentId }, { $setOnInsert: payment }, { upsert: true });
+  await appendToCaseList(model.payments.db, 'payments', `${payment.caseType}|${payment.caseNumber}`, payment.paymentId);
+  const payments = await casePayments(model, payment.caseType, payment.caseNumber);
+  return { paidTotalCents: payments.reduce((sum, p) => sum + p.amountCents, 0) };
+}
+
+export async function casePayments(model: ReadModel, caseType: string, caseNumber: string): Promise<BookedPayment[]> {
+  const ids = await caseList(model.payments.db, 'payments', `${caseType}|${caseNumber}`);
+  const found = await Promise.all(ids.map((id) => model.payments.findById(id).lean<BookedPayment>()));
+  return found.filter((p): p is BookedPayment => p !== null && p.caseNumber === caseNumber && p.caseType === caseType);
+}
+
+export async function findPayment(model: ReadModel, paymentId: string) {
+  return model.payments.findById(paymentId).lean<BookedPayment>();
+}
+
+/**
+ * Bulk-loads recorded tickets with everything recording them writes besides the PDF: the
+ * ticket, its lookup keys, its serial-number claim, and its first audit event listed under
+ * the case (for benchmarks on a filled database and for imports). Inserts only: existing
+ * keys fail the batch.
+ */
+export async function importRecordedTickets(model: ReadModel, tickets: Array<NewTicket & { serial: number; sequence: string }>): Promise<void> {
+  const conn = model.tickets.db;
+  const ordered = { ordered: false } as const;
+  await model.tickets.insertMany(tickets.map(({ serial: _s, sequence: _q, ...t }) => ({ _id: t.ticketNumber, ...t })), ordered);
+  await model.serialClaims.insertMany(tickets.map((t) => ({ _id: `${t.sequence}:${t.serial}`, sequence: t.sequence, value: t.serial, owner: t.workflowId })), ordered);
+  const keys = conn.collection('lookup_keys');
+  await keys.insertMany(tickets.flatMap((t) => [
+    { _id: `serial-of-owner:${t.sequence}@${t.workflowId}`, ref: String(t.serial) },
+    { _id: `ticket-of-access-code:${t.accessCodeHash}`, ref: t.ticketNumber },
+    { _id: `ticket-of-workflow:${t.workflowId}`, ref: t.ticketNumber },
+  ]) as never[], ordered);
+  const now = new Date();
+  await model.audit.insertMany(tickets.map((t) => ({ _id: `${t.workflowId}:ticket.recorded`, key: `${t.workflowId}:ticket.recorded`, at: now, actor: t.recordedBy ?? 'import',
+    action: 'parking-ticket.recorded', caseType: 'parking-ticket', caseNumber: t.ticketNumber, workflowId: t.workflowId })), ordered);
+  const lists = conn.collection('case_lists');
+  await lists.insertMany(tickets.flatMap((t) => [
+    { _id: `audit|${t.ticketNumber}|1`, ref: `${t.workflowId}:ticket.recorded` },
+    { _id: `audit|${t.ticketNumber}|head`, head: 1 },
+  ]) as never[], ordered);
+  const heads = new Map<string, number>();
+  for (const t of tickets) heads.set(t.sequence, Math.max(heads.get(t.sequence) ?? 0, t.serial));
+  for (const [sequence, head] of heads) {
+    await lists.updateOne({ _id: `serial-head|${sequence}` as never }, { $max: { head } }, { upsert: true });
+  }
 }

@@ -15,11 +15,12 @@ import { hearingNotOpen, mapUpdateError } from '../temporal-errors';
 import { citizenTicketView } from '../parking-ticket/citizen-ticket-view';
 import { withDeadline } from '../../../temporal/deadline';
 import { updateIdFor } from '../../../temporal/update-id';
+import { findTicketByNumber } from '../../../store/parking-ticket/ticket-store';
 
 /** `idempotencyKey` (optional): the same answer sent again is the same Update, answered once (no 409 "already answered"). */
 export async function answerHearing(system: System, args: { ticketNumber: string; formVersion: number | undefined; body: unknown; idempotencyKey?: string }) {
   const { data } = await validateSubmission<HearingAnswer>(system.forms, FINE_HEARING_FORM_ID, args.formVersion, args.body);
-  const ticket = await system.model.tickets.findOne({ ticketNumber: args.ticketNumber }, { workflowId: 1 }).lean();
+  const ticket = await findTicketByNumber(system.model, args.ticketNumber);
   if (!ticket) throw notFound({ de: 'Die Verwarnung', en: 'The ticket' });
   try {
     const updateId = updateIdFor(args.idempotencyKey, 'hearing-answer', args.ticketNumber);

@@ -10,6 +10,7 @@ import { findOffence } from '../../../domain/parking-ticket/offence-catalogue';
 import { qrSvg } from '../../../documents/qr';
 import { fineCases } from '../../../store/fine-proceedings/fine-case';
 import type { System } from '../../../system/system';
+import { findTicketByNumber } from '../../../store/parking-ticket/ticket-store';
 
 const HEARING_STATUSES = new Set(['letter_sent', 'holder_unknown']);
 export const EVIDENCE_NOTE = {
@@ -26,7 +27,7 @@ export async function amountDue(system: System, t: { ticketNumber: string; refer
 }
 
 export async function citizenTicketView(system: System, ticketNumber: string) {
-  const t = await system.model.tickets.findOne({ ticketNumber }).lean();
+  const t = await findTicketByNumber(system.model, ticketNumber);
   if (!t) return null;
   const { payee } = system.config;
   const { fineCase, notice, dueCents, reference, outstandingCents } = await amountDue(system, t);

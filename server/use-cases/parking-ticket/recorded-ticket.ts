@@ -8,9 +8,10 @@ import { portalBaseUrl } from '../../../activities/parking-ticket';
 import { AppError } from '../../http/app-error';
 import type { System } from '../../../system/system';
 import type { RecordedTicket } from './record-ticket';
+import { findTicketOfWorkflow } from '../../../store/parking-ticket/ticket-store';
 
 export async function recordedTicketOf(system: System, workflowId: string, requestFingerprint: string): Promise<RecordedTicket> {
-  const ticket = await system.model.tickets.findOne({ workflowId }).lean();
+  const ticket = await findTicketOfWorkflow(system.model, workflowId);
   if (!ticket) {
     // A run that ended before it registered anything: nothing to answer with, and no second run.
     throw new AppError('ticket_closed', { de: 'Zu diesem Idempotency-Key gibt es eine abgeschlossene Verwarnung.', en: 'This Idempotency-Key belongs to a closed ticket.' });

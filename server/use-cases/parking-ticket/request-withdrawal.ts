@@ -9,10 +9,11 @@ import type { System } from '../../../system/system';
 import { mapUpdateError } from '../temporal-errors';
 import { withDeadline } from '../../../temporal/deadline';
 import { updateIdFor } from '../../../temporal/update-id';
+import { findTicketByNumber } from '../../../store/parking-ticket/ticket-store';
 
 /** `idempotencyKey` (optional): the same request again gets the first answer (the same task), never a second task or a 409. */
 export async function requestWithdrawal(system: System, args: { ticketNumber: string; idempotencyKey?: string } & WithdrawalRequest): Promise<{ taskId: string }> {
-  const ticket = await system.model.tickets.findOne({ ticketNumber: args.ticketNumber }, { workflowId: 1 }).lean();
+  const ticket = await findTicketByNumber(system.model, args.ticketNumber);
   if (!ticket) throw notFound({ de: 'Die Verwarnung', en: 'The ticket' });
   try {
     const updateId = updateIdFor(args.idempotencyKey, 'withdrawal-request', args.by);

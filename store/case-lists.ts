@@ -1,0 +1,62 @@
+/**
+ * Per-case ordered lists kept as `_id`-keyed documents: entry n of list L of case C is the
+ * document `_id` = "L|C|n" holding a reference (the `_id` of an audit event, a document, a
+ * payment). FerretDB v1 answers only `_id` equality without decoding the whole collection,
+ * so "the audit trail of this case" is a handful of `_id` reads instead of a scan over every
+ * event ever stored. Entries are claimed by insert against `_id` (the one operation that is
+ * atomic under concurrency on FerretDB v1): a claimer probes n = head+1, head+2, … and takes
+ * the first free slot, so slots stay contiguous from 1. The head document is only a hint
+ * (written with `$max`, which may lose under concurrency; the probe corrects it). A retry may
+ * append a reference twice (crash between two steps): readers drop repeats, first one wins.
+ */
+import { Schema, type Connection, type Model } from 'mongoose';
+import { isDuplicateKey } from './duplicate-key';
+
+interface CaseListEntry { _id: string; ref?: string; head?: number }
+
+const schema = new Schema<CaseListEntry>({
+  _id: { type: String, required: true },
+  ref: String,
+  head: Number,
+}, { collection: 'case_lists', versionKey: false });
+
+export function caseListEntries(conn: Connection): Model<CaseListEntry> {
+  return (conn.models.CaseListEntry as Model<CaseListEntry> | undefined) ?? conn.model<CaseListEntry>('CaseListEntry', schema);
+}
+
+export type CaseListName = 'audit' | 'documents' | 'payments' | 'dogs-of-resident';
+
+const slotId = (list: CaseListName, caseKey: string, n: number) => `${list}|${caseKey}|${n}`;
+const headId = (list: CaseListName, caseKey: string) => `${list}|${caseKey}|head`;
+
+/** Appends `ref` to the case's list; answers its slot (1-based). */
+export async function appendToCaseList(conn: Connection, list: CaseListName, caseKey: string, ref: string): Promise<number> {
+  const entries = caseListEntries(conn);
+  const head = (await entries.findById(headId(list, caseKey)).lean())?.head ?? 0;
+  for (let n = head + 1; n < head + 10_000; n += 1) {
+    try {
+      await entries.create({ _id: slotId(list, caseKey, n), ref });
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+      continue;
+    }
+    await entries.updateOne({ _id: headId(list, caseKey) }, { $max: { head: n } }, { upsert: true });
+    return n;
+  }
+  throw new Error(`could not append to ${list} of ${caseKey}`);
+}
+
+/** The references of the case's list in the order they were appended, repeats dropped. */
+export async function caseList(conn: Connection, list: CaseListName, caseKey: string): Promise<string[]> {
+  const entries = caseListEntries(conn);
+  const head = (await entries.findById(headId(list, caseKey)).lean())?.head ?? 0;
+  const found = await Promise.all(Array.from({ length: head }, (_, i) => entries.findById(slotId(list, caseKey, i + 1)).lean()));
+  const refs = found.map((e) => e?.ref).filter((r): r is string => typeof r === 'string');
+  // The head may lag behind the last claimed slot (a lost `$max`, or a claimer between its two writes).
+  for (let n = head + 1; ; n += 1) {
+    const next = await entries.findById(slotId(list, caseKey, n)).lean();
+    if (!next?.ref) break;
+    refs.push(next.ref);
+  }
+  return [...new Set(refs)];
+}
