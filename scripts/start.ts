@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { ConfigError, loadConfig } from '../config/config';
 import { runSystem } from './lib/run-system';
+import { scheduleBackups } from './lib/backup';
 import { portIsFree, StartRefusedError } from './lib/processes';
 import { stopOnSignal } from '../system/process';
 import { formatSeeded, hasAnyAccount, seedDemoAccounts } from '../server/use-cases/accounts/seed-accounts';
@@ -21,8 +22,10 @@ async function run(): Promise<void> {
   // From here on a signal stops whatever has started, also in the middle of starting.
   const aborted = new AbortController();
   let starting: ReturnType<typeof runSystem> | undefined;
+  let stopBackups = () => {};
   stopOnSignal('npm start', async () => {
     aborted.abort();
+    stopBackups();
     // A start in progress stops what it had started itself (runSystem's signal); a finished one is stopped here.
     const running = await starting?.catch(() => undefined);
     await running?.stop();
@@ -40,6 +43,9 @@ async function run(): Promise<void> {
     throw error;
   });
   const { stack, system } = running;
+  // The embedded databases are backed up while they run (consistent online copies, see scripts/lib/backup.ts).
+  const backups = config.embedded!;
+  if (stack && (!config.temporal.address || !config.mongodbUri)) stopBackups = scheduleBackups(config.dataDir, backups.backupIntervalMinutes, backups.backupKeep);
   const base = config.publicBaseUrl;
   // First start on the embedded database: demo accounts with generated passwords, shown this once
   // (only hashes are stored). A production database (MONGODB_URI) gets accounts from `npm run accounts:seed`
@@ -62,6 +68,7 @@ amtsweg is running (started in ${((Date.now() - started) / 1000).toFixed(1)} s)
   Mailbox (MailDev)       ${stack?.mailUiUrl ?? '(SMTP relay configured)'}
   Staff sign-in           ${seeded.length ? 'demo accounts created now — note the passwords, they are not shown again:' : 'with your account (`npm run accounts:seed` adds missing demo accounts)'}
 ${seeded.length ? `${formatSeeded(seeded, '    ')}\n` : ''}  Data folder             ${config.dataDir}
+  Backups                 ${stack && backups.backupIntervalMinutes > 0 ? `every ${backups.backupIntervalMinutes} min into ${config.dataDir}/backups (newest ${backups.backupKeep} kept); npm run backup takes one now` : 'none scheduled (npm run backup takes one)'}
 Press Ctrl-C to stop.`);
 }
 

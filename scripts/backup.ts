@@ -1,0 +1,24 @@
+/**
+ * `npm run backup`: a consistent online backup of the embedded stack's data (Temporal and
+ * FerretDB SQLite files, the payload key) into <data>/backups/<timestamp>/, keeping the newest
+ * AMTSWEG_BACKUP_KEEP. Runs while `npm start` runs, or while it is stopped.
+ * `npm run backup -- --list` lists the backups.
+ */
+import { ConfigError, loadConfig } from '../config/config';
+import { backupDataDir, listBackups } from './lib/backup';
+
+async function run(): Promise<void> {
+  const config = loadConfig();
+  if (process.argv.includes('--list')) {
+    for (const backup of listBackups(config.dataDir)) console.log(backup);
+    return;
+  }
+  const started = Date.now();
+  const target = await backupDataDir(config.dataDir, config.embedded?.backupKeep);
+  console.log(`[amtsweg] backup written to ${target} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+run().catch((error) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});
