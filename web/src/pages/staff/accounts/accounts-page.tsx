@@ -95,19 +95,20 @@ function Accounts() {
       )}
       <section aria-labelledby="accounts-title" className="stack">
         <h2 id="accounts-title" className="kern-heading-medium">{a.listTitle}</h2>
+        <p className="kern-body kern-body--small">{a.columnsNote}</p>
         {list.kind === 'loading' ? <Loading /> : null}
         {list.kind === 'failed' ? <ErrorState message={list.message} onRetry={reload} /> : null}
         {list.kind === 'ready' ? (
           <div className="kern-table-responsive" tabIndex={0} role="region" aria-labelledby="accounts-title">
-            <table className="kern-table kern-table--small">
+            <table className="kern-table kern-table--small accounts-table">
               <thead>
                 <tr className="kern-table__row">
                   <th scope="col" className="kern-table__header">{a.id}</th>
                   <th scope="col" className="kern-table__header">{a.displayName}</th>
                   <th scope="col" className="kern-table__header">{a.email}</th>
                   <th scope="col" className="kern-table__header">{a.roles}</th>
-                  <th scope="col" className="kern-table__header">{a.departments}</th>
-                  <th scope="col" className="kern-table__header">{a.leadOf}</th>
+                  <th scope="col" className="kern-table__header">{a.departmentsShort}</th>
+                  <th scope="col" className="kern-table__header">{a.leadOfShort}</th>
                   <th scope="col" className="kern-table__header">{a.status}</th>
                   <th scope="col" className="kern-table__header kern-table__header--action">{a.actions}</th>
                 </tr>
@@ -126,7 +127,7 @@ function Accounts() {
                       {account.lockedUntil ? `, ${a.lockedUntil(formatDateTime(account.lockedUntil, lang))}` : ''}
                     </td>
                     <td className="kern-table__cell kern-table__cell--action">
-                      <div className="button-row">
+                      <div className="accounts-actions">
                         <button type="button" className="kern-btn kern-btn--tertiary kern-btn--x-small" onClick={() => setEditing({ kind: 'edit', account })}>
                           <span className="kern-label">{a.edit}<span className="sr-only"> {account.id}</span></span>
                         </button>

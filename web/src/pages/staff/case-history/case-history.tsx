@@ -5,6 +5,8 @@ import { formatDateTime } from '../../../format.js';
 import { useI18n } from '../../../i18n.js';
 import type { StaffCaseState } from './use-staff-case.js';
 import type { HistoryEvent, StaffCase } from '../../../api/types.js';
+import { hasRole, useStaffSession } from '../../../staff-session.js';
+import { historySentence, isDoubledStep, technicalDetails } from './history-sentence.js';
 
 /** Documents and the audit trail of a case; used on the case page and beside an inbox task. */
 export function CaseHistory({ state, reload, headingLevel = 2 }: { state: StaffCaseState; reload: () => void; headingLevel?: 2 | 3 }) {
@@ -46,13 +48,6 @@ function CaseDocuments({ value, headingLevel }: { value: StaffCase; headingLevel
   );
 }
 
-function detailsText(details: Record<string, unknown>): string {
-  return Object.entries(details)
-    .filter(([, v]) => v !== null && v !== undefined && v !== '')
-    .map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
-    .join('; ');
-}
-
 function actorText(e: HistoryEvent, t: ReturnType<typeof useI18n>['t']): string {
   if (e.actor === 'system') return t.caseHistory.actorSystem;
   if (e.actor === 'citizen' || e.actor.startsWith('citizen:')) return t.caseHistory.actorCitizen;
@@ -61,6 +56,8 @@ function actorText(e: HistoryEvent, t: ReturnType<typeof useI18n>['t']): string 
 
 function HistoryTable({ value, headingLevel }: { value: StaffCase; headingLevel: 2 | 3 }) {
   const { t, lang } = useI18n();
+  const admin = hasRole(useStaffSession(), ['admin']);
+  const events = value.history.filter((e) => !isDoubledStep(e.action, e.details, value.history));
   return (
     <section aria-labelledby="case-history-title" className="stack">
       <Heading level={headingLevel} id="case-history-title">{t.caseHistory.historyTitle}</Heading>
@@ -76,14 +73,14 @@ function HistoryTable({ value, headingLevel }: { value: StaffCase; headingLevel:
             </tr>
           </thead>
           <tbody className="kern-table__body">
-            {value.history.map((e, i) => (
+            {events.map((e, i) => (
               <tr key={`${e.at}-${i}`} className="kern-table__row">
                 <td className="kern-table__cell">{formatDateTime(e.at, lang as Lang)}</td>
                 <td className="kern-table__cell">{actorText(e, t)}</td>
                 <th scope="row" className="kern-table__header">{t.caseHistory.actionText(e.action)}</th>
                 <td className="kern-table__cell">
-                  {detailsText(e.details)}
-                  {e.workflowId ? <span className="kern-body kern-body--small case-history__run"> {t.caseHistory.run}: {e.workflowId} / {e.runId}</span> : null}
+                  {historySentence(e.action, e.details, lang as Lang)}
+                  {admin ? <TechnicalDetails event={e} /> : null}
                 </td>
               </tr>
             ))}
@@ -91,5 +88,20 @@ function HistoryTable({ value, headingLevel }: { value: StaffCase; headingLevel:
         </table>
       </div>
     </section>
+  );
+}
+
+/** Ids of the task, the workflow run and such: for administrators, folded away. */
+function TechnicalDetails({ event }: { event: HistoryEvent }) {
+  const { t } = useI18n();
+  const rows = [...technicalDetails(event.details), ...(event.workflowId ? [[t.caseHistory.run, `${event.workflowId} / ${event.runId ?? ''}`] as [string, string]] : [])];
+  if (rows.length === 0) return null;
+  return (
+    <details className="case-history__technical">
+      <summary className="kern-body kern-body--small">{t.caseHistory.technical}</summary>
+      <dl className="kern-body kern-body--small">
+        {rows.map(([k, v]) => <div key={k}><dt>{k}</dt><dd>{v}</dd></div>)}
+      </dl>
+    </details>
   );
 }

@@ -30,10 +30,12 @@ export function VersionsTable({ items, busy, onRestore }: Props) {
                 {v.version === newest ? ` (${t.designer.current})` : ''}
               </th>
               <td className="kern-table__cell">{formatDateTime(v.publishedAt, lang)}</td>
-              <td className="kern-table__cell">{v.publishedBy}</td>
+              {/* The seed publishes as "built-in": the system, said in the page's language. */}
+              <td className="kern-table__cell">{v.publishedBy === 'built-in' ? t.designer.publishedBySystem : v.publishedBy}</td>
               <td className="kern-table__cell">{t.designer.sources[v.source] ?? v.source}</td>
               <td className="kern-table__cell">
-                {[v.note, v.restoredFrom ? t.designer.restoredFrom(v.restoredFrom) : ''].filter(Boolean).join(' – ')}
+                {/* The server's default note ("restored version 2") is what restoredFrom already says, in words of the page. */}
+                {[v.note === `restored version ${v.restoredFrom}` ? '' : v.note, v.restoredFrom ? t.designer.restoredFrom(v.restoredFrom) : ''].filter(Boolean).join(' – ')}
               </td>
               <td className="kern-table__cell">
                 {v.version === newest ? null : (

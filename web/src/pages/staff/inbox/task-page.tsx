@@ -18,6 +18,7 @@ import { useStaffSession } from '../../../staff-session.js';
 import { CaseHistory } from '../case-history/case-history.js';
 import { useStaffCase } from '../case-history/use-staff-case.js';
 import { CaseData } from './case-data.js';
+import { decisionWords, useCaseLabels } from './case-labels.js';
 import { TaskBadges } from './task-badges.js';
 import { taskApi } from './types.js';
 import type { TaskDetail } from '../../../api/types.js';
@@ -43,6 +44,7 @@ function Task({ taskId }: { taskId: string }) {
   const [notice, setNotice] = useState<Notice>();
   const noticeRef = useRef<HTMLDivElement>(null);
   const [caseState, reloadCase] = useStaffCase(state.kind === 'ready' ? state.task.caseNumber : '');
+  const labels = useCaseLabels(state.kind === 'ready' ? state.task.type : '', lang);
 
   const load = useCallback(async () => {
     try {
@@ -108,7 +110,7 @@ function Task({ taskId }: { taskId: string }) {
       <div className="task-columns" style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(20rem, 1fr))', gap: '2rem', alignItems: 'start' }}>
         <section aria-labelledby="task-case-data" className="stack">
           <h2 id="task-case-data" className="kern-heading-medium">{t.inbox.caseData}</h2>
-          <CaseData data={task.caseData} />
+          <CaseData data={task.caseData} labels={labels} />
         </section>
         <section aria-labelledby="task-decision" className="stack">
           <h2 id="task-decision" className="kern-heading-medium">{t.inbox.decision}</h2>
@@ -135,7 +137,7 @@ function ClosedTask({ task }: { task: TaskDetail }) {
     <div className="stack">
       <p className="kern-body">{t.inbox.decidedText(task.decidedBy ?? '', task.closedAt ? formatDateTime(task.closedAt, lang) : '')}</p>
       <p className="kern-body"><strong>{task.outcomes[outcome] ? local(task.outcomes[outcome]!.label) : outcome}</strong></p>
-      <CaseData data={Object.fromEntries(Object.entries(task.decision ?? {}).filter(([k]) => k !== 'outcome'))} />
+      <CaseData data={Object.fromEntries(Object.entries(task.decision ?? {}).filter(([k]) => k !== 'outcome'))} labels={decisionWords(lang)} />
     </div>
   );
 }
@@ -176,7 +178,13 @@ function DecisionForm({ task, onDecided, onConflict }: { task: TaskDetail; onDec
     const outcome = (task.decisionSchema.properties as Record<string, { enum?: string[] }> | undefined)?.outcome;
     if (outcome?.enum) ui.outcome = { ...(ui.outcome as object), 'ui:enumNames': outcome.enum.map((o) => (task.outcomes[o] ? local(task.outcomes[o]!.label) : o)) };
     ui['ui:submitButtonOptions'] = { norender: true };
-    return { schema: task.decisionSchema as RJSFSchema, uiSchema: ui };
+    // The workflow writes the decision fields' titles in German: the page's language names them.
+    const words = decisionWords(lang);
+    const localized = structuredClone(task.decisionSchema) as RJSFSchema;
+    for (const [key, node] of Object.entries((localized.properties ?? {}) as Record<string, { title?: string }>)) {
+      if (words[key]) node.title = words[key]!.title;
+    }
+    return { schema: localized, uiSchema: ui };
   }, [task, lang]);
   const transformErrors = useMemo(() => localizeErrors(t, schema), [t, schema]);
 
