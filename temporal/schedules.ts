@@ -1,17 +1,39 @@
-/** Recurring housekeeping as Temporal schedules, created once per namespace and task queue. */
-import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client } from '@temporalio/client';
+/**
+ * Recurring housekeeping as Temporal schedules, one per namespace and task queue. Created when
+ * missing; an existing one whose definition differs from the code's (another interval, another
+ * workflow) is updated, so a changed definition reaches running installations on the next start.
+ */
+import { createHash } from 'node:crypto';
+import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client, type ScheduleOptions } from '@temporalio/client';
 
 export const attachmentCleanupScheduleId = (taskQueue: string) => `amtsweg-attachment-cleanup-${taskQueue}`;
 
+export function scheduleDefinitions(taskQueue: string): ScheduleOptions[] {
+  return [{
+    scheduleId: attachmentCleanupScheduleId(taskQueue),
+    spec: { intervals: [{ every: '1h' }] },
+    action: { type: 'startWorkflow', workflowType: 'staleAttachmentCleanupWorkflow', taskQueue, workflowId: `attachment-cleanup-${taskQueue}` },
+    policies: { overlap: ScheduleOverlapPolicy.SKIP },
+  }];
+}
+
+/** The schedule's note carries a hash of its definition: equal hash, nothing to update. */
+const noteOf = (definition: ScheduleOptions) =>
+  `amtsweg definition ${createHash('sha256').update(JSON.stringify(definition)).digest('hex').slice(0, 16)}`;
+
 export async function ensureSchedules(client: Client, taskQueue: string): Promise<void> {
-  try {
-    await client.schedule.create({
-      scheduleId: attachmentCleanupScheduleId(taskQueue),
-      spec: { intervals: [{ every: '1h' }] },
-      action: { type: 'startWorkflow', workflowType: 'staleAttachmentCleanupWorkflow', taskQueue, workflowId: `attachment-cleanup-${taskQueue}` },
-      policies: { overlap: ScheduleOverlapPolicy.SKIP },
-    });
-  } catch (error) {
-    if (!(error instanceof ScheduleAlreadyRunning)) throw error;
+  for (const definition of scheduleDefinitions(taskQueue)) {
+    const note = noteOf(definition);
+    try {
+      await client.schedule.create({ ...definition, state: { note } });
+    } catch (error) {
+      if (!(error instanceof ScheduleAlreadyRunning)) throw error;
+      const handle = client.schedule.getHandle(definition.scheduleId);
+      if ((await handle.describe()).state.note === note) continue;
+      await handle.update((previous) => ({
+        spec: definition.spec, action: definition.action, policies: definition.policies,
+        state: { ...previous.state, note },
+      }));
+    }
   }
 }

@@ -1,11 +1,13 @@
 /**
- * The search attributes amtsweg workflows set: what operators filter on in the Temporal UI.
- * Never personal data (they are stored unencrypted): procedure, case number, status.
+ * Registers the search attributes amtsweg workflows set (typed keys in workflows/search-attributes.ts):
+ * what operators filter on in the Temporal UI. Never personal data (they are stored unencrypted).
  */
 import type { Connection } from '@temporalio/client';
 import proto from '@temporalio/proto';
+import { AMTSWEG_SEARCH_ATTRIBUTES } from '../workflows/search-attributes';
 
-export const SEARCH_ATTRIBUTES = { AmtswegProcedure: 'Keyword', AmtswegCaseNumber: 'Keyword', AmtswegStatus: 'Keyword' } as const;
+/** Name → type as the dev server's `--search-attribute` flag spells it (all are keywords). */
+export const SEARCH_ATTRIBUTES: Record<string, 'Keyword'> = Object.fromEntries(AMTSWEG_SEARCH_ATTRIBUTES.map((key) => [key.name, 'Keyword' as const]));
 
 /** Registers missing ones (dev server, test server, a cluster that allows it); a refusal is reported, not fatal. */
 export async function ensureSearchAttributes(connection: Connection, namespace: string): Promise<void> {

@@ -3,12 +3,12 @@ import { settlementOnEnd } from '../../domain/dog-tax/pro-rata';
 import { formatEuro } from '../../domain/money';
 import { storeDocument } from '../../store/documents';
 import { claimSerialNumber } from '../../store/serial-numbers';
-import { sendMailOnce } from '../../adapters/mail/mailer';
+import { sendCaseMail } from '../mail/send-case-mail';
 import type { DeregisterDogSubmission } from '../../forms/dog-tax/deregister-dog.form';
 import type { DeregistrationState, DogTaxAssessment } from '../../workflows/dog-tax/shared';
 import { caseOf, registrationFor, updateDogTaxCase, type Traced } from '../../store/dog-tax/case-store';
 import { renderDogTaxNoticePdf } from '../../documents/dog-tax/tax-notice';
-import { dogTaxMail } from './notice-mail';
+import { dogTaxCaseMail, dogTaxMail } from './notice-mail';
 import { dateDe, recipientOf } from './registration';
 import type { DogTaxActivityDeps } from '.';
 
@@ -71,24 +71,24 @@ export function createDeregistrationActivities(deps: DogTaxActivityDeps) {
       const documentId = await storeDocument(model, { id: `dog-tax-deregistration-${caseNumber}`, caseNumber, kind: 'dog_tax_deregistration',
         filename: `Hundesteuer-Abmeldung-${caseNumber}.pdf`, contentType: 'application/pdf', data: pdf });
       await updateDogTaxCase(model, caseNumber, { noticeDocumentId: documentId });
-      await sendMailOnce(model, deps.mailer, `dog-tax-deregistered:${caseNumber}`, dogTaxMail({
+      await sendCaseMail(model, deps.mailer, dogTaxCaseMail(caseNumber, `dog-tax-deregistered:${caseNumber}`, dogTaxMail({
         to: s.holder.email, subject: `Abmeldung Hundesteuer / Dog tax deregistration ${caseNumber}`,
         pdf: { filename: `Hundesteuer-Abmeldung-${caseNumber}.pdf`, content: pdf },
         de: [`Ihr Hund mit der Steuermarke ${s.tagNumber} ist von der Hundesteuer abgemeldet. Die Steuerpflicht endet am ${dateDe(st.liableUntil)}.`, refundDe],
         en: [`Your dog with tax tag ${s.tagNumber} is deregistered from dog tax. Tax ends on ${st.liableUntil}.`, refundEn],
-      }));
+      })));
     },
 
     async sendDeregistrationRefused({ caseNumber, outcome }: { caseNumber: string; outcome: 'unknown' | 'already' }): Promise<void> {
       const c = await caseOf(model, caseNumber);
       const s = c.submission as DeregisterDogSubmission;
-      await sendMailOnce(model, deps.mailer, `dog-tax-deregistration-refused:${caseNumber}`, dogTaxMail({
+      await sendCaseMail(model, deps.mailer, dogTaxCaseMail(caseNumber, `dog-tax-deregistration-refused:${caseNumber}`, dogTaxMail({
         to: s.holder.email, subject: `Abmeldung Hundesteuer nicht möglich / Dog tax deregistration not possible ${caseNumber}`,
         de: [outcome === 'already' ? `Der Hund mit der Steuermarke ${s.tagNumber} ist bereits abgemeldet.`
           : `Zur Steuermarke ${s.tagNumber} haben wir keine Anmeldung mit Ihrem Namen und Geburtsdatum gefunden. Bitte prüfen Sie Ihre Angaben.`],
         en: [outcome === 'already' ? `The dog with tax tag ${s.tagNumber} is already deregistered.`
           : `We found no registration for tax tag ${s.tagNumber} with your name and date of birth. Please check your details.`],
-      }));
+      })));
     },
   };
 }

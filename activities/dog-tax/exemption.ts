@@ -4,12 +4,12 @@ import { liabilityStart } from '../../domain/dog-tax/pro-rata';
 import { berlinDateString } from '../../domain/berlin-time';
 import { formatEuro } from '../../domain/money';
 import { storeDocument } from '../../store/documents';
-import { sendMailOnce } from '../../adapters/mail/mailer';
+import { sendCaseMail } from '../mail/send-case-mail';
 import type { ExemptionSubmission } from '../../forms/dog-tax/exemption.form';
 import { exemptionDecidedAction, type DogTaxAssessment, type ExemptionDecision } from '../../workflows/dog-tax/shared';
 import { caseOf, registrationFor, setStatus, updateDogTaxCase, type Traced } from '../../store/dog-tax/case-store';
 import { renderDogTaxNoticePdf } from '../../documents/dog-tax/tax-notice';
-import { dogTaxMail } from './notice-mail';
+import { dogTaxCaseMail, dogTaxMail } from './notice-mail';
 import { dateDe, recipientOf } from './registration';
 import type { DogTaxActivityDeps } from '.';
 
@@ -66,12 +66,12 @@ export function createExemptionActivities(deps: DogTaxActivityDeps) {
       const documentId = await storeDocument(model, { id: `dog-tax-exemption-${caseNumber}`, caseNumber, kind: 'dog_tax_exemption_decision',
         filename: `Hundesteuer-Entscheidung-${caseNumber}.pdf`, contentType: 'application/pdf', data: pdf });
       await updateDogTaxCase(model, caseNumber, { noticeDocumentId: documentId });
-      await sendMailOnce(model, deps.mailer, `dog-tax-exemption-decided:${caseNumber}`, dogTaxMail({
+      await sendCaseMail(model, deps.mailer, dogTaxCaseMail(caseNumber, `dog-tax-exemption-decided:${caseNumber}`, dogTaxMail({
         to: s.holder.email, subject: `Hundesteuer: Entscheidung über Ihren Antrag / Dog tax: decision on your application ${caseNumber}`,
         pdf: { filename: `Hundesteuer-Entscheidung-${caseNumber}.pdf`, content: pdf },
         de: [`Über Ihren Antrag (Aktenzeichen ${caseNumber}) ist entschieden: ${DECISION[d.decision].de}.`, `Begründung: ${d.reason}`, ...amountDe],
         en: [`Your application (case ${caseNumber}) has been decided: ${DECISION[d.decision].en}.`, `Reason (in German): ${d.reason}`, ...amountEn],
-      }));
+      })));
     },
   };
 }

@@ -1,5 +1,8 @@
 /** Dog-tax e-mails: German first, English below (who keeps a dog in Hagen may not read German). */
 import type { MailMessage } from '../../adapters/mail/mailer';
+import { DOG_TAX_ACTIONS } from '../../workflows/dog-tax/shared';
+import type { CaseMail } from '../mail/send-case-mail';
+import { CASE_TYPE } from '../../store/dog-tax/case-store';
 
 const escape = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 const SIGNATURE_DE = ['', 'Mit freundlichen Grüßen', 'Stadt Hagen – Fachbereich Finanzen und Controlling'];
@@ -24,3 +27,7 @@ export function dogTaxMail(i: DogTaxMailInput): MailMessage {
     ...(i.pdf ? { attachments: [{ filename: i.pdf.filename, content: i.pdf.content, contentType: 'application/pdf' }] } : {}),
   };
 }
+
+/** A dog-tax mail of a case: a permanent refusal is recorded as `dog-tax.mail-undeliverable`. */
+export const dogTaxCaseMail = (caseNumber: string, key: string, message: MailMessage): CaseMail =>
+  ({ key, message, caseType: CASE_TYPE, caseNumber, undeliverableAction: DOG_TAX_ACTIONS.mailUndeliverable });

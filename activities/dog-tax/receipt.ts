@@ -12,16 +12,16 @@ import { renderSubmissionSummaryPdf } from '../../documents/submission-summary';
 import { deriveStatusToken, statusUrl } from '../../domain/cases/status-link';
 import { appendAuditEvent } from '../../store/audit';
 import { storeDocument } from '../../store/documents';
-import { sendMailOnce } from '../../adapters/mail/mailer';
+import { sendCaseMail } from '../mail/send-case-mail';
 import { CASE_TYPE, caseOf, type Traced } from '../../store/dog-tax/case-store';
 import { DOG_TAX_ACTIONS } from '../../workflows/dog-tax/shared';
-import { dogTaxMail } from './notice-mail';
+import { dogTaxCaseMail, dogTaxMail } from './notice-mail';
 import type { DogTaxActivityDeps } from '.';
 
 export function createReceiptActivities(deps: DogTaxActivityDeps) {
   const { model } = deps;
   return {
-    /** sent false: the submission has no e-mail address (nothing to confirm to). */
+    /** sent false: the submission has no e-mail address (nothing to confirm to), or the relay refused it for good. */
     async sendDogTaxReceipt({ workflowId, runId, caseNumber }: Traced & { caseNumber: string }): Promise<{ sent: boolean }> {
       const c = await caseOf(model, caseNumber);
       // The built-in file is version 1 of its form: the fallback if the registry lost a version,
@@ -38,7 +38,7 @@ export function createReceiptActivities(deps: DogTaxActivityDeps) {
       });
       const documentId = await storeDocument(model, { id: `receipt-${caseNumber}`, caseNumber, kind: 'submission_receipt', filename, contentType: 'application/pdf', data: pdf });
       const link = statusUrl(deps.publicBaseUrl, caseNumber, deriveStatusToken(deps.statusTokenSecret, workflowId));
-      await sendMailOnce(model, deps.mailer, `dog-tax-receipt:${caseNumber}`, dogTaxMail({
+      const outcome = await sendCaseMail(model, deps.mailer, dogTaxCaseMail(caseNumber, `dog-tax-receipt:${caseNumber}`, dogTaxMail({
         to, subject: `Eingangsbestätigung / Confirmation of receipt ${caseNumber}`, pdf: { filename, content: pdf },
         de: [`wir haben Ihren Antrag „${form.texts.de.title}“ erhalten.`, '', `Aktenzeichen: ${caseNumber}`,
           `Eingegangen am: ${formatBerlinDateTime(receivedAt, 'de')}`, '',
@@ -48,7 +48,9 @@ export function createReceiptActivities(deps: DogTaxActivityDeps) {
           `Received: ${formatBerlinDateTime(receivedAt, 'en')}`, '',
           'You can follow your case at any time with this personal link (please do not share it):', link, '',
           'What you submitted is listed in the attached confirmation (PDF, in German).'],
-      }));
+      })));
+      // Refused for good (recorded as such): the status page says so, the case goes on.
+      if (outcome === 'undeliverable') return { sent: false };
       await appendAuditEvent(model, { key: `${workflowId}:receipt.sent`, actor: 'system', action: DOG_TAX_ACTIONS.receiptSent, caseType: CASE_TYPE,
         caseNumber, workflowId, runId, details: { documentId } });
       return { sent: true };

@@ -5,14 +5,14 @@ import { berlinParts, formatBerlinDate } from '../../domain/berlin-time';
 import { formatEuro } from '../../domain/money';
 import { storeDocument } from '../../store/documents';
 import { claimSerialNumber } from '../../store/serial-numbers';
-import { sendMailOnce } from '../../adapters/mail/mailer';
+import { sendCaseMail } from '../mail/send-case-mail';
 import type { RegisterDogSubmission } from '../../forms/dog-tax/register-dog.form';
 import type { DogTaxAssessment } from '../../workflows/dog-tax/shared';
 import {
   caseOf, recordRegistrationTag, recordResidentOfCase, registeredDogsOfResident, updateDogTaxCase, type Traced,
 } from '../../store/dog-tax/case-store';
 import { renderDogTaxNoticePdf } from '../../documents/dog-tax/tax-notice';
-import { dogTaxMail } from './notice-mail';
+import { dogTaxCaseMail, dogTaxMail } from './notice-mail';
 import type { DogTaxActivityDeps } from '.';
 
 const CATEGORY_DE: Record<RateCategory, string> = {
@@ -58,7 +58,8 @@ export function createRegistrationActivities(deps: DogTaxActivityDeps) {
       return { tagNumber, assessment };
     },
 
-    async sendTaxNotice({ caseNumber }: { caseNumber: string }): Promise<{ documentId: string }> {
+    /** mailed false: the relay refused the address for good (recorded); the notice stays on the status page. */
+    async sendTaxNotice({ caseNumber }: { caseNumber: string }): Promise<{ documentId: string; mailed: boolean }> {
       const { c, s } = await submissionOf(caseNumber);
       const a = c.assessment as DogTaxAssessment;
       const tag = c.tagNumber!;
@@ -81,7 +82,7 @@ export function createRegistrationActivities(deps: DogTaxActivityDeps) {
       const documentId = await storeDocument(model, { id: `dog-tax-notice-${caseNumber}`, caseNumber, kind: 'dog_tax_notice',
         filename: `Hundesteuerbescheid-${caseNumber}.pdf`, contentType: 'application/pdf', data: pdf });
       await updateDogTaxCase(model, caseNumber, { noticeDocumentId: documentId });
-      await sendMailOnce(model, deps.mailer, `dog-tax-notice:${caseNumber}`, dogTaxMail({
+      const outcome = await sendCaseMail(model, deps.mailer, dogTaxCaseMail(caseNumber, `dog-tax-notice:${caseNumber}`, dogTaxMail({
         to: s.holder.email, subject: `Hundesteuerbescheid / Dog tax notice ${caseNumber}`,
         pdf: { filename: `Hundesteuerbescheid-${caseNumber}.pdf`, content: pdf },
         de: [`Ihr Hund „${s.dog.name}“ ist zur Hundesteuer angemeldet. Den Steuerbescheid finden Sie im Anhang.`, '',
@@ -90,13 +91,13 @@ export function createRegistrationActivities(deps: DogTaxActivityDeps) {
         en: [`Your dog "${s.dog.name}" is registered for dog tax. The tax notice (in German) is attached.`, '',
           `Case number: ${caseNumber}`, `Tax tag: ${tag}`, `Tax due from: ${formatBerlinDate(new Date(`${a.liableFrom}T12:00:00Z`), 'en')}`,
           `Yearly tax: ${formatEuro(a.annualCents, 'en')}`, `Tax for ${a.year}: ${formatEuro(a.yearCents, 'en')}`],
-      }));
-      return { documentId };
+      })));
+      return { documentId, mailed: outcome === 'sent' };
     },
 
     async sendNotResidentNotice({ caseNumber }: { caseNumber: string }): Promise<void> {
       const { s } = await submissionOf(caseNumber);
-      await sendMailOnce(model, deps.mailer, `dog-tax-rejected:${caseNumber}`, dogTaxMail({
+      await sendCaseMail(model, deps.mailer, dogTaxCaseMail(caseNumber, `dog-tax-rejected:${caseNumber}`, dogTaxMail({
         to: s.holder.email, subject: `Hundesteuer: Anmeldung nicht möglich / Dog tax: registration not possible ${caseNumber}`,
         de: [`Ihre Anmeldung (Aktenzeichen ${caseNumber}) konnten wir nicht bearbeiten: Unter den angegebenen Daten ist im Melderegister ` +
           'der Stadt Hagen keine Person gemeldet. Es wurde keine Steuermarke ausgegeben.', '',
@@ -105,7 +106,7 @@ export function createRegistrationActivities(deps: DogTaxActivityDeps) {
         en: [`We could not process your registration (case ${caseNumber}): no person with these details is registered as a resident of Hagen. ` +
           'No tax tag was issued.', '', 'Please check your name, date of birth and address (as in your ID card) and register again. ' +
           'If you do not live in Hagen, the municipality you live in is responsible for dog tax.'],
-      }));
+      })));
     },
   };
 }

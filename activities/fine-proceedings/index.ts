@@ -10,11 +10,12 @@ import type { LetterRecipient } from '../../documents/parking-ticket/warning-let
 import { appendAuditEvent } from '../../store/audit';
 import { storeDocument } from '../../store/documents';
 import { findTicketByNumber, queueLetter, updateTicket } from '../../store/parking-ticket/ticket-store';
-import { sendMailOnce } from '../../adapters/mail/mailer';
+import { ApplicationFailure } from '@temporalio/common';
+import { sendCaseMail } from '../mail/send-case-mail';
 import type { VehicleHolder } from '../../adapters/vehicle-registry/vehicle-registry';
 import { portalBaseUrl, type ParkingTicketActivityDeps } from '../parking-ticket';
 import { PARKING_TICKET_PROCEDURE, type TicketStatus } from '../../workflows/parking-ticket/shared';
-import { FINE_PROCEEDINGS_ACTIONS, type HearingAnswer, type IssuedNotice, type NoticeKind } from '../../workflows/fine-proceedings/shared';
+import { FINE_PROCEEDINGS_ACTIONS, NO_ADDRESSEE, type HearingAnswer, type IssuedNotice, type NoticeKind } from '../../workflows/fine-proceedings/shared';
 import { costNoticeAmounts, fineNoticeAmounts, fineTariff, type FineTariff, type NoticeAmounts } from '../../domain/fine-proceedings/fees';
 import { paymentDeadline } from '../../domain/berlin-time';
 import { fineCases } from '../../store/fine-proceedings/fine-case';
@@ -51,9 +52,14 @@ export function createFineProceedingsActivities(deps: FineProceedingsActivityDep
     if (!ticket) throw new Error(`parking ticket ${ticketNumber} not found in the read model`);
     return ticket;
   };
+  const sendHearingAnswerReceipt = (ticketNumber: string, email: string) => sendCaseMail(model, deps.mailer, {
+    key: `hearing-answer:${ticketNumber}`, message: answerReceivedMail({ to: email, ticketNumber }),
+    caseType, caseNumber: ticketNumber, undeliverableAction: FINE_PROCEEDINGS_ACTIONS.mailUndeliverable,
+  });
 
   return {
-    async recordHearingAnswer(args: Traced & { ticketNumber: string; answer: HearingAnswer }): Promise<void> {
+    /** `receipt` false: the confirmation mail is its own activity (sendHearingAnswerReceipt); true only for runs recorded before. */
+    async recordHearingAnswer(args: Traced & { ticketNumber: string; answer: HearingAnswer; receipt?: boolean }): Promise<void> {
       await cases.updateOne({ _id: args.ticketNumber }, {
         $setOnInsert: { workflowId: args.workflowId, answer: args.answer, answeredAt: new Date() },
       }, { upsert: true });
@@ -62,9 +68,12 @@ export function createFineProceedingsActivities(deps: FineProceedingsActivityDep
       await appendAuditEvent(model, { key: `${args.workflowId}:hearing.answered`, actor: 'citizen', action: FINE_PROCEEDINGS_ACTIONS.hearingAnswered, caseType,
         caseNumber: args.ticketNumber, workflowId: args.workflowId, runId: args.runId,
         details: { facts: args.answer.facts, email: args.answer.email !== undefined } });
-      if (args.answer.email) {
-        await sendMailOnce(model, deps.mailer, `hearing-answer:${args.ticketNumber}`, answerReceivedMail({ to: args.answer.email, ticketNumber: args.ticketNumber }));
-      }
+      if (args.answer.email && args.receipt !== false) await sendHearingAnswerReceipt(args.ticketNumber, args.answer.email);
+    },
+
+    /** The confirmation of the hearing answer: after the answer is recorded, outside the Update the citizen waits for. */
+    async sendHearingAnswerReceipt(args: { ticketNumber: string; email: string }): Promise<void> {
+      await sendHearingAnswerReceipt(args.ticketNumber, args.email);
     },
 
     /** The case's status while the proceedings run (the ticket's read model: one status per case) and its audit event. */
@@ -95,7 +104,8 @@ export function createFineProceedingsActivities(deps: FineProceedingsActivityDep
       // A fine notice goes to whoever answered the hearing; a cost notice to the holder.
       const person = args.answer ? personOf(args.answer) : null;
       const recipient = args.kind === 'cost_notice' ? (args.holder ?? person) : (person ?? args.holder);
-      if (!recipient) throw new Error(`no addressee for the ${args.kind} of ${args.ticketNumber}`);
+      // Permanent: retrying cannot find an addressee. The workflow ends the proceedings and records why.
+      if (!recipient) throw ApplicationFailure.nonRetryable(`no addressee for the ${args.kind} of ${args.ticketNumber}`, NO_ADDRESSEE);
       const reference = noticeReference(ticket.ticketNumber, args.kind);
       const epcPayload = buildEpcPayload({ ...deps.payee, amountCents: args.amounts.totalCents, rfReference: reference });
       const pdf = await renderFineNoticePdf({
@@ -117,10 +127,11 @@ export function createFineProceedingsActivities(deps: FineProceedingsActivityDep
         $set: { notice: { kind: args.kind, reference, fineCents, feeCents, postageCents, totalCents, deadline: new Date(args.deadline), documentId, issuedAt: new Date(), recipientName: recipient.name } },
       }, { upsert: true });
       if (args.answer?.email) {
-        await sendMailOnce(model, deps.mailer, `${args.kind}:${ticket.ticketNumber}`, noticeMail({
+        // The letter goes by post either way: a refused address is recorded, not retried.
+        await sendCaseMail(model, deps.mailer, { key: `${args.kind}:${ticket.ticketNumber}`, message: noticeMail({
           to: args.answer.email, kind: args.kind, ticketNumber: ticket.ticketNumber, totalCents, deadline: args.deadline, reference,
           portalBaseUrl: portalBaseUrl(deps.publicBaseUrl), pdf, filename,
-        }));
+        }), caseType, caseNumber: ticket.ticketNumber, undeliverableAction: FINE_PROCEEDINGS_ACTIONS.mailUndeliverable });
       }
       return { kind: args.kind, reference, amounts: args.amounts, deadline: args.deadline, documentId };
     },

@@ -14,7 +14,8 @@ import {
   bookCasePayment, cancelQueuedLetters, findPayment, findTicketByNumber, findTicketOfWorkflow, insertTicket, queueLetter, updateTicket,
 } from '../../store/parking-ticket/ticket-store';
 import type { ReadModel } from '../../store/models';
-import { sendMailOnce, type Mailer } from '../../adapters/mail/mailer';
+import type { Mailer } from '../../adapters/mail/mailer';
+import { sendCaseMail } from '../mail/send-case-mail';
 import type { VehicleHolder, VehicleRegistry } from '../../adapters/vehicle-registry/vehicle-registry';
 import {
   PARKING_TICKET_ACTIONS, PARKING_TICKET_PROCEDURE, type ParkingTicketInput, type PaymentBooked, type TicketRegistration, type TicketStatus,
@@ -147,11 +148,13 @@ export function createParkingTicketActivities(deps: ParkingTicketActivityDeps) {
     async sendPaymentReceipt(args: { ticketNumber: string; paymentId: string; email: string }): Promise<void> {
       const ticket = await ticketOf(args.ticketNumber);
       const payment = await findPayment(model, args.paymentId);
-      await sendMailOnce(model, deps.mailer, `receipt:${args.paymentId}`, paymentReceiptMail({
-        to: args.email, ticketNumber: ticket.ticketNumber, reference: ticket.reference,
-        amountCents: payment?.amountCents ?? ticket.paidCents, bookedAt: (payment?.bookedAt ?? new Date()).toISOString(),
-        offenceDe: ticket.offence?.titleDe ?? '', offenceEn: ticket.offence?.titleEn ?? '',
-      }));
+      // A refused address is recorded, not retried: the payment is booked either way.
+      await sendCaseMail(model, deps.mailer, { key: `receipt:${args.paymentId}`, caseType, caseNumber: ticket.ticketNumber,
+        undeliverableAction: PARKING_TICKET_ACTIONS.mailUndeliverable, message: paymentReceiptMail({
+          to: args.email, ticketNumber: ticket.ticketNumber, reference: ticket.reference,
+          amountCents: payment?.amountCents ?? ticket.paidCents, bookedAt: (payment?.bookedAt ?? new Date()).toISOString(),
+          offenceDe: ticket.offence?.titleDe ?? '', offenceEn: ticket.offence?.titleEn ?? '',
+        }) });
     },
   };
 }

@@ -6,7 +6,8 @@
 import type { ReadModel } from '../../store/models';
 import { appendAuditEvent } from '../../store/audit';
 import { departmentLeads } from '../../store/accounts/staff-accounts';
-import { sendMailOnce, type Mailer } from '../../adapters/mail/mailer';
+import type { Mailer } from '../../adapters/mail/mailer';
+import { sendCaseMail } from '../mail/send-case-mail';
 import type { Department } from '../../domain/departments';
 import type { CloseTaskInput, EscalateTaskInput, OpenTaskInput, TaskActivities } from '../../workflows/tasks/shared';
 import { closeTask, markTaskOverdue, openTask } from '../../store/tasks/task-store';
@@ -49,14 +50,18 @@ export function createTaskActivities(deps: TaskActivityDeps): TaskActivities {
       if (!task) throw new Error(`task ${input.taskId} not found in the read model`);
       if (task.status !== 'open') return; // decided just as the timer fired: nobody needs the e-mail
       const leads = await departmentLeads(model.tasks.db, task.department as Department);
+      // Round 0 keeps the keys of runs recorded before weekly reminders existed.
+      const round = input.round ? `:${input.round}` : '';
       for (const lead of leads) {
-        await sendMailOnce(model, deps.mailer, `task-overdue:${input.taskId}:${lead.id}`,
-          overdueMail({ to: lead.email, leadName: lead.displayName, task, url: taskPageUrl(deps.publicBaseUrl, input.taskId) }));
+        await sendCaseMail(model, deps.mailer, {
+          key: `task-overdue:${input.taskId}${round}:${lead.id}`, caseType: task.procedure, caseNumber: task.caseNumber, undeliverableAction: 'task.mail-undeliverable',
+          message: overdueMail({ to: lead.email, leadName: lead.displayName, task, url: taskPageUrl(deps.publicBaseUrl, input.taskId) }),
+        });
       }
       await appendAuditEvent(model, {
-        key: `task:${input.taskId}:escalated`, actor: 'system', action: 'task.escalated', caseType: task.procedure,
+        key: `task:${input.taskId}:escalated${round}`, actor: 'system', action: 'task.escalated', caseType: task.procedure,
         caseNumber: task.caseNumber, workflowId: input.workflowId, runId: input.runId,
-        details: { taskId: input.taskId, department: task.department, dueAt: new Date(task.dueAt).toISOString(), notified: leads.map((l) => l.id) },
+        details: { taskId: input.taskId, department: task.department, dueAt: new Date(task.dueAt).toISOString(), notified: leads.map((l) => l.id), round: input.round ?? 0 },
       });
     },
   };

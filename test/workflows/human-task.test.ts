@@ -105,6 +105,26 @@ describe('human task (time skipping)', () => {
     });
   });
 
+  it('when an overdue task stays open, then the lead is reminded again every week, and not after the task is done', async () => {
+    await withFixture(async (start) => {
+      const { handle, taskId, caseNumber } = await start(7 * DAY);
+      const mails = async () => (await mailsTo(LEAD.email)).filter((m) => m.subject.includes(caseNumber));
+      await ts.env.sleep(7 * DAY + 60_000);
+      await eventually(async () => (await mails()).length === 1, 'the mail at the due date');
+      await ts.env.sleep(6 * DAY);
+      expect(await mails()).toHaveLength(1);
+      await ts.env.sleep(1 * DAY);
+      await eventually(async () => (await mails()).length === 2, 'the reminder a week later');
+      expect(await ts.db.model.audit.countDocuments({ caseNumber, action: 'task.escalated' })).toBe(2);
+      await complete(handle, taskId, { outcome: 'uphold' });
+      await ts.env.sleep(21 * DAY);
+      await handle.signal(finishSignal);
+      expect(await handle.result()).toMatchObject({ state: 'completed' });
+      expect(await mails()).toHaveLength(2);
+      expect(await ts.db.model.audit.countDocuments({ caseNumber, action: 'task.escalated' })).toBe(2);
+    });
+  });
+
   it('completes by the Update; a second completion is refused with TaskNotOpen; the read model, queues and audit say completed', async () => {
     await withFixture(async (start) => {
       const { handle, taskId, caseNumber } = await start();

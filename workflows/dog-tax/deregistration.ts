@@ -10,6 +10,7 @@ import {
   type DeregistrationState, type DeregistrationStatus, type DogDeregistrationInput,
 } from './shared';
 import { standard } from '../activity-options';
+import { caseUpdate } from '../search-attributes';
 
 const act = proxyActivities<DogTaxActivities>(standard);
 
@@ -24,14 +25,14 @@ export async function dogDeregistrationWorkflow(input: DogDeregistrationInput): 
 
   const { caseNumber } = await act.openDogTaxCase({ workflowId, runId, procedure: DOG_TAX_PROCEDURES.deregistration, input });
   state.caseNumber = caseNumber;
-  upsertSearchAttributes({ AmtswegProcedure: [DOG_TAX_PROCEDURES.deregistration], AmtswegCaseNumber: [caseNumber], AmtswegStatus: ['received'] });
+  upsertSearchAttributes(caseUpdate({ procedure: DOG_TAX_PROCEDURES.deregistration, caseNumber, status: 'received' }));
   // First step: confirm receipt with the status link and a PDF of what was submitted.
   await act.sendDogTaxReceipt({ workflowId, runId, caseNumber });
 
   const setStatus = async (status: DeregistrationStatus, action: string, details: Record<string, unknown> = {}) => {
     await act.setDogTaxStatus({ workflowId, runId, caseNumber, status, action, actor: 'system', details });
     state.status = status;
-    upsertSearchAttributes({ AmtswegStatus: [status] });
+    upsertSearchAttributes(caseUpdate({ status }));
   };
 
   const result = await act.deregisterDog({ workflowId, runId, caseNumber });

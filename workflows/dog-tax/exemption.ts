@@ -12,6 +12,7 @@ import {
   DOG_TAX_ACTIONS, DOG_TAX_PROCEDURES, caseOpenedUpdate, exemptionStateQuery,
   type DogTaxExemptionInput, type ExemptionDecision, type ExemptionState, type ExemptionStatus,
 } from './shared';
+import { caseUpdate } from '../search-attributes';
 
 const act = proxyActivities<DogTaxActivities>(standard);
 
@@ -26,13 +27,13 @@ export async function dogTaxExemptionWorkflow(input: DogTaxExemptionInput): Prom
   });
   const setStatus = (status: ExemptionStatus) => {
     state.status = status;
-    upsertSearchAttributes({ AmtswegStatus: [status] });
+    upsertSearchAttributes(caseUpdate({ status }));
   };
 
   // 1. Open the case and confirm receipt with the status link and a PDF of what was submitted.
   const { caseNumber } = await act.openDogTaxCase({ workflowId, runId, procedure: DOG_TAX_PROCEDURES.exemption, input });
   state.caseNumber = caseNumber;
-  upsertSearchAttributes({ AmtswegProcedure: [DOG_TAX_PROCEDURES.exemption], AmtswegCaseNumber: [caseNumber], AmtswegStatus: ['received'] });
+  upsertSearchAttributes(caseUpdate({ procedure: DOG_TAX_PROCEDURES.exemption, caseNumber, status: 'received' }));
   await act.sendDogTaxReceipt({ workflowId, runId, caseNumber });
 
   // 2. Find the dog's registration (the caseworker decides either way).

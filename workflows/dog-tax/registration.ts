@@ -11,6 +11,7 @@ import {
   type DogRegistrationInput, type RegistrationState, type RegistrationStatus,
 } from './shared';
 import { standard } from '../activity-options';
+import { caseUpdate } from '../search-attributes';
 
 const act = proxyActivities<DogTaxActivities>(standard);
 
@@ -25,14 +26,14 @@ export async function dogRegistrationWorkflow(input: DogRegistrationInput): Prom
 
   const { caseNumber } = await act.openDogTaxCase({ workflowId, runId, procedure: DOG_TAX_PROCEDURES.registration, input });
   state.caseNumber = caseNumber;
-  upsertSearchAttributes({ AmtswegProcedure: [DOG_TAX_PROCEDURES.registration], AmtswegCaseNumber: [caseNumber], AmtswegStatus: ['received'] });
+  upsertSearchAttributes(caseUpdate({ procedure: DOG_TAX_PROCEDURES.registration, caseNumber, status: 'received' }));
   // First step: confirm receipt with the status link and a PDF of what was submitted.
   await act.sendDogTaxReceipt({ workflowId, runId, caseNumber });
 
   const setStatus = async (status: RegistrationStatus, action: string, details: Record<string, unknown> = {}) => {
     await act.setDogTaxStatus({ workflowId, runId, caseNumber, status, action, actor: 'system', details });
     state.status = status;
-    upsertSearchAttributes({ AmtswegStatus: [status] });
+    upsertSearchAttributes(caseUpdate({ status }));
   };
 
   const resident = await act.checkResidence({ caseNumber });
@@ -46,8 +47,9 @@ export async function dogRegistrationWorkflow(input: DogRegistrationInput): Prom
     await setStatus('registered', DOG_TAX_ACTIONS.registered, {
       tagNumber, annualCents: assessment.annualCents, category: assessment.category, liableFrom: assessment.liableFrom, yearCents: assessment.yearCents,
     });
-    const { documentId } = await act.sendTaxNotice({ caseNumber });
-    await act.setDogTaxStatus({ workflowId, runId, caseNumber, status: 'registered', action: DOG_TAX_ACTIONS.taxNoticeSent, actor: 'system', details: { documentId } });
+    const { documentId, mailed } = await act.sendTaxNotice({ caseNumber });
+    // Not mailed (address refused for good, recorded by the activity): no "e-mailed" step. Older runs' results lack `mailed`.
+    if (mailed !== false) await act.setDogTaxStatus({ workflowId, runId, caseNumber, status: 'registered', action: DOG_TAX_ACTIONS.taxNoticeSent, actor: 'system', details: { documentId } });
   }
   await condition(allHandlersFinished);
   return state;

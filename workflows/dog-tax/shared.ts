@@ -73,6 +73,8 @@ export const DOG_TAX_ACTIONS = {
   deregistrationReceived: 'dog-tax.deregistration-received',
   exemptionReceived: 'dog-tax.exemption-received',
   receiptSent: 'dog-tax.receipt-sent',
+  /** An e-mail to the citizen the relay refused for good (mistyped address): recorded, not retried. */
+  mailUndeliverable: 'dog-tax.mail-undeliverable',
   registered: 'dog-tax.registered',
   taxNoticeSent: 'dog-tax.tax-notice-sent',
   notResident: 'dog-tax.registration-rejected-not-resident',

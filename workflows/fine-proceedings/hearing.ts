@@ -1,9 +1,10 @@
 /**
  * The online hearing (Anhörung, § 55 OWiG): open from the letter until its deadline; the
- * citizen's answer arrives as an Update, is recorded (read model, audit, confirmation mail)
- * and answers once the fine office has the decision task.
+ * citizen's answer arrives as an Update, is recorded (read model, audit) and answers once the
+ * fine office has the decision task. The confirmation mail is the workflow's own step
+ * afterwards (`receiptDue`): the citizen's request never waits for a mail relay.
  */
-import { ApplicationFailure, condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { ApplicationFailure, condition, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { FineProceedingsActivities } from '../../activities/fine-proceedings';
 import { standard } from '../activity-options';
 import { FINE_ERRORS, hearingAnswerUpdate, type FineProceedingsState, type HearingAnswer } from './shared';
@@ -16,18 +17,24 @@ export interface Hearing {
   answer(): HearingAnswer | undefined;
   /** The deadline passed or the case moved on: later answers are refused. */
   close(): void;
+  /** The answer gave an e-mail address the confirmation is still to be sent to (by the workflow, not the Update). */
+  receiptDue(): string | undefined;
 }
 
 export function openHearing(ticketNumber: string, state: FineProceedingsState): Hearing {
   const { workflowId, runId } = workflowInfo();
   let answer: HearingAnswer | undefined;
   let recorded = false;
+  let receiptTo: string | undefined;
   const refuse = (type: string, message: string) => ApplicationFailure.create({ type, message, nonRetryable: true });
   state.hearing = 'open';
   setHandler(hearingAnswerUpdate, async (given) => {
     answer = given;
     state.hearing = 'answered'; // before any await: a second answer is refused
-    await act.recordHearingAnswer({ ticketNumber, answer: given, workflowId, runId });
+    // Runs recorded before mailed inside this Update; new runs mail in their own activity.
+    const ownReceipt = patched('hearing-receipt-own-activity');
+    await act.recordHearingAnswer({ ticketNumber, answer: given, workflowId, runId, receipt: !ownReceipt });
+    if (ownReceipt && given.email) receiptTo = given.email;
     recorded = true;
     // Answers once the decision task is open (or the case ended meanwhile).
     await condition(() => state.status !== 'hearing');
@@ -42,5 +49,6 @@ export function openHearing(ticketNumber: string, state: FineProceedingsState): 
     recorded: () => recorded,
     answer: () => answer,
     close: () => { if (state.hearing === 'open') state.hearing = 'closed'; },
+    receiptDue: () => receiptTo,
   };
 }

@@ -91,6 +91,9 @@ export const FINE_ERRORS = {
 
 /** Task type and audit actions: `fine-proceedings.<what>`; the case history's texts are keyed by the actions. */
 export const DECISION_TASK_TYPE = 'fine-proceedings.decision';
+/** Failure type of issueNotice when nobody can receive the notice: permanent, never retried. */
+export const NO_ADDRESSEE = 'NoAddressee';
+
 export const FINE_PROCEEDINGS_ACTIONS = {
   hearingAnswered: 'fine-proceedings.hearing-answered',
   decisionRequested: 'fine-proceedings.decision-requested',
@@ -100,6 +103,10 @@ export const FINE_PROCEEDINGS_ACTIONS = {
   costNoticeIssued: 'fine-proceedings.cost-notice-issued',
   fineNoticeFinal: 'fine-proceedings.fine-notice-final',
   costNoticeFinal: 'fine-proceedings.cost-notice-final',
+  /** An e-mail the relay refused for good (mistyped address): recorded, not retried; the letter still goes by post. */
+  mailUndeliverable: 'fine-proceedings.mail-undeliverable',
+  /** The notice had nobody to go to (holder unknown, hearing unanswered): the proceedings end without it. */
+  noticeWithoutAddressee: 'fine-proceedings.notice-without-addressee',
 } as const;
 export const DECISION_DUE_DAYS = 14;
 

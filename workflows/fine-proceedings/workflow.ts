@@ -13,7 +13,7 @@
  * 4. Unpaid for its 14 days, the notice is final (enforcement is not modelled).
  * The ticket may end the proceedings at any step (paid, withdrawn): open tasks are cancelled.
  */
-import { allHandlersFinished, condition, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, allHandlersFinished, condition, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { FineProceedingsActivities } from '../../activities/fine-proceedings';
 import { standard } from '../activity-options';
 import { humanTasks } from '../tasks/human-task';
@@ -21,9 +21,10 @@ import { defaultFineEuros, fineEurosOf, hearingDecisionTask } from './decision-t
 import { openHearing } from './hearing';
 import { linkToTicket } from './ticket-link';
 import {
-  DECISION_DUE_DAYS, FINE_PROCEEDINGS_ACTIONS as ACTIONS, proceedingsStateQuery,
+  DECISION_DUE_DAYS, FINE_PROCEEDINGS_ACTIONS as ACTIONS, NO_ADDRESSEE, proceedingsStateQuery,
   type FineProceedingsInput, type FineProceedingsResult, type FineProceedingsState, type FineProceedingsStatus, type NoticeKind,
 } from './shared';
+import { caseUpdate } from '../search-attributes';
 
 const act = proxyActivities<FineProceedingsActivities>(standard);
 const DAY_MS = 86_400_000;
@@ -41,7 +42,7 @@ export async function fineProceedingsWorkflow(input: FineProceedingsInput): Prom
     await act.recordProceedingsStatus({ ticketNumber, status, action, actor, details, workflowId, runId });
     // Set after the read model has it: an Update waiting for this status answers only then.
     state.status = status;
-    upsertSearchAttributes({ AmtswegStatus: [status] });
+    upsertSearchAttributes(caseUpdate({ status }));
   };
   /** Waits for `woken()` or the deadline (none: no timer); returns early when the ticket settled the case. */
   const waitFor = async (deadline: string | undefined, woken: () => boolean = () => false): Promise<void> => {
@@ -73,6 +74,9 @@ export async function fineProceedingsWorkflow(input: FineProceedingsInput): Prom
   }));
   state.decisionTaskId = task.taskId;
   await setStatus('decision_pending', answer ? ACTIONS.decisionRequested : ACTIONS.hearingUnanswered, { taskId: task.taskId });
+  // The confirmation of the answer: after the Update answered the citizen, never inside it.
+  const receiptTo = hearing.receiptDue();
+  if (receiptTo) await act.sendHearingAnswerReceipt({ ticketNumber, email: receiptTo });
   await waitFor(undefined, () => task.state !== 'open');
   if (ticket.settled()) return end('settled');
   const decision = task.decision!;
@@ -86,10 +90,18 @@ export async function fineProceedingsWorkflow(input: FineProceedingsInput): Prom
   const kind = decision.outcome as NoticeKind;
   if (!(await ticket.mayIssueNotice(kind))) return end('settled');
   // Amounts and deadline come from the activity: the fee table is data, read outside workflow code.
-  const notice = await act.issueNotice({
-    ticketNumber, kind, fineCents: fineEurosOf(decision, input.offence) * 100, decidedAt: new Date(Date.now()).toISOString(),
-    holder: input.holder, answer: answer ?? null, decidedBy: by, workflowId, runId,
-  });
+  let notice;
+  try {
+    notice = await act.issueNotice({
+      ticketNumber, kind, fineCents: fineEurosOf(decision, input.offence) * 100, decidedAt: new Date(Date.now()).toISOString(),
+      holder: input.holder, answer: answer ?? null, decidedBy: by, workflowId, runId,
+    });
+  } catch (error) {
+    // Nobody to address the notice to (holder unknown, hearing unanswered): it cannot take effect, the proceedings end.
+    if (!(error instanceof ActivityFailure && error.cause instanceof ApplicationFailure && error.cause.type === NO_ADDRESSEE)) throw error;
+    await setStatus('dropped', ACTIONS.noticeWithoutAddressee, { kind }, by);
+    return end('dropped');
+  }
   state.notice = notice;
   await ticket.noticeIssued(notice);
   await setStatus(kind === 'fine_notice' ? 'fine_notice_sent' : 'cost_notice_sent', kind === 'fine_notice' ? ACTIONS.fineNoticeIssued : ACTIONS.costNoticeIssued,

@@ -16,6 +16,7 @@ import {
 import type { HumanTasks } from '../tasks/human-task';
 import type { Settled, Settlement } from './settlement';
 import type { TicketCase } from './ticket-case';
+import { caseAttributes } from '../search-attributes';
 
 /** Runs the proceedings to their end; how the ticket settled them, or undefined when they ended on their own. */
 export async function runFineProceedings(ticket: TicketCase, holder: VehicleHolder | null, settlement: Settlement, tasks: HumanTasks): Promise<Settled | undefined> {
@@ -37,7 +38,7 @@ export async function runFineProceedings(ticket: TicketCase, holder: VehicleHold
       ticketNumber: state.ticketNumber!, offence: input.offence, plate: input.plate, place: input.place, observedAt: input.observedAt,
       holder, hearingDeadline: state.letterDeadline!,
     }],
-    searchAttributes: { AmtswegProcedure: [FINE_PROCEEDINGS_PROCEDURE], AmtswegCaseNumber: [state.ticketNumber!], AmtswegStatus: ['hearing'] },
+    typedSearchAttributes: caseAttributes(FINE_PROCEEDINGS_PROCEDURE, state.ticketNumber!, 'hearing'),
   });
   state.fineProceedingsWorkflowId = child.workflowId;
   let result: FineProceedingsResult | undefined;

@@ -105,6 +105,8 @@ export const PARKING_TICKET_ACTIONS = {
   paid: 'parking-ticket.paid',
   withdrawalRequested: 'parking-ticket.withdrawal-requested',
   withdrawn: 'parking-ticket.withdrawn',
+  /** The payment receipt the relay refused for good (mistyped address): recorded, not retried. */
+  mailUndeliverable: 'parking-ticket.mail-undeliverable',
 } as const;
 
 /** Workflow IDs carry no personal data: only the hashed idempotency key. */

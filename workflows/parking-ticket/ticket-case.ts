@@ -12,6 +12,7 @@ import {
   ERROR_TYPES, registrationUpdate, ticketStateQuery,
   type ParkingTicketInput, type TicketRegistration, type TicketState, type TicketStatus,
 } from './shared';
+import { caseUpdate } from '../search-attributes';
 
 const act = proxyActivities<ParkingTicketActivities>(standard);
 
@@ -53,14 +54,14 @@ export function openTicketCase(input: ParkingTicketInput): TicketCase {
       state.ticketNumber = registration.ticketNumber;
       state.paymentDeadline = registration.paymentDeadline;
       state.status = 'open';
-      upsertSearchAttributes({ AmtswegCaseNumber: [registration.ticketNumber], AmtswegStatus: ['open'] });
+      upsertSearchAttributes(caseUpdate({ caseNumber: registration.ticketNumber, status: 'open' }));
       return registration;
     },
     async setStatus(status, action, details = {}, actor = 'system') {
       await act.recordTicketStatus({ ticketNumber: state.ticketNumber!, status, action, actor, details, workflowId, runId });
       // Set after the read model has it: an Update waiting for this status answers only then.
       state.status = status;
-      upsertSearchAttributes({ AmtswegStatus: [status] });
+      upsertSearchAttributes(caseUpdate({ status }));
     },
   };
 }

@@ -11,11 +11,12 @@
  * `cancel` after an accepted decision is a no-op (check `task.state` afterwards).
  *
  * No polling: the Update wakes the workflow. When the due date passes with the task still
- * open, a timer escalates it once (marked overdue, the department lead e-mailed).
+ * open, a timer escalates it (marked overdue, the department lead e-mailed), and again every
+ * week until the task is done: a reminder nobody acted on must not be the last one.
  */
-import { ApplicationFailure, condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { ApplicationFailure, condition, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import {
-  completeTaskUpdate, openTasksQuery, TASK_ERRORS, taskIdOf,
+  completeTaskUpdate, ESCALATION_REPEAT_MS, openTasksQuery, TASK_ERRORS, taskIdOf,
   type TaskActivities, type TaskDecision, type TaskSpec, type TaskState,
 } from './shared';
 import { standard } from '../activity-options';
@@ -87,10 +88,17 @@ export function humanTasks(): HumanTasks {
       tasks.set(taskId, task);
       await act.openTask({ ...spec, taskId, workflowId, runId });
       opened.add(taskId);
-      // Escalation runs beside whatever the workflow waits for; one timer, no polling.
+      // Escalation runs beside whatever the workflow waits for; one timer at a time, no polling.
       void (async () => {
-        const closed = await condition(() => task.state !== 'open', Math.max(Date.parse(spec.dueAt) - Date.now(), 1));
-        if (!closed) await act.escalateTask({ taskId, workflowId, runId });
+        let due = Date.parse(spec.dueAt);
+        for (let round = 0; ; round += 1) {
+          const closed = await condition(() => task.state !== 'open', Math.max(due - Date.now(), 1));
+          if (closed) return;
+          await act.escalateTask({ taskId, workflowId, runId, ...(round > 0 ? { round } : {}) });
+          // Runs recorded before escalated once only.
+          if (!patched('task-escalation-weekly')) return;
+          due += ESCALATION_REPEAT_MS;
+        }
       })();
       return task;
     },

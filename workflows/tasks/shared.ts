@@ -55,7 +55,10 @@ export interface CloseTaskInput {
   workflowId: string;
   runId: string;
 }
-export interface EscalateTaskInput { taskId: string; workflowId: string; runId: string }
+/** `round`: 0 at the due date, then 1, 2 … one week apart while the task stays open. */
+export interface EscalateTaskInput { taskId: string; workflowId: string; runId: string; round?: number }
+/** An open task past its due date is escalated again every week until it is done. */
+export const ESCALATION_REPEAT_MS = 7 * 86_400_000;
 
 /** The activities the workflow helper needs (implemented in activities/tasks). */
 export interface TaskActivities {

@@ -27,6 +27,7 @@ const ACTION_TEXT: Record<(typeof DOG_TAX_ACTIONS)[keyof typeof DOG_TAX_ACTIONS]
   [DOG_TAX_ACTIONS.deregistrationReceived]: { de: 'Abmeldung eingegangen', en: 'Deregistration received' },
   [DOG_TAX_ACTIONS.exemptionReceived]: { de: 'Antrag eingegangen', en: 'Application received' },
   [DOG_TAX_ACTIONS.receiptSent]: { de: 'Eingangsbestätigung per E-Mail versandt', en: 'Confirmation of receipt e-mailed' },
+  [DOG_TAX_ACTIONS.mailUndeliverable]: { de: 'E-Mail konnte nicht zugestellt werden (Adresse abgelehnt) – Ihre Dokumente finden Sie auf dieser Seite', en: 'E-mail could not be delivered (address refused) – your documents are on this page' },
   [DOG_TAX_ACTIONS.registered]: { de: 'Wohnsitz geprüft, Steuermarke vergeben, Steuer festgesetzt', en: 'Residence checked, tax tag issued, tax assessed' },
   [DOG_TAX_ACTIONS.taxNoticeSent]: { de: 'Steuerbescheid per E-Mail versandt', en: 'Tax notice e-mailed' },
   [DOG_TAX_ACTIONS.notResident]: { de: 'Im Melderegister nicht gefunden – Anmeldung abgelehnt', en: 'Not found in the resident registry – registration rejected' },

@@ -14,6 +14,8 @@ import { AppError, notFound } from '../../http/app-error';
 import type { AttemptLimiter } from '../../security/attempt-limiter';
 import type { System } from '../../../system/system';
 import { audienceOf } from '../forms/read-forms';
+import { withDeadline } from '../../../temporal/deadline';
+import { caseAttributes } from '../../../workflows/search-attributes';
 
 /** The partial data is not validated against the form (a draft is incomplete), only bounded. */
 export const MAX_DRAFT_BYTES = 256 * 1024;
@@ -33,10 +35,10 @@ export async function saveDraft(system: System, args: { formId: string; formVers
   await system.drafts.create({ draftId, formId: args.formId, formVersion: args.formVersion, data: args.data, expiresAt });
   const input: DraftExpiryInput = { draftId, formId: args.formId, formVersion: args.formVersion, email: args.email, expiresAt: expiresAt.toISOString() };
   try {
-    await system.temporal.workflow.start('draftExpiryWorkflow', {
+    await withDeadline(system.temporal, () => system.temporal.workflow.start('draftExpiryWorkflow', {
       workflowId: draftWorkflowId(draftId), taskQueue: system.config.temporal.taskQueue, args: [input],
-      searchAttributes: { AmtswegProcedure: ['form-draft'] },
-    });
+      typedSearchAttributes: caseAttributes('form-draft'),
+    }));
   } catch (error) {
     // Without its workflow nothing would delete the draft nor send the link: do not keep it.
     await system.drafts.delete(draftId).catch(() => undefined);
@@ -63,7 +65,7 @@ export async function deleteDraft(system: System, limiter: AttemptLimiter, args:
   await system.drafts.delete(draft.draftId);
   try {
     // Ends the workflow's wait early; it deletes again (idempotent) and closes.
-    await system.temporal.workflow.getHandle(draftWorkflowId(draft.draftId)).signal(draftEndedSignal, { reason: args.reason });
+    await withDeadline(system.temporal, () => system.temporal.workflow.getHandle(draftWorkflowId(draft.draftId)).signal(draftEndedSignal, { reason: args.reason }));
   } catch (error) {
     if (!(error instanceof WorkflowNotFoundError)) throw error;
   }

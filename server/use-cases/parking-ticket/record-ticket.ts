@@ -19,8 +19,23 @@ import type { System } from '../../../system/system';
 import { mapUpdateError } from '../temporal-errors';
 import { recordedTicketOf } from './recorded-ticket';
 import { withDeadline } from '../../../temporal/deadline';
+import { caseAttributes } from '../../../workflows/search-attributes';
 
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
+/**
+ * Parking offences are Ordnungswidrigkeiten under § 24 StVG; their prosecution is time-barred
+ * three months after the act as long as no Bußgeldbescheid has been issued (§ 26 Abs. 3 StVG).
+ * A ticket older than that could not be prosecuted: it is refused instead of being recorded
+ * and its letter queued.
+ */
+const PROSECUTION_LIMIT_MONTHS = 3;
+
+/** The earliest offence time that can still be prosecuted at `now` (three calendar months back). */
+export function earliestProsecutable(now: Date): Date {
+  const limit = new Date(now);
+  limit.setUTCMonth(limit.getUTCMonth() - PROSECUTION_LIMIT_MONTHS);
+  return limit;
+}
 
 export interface RecordTicketCommand { submission: RecordTicketSubmission; idempotencyKey: string; recordedBy: string; form?: { id: string; version: number } }
 export interface RecordedTicket extends TicketRegistration { noticeCardUrl: string; status: 'open' }
@@ -33,8 +48,16 @@ export async function recordTicket(system: System, command: RecordTicketCommand)
   const fields = [];
   if (!offence) fields.push({ field: 'offenceCode', message: { de: 'Unbekannter Tatbestand.', en: 'Unknown offence.' } });
   if (!plate) fields.push({ field: 'plate', message: { de: 'Kein gültiges deutsches Kennzeichen (z. B. HA-AB 123).', en: 'Not a valid German plate (e.g. HA-AB 123).' } });
-  if (observedAt.getTime() > Date.now() + FUTURE_TOLERANCE_MS) {
+  const now = new Date();
+  if (Number.isNaN(observedAt.getTime())) {
+    fields.push({ field: 'observedAt', message: { de: 'Keine gültige Tatzeit.', en: 'Not a valid time of the offence.' } });
+  } else if (observedAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
     fields.push({ field: 'observedAt', message: { de: 'Die Tatzeit liegt in der Zukunft.', en: 'The time lies in the future.' } });
+  } else if (observedAt < earliestProsecutable(now)) {
+    fields.push({ field: 'observedAt', message: {
+      de: 'Die Tatzeit liegt mehr als drei Monate zurück: Der Verstoß ist verjährt (§ 26 Abs. 3 StVG).',
+      en: 'The offence is more than three months ago: it is time-barred (§ 26 (3) StVG).',
+    } });
   }
   if (fields.length > 0 || !offence || !plate) throw validationFailed(fields);
 
@@ -59,7 +82,7 @@ export async function recordTicket(system: System, command: RecordTicketCommand)
     args: [input],
     workflowIdConflictPolicy: 'USE_EXISTING',
     workflowIdReusePolicy: 'REJECT_DUPLICATE',
-    searchAttributes: { AmtswegProcedure: [PARKING_TICKET_PROCEDURE] },
+    typedSearchAttributes: caseAttributes(PARKING_TICKET_PROCEDURE),
   });
   try {
     const registration = await withDeadline(system.temporal, () => system.temporal.workflow.executeUpdateWithStart(registrationUpdate, {

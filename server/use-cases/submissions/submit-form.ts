@@ -14,6 +14,8 @@ import type { System } from '../../../system/system';
 import { audienceOf } from '../forms/read-forms';
 import { claimEvidence, evidenceIdsOf, linkEvidence } from '../attachments/claim-evidence';
 import { startTable, type OpenedCase, type StartEntry } from './start-table';
+import { withDeadline } from '../../../temporal/deadline';
+import { caseAttributes } from '../../../workflows/search-attributes';
 
 export interface SubmissionAccepted { caseNumber: string; formId: string; formVersion: number; statusUrl: string; statusToken: string }
 
@@ -69,10 +71,10 @@ export async function submitForm(system: System, args: { formId: string; formVer
     workflowIdConflictPolicy: 'USE_EXISTING',
     // A finished case is answered from the read model, never started again.
     workflowIdReusePolicy: 'REJECT_DUPLICATE',
-    searchAttributes: { AmtswegProcedure: [entry!.procedure] },
+    typedSearchAttributes: caseAttributes(entry!.procedure),
   });
   try {
-    await system.temporal.workflow.executeUpdateWithStart(entry!.caseOpened, { startWorkflowOperation });
+    await withDeadline(system.temporal, () => system.temporal.workflow.executeUpdateWithStart(entry!.caseOpened, { startWorkflowOperation }));
   } catch (error) {
     // The workflow ended between our look-up and the start: its case is in the read model.
     const opened = await entry!.findCase(system, workflowId);
