@@ -7,7 +7,7 @@
  *
  * Parallel senders (a timer and the loop, or two replicas) claim attempt n of an event by
  * inserting `<event id>:<n>` against the unique `_id` — the one write FerretDB v1 makes atomic.
- * A claim whose sender died mid-attempt is given up after a lease, and the next attempt is due.
+ * A claim whose sender died mid-attempt is given up after a claim timeout, and the next attempt is due.
  * Delivery is at least once: receivers dedupe by X-Sandbox-Event-Id.
  */
 import { Schema, type Connection, type Model } from 'mongoose';
@@ -112,7 +112,7 @@ export class WebhookOutbox {
     if (event?.attempt === attempt) await this.attempt(event);
   }
 
-  /** Insert-claims attempt n. A claim older than the lease belongs to a sender that died: that attempt counts as made. */
+  /** Insert-claims attempt n. A claim older than the claim timeout belongs to a sender that died: that attempt counts as made. */
   private async claim(event: PendingWebhook): Promise<boolean> {
     const id = `${event._id}:${event.attempt}`;
     try {
