@@ -24,7 +24,7 @@ export function caseListEntries(conn: Connection): Model<CaseListEntry> {
   return (conn.models.CaseListEntry as Model<CaseListEntry> | undefined) ?? conn.model<CaseListEntry>('CaseListEntry', schema);
 }
 
-export type CaseListName = 'audit' | 'documents' | 'payments' | 'dogs-of-resident';
+export type CaseListName = 'audit' | 'documents' | 'attachments' | 'payments' | 'dogs-of-resident';
 
 const slotId = (list: CaseListName, caseKey: string, n: number) => `${list}|${caseKey}|${n}`;
 const headId = (list: CaseListName, caseKey: string) => `${list}|${caseKey}|head`;

@@ -7,6 +7,7 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 import { documentBytes } from '../documents';
 import { CLEANUP_OWNER, type AttachmentInfo, type AttachmentStore, type AttachmentType } from './attachment-store';
+import { appendToCaseList, caseList } from '../case-lists';
 
 const attachmentSchema = new Schema({
   _id: { type: String, required: true },
@@ -72,11 +73,15 @@ export class MongoAttachmentStore implements AttachmentStore {
 
   async link(id: string, caseNumber: string): Promise<void> {
     await this.attachments.updateOne({ _id: id }, { $set: { linkedCase: caseNumber } });
+    // Listed under the case by `_id` (store/case-lists.ts): the status page reads them without a scan.
+    await appendToCaseList(this.attachments.db, 'attachments', caseNumber, id);
   }
 
   async listForCase(caseNumber: string): Promise<AttachmentInfo[]> {
-    const docs = await this.attachments.find({ linkedCase: caseNumber }, withoutData).sort({ createdAt: 1 }).lean<AttachmentDoc[]>();
-    return docs.map(toInfo);
+    const ids = await caseList(this.attachments.db, 'attachments', caseNumber);
+    const found = await Promise.all(ids.map((id) => this.attachments.findById(id, withoutData).lean<AttachmentDoc>()));
+    return found.filter((d): d is AttachmentDoc => d !== null && d.linkedCase === caseNumber)
+      .sort((a, b) => new Date(a.createdAt).getTime() - new Date(b.createdAt).getTime()).map(toInfo);
   }
 
   async deleteUnclaimed(before: Date): Promise<number> {

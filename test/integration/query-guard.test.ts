@@ -1,0 +1,121 @@
+/**
+ * No per-request path scans a collection that grows with cases (issue 11, item 5): one
+ * end-to-end HTTP flow per procedure runs under the query guard (test/support/query-guard.ts),
+ * which fails naming the collection and filter of every query that is not by `_id`. The
+ * database is seeded with a few other cases first, so a query that happens to be answered by
+ * the only document in a collection still shows up.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningSystem } from '../../scripts/lib/run-system';
+import { HttpClient, startTestSystem } from '../support/system';
+import { eventually } from '../support/eventually';
+import { watchQueries, filtersByIdOnly, type QueryGuard } from '../support/query-guard';
+import { fineProceedingsWorkflowId } from '../../workflows/fine-proceedings/shared';
+import { taskIdOf } from '../../workflows/tasks/shared';
+import { findTicketByNumber } from '../../store/parking-ticket/ticket-store';
+
+let app: RunningSystem;
+let staff: HttpClient;
+let guard: QueryGuard;
+
+const DAY = 86_400_000;
+const ticket = (plate: string, daysAgo = 0) => ({
+  offenceCode: '112454', plate, place: 'Elberfelder Straße 12, Hagen', observedAt: new Date(Date.now() - daysAgo * DAY - 10 * 60_000).toISOString(),
+});
+const person = { givenName: 'Max', familyName: 'Mustermann', birthDate: '1980-04-01', street: 'Körnerstraße 5', postalCode: '58095', city: 'Hagen' };
+
+beforeAll(async () => {
+  app = await startTestSystem('http_query_guard');
+  staff = new HttpClient(app.baseUrl);
+  await staff.signInStaff();
+  // Other cases in the database before the guarded flows.
+  for (let i = 0; i < 3; i += 1) {
+    expect((await staff.request('POST', '/api/parking-tickets', ticket(`HA-QG ${100 + i}`), { 'Idempotency-Key': `guard-seed-${i}` })).status).toBe(201);
+  }
+  guard = watchQueries(app.system.conn);
+}, 120_000);
+afterAll(async () => {
+  guard?.stop();
+  await app?.stop();
+});
+
+describe('the query guard', () => {
+  it('tells an _id look-up from a scan', () => {
+    expect(filtersByIdOnly({ _id: 'VG-2026-000001' })).toBe(true);
+    expect(filtersByIdOnly({ _id: 'x', status: 'queued' })).toBe(true);
+    expect(filtersByIdOnly({ _id: { $in: ['a', 'b'] } })).toBe(false);
+    expect(filtersByIdOnly({ workflowId: 'parking-ticket-1' })).toBe(false);
+    expect(filtersByIdOnly({})).toBe(false);
+  });
+
+  it('fails naming the collection and filter of a scan', async () => {
+    guard.reset();
+    await app.system.model.tickets.findOne({ workflowId: 'no-such-workflow' }).lean();
+    expect(() => guard.assertNoScans('a scan')).toThrow(/parking_tickets\.find \{"workflowId":"no-such-workflow"\}/);
+    guard.reset();
+  });
+});
+
+describe('per-request paths go by _id', () => {
+  it('parking ticket: record → open in the portal → pay → paid', async () => {
+    guard.reset();
+    const recorded = (await staff.request('POST', '/api/parking-tickets', ticket('HA-QG 1'), { 'Idempotency-Key': 'guard-pay-1' })).json;
+    expect(recorded.ticketNumber).toMatch(/^VG-/);
+    const citizen = new HttpClient(app.baseUrl);
+    const opened = await citizen.request('POST', '/api/parking-tickets/access', { code: recorded.accessCode, plate: 'HA-QG 1' });
+    expect(opened.status).toBe(200);
+    const bearer = { Authorization: `Bearer ${opened.json.portalToken}` };
+    const checkout = await citizen.request('POST', '/api/parking-tickets/current/checkout', { method: 'card', email: 'guard@example.org', code: recorded.accessCode }, bearer);
+    expect(checkout.status).toBe(200);
+    const paid = await fetch(`${app.baseUrl}/sandbox/payments/checkout/${checkout.json.checkoutId}/pay`, {
+      method: 'POST', redirect: 'manual', body: new URLSearchParams({ method: 'card', cardNumber: '4242 4242 4242 4242' }),
+    });
+    expect(paid.status).toBe(303);
+    await citizen.request('POST', '/api/parking-tickets/current/confirm-payment', { checkoutId: checkout.json.checkoutId }, bearer);
+    await eventually(async () => (await citizen.request('GET', '/api/parking-tickets/current', undefined, bearer)).json.status === 'paid', 'paid');
+    // The staff's case view (audit trail and documents of one case).
+    expect((await staff.request('GET', `/api/parking-tickets/${recorded.ticketNumber}`)).status).toBe(200);
+    expect(guard.commands()).toBeGreaterThan(20); // the guard saw the flow's queries
+    guard.assertNoScans('record → portal → pay');
+  });
+
+  it('fine proceedings: hearing answer → inbox → claim → decision → notice', async () => {
+    const recorded = (await staff.request('POST', '/api/parking-tickets', ticket('HA-MM 4711', 8), { 'Idempotency-Key': 'guard-hearing-1' })).json;
+    const citizen = new HttpClient(app.baseUrl);
+    const opened = await citizen.request('POST', '/api/parking-tickets/access', { code: recorded.accessCode, plate: 'HA-MM 4711' });
+    const bearer = { Authorization: `Bearer ${opened.json.portalToken}` };
+    await eventually(async () => (await findTicketByNumber(app.system.model, recorded.ticketNumber))?.status === 'letter_sent', 'letter_sent', { tries: 200 });
+    guard.reset();
+    // The Bußgeldverfahren (a child workflow) starts just after the letter is written: until then 409 "not open".
+    const answered = await eventually(async () => {
+      const res = await citizen.request('POST', '/api/fine-proceedings/current/hearing-answer', { person, facts: 'admits' }, bearer);
+      return res.status !== 409 && res;
+    }, 'the hearing open');
+    expect(answered.status, JSON.stringify(answered.json)).toBe(200);
+    const { workflowId } = (await findTicketByNumber(app.system.model, recorded.ticketNumber))!;
+    const taskId = taskIdOf(fineProceedingsWorkflowId(workflowId), 'hearing-decision');
+    await eventually(async () => {
+      const list = await staff.request('GET', '/api/tasks?queue=department&department=fine-office');
+      return list.json.items?.some((t: { taskId: string }) => t.taskId === taskId);
+    }, 'the task in the inbox');
+    expect((await staff.request('GET', `/api/tasks/${encodeURIComponent(taskId)}`)).status).toBe(200);
+    expect((await staff.request('POST', `/api/tasks/${encodeURIComponent(taskId)}/claim`)).status).toBe(200);
+    expect((await staff.request('GET', '/api/tasks?queue=mine')).status).toBe(200);
+    expect((await staff.request('POST', `/api/tasks/${encodeURIComponent(taskId)}/decision`, { decision: { outcome: 'fine_notice', fineEuros: 55 } })).status).toBe(200);
+    await eventually(async () => (await citizen.request('GET', '/api/parking-tickets/current', undefined, bearer)).json.status === 'fine_notice_sent', 'fine_notice_sent');
+    guard.assertNoScans('hearing → decision');
+  });
+
+  it('dog tax: registration → status page', async () => {
+    guard.reset();
+    const holder = { familyName: 'Mustermann', givenName: 'Erika', birthDate: '1964-08-12', street: 'Elberfelder Str. 12', postalCode: '58095', email: 'guard-dog@example.org' };
+    const citizen = new HttpClient(app.baseUrl);
+    const submitted = await citizen.request('POST', '/api/forms/dog-tax-registration/submissions',
+      { holder, dog: { name: 'Bello', breed: 'Labrador-Mischling', sex: 'male' }, keepingStart: 'acquired', keptSince: '2026-03-14' }, { 'Idempotency-Key': 'guard-dog-1' });
+    expect(submitted.status).toBe(202);
+    const { caseNumber, statusToken } = submitted.json;
+    await eventually(async () => (await citizen.request('GET', `/api/cases/${caseNumber}?token=${encodeURIComponent(statusToken)}`)).json.status === 'registered', 'registered');
+    expect((await citizen.request('GET', `/api/cases/${caseNumber}/documents/receipt-${caseNumber}?token=${encodeURIComponent(statusToken)}`)).status).toBe(200);
+    guard.assertNoScans('dog-tax registration → status page');
+  });
+});
