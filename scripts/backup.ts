@@ -4,7 +4,7 @@
  * AMTSWEG_BACKUP_KEEP. Runs while `npm start` runs, or while it is stopped.
  * `npm run backup -- --list` lists the backups.
  */
-import { ConfigError, loadConfig } from '../config/config';
+import { loadConfig } from '../config/config';
 import { backupDataDir, listBackups } from './lib/backup';
 
 async function run(): Promise<void> {
@@ -19,6 +19,7 @@ async function run(): Promise<void> {
 }
 
 run().catch((error) => {
-  console.error(error instanceof ConfigError ? error.message : error);
+  // A message, not a stack trace: what failed is said in it (a missing data folder, a full disk).
+  console.error(`[amtsweg] backup failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });

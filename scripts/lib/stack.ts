@@ -195,7 +195,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     state.children = [...state.children.filter((c) => c.name !== svc.name), { name: svc.name, pid: child.pid!, startTime: startTimeOf(child.pid!) }];
     writeState(dataDir, state);
     child.once('exit', (code, signal) => {
-      if (supervising && !stopping) void restart(svc, signal ?? `exit code ${code}`);
+      // The watchdog shell reports a killed service as 128 + the signal's number.
+      if (supervising && !stopping) void restart(svc, signal ?? (code !== null && code > 128 ? `killed by signal ${code - 128}` : `exit code ${code}`));
     });
     const log = join(logDir, `${svc.name}.log`);
     return Promise.all(svc.ports.map(([port, what, variable]) => waitForPort(port, what, child, 120_000, log, variable)));
