@@ -16,7 +16,14 @@ export const backupsDir = (dataDir: string) => join(resolve(dataDir), 'backups')
 
 interface Manifest { createdAt: string; files: { path: string; bytes: number }[] }
 
-/** What a backup holds, relative to the data folder. */
+/**
+ * What a backup holds, relative to the data folder, in the order it is copied: Temporal first,
+ * then FerretDB. The two are separate snapshots seconds apart; in this order the database is
+ * never older than Temporal, so what a restored workflow redoes (an activity whose completion
+ * came after Temporal's snapshot) is written again by idempotent activities, and nothing
+ * Temporal remembers is missing from the read model. A case recorded within those seconds may
+ * leave a read-model entry without its workflow (see the README on restores).
+ */
 function sourceFiles(dataDir: string): string[] {
   const files: string[] = [];
   if (existsSync(temporalDbFile(dataDir))) files.push('temporal/temporal.sqlite');
