@@ -9,6 +9,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import helmet from 'helmet';
 import type { DependencyUnavailableError } from '../domain/dependency-unavailable';
 import { asDependencyUnavailable } from './http/dependency-errors';
+import { rejectDeepJson } from './http/json-depth';
 import { AppError, preferredLang } from './http/app-error';
 import { authenticate, staffSessionOf } from './http/authenticate';
 import { buildOpenApi } from './http/openapi';
@@ -56,7 +57,7 @@ export function createApp(system: System, options: { webDir?: string } = {}): ex
   app.locals.signInLimiter = new SignInLimiter(system.conn);
   app.use(securityHeaders(system.config.publicBaseUrl));
   // The raw body is kept for webhook signatures.
-  app.use('/api', express.json({ limit: '256kb', verify: (req, _res, buf) => { (req as unknown as { rawBody: string }).rawBody = buf.toString('utf8'); } }));
+  app.use('/api', express.json({ limit: '256kb', verify: (req, _res, buf) => { rejectDeepJson(buf); (req as unknown as { rawBody: string }).rawBody = buf.toString('utf8'); } }));
 
   for (const route of routeTable) {
     app[route.method](route.path, ...rawBodyParser(route), async (req: Request, res: Response, next: NextFunction) => {

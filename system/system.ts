@@ -4,7 +4,7 @@
  * only (see config/config.ts).
  */
 import mongoose, { type Connection } from 'mongoose';
-import type { Client } from '@temporalio/client';
+import { defaultGrpcRetryOptions, makeGrpcRetryInterceptor, type Client } from '@temporalio/client';
 import type { AppConfig } from '../config/config';
 import { connectClient, resolvePayloadKey, type TemporalTarget } from '../temporal/connection';
 import { ensureReadModelIndexes, readModel, type ReadModel } from '../store/models';
@@ -18,11 +18,37 @@ import { HttpResidentRegistry } from '../adapters/resident-registry/http-residen
 import type { ResidentRegistry } from '../adapters/resident-registry/resident-registry';
 import { seedSandboxResidents } from '../sandboxes/resident-registry/seed';
 import { deriveSecret } from './secrets';
+import { installDatabaseBreaker } from './database-breaker';
 import { FormRegistry } from '../forms/registry/form-registry';
 import { listForms } from '../forms/registry';
 import { DraftStore } from '../store/drafts/draft-store';
 import type { AttachmentStore } from '../store/attachments/attachment-store';
 import { MongoAttachmentStore } from '../store/attachments/mongo-attachment-store';
+
+/**
+ * A database that hangs or is gone fails a request within 2 s (503 with Retry-After, see
+ * server/app.ts) instead of holding it for the driver's defaults (a paused FerretDB held every
+ * request 47 s). No buffering: an operation on a lost connection fails at once instead of
+ * waiting for a reconnect. The socket timeout bounds every single database round trip, so a
+ * per-request query must stay well below it (by `_id`, see docs/architecture); maintenance scans
+ * over large collections belong in activities that retry, or get a larger value by configuration.
+ */
+const DATABASE_TIMEOUTS = {
+  serverSelectionTimeoutMS: Number(process.env.AMTSWEG_DB_SERVER_SELECTION_TIMEOUT_MS ?? 1_500),
+  connectTimeoutMS: 1_000,
+  socketTimeoutMS: Number(process.env.AMTSWEG_DB_SOCKET_TIMEOUT_MS ?? 1_000),
+  bufferCommands: false,
+  // The breaker (./database-breaker.ts) listens to command and heartbeat events; a database that is back is seen within a second.
+  heartbeatFrequencyMS: 500,
+  monitorCommands: true,
+} as const;
+
+/**
+ * The Temporal client's own retries of UNAVAILABLE (the default retries ten times, ~20 s)
+ * fit in 2 s: an unreachable Temporal answers the HTTP request 503 quickly. A Temporal that
+ * accepts but does not answer is bounded by the call deadlines (temporal/deadline.ts).
+ */
+const TEMPORAL_RETRIES = defaultGrpcRetryOptions({ maxAttempts: 4, initialIntervalMs: () => 100, maxIntervalMs: () => 500 });
 
 export interface ResolvedServices { temporal: TemporalTarget; mongodbUri: string; smtpUrl: string }
 
@@ -59,14 +85,15 @@ export async function seedForms(forms: FormRegistry): Promise<void> {
 
 export async function connectSystem(config: AppConfig, services: ResolvedServices): Promise<System> {
   const payloadKey = resolvePayloadKey(config);
-  const conn = await mongoose.createConnection(services.mongodbUri, { serverSelectionTimeoutMS: 10_000 }).asPromise();
+  const conn = await mongoose.createConnection(services.mongodbUri, DATABASE_TIMEOUTS).asPromise();
+  installDatabaseBreaker(conn);
   const model = readModel(conn);
   await ensureReadModelIndexes(conn);
   const forms = new FormRegistry(conn);
   await seedForms(forms);
   const attachments = new MongoAttachmentStore(conn);
   await attachments.ensureIndexes();
-  const temporal = await connectClient(services.temporal, payloadKey);
+  const temporal = await connectClient(services.temporal, payloadKey, { interceptors: [makeGrpcRetryInterceptor(TEMPORAL_RETRIES)] });
   const mailer = new SmtpMailer(services.smtpUrl, config.mailFrom);
   const internalBaseUrl = `http://127.0.0.1:${config.port}`;
   const sandboxWebhook = config.sandboxWebhookSecret ?? deriveSecret(payloadKey, 'sandbox-webhook').toString('hex');

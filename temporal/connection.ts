@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
-import { Client, Connection } from '@temporalio/client';
+import { Client, Connection, type ConnectionOptions } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import type { DataConverter } from '@temporalio/common';
 import type { AppConfig } from '../config/config';
@@ -25,8 +25,8 @@ export function dataConverter(key: Buffer): DataConverter {
   return { payloadCodecs: [new AesGcmPayloadCodec(key)] };
 }
 
-export async function connectClient(target: TemporalTarget, key: Buffer): Promise<Client> {
-  const connection = await Connection.connect({ address: target.address, tls: target.tls || undefined, apiKey: target.apiKey });
+export async function connectClient(target: TemporalTarget, key: Buffer, options: Omit<ConnectionOptions, 'address' | 'tls' | 'apiKey'> = {}): Promise<Client> {
+  const connection = await Connection.connect({ ...options, address: target.address, tls: target.tls || undefined, apiKey: target.apiKey });
   return new Client({ connection, namespace: target.namespace, dataConverter: dataConverter(key) });
 }
 

@@ -51,6 +51,22 @@ const errorSchema = named('Error', {
   },
 });
 
+/**
+ * Every route that touches the database, Temporal or another outside system answers 503 with
+ * Retry-After when that dependency does not answer (within 2 s; server/app.ts): that is every
+ * route except those given to `dependencyFree`.
+ */
+const independent = new WeakSet<RouteSpec>();
+export function dependencyFree(route: RouteSpec): RouteSpec {
+  independent.add(route);
+  return route;
+}
+
+const unavailable = {
+  description: 'A dependency (database, Temporal, an outside system) did not answer within 2 s. Retry after the seconds in Retry-After (a request with an Idempotency-Key: with the same key).',
+  headers: { 'Retry-After': { required: true, description: 'Seconds to wait before retrying', schema: { type: 'integer', minimum: 1 } } },
+};
+
 export const toOpenApiPath = (expressPath: string) => expressPath.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
 
 export function buildOpenApi(routes: RouteSpec[], serverUrl: string): Record<string, unknown> {
@@ -74,6 +90,9 @@ export function buildOpenApi(routes: RouteSpec[], serverUrl: string): Record<str
         description: spec.description,
         ...(schema || spec.contentType ? { content: { [spec.contentType ?? 'application/json']: schema ? { schema } : {} } } : {}),
       };
+    }
+    if (!independent.has(route) && !(503 in responses)) {
+      responses[503] = { ...unavailable, content: { 'application/json': { schema: withRefs(errorSchema, schemas) } } };
     }
     const security = route.roles.includes('public') ? [] : route.roles.includes('citizen') ? [{ portalToken: [] }] : [{ staffSession: [] }];
     const staffOnly = !route.roles.includes('public') && !route.roles.includes('citizen');

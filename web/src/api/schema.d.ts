@@ -18,7 +18,7 @@ export type paths = {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description The original file name, URL-encoded (display only) */
+                    /** @description The original file name, URL-encoded (display only); longer than 1,000 characters: 422 */
                     "X-Filename"?: string;
                 };
                 path?: never;
@@ -51,7 +51,7 @@ export type paths = {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Not a PDF, JPEG or PNG by its content (field "file") */
+                /** @description Not a PDF, JPEG or PNG by its content (field "file"), or X-Filename longer than 1,000 characters (field "X-Filename") */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -390,6 +390,15 @@ export type paths = {
                 };
                 /** @description Not signed in / no access */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Role not allowed */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2275,6 +2284,15 @@ export type paths = {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description Role not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Already paid or closed */
                 409: {
                     headers: {
@@ -2355,6 +2373,15 @@ export type paths = {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description Role not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Invalid input; fields name the problems */
                 422: {
                     headers: {
@@ -2426,6 +2453,15 @@ export type paths = {
                 };
                 /** @description Not signed in / no access */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Role not allowed */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2597,6 +2633,24 @@ export type paths = {
                         };
                     };
                 };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not an administrator, or the X-CSRF-Token header is missing or wrong */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description A dependency (database, Temporal, an outside system) did not answer within 2 s. Retry after the seconds in Retry-After (a request with an Idempotency-Key: with the same key). */
                 503: {
                     headers: {
@@ -2644,6 +2698,24 @@ export type paths = {
                     };
                     content: {
                         "application/json": components["schemas"]["AccountWithPassword"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not an administrator, or the X-CSRF-Token header is missing or wrong */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
                 /** @description User name or e-mail address taken */
@@ -2727,6 +2799,24 @@ export type paths = {
                         "application/json": components["schemas"]["Account"];
                     };
                 };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not an administrator, or the X-CSRF-Token header is missing or wrong */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description No such account */
                 404: {
                     headers: {
@@ -2807,6 +2897,24 @@ export type paths = {
                         "application/json": components["schemas"]["AccountWithPassword"];
                     };
                 };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not an administrator, or the X-CSRF-Token header is missing or wrong */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description No such account */
                 404: {
                     headers: {
@@ -2866,6 +2974,24 @@ export type paths = {
                     };
                     content: {
                         "application/json": components["schemas"]["Account"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not an administrator, or the X-CSRF-Token header is missing or wrong */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
                 /** @description No such account */
@@ -3101,6 +3227,24 @@ export type paths = {
                     };
                     content?: never;
                 };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The X-CSRF-Token header is missing or wrong */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Current password wrong, or the new one breaks a rule */
                 422: {
                     headers: {
@@ -3213,6 +3357,15 @@ export type paths = {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description User name or password missing, empty or too long */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Locked for 15 minutes after 5 failures, or too many failures from this address (Retry-After) */
                 429: {
                     headers: {
@@ -3251,6 +3404,15 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+                /** @description Signed in, but the X-CSRF-Token header is missing or wrong */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
                 };
                 /** @description A dependency (database, Temporal, an outside system) did not answer within 2 s. Retry after the seconds in Retry-After (a request with an Idempotency-Key: with the same key). */
                 503: {
@@ -3853,6 +4015,98 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/temporal-codec/decode": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decode payloads for the Temporal CLI or Web UI (codec server protocol) */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The csrfToken of the staff session (GET /api/staff/session); without it 403 csrf_failed */
+                    "X-CSRF-Token": string;
+                    /** @description The namespace the payloads come from (sent by the Temporal UI and CLI) */
+                    "X-Namespace"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TemporalPayloads"];
+                };
+            };
+            responses: {
+                /** @description The payloads, decoded (those not encrypted by amtsweg unchanged) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TemporalPayloads"];
+                    };
+                };
+                /** @description Not signed in / no access */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Role not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid input; fields name the problems */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A dependency (database, Temporal, an outside system) did not answer within 2 s. Retry after the seconds in Retry-After (a request with an Idempotency-Key: with the same key). */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before retrying */
+                        "Retry-After": number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 };
 export type webhooks = Record<string, never>;
 export type components = {
@@ -4302,6 +4556,16 @@ export type components = {
             items: components["schemas"]["TaskListItem"][];
             nextCursor: string | null;
             total: number;
+        };
+        TemporalPayloads: {
+            payloads: {
+                /** @description The payload bytes, base64 */
+                data?: string;
+                /** @description Metadata values, base64 */
+                metadata?: {
+                    [key: string]: string;
+                };
+            }[];
         };
         /** @enum {string} */
         TicketStatus: "registering" | "open" | "paid" | "letter_sent" | "withdrawn" | "holder_unknown" | "decision_pending" | "dropped" | "fine_notice_sent" | "fine_final" | "cost_notice_sent" | "cost_notice_final";

@@ -1,0 +1,125 @@
+/**
+ * A dependency that hangs or is gone costs a request at most 2 s: the answer is 503 with
+ * Retry-After, never a request held open for the driver's or the client's default timeouts.
+ * FerretDB is paused (SIGSTOP) — a database that accepts connections but never answers — and
+ * continued; Temporal is cut off behind a TCP proxy. Nothing accepted during the outage is lost.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { createServer, connect, type Server, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../config/config';
+import { runSystem, type RunningSystem } from '../../scripts/lib/run-system';
+import { ferretdbPath } from '../../scripts/lib/binaries';
+import { freePort } from '../../scripts/lib/stack';
+import { connectSystem, type System } from '../../system/system';
+import { createApp } from '../../server/app';
+import { stack } from '../support/env';
+import { HttpClient, TEST_STAFF, createTestAccount } from '../support/system';
+import { eventually } from '../support/eventually';
+import { STAFF_ROLES } from '../../store/accounts/staff-accounts';
+import { DEPARTMENT_IDS } from '../../domain/departments';
+
+const cleanups: (() => Promise<unknown>)[] = [];
+afterAll(async () => { for (const c of cleanups.reverse()) await c().catch(() => undefined); });
+
+async function startFerretDb(): Promise<{ uri: string; child: ChildProcess }> {
+  const port = await freePort();
+  const dir = mkdtempSync(join(tmpdir(), 'amtsweg-outage-ferretdb-'));
+  const child = spawn(ferretdbPath(), ['--handler=sqlite', `--sqlite-url=file:${dir}/`, `--listen-addr=127.0.0.1:${port}`,
+    `--state-dir=${dir}`, '--telemetry=disable', '--log-level=error', '--debug-addr=-'], { stdio: 'ignore' });
+  cleanups.push(async () => { child.kill('SIGCONT'); child.kill('SIGKILL'); });
+  await eventually(() => new Promise<boolean>((ok) => { const s = connect(port, '127.0.0.1', () => { s.end(); ok(true); }).on('error', () => ok(false)); }), 'FerretDB listening');
+  return { uri: `mongodb://127.0.0.1:${port}/outage`, child };
+}
+
+/** A TCP proxy to Temporal that can cut every connection and refuse new ones (Temporal gone). */
+async function proxyTo(address: string): Promise<{ address: string; cut(): Promise<void> }> {
+  const [host, port] = [address.split(':')[0]!, Number(address.split(':')[1])];
+  const sockets = new Set<Socket>();
+  const server: Server = createServer((client) => {
+    const upstream = connect(port, host);
+    for (const s of [client, upstream]) { sockets.add(s); s.on('close', () => sockets.delete(s)).on('error', () => undefined); }
+    client.pipe(upstream).pipe(client);
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  return {
+    address: `127.0.0.1:${(server.address() as { port: number }).port}`,
+    async cut() { await new Promise((ok) => { server.close(ok); for (const s of sockets) s.destroy(); }); },
+  };
+}
+
+const ticket = (plate: string) => ({ offenceCode: '112454', plate, place: 'Elberfelder Straße 12, Hagen', observedAt: new Date(Date.now() - 10 * 60_000).toISOString() });
+
+async function timed<T>(work: Promise<T>): Promise<{ value: T; ms: number }> {
+  const t0 = performance.now();
+  const value = await work;
+  return { value, ms: performance.now() - t0 };
+}
+
+describe('a dependency outage', () => {
+  it('when FerretDB is paused, then a database route answers 503 with Retry-After within 2 s; after it continues, the route answers again and nothing accepted is lost', async () => {
+    const db = await startFerretDb();
+    const port = await freePort();
+    const config = loadConfig({ PORT: String(port), AMTSWEG_DATA_DIR: mkdtempSync(join(tmpdir(), 'amtsweg-outage-')), TEMPORAL_TASK_QUEUE: `outage-${port}` });
+    const app: RunningSystem = await runSystem(config, { temporalAddress: stack.temporalAddress, mongodbUri: db.uri, smtpUrl: stack.smtpUrl });
+    cleanups.push(() => app.stop());
+    await createTestAccount(app, { ...TEST_STAFF, roles: [...STAFF_ROLES], departments: [...DEPARTMENT_IDS] });
+    const warden = new HttpClient(app.baseUrl);
+    await warden.signInStaff();
+    const before = await warden.request('POST', '/api/parking-tickets', ticket('HA-OU 1'), { 'Idempotency-Key': 'outage-1' });
+    expect(before.status).toBe(201);
+    const citizen = new HttpClient(app.baseUrl);
+    const access = () => citizen.request('POST', '/api/parking-tickets/access', { code: before.json.accessCode, plate: 'HA-OU 1' });
+    expect((await access()).status).toBe(200);
+
+    db.child.kill('SIGSTOP');
+    try {
+      for (let i = 0; i < 3; i += 1) {
+        const { value: paused, ms } = await timed(access());
+        expect({ status: paused.status, retryAfter: paused.headers.get('retry-after'), code: paused.json?.error?.code }).toEqual({ status: 503, retryAfter: expect.stringMatching(/^\d+$/), code: 'dependency_unavailable' });
+        expect(ms).toBeLessThan(2000);
+      }
+      const { value: recording, ms } = await timed(warden.request('POST', '/api/parking-tickets', ticket('HA-OU 2'), { 'Idempotency-Key': 'outage-2' }));
+      expect(ms).toBeLessThan(2000);
+      expect([201, 503]).toContain(recording.status);
+    } finally {
+      db.child.kill('SIGCONT');
+    }
+
+    await eventually(async () => (await access()).status === 200, 'the portal answering again', { tries: 50, everyMs: 200 });
+    // The recording the outage refused (or accepted) is repeated with its key: one ticket, none lost.
+    const again = await eventually(async () => { const r = await warden.request('POST', '/api/parking-tickets', ticket('HA-OU 2'), { 'Idempotency-Key': 'outage-2' }); return r.status === 201 && r; }, 'the recording accepted', { tries: 50, everyMs: 200 });
+    expect(await app.system.model.tickets.countDocuments({ plate: { $in: ['HA-OU 1', 'HA-OU 2'] } })).toBe(2);
+    expect((await app.system.model.tickets.findOne({ ticketNumber: again.json.ticketNumber }).lean())?.plate).toBe('HA-OU 2');
+  }, 90_000);
+
+  it('when Temporal is unreachable, then recording a ticket answers 503 with Retry-After within 2 s', async () => {
+    const proxy = await proxyTo(stack.temporalAddress);
+    const db = await startFerretDb();
+    const config = loadConfig({ PORT: String(await freePort()), AMTSWEG_DATA_DIR: mkdtempSync(join(tmpdir(), 'amtsweg-outage-')), TEMPORAL_TASK_QUEUE: 'outage-temporal' });
+    const system: System = await connectSystem(config, { temporal: { ...config.temporal, address: proxy.address }, mongodbUri: db.uri, smtpUrl: stack.smtpUrl });
+    cleanups.push(() => system.close());
+    const server = createApp(system).listen(0, '127.0.0.1');
+    await new Promise((ok) => server.once('listening', ok));
+    cleanups.push(() => new Promise((ok) => server.close(ok)));
+    await createTestAccount(system, { ...TEST_STAFF, roles: [...STAFF_ROLES], departments: [...DEPARTMENT_IDS] });
+    const warden = new HttpClient(`http://127.0.0.1:${(server.address() as { port: number }).port}`);
+    await warden.signInStaff();
+
+    // The API document says so: both routes can answer 503, with Retry-After.
+    const doc = (await warden.request('GET', '/api/openapi.json')).json;
+    for (const [path, method] of [['/api/parking-tickets', 'post'], ['/api/parking-tickets/access', 'post'], ['/api/tasks', 'get']] as const) {
+      expect(doc.paths[path][method].responses['503'].headers['Retry-After'].schema).toEqual({ type: 'integer', minimum: 1 });
+    }
+
+    await proxy.cut();
+    for (let i = 0; i < 2; i += 1) {
+      const { value: recording, ms } = await timed(warden.request('POST', '/api/parking-tickets', ticket(`HA-TU ${i + 1}`), { 'Idempotency-Key': `outage-temporal-${i}` }));
+      expect({ status: recording.status, retryAfter: recording.headers.get('retry-after') }).toEqual({ status: 503, retryAfter: expect.stringMatching(/^\d+$/) });
+      expect(ms).toBeLessThan(2000);
+    }
+  }, 90_000);
+});
