@@ -24,11 +24,16 @@ export const accountSchema = named('Account', {
 });
 const withPassword = named('AccountWithPassword', { type: 'object', required: ['account', 'password'], properties: { account: accountSchema, password: { type: 'string', description: 'Shown once; not stored in clear.' } } });
 const idParam = { 404: { description: 'No such account' } };
+/** What every account route answers before its handler runs (server/app.ts: sign-in, role, CSRF token). */
+const guarded = {
+  401: { description: 'Not signed in' },
+  403: { description: 'Not an administrator, or the X-CSRF-Token header is missing or wrong' },
+};
 
 export const accountRoutes = defineRoutes([
   {
     method: 'get', path: '/api/staff/accounts', summary: 'All staff accounts', tags: ['accounts'], roles: ['admin'],
-    responses: { 200: { description: 'Accounts by user name', schema: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: accountSchema } } } } },
+    responses: { ...guarded, 200: { description: 'Accounts by user name', schema: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: accountSchema } } } } },
     async handler({ system }) {
       return { json: { items: await listAccounts(system) } };
     },
@@ -39,7 +44,7 @@ export const accountRoutes = defineRoutes([
       type: 'object', additionalProperties: false, required: ['id', 'displayName', 'email', 'roles', 'departments', 'leadOf'],
       properties: { id: { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9._-]{1,39}$', description: 'User name (stored lower case)' }, ...editable },
     },
-    responses: { 201: { description: 'Created', schema: withPassword }, 409: { description: 'User name or e-mail address taken' }, 422: { description: 'Invalid fields' } },
+    responses: { ...guarded, 201: { description: 'Created', schema: withPassword }, 409: { description: 'User name or e-mail address taken' }, 422: { description: 'Invalid fields' } },
     async handler({ body, system, principal }) {
       return { status: 201, json: await createAccount(system, principal.id, body as NewAccount) };
     },
@@ -50,7 +55,7 @@ export const accountRoutes = defineRoutes([
       type: 'object', additionalProperties: false, required: ['displayName', 'email', 'roles', 'departments', 'leadOf', 'disabled'],
       properties: { ...editable, disabled: { type: 'boolean' } },
     },
-    responses: { 200: { description: 'Changed', schema: accountSchema }, ...idParam, 409: { description: 'E-mail address taken by another account' },
+    responses: { ...guarded, 200: { description: 'Changed', schema: accountSchema }, ...idParam, 409: { description: 'E-mail address taken by another account' },
       422: { description: 'Invalid, or an admin removing their own admin role or disabling themselves' } },
     async handler({ body, system, principal, params }) {
       return { json: await updateAccount(system, principal.id, params.id!, body as AccountUpdate) };
@@ -58,14 +63,14 @@ export const accountRoutes = defineRoutes([
   },
   {
     method: 'post', path: '/api/staff/accounts/:id/password-reset', summary: 'Reset the password; the new one is in the answer, once; sessions end', tags: ['accounts'], roles: ['admin'],
-    responses: { 200: { description: 'Reset', schema: withPassword }, ...idParam },
+    responses: { ...guarded, 200: { description: 'Reset', schema: withPassword }, ...idParam },
     async handler({ system, principal, params }) {
       return { json: await resetPassword(system, principal.id, params.id!) };
     },
   },
   {
     method: 'post', path: '/api/staff/accounts/:id/unlock', summary: 'End a lock-out after failed sign-ins', tags: ['accounts'], roles: ['admin'],
-    responses: { 200: { description: 'Unlocked', schema: accountSchema }, ...idParam },
+    responses: { ...guarded, 200: { description: 'Unlocked', schema: accountSchema }, ...idParam },
     async handler({ system, principal, params }) {
       return { json: await unlockAccount(system, principal.id, params.id!) };
     },

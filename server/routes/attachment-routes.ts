@@ -5,7 +5,11 @@
  */
 import { defineRoutes } from '../http/route';
 import { named } from '../http/openapi';
+import { validationFailed } from '../http/validation';
 import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, attachmentTooLarge, uploadAttachment } from '../use-cases/attachments/upload-attachment';
+
+/** The documented limit of X-Filename: a longer header is refused, not silently cut. */
+const MAX_FILENAME_HEADER = 1000;
 
 const uploaded = named('Attachment', {
   type: 'object', required: ['id', 'filename', 'contentType', 'size', 'sha256'],
@@ -23,13 +27,17 @@ export const attachmentRoutes = defineRoutes([
     method: 'post', path: '/api/attachments', summary: 'Upload one piece of evidence (PDF, JPEG or PNG, at most 10 MB; the type is checked by content)', tags: ['cases'],
     roles: ['public'],
     rawBody: { contentTypes: ['application/octet-stream', ...ATTACHMENT_TYPES], limitBytes: MAX_ATTACHMENT_BYTES, tooLarge: attachmentTooLarge },
-    headers: [{ name: 'X-Filename', required: false, schema: { type: 'string', maxLength: 1000 }, description: 'The original file name, URL-encoded (display only)' }],
+    headers: [{ name: 'X-Filename', required: false, schema: { type: 'string', maxLength: MAX_FILENAME_HEADER }, description: 'The original file name, URL-encoded (display only); longer than 1,000 characters: 422' }],
     responses: {
       201: { description: 'Stored', schema: uploaded },
       413: { description: 'Larger than 10 MB' },
-      422: { description: 'Not a PDF, JPEG or PNG by its content (field "file")' },
+      422: { description: 'Not a PDF, JPEG or PNG by its content (field "file"), or X-Filename longer than 1,000 characters (field "X-Filename")' },
     },
     async handler({ req, body, system }) {
+      const filename = req.get('X-Filename');
+      if (filename !== undefined && filename.length > MAX_FILENAME_HEADER) {
+        throw validationFailed([{ field: 'X-Filename', message: { de: 'Der Dateiname ist zu lang (höchstens 1.000 Zeichen).', en: 'The file name is too long (at most 1,000 characters).' } }]);
+      }
       return { status: 201, json: await uploadAttachment(system, { body, filenameHeader: req.get('X-Filename') }) };
     },
   },

@@ -17,7 +17,7 @@ export const fineProceedingsRoutes = defineRoutes([
     // Documented with the built-in version 1 of fine-proceedings-hearing-answer; validated against the version named by Form-Version.
     roles: ['citizen'], body: hearingAnswerForm.schema, bodyValidation: 'handler', headers: [formVersionHeader, optionalIdempotencyKeyHeader],
     responses: {
-      200: { description: 'Answer accepted: the ticket view (status decision_pending)', schema: citizenTicket }, 401: errors[401], 422: errors[422],
+      200: { description: 'Answer accepted: the ticket view (status decision_pending)', schema: citizenTicket }, 401: errors[401], 403: errors[403], 422: errors[422],
       409: { description: 'The hearing is not open, or was already answered' },
     },
     async handler({ req, body, principal, system }) {
@@ -28,7 +28,7 @@ export const fineProceedingsRoutes = defineRoutes([
     method: 'post', path: '/api/parking-tickets/current/objection', summary: 'Object to the ticket (e.g. a valid permit was displayed): the traffic department decides', tags: ['fine-proceedings'],
     roles: ['citizen'], headers: [optionalIdempotencyKeyHeader],
     body: { type: 'object', required: ['reason'], additionalProperties: false, properties: { reason: { type: 'string', minLength: 3, maxLength: 1000, title: 'Begründung' } } },
-    responses: { 202: { description: 'Objection received', schema: { type: 'object', required: ['received'], properties: { received: { type: 'boolean', const: true } } } }, 401: errors[401], 422: errors[422], 409: { description: 'Ticket closed or an objection already being decided' } },
+    responses: { 202: { description: 'Objection received', schema: { type: 'object', required: ['received'], properties: { received: { type: 'boolean', const: true } } } }, 401: errors[401], 403: errors[403], 422: errors[422], 409: { description: 'Ticket closed or an objection already being decided' } },
     async handler({ req, body, principal, system }) {
       const { reason } = body as { reason: string };
       await requestWithdrawal(system, { ticketNumber: principal.caseNumber!, reason, by: 'citizen', source: 'citizen', idempotencyKey: optionalIdempotencyKeyOf(req) });

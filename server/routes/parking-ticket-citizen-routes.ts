@@ -45,7 +45,7 @@ export const parkingTicketCitizenRoutes = defineRoutes([
   {
     method: 'post', path: '/api/parking-tickets/current/checkout', summary: 'Start an online payment (card or PayPal) with the payment provider', tags: ['parking-ticket'],
     roles: ['citizen'], body: checkoutBody,
-    responses: { 200: { description: 'Where to send the browser', schema: checkoutStarted }, 401: errors[401], 409: { description: 'Already paid or closed' }, 422: errors[422] },
+    responses: { 200: { description: 'Where to send the browser', schema: checkoutStarted }, 401: errors[401], 403: errors[403], 409: { description: 'Already paid or closed' }, 422: errors[422] },
     async handler({ body, principal, system, lang }) {
       const input = body as { method: PaymentMethod; email?: string; code?: string };
       return { json: await startCheckout(system, { ticketNumber: principal.caseNumber!, ...input, lang }) };
@@ -54,7 +54,7 @@ export const parkingTicketCitizenRoutes = defineRoutes([
   {
     method: 'post', path: '/api/parking-tickets/current/confirm-payment', summary: 'Report the return from the payment provider', tags: ['parking-ticket'],
     roles: ['citizen'], body: confirmBody,
-    responses: { 200: { description: 'Updated ticket view', schema: citizenTicket }, 401: errors[401], 422: errors[422] },
+    responses: { 200: { description: 'Updated ticket view', schema: citizenTicket }, 401: errors[401], 403: errors[403], 422: errors[422] },
     async handler({ body, principal, system }) {
       const { checkoutId } = body as { checkoutId: string };
       if (!(await checkoutBelongsTo(system, checkoutId, principal.caseNumber!))) throw gone();

@@ -52,6 +52,7 @@ export const staffSessionRoutes = defineRoutes([
     responses: {
       200: { description: 'Signed in; session cookie set', schema: staffSessionSchema },
       401: { description: 'User name or password wrong (one answer for both)' },
+      422: { description: 'User name or password missing, empty or too long' },
       429: { description: 'Locked for 15 minutes after 5 failures, or too many failures from this address (Retry-After)' },
     },
     async handler({ body, system, res, req }) {
@@ -63,7 +64,7 @@ export const staffSessionRoutes = defineRoutes([
   },
   {
     method: 'delete', path: '/api/staff/session', summary: 'Sign out (ends the session on the server)', tags: ['staff'], roles: ['public'],
-    responses: { 204: { description: 'Signed out' } },
+    responses: { 204: { description: 'Signed out' }, 403: { description: 'Signed in, but the X-CSRF-Token header is missing or wrong' } },
     async handler({ res, req, system }) {
       // Signing out ends the server-side session, so it needs the CSRF token like any change.
       if (res.locals.csrfRejected) throw csrfFailed();
@@ -79,7 +80,10 @@ export const staffSessionRoutes = defineRoutes([
       type: 'object', required: ['currentPassword', 'newPassword'], additionalProperties: false,
       properties: { currentPassword: { type: 'string', minLength: 1, maxLength: 500 }, newPassword: { type: 'string', minLength: 1, maxLength: 500 } },
     },
-    responses: { 204: { description: 'Changed' }, 422: { description: 'Current password wrong, or the new one breaks a rule' } },
+    responses: {
+      204: { description: 'Changed' }, 401: { description: 'Not signed in' }, 403: { description: 'The X-CSRF-Token header is missing or wrong' },
+      422: { description: 'Current password wrong, or the new one breaks a rule' },
+    },
     async handler({ body, system, principal, res }) {
       await changeOwnPassword(system, principal.id, staffSessionOf(res)!.session._id, body as { currentPassword: string; newPassword: string });
       return { status: 204 };
