@@ -69,4 +69,28 @@ describe('the ticket page', () => {
       await page.context().close();
     }
   });
+
+  it('when the portal\'s payment and objection forms are sent with problems, then each problem is a link in a summary that gets the focus', async () => {
+    const ticket = await record('HA-TP 202', 0, 'ticket-page-forms');
+    const page = await openTicket(ticket.portalUrl, 'HA-TP 202', 'de', 1280);
+    const pay = page.locator('section[aria-labelledby="pay-title"]');
+    await pay.getByLabel(/E-Mail-Adresse für die Zahlungsbestätigung/).fill('keine-adresse');
+    await pay.getByRole('button', { name: 'Weiter zur Zahlung' }).click();
+    const summary = pay.locator('.error-summary');
+    await summary.waitFor();
+    expect(await summary.getByRole('link').allTextContents()).toEqual([
+      'Zahlungsart: Bitte wählen Sie eine Zahlungsart.',
+      'E-Mail-Adresse für die Zahlungsbestätigung: Bitte geben Sie eine gültige E-Mail-Adresse ein, zum Beispiel name@beispiel.de.',
+    ]);
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(true);
+    await summary.getByRole('link', { name: /^Zahlungsart/ }).click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('pay-method-card');
+
+    await page.getByRole('button', { name: 'Einwand senden' }).click();
+    const objection = page.locator('section[aria-labelledby="objection-title"] .error-summary');
+    await objection.waitFor();
+    expect(await objection.getByRole('link').count()).toBe(1);
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(true);
+    await expectNoWcagViolations(page, 'portal forms with errors');
+  });
 });

@@ -1,4 +1,4 @@
-import type { MouseEvent, Ref } from 'react';
+import { useId, type MouseEvent, type Ref } from 'react';
 import { useI18n } from '../i18n.js';
 
 export type SummaryItem = { id: string; label: string; message: string };
@@ -17,13 +17,14 @@ type Props = {
  */
 export function ErrorSummary({ items, general = [], summaryRef }: Props) {
   const { t } = useI18n();
+  const titleId = useId();
   const title = items.length ? t.wizard.fixErrors(items.length) : (general[0] ?? t.validation.fixErrors);
   const rest = items.length ? general : general.slice(1);
   return (
-    <div ref={summaryRef} className="kern-alert kern-alert--danger error-summary" role="alert" tabIndex={-1} aria-labelledby="error-summary-title">
+    <div ref={summaryRef} className="kern-alert kern-alert--danger error-summary" role="alert" tabIndex={-1} aria-labelledby={titleId}>
       <div className="kern-alert__header">
         <span className="kern-icon kern-icon--danger" aria-hidden="true" />
-        <h2 id="error-summary-title" className="kern-title">{title}</h2>
+        <h2 id={titleId} className="kern-title">{title}</h2>
       </div>
       {items.length || rest.length ? (
         <div className="kern-alert__body">

@@ -1,7 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api, ApiError, messageOf } from '../../api.js';
 import type { CheckoutStarted, PaymentMethod } from '../../api/types.js';
 import { Alert } from '../../components/alert.js';
+import { ErrorSummary, type SummaryItem } from '../../components/error-summary.js';
 import { describedBy, FieldError } from '../../components/field-error.js';
 import { TextField } from '../../components/text-field.js';
 import { useI18n } from '../../i18n.js';
@@ -24,6 +25,13 @@ export function PayOnline({ token, code, onAlreadyPaid }: Props) {
   const [email, setEmail] = useState('');
   const [errors, setErrors] = useState<Errors>({});
   const [redirecting, setRedirecting] = useState(false);
+  const summary = useRef<HTMLDivElement>(null);
+  const focusSummary = useRef(false);
+  useEffect(() => {
+    if (!focusSummary.current) return;
+    focusSummary.current = false;
+    summary.current?.focus();
+  });
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -32,7 +40,8 @@ export function PayOnline({ token, code, onAlreadyPaid }: Props) {
     if (email.trim() && !EMAIL.test(email.trim())) next.email = t.pay.emailInvalid;
     setErrors(next);
     if (!method || next.email) {
-      document.getElementById(!method ? 'pay-method-card' : 'pay-email')?.focus();
+      // Every problem in the summary, whose links lead to the fields.
+      focusSummary.current = true;
       return;
     }
 
@@ -48,18 +57,25 @@ export function PayOnline({ token, code, onAlreadyPaid }: Props) {
     } catch (e) {
       setRedirecting(false);
       if (e instanceof ApiError && e.code === 'already_paid') onAlreadyPaid();
-      setErrors(toErrors(e));
+      const found = toErrors(e);
+      setErrors(found);
+      if (found.method || found.email) focusSummary.current = true;
     }
   }
 
   const methodError = errors.method ? 'pay-method-error' : undefined;
+  const items: SummaryItem[] = [
+    ...(errors.method ? [{ id: 'pay-method-card', label: t.pay.methodLegend, message: errors.method }] : []),
+    ...(errors.email ? [{ id: 'pay-email', label: t.pay.emailLabel, message: errors.email }] : []),
+  ];
   return (
     <section aria-labelledby="pay-title" className="panel">
       <h2 id="pay-title" className="kern-heading-medium">
         {t.pay.title}
       </h2>
       <form onSubmit={submit} noValidate className="stack">
-        {errors.form ? <Alert type="danger" title={errors.form} live="alert" /> : null}
+        {items.length ? <ErrorSummary items={items} general={errors.form ? [errors.form] : []} summaryRef={summary} />
+          : errors.form ? <Alert type="danger" title={errors.form} live="alert" /> : null}
         <fieldset
           className={`kern-fieldset${errors.method ? ' kern-fieldset--error' : ''}`}
           aria-describedby={describedBy(methodError)}
