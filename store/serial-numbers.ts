@@ -13,29 +13,30 @@ import { caseListEntries } from './case-lists';
 import { claimLookupKey, lookUpKey } from './lookup-keys';
 
 const headId = (sequence: string) => `serial-head|${sequence}`;
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Issues the next number of `sequence` to `owner`; the same owner always gets the same number. */
 export async function claimSerialNumber(model: ReadModel, sequence: string, owner: string): Promise<number> {
   const conn = model.serialClaims.db;
   const ownerKey = `${sequence}@${owner}`;
   const heads = caseListEntries(conn);
-  for (let round = 0; round < 100; round += 1) {
-    const mine = await lookUpKey(conn, 'serial-of-owner', ownerKey);
-    if (mine) return Number(mine);
-    let value = ((await heads.findById(headId(sequence)).lean())?.head ?? 0) + 1;
-    for (;; value += 1) {
-      try {
-        await model.serialClaims.create({ _id: `${sequence}:${value}`, sequence, value, owner });
-        break;
-      } catch (error) {
-        if (!isDuplicateKey(error)) throw error;
-        const taken = await model.serialClaims.findById(`${sequence}:${value}`).lean();
-        if (taken?.owner === owner) break; // a retry of ours that got this far before
-        if (!taken) { value = -1; break; } // this owner holds another number (racing itself): look it up again
+  const mine = await lookUpKey(conn, 'serial-of-owner', ownerKey);
+  if (mine) return Number(mine);
+  const head = (await heads.findById(headId(sequence)).lean())?.head ?? 0;
+  for (let value = head + 1; value <= head + 1_000_000; value += 1) {
+    try {
+      await model.serialClaims.create({ _id: `${sequence}:${value}`, sequence, value, owner });
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+      const taken = await model.serialClaims.findById(`${sequence}:${value}`).lean();
+      if (taken && taken.owner !== owner) continue; // someone else's number: the next one
+      if (!taken) {
+        // Not by `_id`: either this owner holds another number (a retry racing itself: its key
+        // appears as soon as that claim finishes) or a number written by the older layout.
+        const held = await lookUpKey(conn, 'serial-of-owner', ownerKey);
+        if (held) return Number(held);
+        continue;
       }
     }
-    if (value < 0) { await pause(10 + round * 5); continue; }
     await heads.updateOne({ _id: headId(sequence) }, { $max: { head: value } }, { upsert: true });
     return Number(await claimLookupKey(conn, 'serial-of-owner', ownerKey, String(value)));
   }
