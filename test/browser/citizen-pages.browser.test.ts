@@ -104,6 +104,20 @@ describe('error summary (item 1)', () => {
     expect((await focused(page)).id).toBe('portal-plate');
     await expectNoWcagViolations(page, 'access form summary');
   });
+  it('when the warden\'s form is sent empty, then its four required fields are in the summary and focus is on it', async () => {
+    const page = await newPage();
+    await page.goto(`${app.baseUrl}/dienst/erfassen`);
+    await page.getByLabel('Benutzername').fill('test-staff');
+    await page.getByLabel('Passwort', { exact: true }).fill('test-staff-password-0123');
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await page.getByRole('button', { name: 'Verwarnung speichern' }).click();
+    await summary(page).waitFor();
+    const links = await summaryLinks(page);
+    expect(links.map((l) => l.split(':')[0])).toEqual(['Tatbestand', 'Kfz-Kennzeichen', 'Tatort', 'Tatzeit']);
+    expect((await focused(page)).summary).toBe(true);
+    await summary(page).getByRole('link', { name: /^Kfz-Kennzeichen/ }).click();
+    expect((await focused(page)).id).toBe('root_plate');
+  });
 });
 
 describe('keyboard and page changes (item 4)', () => {
