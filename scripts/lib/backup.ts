@@ -114,7 +114,7 @@ export function restoreBackup(dataDir: string, backup: string): { from: string; 
 }
 
 /** Takes a backup every `minutes` while the stack runs (never two at once); returns the cancel. */
-export function scheduleBackups(dataDir: string, minutes: number, keep: number, log = console): () => void {
+export function scheduleBackups(dataDir: string, minutes: number, keep: number, log: Pick<Console, 'log' | 'error'> = console): () => void {
   if (minutes <= 0) return () => {};
   let running = false;
   const timer = setInterval(() => {

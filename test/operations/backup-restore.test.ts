@@ -5,14 +5,15 @@
  * there finds the open case, its running workflow answering its state query, and the timer.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config/config';
 import { runSystem, type RunningSystem } from '../../scripts/lib/run-system';
 import { freePort } from '../../scripts/lib/stack';
-import { backupDataDir, listBackups, pruneBackups, restoreBackup } from '../../scripts/lib/backup';
+import Database from 'better-sqlite3';
+import { backupDataDir, listBackups, pruneBackups, restoreBackup, scheduleBackups } from '../../scripts/lib/backup';
 import { parkingTicketWorkflowId, ticketStateQuery } from '../../workflows/parking-ticket/shared';
 import { STAFF_ROLES } from '../../store/accounts/staff-accounts';
 import { DEPARTMENT_IDS } from '../../domain/departments';
@@ -98,4 +99,35 @@ describe('backup and restore of the embedded stack', () => {
     expect(listBackups(dir)).toEqual(all.slice(1));
     await a.stop();
   }, 300_000);
+
+  it('when npm start runs with a backup interval, then backups are taken on schedule, each a readable copy, the newest kept', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'amtsweg-schedule-'));
+    mkdirSync(join(dir, 'temporal'), { recursive: true });
+    const db = new Database(join(dir, 'temporal', 'temporal.sqlite'));
+    db.pragma('journal_mode = WAL');
+    db.exec('CREATE TABLE t (n INTEGER)');
+    const insert = db.prepare('INSERT INTO t VALUES (?)');
+    // Written to while the backups run, as the services do.
+    const writer = setInterval(() => insert.run(Date.now()), 5);
+    const logged: string[] = [];
+    const cancel = scheduleBackups(dir, 0.01, 2, { log: (l: string) => logged.push(l), error: (l: string) => logged.push(l) });
+    try {
+      await new Promise((r) => setTimeout(r, 3500));
+    } finally {
+      cancel();
+      clearInterval(writer);
+      db.close();
+    }
+    expect(logged.filter((l) => l.includes('backup written to')).length, logged.join('\n')).toBeGreaterThanOrEqual(2);
+    expect(logged.filter((l) => l.includes('failed'))).toEqual([]);
+    const kept = listBackups(dir);
+    expect(kept).toHaveLength(2);
+    const copy = new Database(join(kept[1]!, 'temporal', 'temporal.sqlite'), { readonly: true });
+    try {
+      expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect((copy.prepare('SELECT count(*) AS n FROM t').get() as { n: number }).n).toBeGreaterThan(0);
+    } finally {
+      copy.close();
+    }
+  });
 });
