@@ -32,12 +32,13 @@ import { accountRoutes } from './routes/account-routes';
 import { fineProceedingsRoutes } from './routes/fine-proceedings-routes';
 import { dogTaxRoutes } from './routes/dog-tax-routes';
 import { auditRoutes } from './routes/audit-routes';
+import { temporalCodecRoutes } from './routes/temporal-codec-routes';
 import { createSandboxPaymentRouter } from '../sandboxes/payments/router';
 import { createSandboxVehicleRegistryRouter } from '../sandboxes/vehicle-registry/router';
 import { createSandboxResidentRegistryRouter } from '../sandboxes/resident-registry/router';
 
 export const routeTable: RouteSpec[] = bySpecificity([...systemRoutes, ...formRoutes, ...caseRoutes, ...draftRoutes, ...attachmentRoutes, ...staffSessionRoutes,
-  ...parkingTicketRoutes, ...parkingTicketCitizenRoutes, ...fineProceedingsRoutes, ...dogTaxRoutes, ...taskRoutes, ...accountRoutes, ...auditRoutes]);
+  ...parkingTicketRoutes, ...parkingTicketCitizenRoutes, ...fineProceedingsRoutes, ...dogTaxRoutes, ...taskRoutes, ...accountRoutes, ...auditRoutes, ...temporalCodecRoutes]);
 
 /** Express matches in order: `/api/parking-tickets/current` must come before `/api/parking-tickets/:ticketNumber`. */
 function bySpecificity(routes: RouteSpec[]): RouteSpec[] {
