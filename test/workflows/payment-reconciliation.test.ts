@@ -5,6 +5,9 @@
  * by polling; an abandoned checkout is polled with growing pauses and given up at its expiry.
  */
 import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { registrationUpdate, ticketStateQuery } from '../../workflows/parking-ticket/shared';
@@ -48,6 +51,13 @@ async function ticketWithCheckout(taskQueue: string) {
   return { ticket, registration, checkout, reconciliation, expiresAt };
 }
 
+/** With AMTSWEG_RECORD_HISTORIES=1 the run is saved for test/workflows/replay.test.ts (its workflow ID does not matter to it). */
+async function saveHistory(name: string, handle: { fetchHistory(): Promise<Parameters<typeof historyToJSON>[0]> }) {
+  if (process.env.AMTSWEG_RECORD_HISTORIES !== '1') return;
+  const file = fileURLToPath(new URL(`./histories/${name}.json`, import.meta.url));
+  writeFileSync(file, `${JSON.stringify(JSON.parse(historyToJSON(await handle.fetchHistory())), null, 1)}\n`);
+}
+
 /** The provider captures (or cancels) in its own store: no webhook is sent, nobody returns. */
 const settle = (checkoutId: string, decision: Parameters<typeof settleCheckout>[2]) =>
   settleCheckout({ Checkouts: sandboxCheckoutModel(db.conn), Outcomes: sandboxOutcomeModel(db.conn) }, checkoutId, decision);
@@ -64,6 +74,7 @@ describe('payment reconciliation workflow (time skipping)', () => {
       const payments = await db.model.payments.find({ caseNumber: registration.ticketNumber }).lean();
       expect(payments).toMatchObject([{ amountCents: 2500, channel: 'paypal' }]);
       expect((await db.conn.collection('portal_checkouts').findOne({ _id: checkout.id as never }))?.bookedAt).toBeInstanceOf(Date);
+      await saveHistory('payment-reconciliation-booked', reconciliation);
     });
   });
 
@@ -84,6 +95,7 @@ describe('payment reconciliation workflow (time skipping)', () => {
       const { checkout, reconciliation } = await ticketWithCheckout(taskQueue);
       await settle(checkout.id, { status: 'cancelled' });
       expect(await reconciliation.result()).toEqual({ outcome: 'failed', polls: 1 });
+      await saveHistory('payment-reconciliation-cancelled', reconciliation);
     });
   });
 });
