@@ -81,10 +81,12 @@ describe('a dependency outage', () => {
         const { value: paused, ms } = await timed(access());
         expect({ status: paused.status, retryAfter: paused.headers.get('retry-after'), code: paused.json?.error?.code }).toEqual({ status: 503, retryAfter: expect.stringMatching(/^\d+$/), code: 'dependency_unavailable' });
         expect(ms).toBeLessThan(2000);
+        console.info(`[outage] FerretDB paused: portal look-up ${paused.status} after ${Math.round(ms)} ms`);
       }
       const { value: recording, ms } = await timed(warden.request('POST', '/api/parking-tickets', ticket('HA-OU 2'), { 'Idempotency-Key': 'outage-2' }));
       expect(ms).toBeLessThan(2000);
       expect([201, 503]).toContain(recording.status);
+      console.info(`[outage] FerretDB paused: recording ${recording.status} after ${Math.round(ms)} ms`);
     } finally {
       db.child.kill('SIGCONT');
     }
@@ -120,6 +122,7 @@ describe('a dependency outage', () => {
       const { value: recording, ms } = await timed(warden.request('POST', '/api/parking-tickets', ticket(`HA-TU ${i + 1}`), { 'Idempotency-Key': `outage-temporal-${i}` }));
       expect({ status: recording.status, retryAfter: recording.headers.get('retry-after') }).toEqual({ status: 503, retryAfter: expect.stringMatching(/^\d+$/) });
       expect(ms).toBeLessThan(2000);
+      console.info(`[outage] Temporal cut off: recording ${recording.status} after ${Math.round(ms)} ms`);
     }
   }, 90_000);
 });
