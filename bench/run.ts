@@ -6,7 +6,7 @@
  * Then the inbox listing benchmark with 100,000 tasks (bench/task-listing.ts).
  * `--prefill N` first bulk-loads N recorded tickets (bench/prefill.ts), so the recording is
  * measured on a filled database, not an empty one.
- *   npm run bench [-- --count 60 --concurrency 4 --tasks 100000 --prefill 10000 --only tickets|tasks]
+ *   npm run bench [-- --count 60 --concurrency 4 --tasks 100000 --prefill 10000 --only tickets|tasks|reads]
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,6 +20,7 @@ import { runSystem } from '../scripts/lib/run-system';
 import { freePort } from '../scripts/lib/stack';
 import { taskListingBench } from './task-listing';
 import { prefillTickets } from './prefill';
+import { readPathsBench } from './read-paths';
 
 const arg = (name: string, fallback: number) => Number(process.argv[process.argv.indexOf(`--${name}`) + 1] || fallback) || fallback;
 const COUNT = arg('count', 60);
@@ -59,8 +60,9 @@ async function run(): Promise<void> {
     workflowBundle: await bundleWorkflowCode({ workflowsPath: fileURLToPath(new URL('./baseline-workflow.ts', import.meta.url)) }) });
   try {
     if (PREFILL > 0) await prefillTickets(app.system.model, PREFILL);
-    if (ONLY !== 'tasks') await ticketBench(app, baselineWorker);
-    if (ONLY !== 'tickets') await taskListingBench(app.system, { total: TASKS });
+    if (ONLY === 'reads') await readPathsBench(app.system.model, { stored: PREFILL });
+    if (ONLY !== 'tasks' && ONLY !== 'reads') await ticketBench(app, baselineWorker);
+    if (ONLY !== 'tickets' && ONLY !== 'reads') await taskListingBench(app.system, { total: TASKS });
   } finally {
     await connection.close().catch(() => undefined);
     await app.stop();
