@@ -37,6 +37,8 @@ import { createSandboxPaymentRouter } from '../sandboxes/payments/router';
 import { createSandboxVehicleRegistryRouter } from '../sandboxes/vehicle-registry/router';
 import { createSandboxResidentRegistryRouter } from '../sandboxes/resident-registry/router';
 
+const API_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS']);
+
 export const routeTable: RouteSpec[] = bySpecificity([...systemRoutes, ...formRoutes, ...caseRoutes, ...draftRoutes, ...attachmentRoutes, ...staffSessionRoutes,
   ...parkingTicketRoutes, ...parkingTicketCitizenRoutes, ...fineProceedingsRoutes, ...dogTaxRoutes, ...taskRoutes, ...accountRoutes, ...auditRoutes, ...temporalCodecRoutes]);
 
@@ -102,6 +104,9 @@ export function createApp(system: System, options: { webDir?: string } = {}): ex
       }
     });
   }
+  // TRACE and other methods no route has: 405 with the methods the API uses, not a 404.
+  app.use('/api', (req, res, next) => (API_METHODS.has(req.method) ? next() : next(new AppError('method_not_allowed',
+    { de: 'Diese Methode wird nicht unterstützt.', en: 'This method is not supported.' }, { allow: [...API_METHODS].join(', ') }))));
   app.use('/api', (req, _res, next) => next(new AppError('not_found', { de: 'Diese Schnittstelle gibt es nicht.', en: 'No such API route.' })));
 
   app.use('/sandbox/payments', createSandboxPaymentRouter({ conn: system.conn, webhookSecret: system.secrets.sandboxWebhook, publicBaseUrl: system.config.publicBaseUrl }));
@@ -131,6 +136,7 @@ export function createApp(system: System, options: { webDir?: string } = {}): ex
       console.error('[amtsweg] unexpected error', req.method, req.path, error);
       appError = new AppError('internal', { de: 'Ein interner Fehler ist aufgetreten.', en: 'An internal error occurred.' });
     }
+    if (appError.extra.allow) res.set('Allow', appError.extra.allow);
     if (appError.extra.retryAfterSeconds) res.set('Retry-After', String(appError.extra.retryAfterSeconds));
     res.status(appError.status).json(appError.toJSON(lang));
   });

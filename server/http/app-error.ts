@@ -15,6 +15,7 @@ export const ERROR_STATUS = {
   forbidden: 403,
   csrf_failed: 403,
   not_found: 404,
+  method_not_allowed: 405,
   conflict: 409,
   idempotency_key_reused: 409,
   ticket_closed: 409,
@@ -33,7 +34,7 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     readonly userMessage: { de: string; en: string },
-    readonly extra: { fields?: FieldError[]; retryAfterSeconds?: number; cause?: unknown } = {},
+    readonly extra: { fields?: FieldError[]; retryAfterSeconds?: number; allow?: string; cause?: unknown } = {},
   ) {
     super(userMessage.en, { cause: extra.cause });
   }
