@@ -13,7 +13,8 @@ import { findTicketByNumber, queueLetter, updateTicket } from '../../store/parki
 import { ApplicationFailure } from '@temporalio/common';
 import { sendCaseMail } from '../mail/send-case-mail';
 import type { VehicleHolder } from '../../adapters/vehicle-registry/vehicle-registry';
-import { portalBaseUrl, type ParkingTicketActivityDeps } from '../parking-ticket';
+import type { ParkingTicketActivityDeps } from '../parking-ticket';
+import { portalBaseUrl } from '../../domain/parking-ticket/portal';
 import { PARKING_TICKET_PROCEDURE, type TicketStatus } from '../../workflows/parking-ticket/shared';
 import { FINE_PROCEEDINGS_ACTIONS, NO_ADDRESSEE, type HearingAnswer, type IssuedNotice, type NoticeKind } from '../../workflows/fine-proceedings/shared';
 import { costNoticeAmounts, fineNoticeAmounts, fineTariff, type FineTariff, type NoticeAmounts } from '../../domain/fine-proceedings/fees';
@@ -58,8 +59,8 @@ export function createFineProceedingsActivities(deps: FineProceedingsActivityDep
   });
 
   return {
-    /** `receipt` false: the confirmation mail is its own activity (sendHearingAnswerReceipt); true only for runs recorded before. */
-    async recordHearingAnswer(args: Traced & { ticketNumber: string; answer: HearingAnswer; receipt?: boolean }): Promise<void> {
+    /** The confirmation mail is its own activity (sendHearingAnswerReceipt), sent after the Update answered. */
+    async recordHearingAnswer(args: Traced & { ticketNumber: string; answer: HearingAnswer }): Promise<void> {
       await cases.updateOne({ _id: args.ticketNumber }, {
         $setOnInsert: { workflowId: args.workflowId, answer: args.answer, answeredAt: new Date() },
       }, { upsert: true });
@@ -68,7 +69,6 @@ export function createFineProceedingsActivities(deps: FineProceedingsActivityDep
       await appendAuditEvent(model, { key: `${args.workflowId}:hearing.answered`, actor: 'citizen', action: FINE_PROCEEDINGS_ACTIONS.hearingAnswered, caseType,
         caseNumber: args.ticketNumber, workflowId: args.workflowId, runId: args.runId,
         details: { facts: args.answer.facts, email: args.answer.email !== undefined } });
-      if (args.answer.email && args.receipt !== false) await sendHearingAnswerReceipt(args.ticketNumber, args.answer.email);
     },
 
     /** The confirmation of the hearing answer: after the answer is recorded, outside the Update the citizen waits for. */

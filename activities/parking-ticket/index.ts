@@ -2,6 +2,7 @@
  * Activities of the ParkingTicket workflow. Each is idempotent: keyed writes (workflow ID,
  * ticket number, payment ID) so a retry after a crash creates nothing twice.
  */
+import { portalBaseUrl } from '../../domain/parking-ticket/portal';
 import { buildEpcPayload } from '../../domain/epc-qr';
 import { createRfReference } from '../../domain/rf-reference';
 import { paymentDeadline } from '../../domain/berlin-time';
@@ -34,7 +35,6 @@ export interface ParkingTicketActivityDeps {
 }
 interface Traced { workflowId: string; runId: string }
 
-export const portalBaseUrl = (publicBaseUrl: string) => `${publicBaseUrl}/knoellchen`;
 
 export function createParkingTicketActivities(deps: ParkingTicketActivityDeps) {
   const { model } = deps;

@@ -4,7 +4,7 @@
  * fine office has the decision task. The confirmation mail is the workflow's own step
  * afterwards (`receiptDue`): the citizen's request never waits for a mail relay.
  */
-import { ApplicationFailure, condition, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { ApplicationFailure, condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { FineProceedingsActivities } from '../../activities/fine-proceedings';
 import { standard } from '../activity-options';
 import { FINE_ERRORS, hearingAnswerUpdate, type FineProceedingsState, type HearingAnswer } from './shared';
@@ -31,10 +31,9 @@ export function openHearing(ticketNumber: string, state: FineProceedingsState): 
   setHandler(hearingAnswerUpdate, async (given) => {
     answer = given;
     state.hearing = 'answered'; // before any await: a second answer is refused
-    // Runs recorded before mailed inside this Update; new runs mail in their own activity.
-    const ownReceipt = patched('hearing-receipt-own-activity');
-    await act.recordHearingAnswer({ ticketNumber, answer: given, workflowId, runId, receipt: !ownReceipt });
-    if (ownReceipt && given.email) receiptTo = given.email;
+    // The confirmation mail is its own activity after the Update answered: the HTTP request never waits for SMTP.
+    await act.recordHearingAnswer({ ticketNumber, answer: given, workflowId, runId });
+    if (given.email) receiptTo = given.email;
     recorded = true;
     // Answers once the decision task is open (or the case ended meanwhile).
     await condition(() => state.status !== 'hearing');

@@ -14,7 +14,7 @@
  * open, a timer escalates it (marked overdue, the department lead e-mailed), and again every
  * week until the task is done: a reminder nobody acted on must not be the last one.
  */
-import { ApplicationFailure, condition, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { ApplicationFailure, condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import {
   completeTaskUpdate, ESCALATION_REPEAT_MS, openTasksQuery, TASK_ERRORS, taskIdOf,
   type TaskActivities, type TaskDecision, type TaskSpec, type TaskState,
@@ -95,8 +95,6 @@ export function humanTasks(): HumanTasks {
           const closed = await condition(() => task.state !== 'open', Math.max(due - Date.now(), 1));
           if (closed) return;
           await act.escalateTask({ taskId, workflowId, runId, ...(round > 0 ? { round } : {}) });
-          // Runs recorded before escalated once only.
-          if (!patched('task-escalation-weekly')) return;
           due += ESCALATION_REPEAT_MS;
         }
       })();

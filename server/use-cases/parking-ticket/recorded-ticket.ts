@@ -4,7 +4,7 @@
  * The same key with other data is refused as it is while the workflow runs (409).
  */
 import { deriveAccessCode } from '../../../domain/parking-ticket/access-code';
-import { portalBaseUrl } from '../../../activities/parking-ticket';
+import { portalBaseUrl } from '../../../domain/parking-ticket/portal';
 import { AppError } from '../../http/app-error';
 import type { System } from '../../../system/system';
 import type { RecordedTicket } from './record-ticket';
