@@ -9,6 +9,9 @@ import { dogTaxCaseSchema } from './dog-tax/case-model';
 import { taskReadModels } from './tasks/task-model';
 import { retireQueueShards } from './tasks/task-queues';
 
+/** A letter in the postal outbox: queued by the workflow, dispatched by the print shop, cancelled when the case closed first. */
+export const OUTBOX_LETTER_STATES = ['queued', 'dispatched', 'cancelled'] as const;
+
 /** `_id` = the ticket number; its workflow ID and access-code hash are lookup keys (store/lookup-keys.ts). */
 const ticketSchema = new Schema({
   _id: { type: String, required: true },
@@ -56,7 +59,7 @@ const outboxSchema = new Schema({
   recipientName: { type: String, required: true },
   recipientAddress: { type: String, required: true },
   documentId: { type: String, required: true },
-  status: { type: String, required: true, enum: ['queued', 'dispatched', 'cancelled'], index: true },
+  status: { type: String, required: true, enum: [...OUTBOX_LETTER_STATES], index: true },
   dispatchedAt: Date,
 }, { timestamps: true, collection: 'postal_outbox' });
 

@@ -6,6 +6,7 @@
 import { named } from '../http/openapi';
 import { TICKET_STATUSES } from '../../workflows/parking-ticket/shared';
 import { STAFF_ROLES } from '../../store/accounts/staff-accounts';
+import { OUTBOX_LETTER_STATES } from '../../store/models';
 import { DEPARTMENT_IDS } from '../../domain/departments';
 
 const dateTime = { type: 'string', format: 'date-time' };
@@ -89,7 +90,7 @@ export const outboxItem = named('OutboxItem', {
   type: 'object', required: ['id', 'ticketNumber', 'kind', 'recipientName', 'createdAt', 'status', 'documentUrl'],
   properties: {
     id: { type: 'string' }, ticketNumber: { type: 'string' }, kind: { type: 'string', description: 'e.g. warning_letter' }, recipientName: { type: 'string' },
-    recipientAddress: { type: 'string' }, createdAt: dateTime, status: { type: 'string', enum: ['queued', 'dispatched', 'cancelled'] }, documentUrl: { type: 'string' },
+    recipientAddress: { type: 'string' }, createdAt: dateTime, status: { type: 'string', enum: [...OUTBOX_LETTER_STATES] }, documentUrl: { type: 'string' },
   },
 });
 

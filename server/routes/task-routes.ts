@@ -1,5 +1,6 @@
 /** Inbox: task queues, claim/return/reassign, decisions (see activities/tasks). */
 import { defineRoutes } from '../http/route';
+import { TASK_STATES } from '../../domain/tasks';
 import { errors, localText } from './schemas';
 import { named } from '../http/openapi';
 import { listTasks, type ListTasksQuery } from '../use-cases/tasks/list-tasks';
@@ -16,7 +17,7 @@ const taskListItem = named('TaskListItem', {
   properties: {
     taskId: { type: 'string' }, title: localText, type: { type: 'string' }, procedure: { type: 'string' }, department: { type: 'string' },
     caseNumber: { type: 'string' }, dueAt: dateTime, overdue: { type: 'boolean' },
-    status: { type: 'string', enum: ['open', 'completed', 'cancelled'] }, assignee: { oneOf: [person, { type: 'null' }] }, closedAt: { type: ['string', 'null'] },
+    status: { type: 'string', enum: [...TASK_STATES] }, assignee: { oneOf: [person, { type: 'null' }] }, closedAt: { type: ['string', 'null'] },
   },
 });
 const taskDetail = named('TaskDetail', {

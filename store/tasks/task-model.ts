@@ -5,6 +5,7 @@
  * `task_claims` (`<taskId>#<n>`): FerretDB's conditional updates are not atomic.
  */
 import { Schema, type Connection, type InferSchemaType, type Model } from 'mongoose';
+import { TASK_STATES } from '../../domain/tasks';
 
 const localText = { de: String, en: String };
 
@@ -23,7 +24,7 @@ const taskSchema = new Schema({
   outcomes: { type: Schema.Types.Mixed, required: true },
   dueAt: { type: Date, required: true },
   caseData: { type: Schema.Types.Mixed },
-  status: { type: String, required: true, enum: ['open', 'completed', 'cancelled'] },
+  status: { type: String, required: true, enum: [...TASK_STATES] },
   overdue: { type: Boolean, default: false },
   escalatedAt: Date,
   assignee: { type: String, default: null },

@@ -42,7 +42,8 @@ export interface CompleteTaskRequest {
 
 export interface TaskResult { taskId: string; status: 'completed' }
 
-export type TaskState = 'open' | 'completed' | 'cancelled';
+import type { TaskState } from '../../domain/tasks';
+export type { TaskState };
 
 export interface OpenTaskInput extends TaskSpec { taskId: string; workflowId: string; runId: string }
 export interface CloseTaskInput {
