@@ -1,4 +1,4 @@
-import { useId, type MouseEvent, type Ref } from 'react';
+import { useEffect, useId, useRef, type MouseEvent, type Ref } from 'react';
 import { useI18n } from '../i18n.js';
 
 export type SummaryItem = { id: string; label: string; message: string };
@@ -61,4 +61,19 @@ function focusField(event: MouseEvent, id: string) {
   event.preventDefault();
   target.focus();
   target.scrollIntoView({ block: 'center' });
+}
+
+/**
+ * The summary's ref and a request to focus it after the next render (when it shows the new
+ * problems): `focusSummary.current = true` before setting the errors.
+ */
+export function useSummaryFocus() {
+  const summary = useRef<HTMLDivElement>(null);
+  const focusSummary = useRef(false);
+  useEffect(() => {
+    if (!focusSummary.current) return;
+    focusSummary.current = false;
+    summary.current?.focus();
+  });
+  return { summary, focusSummary };
 }

@@ -1,8 +1,8 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { api, ApiError, messageOf } from '../../api.js';
 import type { PortalAccess } from '../../api/types.js';
 import { Alert } from '../../components/alert.js';
-import { ErrorSummary, type SummaryItem } from '../../components/error-summary.js';
+import { ErrorSummary, useSummaryFocus, type SummaryItem } from '../../components/error-summary.js';
 import { TextField } from '../../components/text-field.js';
 import { useI18n } from '../../i18n.js';
 
@@ -20,13 +20,7 @@ export function AccessForm({ code: knownCode, onAccess }: Props) {
   const [plate, setPlate] = useState('');
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
-  const summary = useRef<HTMLDivElement>(null);
-  const focusSummary = useRef(false);
-  useEffect(() => {
-    if (!focusSummary.current) return;
-    focusSummary.current = false;
-    summary.current?.focus();
-  });
+  const { summary, focusSummary } = useSummaryFocus();
 
   async function submit(event: FormEvent) {
     event.preventDefault();

@@ -1,7 +1,7 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { api, ApiError, messageOf } from '../../api.js';
 import { Alert } from '../../components/alert.js';
-import { ErrorSummary } from '../../components/error-summary.js';
+import { ErrorSummary, useSummaryFocus } from '../../components/error-summary.js';
 import { TextField } from '../../components/text-field.js';
 import { useI18n } from '../../i18n.js';
 
@@ -12,13 +12,7 @@ export function ObjectionForm({ token }: { token: string }) {
   const [error, setError] = useState<string>();
   const [sent, setSent] = useState(false);
   const [busy, setBusy] = useState(false);
-  const summary = useRef<HTMLDivElement>(null);
-  const focusSummary = useRef(false);
-  useEffect(() => {
-    if (!focusSummary.current) return;
-    focusSummary.current = false;
-    summary.current?.focus();
-  });
+  const { summary, focusSummary } = useSummaryFocus();
 
   async function submit(event: FormEvent) {
     event.preventDefault();

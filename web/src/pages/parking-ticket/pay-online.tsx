@@ -1,8 +1,8 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { api, ApiError, messageOf } from '../../api.js';
 import type { CheckoutStarted, PaymentMethod } from '../../api/types.js';
 import { Alert } from '../../components/alert.js';
-import { ErrorSummary, type SummaryItem } from '../../components/error-summary.js';
+import { ErrorSummary, useSummaryFocus, type SummaryItem } from '../../components/error-summary.js';
 import { describedBy, FieldError } from '../../components/field-error.js';
 import { TextField } from '../../components/text-field.js';
 import { useI18n } from '../../i18n.js';
@@ -25,13 +25,7 @@ export function PayOnline({ token, code, onAlreadyPaid }: Props) {
   const [email, setEmail] = useState('');
   const [errors, setErrors] = useState<Errors>({});
   const [redirecting, setRedirecting] = useState(false);
-  const summary = useRef<HTMLDivElement>(null);
-  const focusSummary = useRef(false);
-  useEffect(() => {
-    if (!focusSummary.current) return;
-    focusSummary.current = false;
-    summary.current?.focus();
-  });
+  const { summary, focusSummary } = useSummaryFocus();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
