@@ -450,7 +450,7 @@ export const en: Dictionary = {
       cost_notice_final: 'The cost notice is final. Please pay the amount.',
     } as Record<string, string>,
     accusationTitle: 'The accusation',
-    accusationText: 'Accusation',
+    accusationText: 'Accusation (the official wording, in German)',
     legalBasis: 'Legal basis',
     evidence: 'Evidence',
     noticeTitle: (fine: boolean) => (fine ? 'Fine notice' : 'Cost notice'),

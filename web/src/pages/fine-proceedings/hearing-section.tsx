@@ -31,13 +31,14 @@ export function HearingSection({ ticket, token, onAnswered }: Props) {
             {accusation.text ? (
               <div className="kern-description-list-item">
                 <dt className="kern-description-list-item__key">{t.hearing.accusationText}</dt>
-                <dd className="kern-description-list-item__value">{accusation.text}</dd>
+                {/* The binding Tatbestandstext exists in German only: marked as German (WCAG 3.1.2), named so in English. */}
+                <dd className="kern-description-list-item__value" lang="de">{accusation.text}</dd>
               </div>
             ) : null}
             {accusation.legalBasis ? (
               <div className="kern-description-list-item">
                 <dt className="kern-description-list-item__key">{t.hearing.legalBasis}</dt>
-                <dd className="kern-description-list-item__value">{accusation.legalBasis}</dd>
+                <dd className="kern-description-list-item__value" lang="de">{accusation.legalBasis}</dd>
               </div>
             ) : null}
             <div className="kern-description-list-item">
