@@ -9,6 +9,8 @@ export interface AppConfig {
   host: string;
   /** How long a stopping worker lets activities in flight finish before cancelling them (WORKER_SHUTDOWN_GRACE_SECONDS). */
   workerShutdownGraceMs: number;
+  /** Activities one worker runs at once (WORKER_MAX_CONCURRENT_ACTIVITIES, default 16): fitted to 2 cores, so PDF rendering cannot starve the web server. */
+  workerMaxConcurrentActivities: number;
   publicBaseUrl: string;
   dataDir: string;
   temporal: { address?: string; namespace: string; taskQueue: string; tls: boolean; apiKey?: string };
@@ -105,10 +107,15 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (grace !== undefined && grace !== '' && !(Number.isFinite(Number(grace)) && Number(grace) >= 0)) {
     throw new ConfigError('WORKER_SHUTDOWN_GRACE_SECONDS', `must be a number of seconds, got "${grace}"`);
   }
+  const maxActivities = env.WORKER_MAX_CONCURRENT_ACTIVITIES;
+  if (maxActivities !== undefined && maxActivities !== '' && !(Number.isInteger(Number(maxActivities)) && Number(maxActivities) >= 1)) {
+    throw new ConfigError('WORKER_MAX_CONCURRENT_ACTIVITIES', `must be a whole number of at least 1, got "${maxActivities}"`);
+  }
   return {
     port: appPort,
     host: env.HOST || '127.0.0.1',
     workerShutdownGraceMs: grace === undefined || grace === '' ? 30_000 : Number(grace) * 1000,
+    workerMaxConcurrentActivities: maxActivities === undefined || maxActivities === '' ? 16 : Number(maxActivities),
     publicBaseUrl: (url(env, 'PUBLIC_BASE_URL', ['http', 'https']) ?? `http://127.0.0.1:${appPort}`).replace(/\/$/, ''),
     dataDir: env.AMTSWEG_DATA_DIR || '.data',
     temporal: {

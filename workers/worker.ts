@@ -32,6 +32,8 @@ export interface WorkerOptions {
   bundle?: WorkflowBundleWithSourceMap;
   /** How long activities in flight may finish after shutdown was asked for; default 30 s. */
   shutdownGraceMs?: number;
+  /** Activities at once; the SDK's default of 100 would let PDF rendering starve a 2-core machine's web server. */
+  maxConcurrentActivities?: number;
 }
 
 export async function createWorker(options: WorkerOptions): Promise<Worker> {
@@ -44,6 +46,7 @@ export async function createWorker(options: WorkerOptions): Promise<Worker> {
     activities: createActivities(options.deps),
     dataConverter: dataConverter(options.payloadKey),
     shutdownGraceTime: grace,
+    maxConcurrentActivityTaskExecutions: options.maxConcurrentActivities ?? 16,
     // Beyond grace, cancelled activities get this long to confirm; then the worker gives up waiting.
     shutdownForceTime: grace + 15_000,
   });
@@ -66,6 +69,7 @@ export async function startWorker(system: System, opts: { bundle?: WorkflowBundl
       connection, namespace: temporal.namespace, taskQueue: system.config.temporal.taskQueue,
       payloadKey: system.secrets.payloadKey, deps: activityDepsOf(system), bundle: opts.bundle ?? (await bundleWorkflows()),
       shutdownGraceMs: system.config.workerShutdownGraceMs,
+      maxConcurrentActivities: system.config.workerMaxConcurrentActivities,
     });
     const done = worker.run();
     done.catch(() => undefined); // observed by whoever awaits `done`; stop() must not throw it again

@@ -20,7 +20,14 @@ describe('configuration, read and validated in one place', () => {
     expect(config.publicBaseUrl).toBe('https://amtsweg.hagen.de');
   });
 
+  it('when nothing is set, then a worker runs at most 16 activities at once (2 cores); WORKER_MAX_CONCURRENT_ACTIVITIES changes it', () => {
+    expect(loadConfig({}).workerMaxConcurrentActivities).toBe(16);
+    expect(loadConfig({ WORKER_MAX_CONCURRENT_ACTIVITIES: '40' }).workerMaxConcurrentActivities).toBe(40);
+  });
+
   it.each([
+    [{ WORKER_MAX_CONCURRENT_ACTIVITIES: '0' }, 'WORKER_MAX_CONCURRENT_ACTIVITIES'],
+    [{ WORKER_MAX_CONCURRENT_ACTIVITIES: '2.5' }, 'WORKER_MAX_CONCURRENT_ACTIVITIES'],
     [{ PORT: 'abc' }, 'PORT'],
     [{ MONGODB_URI: 'postgres://x' }, 'MONGODB_URI'],
     [{ SMTP_URL: 'not a url' }, 'SMTP_URL'],
