@@ -6,6 +6,7 @@ import { formatBerlinDateTime } from '../../domain/berlin-time';
 import type { FormRegistry } from '../../forms/registry/form-registry';
 import type { DraftExpiryInput } from '../../workflows/drafts/shared';
 import { sendMailOnce, type Mailer } from '../../adapters/mail/mailer';
+import { isPermanentMailError } from '../mail/send-case-mail';
 import type { ReadModel } from '../../store/models';
 import { deriveDraftToken, draftResumeUrl } from '../../domain/drafts/draft-link';
 import type { DraftStore } from '../../store/drafts/draft-store';
@@ -27,31 +28,37 @@ export function createDraftActivities(deps: DraftActivityDeps) {
       const link = draftResumeUrl(deps.publicBaseUrl, input.formId, input.draftId, deriveDraftToken(deps.draftTokenSecret, input.draftId));
       const expires = new Date(input.expiresAt);
       // The key is the draft: a retried activity (or a replayed start) sends the link once.
-      await sendMailOnce(deps.model, deps.mailer, `form-draft-link:${input.draftId}`, {
-        to: input.email,
-        subject: `Ihr gespeicherter Entwurf: ${titleDe} / Your saved draft`,
-        text: [
-          'Guten Tag,',
-          '',
-          `Sie haben Ihren Antrag „${titleDe}“ zwischengespeichert. Mit diesem Link setzen Sie ihn fort:`,
-          link,
-          '',
-          `Der Link ist 7 Tage gültig, bis ${formatBerlinDateTime(expires, 'de')}. Danach wird der Entwurf gelöscht, ebenso sobald Sie den Antrag absenden.`,
-          'Geben Sie den Link nicht weiter: Wer ihn kennt, kann Ihre Angaben lesen.',
-          '',
-          'Stadt Hagen',
-          '',
-          '---',
-          '',
-          `You saved your application "${titleEn}". Continue it with this link:`,
-          link,
-          '',
-          `The link is valid for 7 days, until ${formatBerlinDateTime(expires, 'en')} (Berlin time). The draft is then deleted, and also as soon as you submit the application.`,
-          'Do not share the link: anyone who has it can read your entries.',
-          '',
-          'City of Hagen',
-        ].join('\n'),
-      });
+      try {
+        await sendMailOnce(deps.model, deps.mailer, `form-draft-link:${input.draftId}`, {
+          to: input.email,
+          subject: `Ihr gespeicherter Entwurf: ${titleDe} / Your saved draft`,
+          text: [
+            'Guten Tag,',
+            '',
+            `Sie haben Ihren Antrag „${titleDe}“ zwischengespeichert. Mit diesem Link setzen Sie ihn fort:`,
+            link,
+            '',
+            `Der Link ist 7 Tage gültig, bis ${formatBerlinDateTime(expires, 'de')}. Danach wird der Entwurf gelöscht, ebenso sobald Sie den Antrag absenden.`,
+            'Geben Sie den Link nicht weiter: Wer ihn kennt, kann Ihre Angaben lesen.',
+            '',
+            'Stadt Hagen',
+            '',
+            '---',
+            '',
+            `You saved your application "${titleEn}". Continue it with this link:`,
+            link,
+            '',
+            `The link is valid for 7 days, until ${formatBerlinDateTime(expires, 'en')} (Berlin time). The draft is then deleted, and also as soon as you submit the application.`,
+            'Do not share the link: anyone who has it can read your entries.',
+            '',
+            'City of Hagen',
+          ].join('\n'),
+        });
+      } catch (error) {
+        // Refused for good (a mistyped address): nobody can resume the draft, and retrying would
+        // never end; its workflow still deletes it at expiry. A relay that is down is retried.
+        if (!isPermanentMailError(error)) throw error;
+      }
     },
 
     async deleteDraft({ draftId }: { draftId: string }): Promise<{ deleted: boolean }> {

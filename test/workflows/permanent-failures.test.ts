@@ -14,6 +14,8 @@ import { SmtpMailer } from '../../adapters/mail/mailer';
 import { caseOpenedUpdate } from '../../workflows/dog-tax/shared';
 import { dogRegistrationWorkflow } from '../../workflows/dog-tax/registration';
 import { parkingTicketWorkflow } from '../../workflows/parking-ticket/workflow';
+import { draftExpiryWorkflow } from '../../workflows/drafts/draft-expiry';
+import { DRAFT_LIFETIME_MS, draftWorkflowId } from '../../workflows/drafts/shared';
 import { registrationUpdate, type ParkingTicketInput } from '../../workflows/parking-ticket/shared';
 import { fineProceedingsWorkflowId, hearingAnswerUpdate, NO_ADDRESSEE } from '../../workflows/fine-proceedings/shared';
 import { paymentDeadline } from '../../domain/berlin-time';
@@ -59,6 +61,23 @@ describe('a relay that refuses the address for good', () => {
       expect(audit.find((a) => a.action === 'dog-tax.mail-undeliverable')?.details).toMatchObject({ mail: 'dog-tax-receipt', smtp: 550 });
       expect(JSON.stringify(audit)).not.toContain('exampel.org'); // no address in the trail
       expect(actionText('dog-tax.mail-undeliverable').de).toMatch(/nicht zugestellt/);
+    }, withMailer(refusing.url));
+  });
+});
+
+describe('a draft link the relay refuses for good', () => {
+  it('when the relay answers 550 for the draft\'s address, then the link is not retried and the draft is still deleted at 7 days', async () => {
+    await ts.withWorker(async (taskQueue) => {
+      const draftId = randomUUID();
+      const expiresAt = new Date((await env.currentTimeMs()) + DRAFT_LIFETIME_MS);
+      await db.deps.drafts.create({ draftId, formId: 'dog-tax-registration', formVersion: 1, data: {}, expiresAt });
+      const handle = await env.client.workflow.start(draftExpiryWorkflow, { taskQueue, workflowId: draftWorkflowId(draftId), args: [{
+        draftId, formId: 'dog-tax-registration', formVersion: 1, email: 'someone@exampel.org', expiresAt: expiresAt.toISOString() }] });
+      await env.sleep(DRAFT_LIFETIME_MS + 60_000);
+      expect(await handle.result()).toEqual({ outcome: 'expired' });
+      expect(await db.deps.drafts.find(draftId)).toBeNull();
+      const attempts = (await handle.fetchHistory()).events?.filter((e) => e.activityTaskStartedEventAttributes).map((e) => e.activityTaskStartedEventAttributes!.attempt);
+      expect(attempts?.every((a) => a === 1)).toBe(true); // no activity was retried
     }, withMailer(refusing.url));
   });
 });
