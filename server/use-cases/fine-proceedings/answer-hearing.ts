@@ -16,19 +16,31 @@ import { citizenTicketView } from '../parking-ticket/citizen-ticket-view';
 import { withDeadline } from '../../../temporal/deadline';
 import { updateIdFor } from '../../../temporal/update-id';
 import { findTicketByNumber } from '../../../store/parking-ticket/ticket-store';
+import { HEARING_STATUSES } from '../parking-ticket/citizen-ticket-view';
+
+const CHILD_START_ATTEMPTS = 10;
+const CHILD_START_WAIT_MS = 300;
 
 /** `idempotencyKey` (optional): the same answer sent again is the same Update, answered once (no 409 "already answered"). */
 export async function answerHearing(system: System, args: { ticketNumber: string; formVersion: number | undefined; body: unknown; idempotencyKey?: string }) {
   const { data } = await validateSubmission<HearingAnswer>(system.forms, FINE_HEARING_FORM_ID, args.formVersion, args.body);
   const ticket = await findTicketByNumber(system.model, args.ticketNumber);
   if (!ticket) throw notFound({ de: 'Die Verwarnung', en: 'The ticket' });
-  try {
-    const updateId = updateIdFor(args.idempotencyKey, 'hearing-answer', args.ticketNumber);
-    await withDeadline(system.temporal, () => system.temporal.workflow.getHandle(fineProceedingsWorkflowId(ticket.workflowId))
-      .executeUpdate(hearingAnswerUpdate, { args: [data], ...(updateId ? { updateId } : {}) }));
-  } catch (error) {
-    if (error instanceof WorkflowNotFoundError) throw hearingNotOpen();
-    throw mapUpdateError(error);
+  const updateId = updateIdFor(args.idempotencyKey, 'hearing-answer', args.ticketNumber);
+  const send = () => withDeadline(system.temporal, () => system.temporal.workflow.getHandle(fineProceedingsWorkflowId(ticket.workflowId))
+    .executeUpdate(hearingAnswerUpdate, { args: [data], ...(updateId ? { updateId } : {}) }));
+  // The ticket says "letter sent" a moment before it starts its Bußgeldverfahren: a citizen who
+  // answers in that moment waits for the proceedings instead of getting 409 (found under load).
+  const mayStillStart = HEARING_STATUSES.has(ticket.status);
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await send();
+      break;
+    } catch (error) {
+      if (!(error instanceof WorkflowNotFoundError)) throw mapUpdateError(error);
+      if (!mayStillStart || attempt >= CHILD_START_ATTEMPTS) throw hearingNotOpen();
+      await new Promise((resolve) => setTimeout(resolve, CHILD_START_WAIT_MS));
+    }
   }
   return (await citizenTicketView(system, args.ticketNumber))!;
 }

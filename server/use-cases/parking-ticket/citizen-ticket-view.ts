@@ -12,7 +12,8 @@ import { fineCases } from '../../../store/fine-proceedings/fine-case';
 import type { System } from '../../../system/system';
 import { findTicketByNumber } from '../../../store/parking-ticket/ticket-store';
 
-const HEARING_STATUSES = new Set(['letter_sent', 'holder_unknown']);
+/** While the ticket is in one of these, its Bußgeldverfahren holds the hearing. */
+export const HEARING_STATUSES = new Set(['letter_sent', 'holder_unknown']);
 export const EVIDENCE_NOTE = {
   de: 'Feststellung durch die Verkehrsüberwachung der Stadt Hagen',
   en: 'Observed by the City of Hagen traffic enforcement',
