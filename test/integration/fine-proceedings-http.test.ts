@@ -101,7 +101,11 @@ describe('the hearing online', () => {
     const payments = await app.system.model.payments.find({ caseNumber: recorded.ticketNumber }).lean();
     expect(payments.map((p) => p.amountCents)).toEqual([8350]);
 
-    const audit = (await app.system.model.audit.find({ caseNumber: recorded.ticketNumber }).sort({ at: 1 }).lean()).map((a) => `${a.action}:${a.actor}`);
+    // The status is written a moment before its audit event (one activity, two writes): read the trail once it has the payment's end.
+    const audit = await eventually(async () => {
+      const actions = (await app.system.model.audit.find({ caseNumber: recorded.ticketNumber }).sort({ at: 1 }).lean()).map((a) => `${a.action}:${a.actor}`);
+      return actions.includes('parking-ticket.paid:system') && actions;
+    }, 'the paid audit event');
     expect(audit).toEqual(expect.arrayContaining(['parking-ticket.letter-queued:system', 'fine-proceedings.hearing-answered:citizen', 'fine-proceedings.decision-requested:system', 'task.completed:test-staff',
       'fine-proceedings.fine-notice-issued:test-staff', 'parking-ticket.payment-booked:payment:card', 'parking-ticket.paid:system']));
     expect(audit.indexOf('fine-proceedings.hearing-answered:citizen')).toBeLessThan(audit.indexOf('fine-proceedings.decision-requested:system'));
