@@ -5,6 +5,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { HttpClient, startTestSystem } from '../support/system';
+import { eventually } from '../support/eventually';
 
 const running: { stop(): Promise<void> }[] = [];
 afterAll(async () => {
@@ -40,7 +41,11 @@ describe('restart mid-procedure', () => {
       if (status !== 'paid') await new Promise((r) => setTimeout(r, 250));
     }
     expect(status).toBe('paid');
-    const audit = await second.system.model.audit.find({ caseNumber: recorded.ticketNumber }).sort({ at: 1 }).lean();
+    // The status is written a moment before its audit event: read the trail once the paid event is there.
+    const audit = await eventually(async () => {
+      const events = await second.system.model.audit.find({ caseNumber: recorded.ticketNumber }).sort({ at: 1 }).lean();
+      return events.some((e) => e.action === 'parking-ticket.paid') && events;
+    }, 'the paid audit event');
     expect(audit.map((a) => a.action)).toEqual(['parking-ticket.recorded', 'parking-ticket.payment-booked', 'parking-ticket.paid']);
   });
 });
