@@ -35,7 +35,10 @@ import { MongoAttachmentStore } from '../store/attachments/mongo-attachment-stor
  */
 const DATABASE_TIMEOUTS = {
   serverSelectionTimeoutMS: Number(process.env.AMTSWEG_DB_SERVER_SELECTION_TIMEOUT_MS ?? 1_500),
-  connectTimeoutMS: 1_000,
+  // Also the heartbeat's timeout: a missed heartbeat clears the pool and interrupts every request in
+  // flight, so it must outlast a busy 2-core machine (1 s did not: CI saw "server monitor timeout"
+  // 503s under browser-test load). A paused database still answers 503 by the socket timeout.
+  connectTimeoutMS: 1_400,
   socketTimeoutMS: Number(process.env.AMTSWEG_DB_SOCKET_TIMEOUT_MS ?? 1_000),
   bufferCommands: false,
   // The breaker (./database-breaker.ts) listens to command and heartbeat events; a database that is back is seen within a second.
