@@ -12,11 +12,10 @@ import { fineProceedingsWorkflowId, hearingAnswerUpdate } from '../../../workflo
 import { notFound } from '../../http/app-error';
 import type { System } from '../../../system/system';
 import { hearingNotOpen, mapUpdateError } from '../temporal-errors';
-import { citizenTicketView } from '../parking-ticket/citizen-ticket-view';
+import { citizenTicketView, HEARING_STATUSES } from '../parking-ticket/citizen-ticket-view';
 import { withDeadline } from '../../../temporal/deadline';
 import { updateIdFor } from '../../../temporal/update-id';
 import { findTicketByNumber } from '../../../store/parking-ticket/ticket-store';
-import { HEARING_STATUSES } from '../parking-ticket/citizen-ticket-view';
 
 const CHILD_START_ATTEMPTS = 10;
 const CHILD_START_WAIT_MS = 300;
