@@ -16,12 +16,21 @@ export interface Payments {
   waiting(): boolean;
   /** Books what was reported, in order; returns the payment that covered the amount due, if one did. */
   book(): Promise<PaymentBooked | undefined>;
+  /**
+   * What settles the case now: the amount due (a notice's total once one is issued) — or the
+   * Verwarnungsgeld, when payments booked within the week cover it, however late they were reported.
+   */
+  dueCents(): number;
 }
 
 export function acceptPayments(ticket: TicketCase): Payments {
   const { workflowId, runId } = workflowInfo();
   const { state } = ticket;
   const unbooked: PaymentBooked[] = [];
+  /** Booked before the week's deadline (exclusive): the bank's booking date counts, not when the statement arrived. */
+  let paidInTimeCents = 0;
+  const inTime = (payment: PaymentBooked) => state.paymentDeadline !== undefined && Date.parse(payment.bookedAt) < Date.parse(state.paymentDeadline);
+  const dueCents = () => (paidInTimeCents >= ticket.input.offence.amountCents ? ticket.input.offence.amountCents : ticket.amountDueCents());
   setHandler(paymentBookedSignal, (payment) => {
     if (state.paymentIds.includes(payment.paymentId)) return; // reported twice, booked once
     state.paymentIds.push(payment.paymentId);
@@ -29,12 +38,14 @@ export function acceptPayments(ticket: TicketCase): Payments {
   });
   return {
     waiting: () => unbooked.length > 0,
+    dueCents,
     async book() {
       while (unbooked.length > 0) {
         const payment = unbooked.shift()!;
-        const booked = await act.recordTicketPayment({ ticketNumber: state.ticketNumber!, payment, amountDueCents: ticket.amountDueCents(), workflowId, runId });
+        if (inTime(payment)) paidInTimeCents += payment.amountCents;
+        const booked = await act.recordTicketPayment({ ticketNumber: state.ticketNumber!, payment, amountDueCents: dueCents(), workflowId, runId });
         state.paidCents = booked.paidTotalCents;
-        if (state.paidCents >= ticket.amountDueCents()) return payment;
+        if (state.paidCents >= dueCents()) return payment;
       }
       return undefined;
     },

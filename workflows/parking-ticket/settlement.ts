@@ -52,7 +52,7 @@ export function settlementOf(ticket: TicketCase, payments: Payments, withdrawals
         await ticket.setStatus('withdrawn', PARKING_TICKET_ACTIONS.withdrawn, { reason: settled.withdrawal.reason }, settled.withdrawal.by);
         return;
       }
-      const due = ticket.amountDueCents();
+      const due = payments.dueCents(); // the Verwarnungsgeld when it was booked within the week, even after a notice
       await ticket.setStatus('paid', PARKING_TICKET_ACTIONS.paid, {
         overpaidCents: state.paidCents - due, late: state.letterDeadline !== undefined, ...(state.notice ? { notice: state.notice.kind } : {}),
       });
