@@ -13,6 +13,7 @@ import { finishSignal, humanTaskFixtureWorkflow, withdrawCaseSignal } from '../w
 import { createTestAccount, HttpClient, startTestSystem } from '../support/system';
 import { startHumanTaskFixtureWorker } from '../support/fixture-worker';
 import { eventually } from '../support/eventually';
+import { berlinDateString } from '../../domain/berlin-time';
 
 let app: RunningSystem;
 let fixtureWorker: { stop(): Promise<void> } | undefined;
@@ -100,7 +101,8 @@ describe('inbox over HTTP', () => {
     expect(desc.json.items.map((t: { taskId: string }) => t.taskId)).toEqual([tasks[0]!.taskId, tasks[3]!.taskId, tasks[1]!.taskId]);
     expect(desc.json.total).toBe(3);
 
-    const day = (n: number) => new Date(Date.now() + n * DAY).toISOString().slice(0, 10);
+    // The filter takes Berlin days: a UTC date would be the day before between 23:00 and 24:00 UTC (22:00 in summer).
+    const day = (n: number) => berlinDateString(new Date(Date.now() + n * DAY));
     const ranged = await list(anna.client, { queue: 'department', department: 'fine-office', dueFrom: day(2), dueTo: day(8) });
     expect(ranged.json.items.map((t: { taskId: string }) => t.taskId)).toEqual([tasks[1]!.taskId, tasks[3]!.taskId]);
     expect(ranged.json.total).toBe(2);
