@@ -15,6 +15,8 @@ export const VERSIONS = {
   /** Our one-line patch of FerretDB (see ferretdbPath); a new patch gets a new name, so caches rebuild. */
   ferretdbPatch: 'id-index-1',
   temporalTestServer: '1.33.0',
+  /** The OpenAPI fuzzer of test/fuzz (PyPI), in its own virtualenv. */
+  schemathesis: '4.32.5',
 } as const;
 
 export const cacheDir = process.env.AMTSWEG_CACHE_DIR ?? join(homedir(), '.cache', 'amtsweg');
@@ -129,6 +131,27 @@ export function timeSkippingServerPath(): string {
     chmodSync(script, 0o755);
   });
   return join(dir, 'test-server');
+}
+
+/**
+ * schemathesis, the OpenAPI fuzzer of test/fuzz, from PyPI into a virtualenv of its own
+ * (python3 -m venv + pip, exact version), so it never touches the machine's Python packages.
+ * The command is the virtualenv's python with `-m schemathesis.cli`: the venv is built under a
+ * temporary name and moved into place, which its own bin/ scripts (absolute shebangs) would not survive.
+ */
+export function schemathesisCommand(): [string, ...string[]] {
+  if (process.env.SCHEMATHESIS_PATH) return [process.env.SCHEMATHESIS_PATH];
+  if (process.env.SCHEMATHESIS_PATH) return process.env.SCHEMATHESIS_PATH;
+  const v = VERSIONS.schemathesis;
+  const dir = join(cacheDir, `schemathesis-${v}`);
+  const python = onPath('python3') ?? onPath('python');
+  if (!existsSync(dir) && !python) throw new Error('python3 is needed for the fuzzing tests (schemathesis): install it (apt-get install python3-venv)');
+  buildOnce(dir, `schemathesis ${v} (PyPI, in a virtualenv)`, '30 seconds', (staging) => {
+    const venv = join(staging, 'venv');
+    run(python!, ['-m', 'venv', venv]);
+    run(join(venv, 'bin', 'pip'), ['install', '--quiet', `schemathesis==${v}`]);
+  });
+  return [join(dir, 'venv', 'bin', 'python'), '-m', 'schemathesis.cli'];
 }
 
 export function maildevEntry(): string {
