@@ -14,7 +14,17 @@ import { join } from 'node:path';
 import { chromiumPath, ferretdbPath, schemathesisCommand, temporalCliPath, timeSkippingServerPath } from './lib/binaries';
 
 function step(name: string, cmd: string, args: string[]): void {
-  const suiteAt = process.argv.indexOf('--suite');
+  const started = Date.now();
+  console.log(`[amtsweg] ${name} …`);
+  const result = spawnSync(cmd, args, { stdio: 'inherit' });
+  if (result.status !== 0) {
+    console.error(`[amtsweg] ${name} failed`);
+    process.exit(result.status ?? 1);
+  }
+  console.log(`[amtsweg] ${name}: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+const suiteAt = process.argv.indexOf('--suite');
 const suite = suiteAt >= 0 ? process.argv[suiteAt + 1] : undefined;
 if (suite !== undefined && suite !== 'chaos' && suite !== 'fuzz') {
   console.error(`[amtsweg] --suite must be chaos or fuzz, got "${suite}"`);
