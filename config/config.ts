@@ -24,6 +24,12 @@ export interface AppConfig {
   sandboxWebhookSecret?: string;
   ports: { temporal: number; temporalUi: number; mongodb: number; smtp: number; mailUi: number };
   /**
+   * STAFF_ADMIN_SECOND_FACTOR=optional lets an admin work without a TOTP second factor; unset
+   * (the default, and the only value production accepts) sends every admin without one to
+   * enrolment at sign-in. For test systems whose fixture account holds every role.
+   */
+  adminSecondFactorOptional?: boolean;
+  /**
    * The embedded stack's operations: how long closed workflows stay in the embedded Temporal
    * (TEMPORAL_RETENTION_DAYS, default 30), and the backups of its SQLite files that `npm start`
    * takes (AMTSWEG_BACKUP_INTERVAL_MINUTES, default 60, 0 = none; AMTSWEG_BACKUP_KEEP, default 48).
@@ -95,6 +101,16 @@ function hostPort(env: Env, name: string): string | undefined {
   return raw;
 }
 
+function adminSecondFactorOptional(env: Env): boolean {
+  const raw = env.STAFF_ADMIN_SECOND_FACTOR;
+  if (raw === undefined || raw === '' || raw === 'required') return false;
+  if (raw !== 'optional') throw new ConfigError('STAFF_ADMIN_SECOND_FACTOR', `must be required or optional, got "${raw}"`);
+  if (env.AMTSWEG_MODE === 'production' || (!env.AMTSWEG_MODE && env.NODE_ENV === 'production')) {
+    throw new ConfigError('STAFF_ADMIN_SECOND_FACTOR', 'cannot be optional in production: administrators sign in with a second factor');
+  }
+  return true;
+}
+
 export function loadConfig(env: Env = process.env): AppConfig {
   const appPort = port(env, 'PORT', 3000);
   const temporalAddress = hostPort(env, 'TEMPORAL_ADDRESS');
@@ -138,6 +154,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       bic: env.PAYEE_BIC || undefined,
     },
     sandboxWebhookSecret: env.SANDBOX_PAYMENT_WEBHOOK_SECRET || undefined,
+    adminSecondFactorOptional: adminSecondFactorOptional(env),
     ports: {
       temporal: port(env, 'TEMPORAL_PORT', 7233),
       temporalUi: port(env, 'TEMPORAL_UI_PORT', 8233),
