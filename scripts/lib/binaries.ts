@@ -141,7 +141,6 @@ export function timeSkippingServerPath(): string {
  */
 export function schemathesisCommand(): [string, ...string[]] {
   if (process.env.SCHEMATHESIS_PATH) return [process.env.SCHEMATHESIS_PATH];
-  if (process.env.SCHEMATHESIS_PATH) return process.env.SCHEMATHESIS_PATH;
   const v = VERSIONS.schemathesis;
   const dir = join(cacheDir, `schemathesis-${v}`);
   const python = onPath('python3') ?? onPath('python');
