@@ -7,7 +7,7 @@ import type { Request } from 'express';
 import { STAFF_ROLES } from '../../store/accounts/staff-accounts';
 import { department, staffRole } from './schemas';
 import { named } from '../http/openapi';
-import { STAFF_COOKIE, staffSessionOf } from '../http/authenticate';
+import { servedOverTls, staffCookieName, staffSessionOf } from '../http/authenticate';
 import { defineRoutes } from '../http/route';
 import type { System } from '../../system/system';
 import { ABSOLUTE_TTL_MS } from '../security/sessions';
@@ -28,7 +28,6 @@ export const staffSessionSchema = named('StaffSession', {
   },
 });
 
-const secure = (req: Request, system: System) => req.secure || system.config.publicBaseUrl.startsWith('https:');
 
 export const staffSessionRoutes = defineRoutes([
   {
@@ -58,7 +57,7 @@ export const staffSessionRoutes = defineRoutes([
     async handler({ body, system, res, req }) {
       const { userName, password } = body as { userName: string; password: string };
       const { token, view } = await signIn(system, req.app.locals.signInLimiter, { userName, password, address: req.ip ?? 'unknown' });
-      res.cookie(STAFF_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure: secure(req, system), maxAge: ABSOLUTE_TTL_MS, path: '/' });
+      res.cookie(staffCookieName(req, system), token, { httpOnly: true, sameSite: 'strict', secure: servedOverTls(req, system), maxAge: ABSOLUTE_TTL_MS, path: '/' });
       return { json: view };
     },
   },
@@ -70,7 +69,7 @@ export const staffSessionRoutes = defineRoutes([
       if (res.locals.csrfRejected) throw csrfFailed();
       const staff = staffSessionOf(res);
       if (staff) await signOut(system, staff.session);
-      res.clearCookie(STAFF_COOKIE, { httpOnly: true, sameSite: 'strict', secure: secure(req, system), path: '/' });
+      res.clearCookie(staffCookieName(req, system), { httpOnly: true, sameSite: 'strict', secure: servedOverTls(req, system), path: '/' });
       return { status: 204 };
     },
   },
