@@ -5,7 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
 import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { createActivities } from '../../activities';
 import { completeTaskUpdate, TASK_ERRORS, taskIdOf, type TaskSpec } from '../../workflows/tasks/shared';
@@ -30,34 +31,52 @@ const spec = (caseNumber: string): TaskSpec => ({
   dueAt: new Date(Date.now() + 14 * 86_400_000).toISOString(), caseData: {},
 });
 
+const RUNS = 20;
+
+const { EventType } = temporal.api.enums.v1;
+
+/** Until the workflow has processed its latest signal: a workflow task completed after it. */
+async function signalProcessed(handle: WorkflowHandle) {
+  await eventually(async () => {
+    const types = ((await handle.fetchHistory()).events ?? []).map((e) => e.eventType);
+    const signalled = types.lastIndexOf(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED);
+    return signalled >= 0 && types.slice(signalled + 1).includes(EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED);
+  }, 'the signal processed', { tries: 300 });
+}
+
 describe('human task: cancel and completion', () => {
-  it('when the case cancels a task still being opened and a decision arrives meanwhile, then only the cancellation is recorded', async () => {
-    // The task's opening (its read model) waits for the test, so cancel and completion meet while it is under way.
-    let open!: () => void;
-    const opened = new Promise<void>((resolve) => { open = resolve; });
-    let opening = false;
+  it(`when the case cancels a task still being opened and a decision arrives meanwhile, then only the cancellation is recorded — ${RUNS} races at once`, async () => {
+    // Each task's opening (its read model) waits for the test, so cancel and completion meet while it is under way.
+    const gates = new Map<string, { opening: boolean; open: () => void; opened: Promise<void> }>();
     const real = createActivities(ts.db.deps);
-    const activities = { ...real, async openTask(input: Parameters<typeof real.openTask>[0]) { opening = true; await opened; return real.openTask(input); } };
+    const activities = { ...real, async openTask(input: Parameters<typeof real.openTask>[0]) {
+      const gate = gates.get(input.workflowId)!;
+      gate.opening = true;
+      await gate.opened;
+      return real.openTask(input);
+    } };
     const taskQueue = `tq-${randomUUID()}`;
     const worker = await Worker.create({ connection: ts.env.nativeConnection, taskQueue, workflowBundle: bundle, activities });
-    await worker.runUntil((async () => {
+    const race = async () => {
       const workflowId = `task-race-${randomUUID()}`;
       const caseNumber = `TEST-${randomUUID().slice(0, 8)}`;
+      let open!: () => void;
+      const gate = { opening: false, open: () => open(), opened: new Promise<void>((resolve) => { open = resolve; }) };
+      gates.set(workflowId, gate);
       const handle = await ts.env.client.workflow.start(taskRaceWorkflow, { taskQueue, workflowId, args: [spec(caseNumber)] });
-      await eventually(async () => opening, 'the task being opened');
+      await eventually(async () => gate.opening, 'the task being opened', { tries: 300 });
       await handle.signal(cancelAllSignal);
-      await new Promise((r) => setTimeout(r, 500)); // the cancel has begun (it waits for the opening)
-      const completion = handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: taskIdOf(workflowId, 'decision'), decision: { outcome: 'uphold' }, by: 'caseworker-1' }] })
+      await signalProcessed(handle); // the cancel has begun (it waits for the opening)
+      const refused = await handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: taskIdOf(workflowId, 'decision'), decision: { outcome: 'uphold' }, by: 'caseworker-1' }] })
         .then(() => 'completed', (e: unknown) => e);
-      await new Promise((r) => setTimeout(r, 500));
-      open();
-      const refused = await completion;
+      gate.open();
       expect(refused).toBeInstanceOf(WorkflowUpdateFailedError);
       expect((refused as WorkflowUpdateFailedError).cause).toMatchObject({ type: TASK_ERRORS.taskNotOpen });
       expect(await handle.result()).toEqual({ state: 'cancelled' });
       const closes = (await ts.db.model.audit.find({ caseNumber }).lean()).map((a) => a.action).filter((a) => a !== 'task.opened');
       expect(closes).toEqual(['task.cancelled']);
       expect((await ts.db.model.tasks.findById(taskIdOf(workflowId, 'decision')).lean())?.status).toBe('cancelled');
-    })());
+    };
+    await worker.runUntil(Promise.all(Array.from({ length: RUNS }, race)));
   });
 });
