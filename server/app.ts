@@ -12,6 +12,7 @@ import { asDependencyUnavailable } from './http/dependency-errors';
 import { rejectDeepJson } from './http/json-depth';
 import { AppError, preferredLang } from './http/app-error';
 import { authenticate, staffSessionOf } from './http/authenticate';
+import { pendingStepBlocks } from './use-cases/accounts/pending-step';
 import { buildOpenApi } from './http/openapi';
 import { validateInput } from './http/validation';
 import type { RouteSpec } from './http/route';
@@ -76,6 +77,12 @@ export function createApp(system: System, options: { webDir?: string } = {}): ex
           res.locals.staffSession = undefined;
           res.locals.csrfRejected = true;
         }
+        // A session with a pending step (issued password, admin without second factor) reaches only that step's routes.
+        const blocked = principal.kind === 'staff' ? pendingStepBlocks(staffSessionOf(res)!.pendingStep, req.method, route.path) : undefined;
+        if (blocked && route.roles.includes('public')) {
+          principal = { kind: 'anonymous', roles: [], id: 'anonymous', departments: [] };
+          res.locals.staffSession = undefined;
+        } else if (blocked) throw blocked;
         if (!route.roles.includes('public')) {
           if (principal.kind === 'anonymous') throw unauthenticated();
           if (!route.roles.some((role) => principal.roles.includes(role))) throw forbidden();

@@ -5,7 +5,7 @@ import { defineRoutes } from '../http/route';
 import { named } from '../http/openapi';
 import { department, staffRole } from './schemas';
 import {
-  createAccount, listAccounts, resetPassword, unlockAccount, updateAccount, type AccountUpdate, type NewAccount,
+  createAccount, listAccounts, removeSecondFactor, resetPassword, unlockAccount, updateAccount, type AccountUpdate, type NewAccount,
 } from '../use-cases/accounts/manage-accounts';
 
 const departments = { type: 'array', maxItems: DEPARTMENT_IDS.length, uniqueItems: true, items: department };
@@ -19,8 +19,13 @@ const editable = {
 };
 export const accountSchema = named('Account', {
   type: 'object',
-  required: ['id', 'displayName', 'email', 'roles', 'departments', 'leadOf', 'disabled'],
-  properties: { id: { type: 'string' }, ...editable, disabled: { type: 'boolean' }, lockedUntil: { type: 'string', format: 'date-time' } },
+  required: ['id', 'displayName', 'email', 'roles', 'departments', 'leadOf', 'disabled', 'mustChangePassword', 'secondFactor'],
+  properties: {
+    id: { type: 'string' }, ...editable, disabled: { type: 'boolean' },
+    lockedUntil: { type: 'string', format: 'date-time', description: 'Password-only sign-in locked: the name reached its daily ceiling of failed sign-ins' },
+    mustChangePassword: { type: 'boolean', description: 'The password was issued by an administrator; its owner changes it at the next sign-in' },
+    secondFactor: { type: 'boolean', description: 'A TOTP second factor is set up' },
+  },
 });
 const withPassword = named('AccountWithPassword', { type: 'object', required: ['account', 'password'], properties: { account: accountSchema, password: { type: 'string', description: 'Shown once; not stored in clear.' } } });
 const idParam = { 404: { description: 'No such account' } };
@@ -56,7 +61,7 @@ export const accountRoutes = defineRoutes([
       properties: { ...editable, disabled: { type: 'boolean' } },
     },
     responses: { ...guarded, 200: { description: 'Changed', schema: accountSchema }, ...idParam, 409: { description: 'E-mail address taken by another account' },
-      422: { description: 'Invalid, or an admin removing their own admin role or disabling themselves' } },
+      422: { description: 'Invalid, an admin removing their own admin role or disabling themselves, or the change would leave no active admin' } },
     async handler({ body, system, principal, params }) {
       return { json: await updateAccount(system, principal.id, params.id!, body as AccountUpdate) };
     },
@@ -69,10 +74,17 @@ export const accountRoutes = defineRoutes([
     },
   },
   {
-    method: 'post', path: '/api/staff/accounts/:id/unlock', summary: 'End a lock-out after failed sign-ins', tags: ['accounts'], roles: ['admin'],
+    method: 'post', path: '/api/staff/accounts/:id/unlock', summary: "End a name's sign-in lock (the daily ceiling and every address's delay)", tags: ['accounts'], roles: ['admin'],
     responses: { ...guarded, 200: { description: 'Unlocked', schema: accountSchema }, ...idParam },
     async handler({ system, principal, params }) {
       return { json: await unlockAccount(system, principal.id, params.id!) };
+    },
+  },
+  {
+    method: 'post', path: '/api/staff/accounts/:id/second-factor-reset', summary: 'Remove the TOTP second factor (lost device); sessions end, the person enrols again', tags: ['accounts'], roles: ['admin'],
+    responses: { ...guarded, 200: { description: 'Removed', schema: accountSchema }, ...idParam },
+    async handler({ system, principal, params }) {
+      return { json: await removeSecondFactor(system, principal.id, params.id!) };
     },
   },
 ]);

@@ -14,49 +14,62 @@ import { ABSOLUTE_TTL_MS } from '../security/sessions';
 import { csrfFailed } from '../security/csrf';
 import { signIn, signOut, type StaffSessionView } from '../use-cases/accounts/sign-in';
 import { changeOwnPassword } from '../use-cases/accounts/manage-accounts';
+import { confirmEnrolment, hasSecondFactor, startEnrolment } from '../use-cases/accounts/second-factor';
+import { findStaffAccount } from '../../store/accounts/staff-accounts';
 
 
 export const staffSessionSchema = named('StaffSession', {
   type: 'object',
-  required: ['id', 'displayName', 'roles', 'departments', 'leadOf', 'csrfToken'],
+  required: ['id', 'displayName', 'roles', 'departments', 'leadOf', 'csrfToken', 'secondFactor'],
   properties: {
     id: { type: 'string' }, displayName: { type: 'string' },
     roles: { type: 'array', items: staffRole },
     departments: { type: 'array', items: department },
     leadOf: { type: 'array', items: department },
     csrfToken: { type: 'string', description: 'Send as X-CSRF-Token on every POST, PUT and DELETE.' },
+    pendingStep: {
+      type: 'string', enum: ['change-password', 'enrol-second-factor'],
+      description: 'Until done, the session reaches only this step (403 password_change_required / second_factor_enrolment_required elsewhere)',
+    },
+    secondFactor: { type: 'boolean', description: 'The account has a TOTP second factor' },
   },
 });
+const tooMany = { 429: { description: 'Too many wrong guesses in a row: wait (Retry-After, growing with every further failure)' } };
 
 
 export const staffSessionRoutes = defineRoutes([
   {
     method: 'get', path: '/api/staff/session', summary: 'The current staff session and its CSRF token', tags: ['staff'], roles: [...STAFF_ROLES],
     responses: { 200: { description: 'Signed in', schema: staffSessionSchema }, 401: { description: 'Not signed in' } },
-    async handler({ principal, res }) {
+    async handler({ principal, res, system }) {
       const staff = staffSessionOf(res)!;
       const view: StaffSessionView = {
         id: principal.id, displayName: principal.displayName ?? principal.id, roles: principal.roles as StaffSessionView['roles'],
         departments: principal.departments, leadOf: staff.leadOf, csrfToken: staff.session.csrfToken,
+        ...(staff.pendingStep ? { pendingStep: staff.pendingStep } : {}),
+        secondFactor: hasSecondFactor(await findStaffAccount(system.conn, principal.id)),
       };
       return { json: view };
     },
   },
   {
-    method: 'post', path: '/api/staff/session', summary: 'Sign in with user name and password', tags: ['staff'], roles: ['public'],
+    method: 'post', path: '/api/staff/session', summary: 'Sign in with user name and password (and the TOTP code, for an account with a second factor)', tags: ['staff'], roles: ['public'],
     body: {
       type: 'object', required: ['userName', 'password'], additionalProperties: false,
-      properties: { userName: { type: 'string', minLength: 1, maxLength: 100 }, password: { type: 'string', minLength: 1, maxLength: 500 } },
+      properties: {
+        userName: { type: 'string', minLength: 1, maxLength: 100 }, password: { type: 'string', minLength: 1, maxLength: 500 },
+        code: { type: 'string', maxLength: 20, description: 'The current 6-digit code of the authenticator app' },
+      },
     },
     responses: {
       200: { description: 'Signed in; session cookie set', schema: staffSessionSchema },
-      401: { description: 'User name or password wrong (one answer for both)' },
+      401: { description: 'User name or password wrong (one answer for both), the code wrong, or second_factor_required: the password was right, the code is missing' },
       422: { description: 'User name or password missing, empty or too long' },
-      429: { description: 'Locked for 15 minutes after 5 failures, or too many failures from this address (Retry-After)' },
+      429: { description: 'This name must wait at this address (5 failures in a row, then 1, 2, 4 … minutes), the name reached its daily ceiling (password-only sign-in locked for 24 h; administrators are alerted), or too many failures from this address (Retry-After)' },
     },
     async handler({ body, system, res, req }) {
-      const { userName, password } = body as { userName: string; password: string };
-      const { token, view } = await signIn(system, req.app.locals.signInLimiter, { userName, password, address: req.ip ?? 'unknown' });
+      const { userName, password, code } = body as { userName: string; password: string; code?: string };
+      const { token, view } = await signIn(system, req.app.locals.signInLimiter, { userName, password, code, address: req.ip ?? 'unknown' });
       res.cookie(staffCookieName(req, system), token, { httpOnly: true, sameSite: 'strict', secure: servedOverTls(req, system), maxAge: ABSOLUTE_TTL_MS, path: '/' });
       return { json: view };
     },
@@ -81,10 +94,35 @@ export const staffSessionRoutes = defineRoutes([
     },
     responses: {
       204: { description: 'Changed' }, 401: { description: 'Not signed in' }, 403: { description: 'The X-CSRF-Token header is missing or wrong' },
-      422: { description: 'Current password wrong, or the new one breaks a rule' },
+      422: { description: 'Current password wrong, or the new one breaks a rule' }, ...tooMany,
     },
     async handler({ body, system, principal, res }) {
       await changeOwnPassword(system, principal.id, staffSessionOf(res)!.session._id, body as { currentPassword: string; newPassword: string });
+      return { status: 204 };
+    },
+  },
+  {
+    method: 'post', path: '/api/staff/second-factor/enrolment', summary: 'Begin setting up the TOTP second factor: a new secret and its QR code (replaces an unconfirmed one)', tags: ['staff'], roles: [...STAFF_ROLES],
+    responses: {
+      200: { description: 'Scan the QR code (or type the secret) into an authenticator app, then confirm with a code', schema: named('SecondFactorEnrolment', {
+        type: 'object', required: ['secret', 'otpauthUri', 'qrCode'],
+        properties: { secret: { type: 'string', description: 'Base32, for typing in' }, otpauthUri: { type: 'string' }, qrCode: { type: 'string', description: 'PNG data URL of the otpauth URI' } },
+      }) },
+      401: { description: 'Not signed in' }, 403: { description: 'The X-CSRF-Token header is missing or wrong' }, 409: { description: 'A second factor is set up already' },
+    },
+    async handler({ system, principal }) {
+      return { json: await startEnrolment(system, principal.id) };
+    },
+  },
+  {
+    method: 'post', path: '/api/staff/second-factor', summary: 'Confirm the second factor with the current code of the app; from then on sign-in asks for a code', tags: ['staff'], roles: [...STAFF_ROLES],
+    body: { type: 'object', required: ['code'], additionalProperties: false, properties: { code: { type: 'string', minLength: 1, maxLength: 20 } } },
+    responses: {
+      204: { description: 'Set up' }, 401: { description: 'Not signed in' }, 403: { description: 'The X-CSRF-Token header is missing or wrong' },
+      409: { description: 'No set-up begun' }, 422: { description: 'The code is not right' }, ...tooMany,
+    },
+    async handler({ system, principal, body }) {
+      await confirmEnrolment(system, principal.id, (body as { code: string }).code.replace(/\s/g, ''));
       return { status: 204 };
     },
   },

@@ -22,6 +22,12 @@ const staffAccountSchema = new Schema({
   passwordHash: { type: String, required: true },
   disabled: { type: Boolean, default: false },
   passwordChangedAt: Date,
+  /** Set when an administrator (or a script) issued the password: the person must choose their own at the next sign-in. */
+  mustChangePassword: { type: Boolean, default: false },
+  /** The TOTP second factor: its secret sealed (store/sealed-box.ts, bound to the account). */
+  totp: { type: Schema.Types.Mixed },
+  /** A secret shown for enrolment, not yet confirmed with a code. */
+  totpPending: { type: Schema.Types.Mixed },
 }, { collection: 'staff_accounts', timestamps: true, versionKey: false });
 
 export type StaffAccountDoc = InferSchemaType<typeof staffAccountSchema> & { _id: string };
@@ -83,6 +89,22 @@ export async function updateStaffAccount(conn: Connection, id: string, fields: P
   await staffAccountModel(conn).updateOne({ _id: id }, { $set: fields });
 }
 
-export async function setStaffPasswordHash(conn: Connection, id: string, passwordHash: string): Promise<void> {
-  await staffAccountModel(conn).updateOne({ _id: id }, { $set: { passwordHash, passwordChangedAt: new Date() } });
+/** `issued`: an administrator or a script chose it (changed at the next sign-in); else the person did. */
+export async function setStaffPasswordHash(conn: Connection, id: string, passwordHash: string, issued = false): Promise<void> {
+  await staffAccountModel(conn).updateOne({ _id: id }, { $set: { passwordHash, passwordChangedAt: new Date(), mustChangePassword: issued } });
+}
+
+/** The TOTP state as stored: `secret` sealed with the account's id as context. */
+export interface StoredTotp { secret: unknown; enabledAt?: Date; createdAt?: Date }
+
+export async function setStaffTotpPending(conn: Connection, id: string, pending: StoredTotp): Promise<void> {
+  await staffAccountModel(conn).updateOne({ _id: id }, { $set: { totpPending: pending } });
+}
+
+export async function enableStaffTotp(conn: Connection, id: string, totp: StoredTotp): Promise<void> {
+  await staffAccountModel(conn).updateOne({ _id: id }, { $set: { totp }, $unset: { totpPending: 1 } });
+}
+
+export async function removeStaffTotp(conn: Connection, id: string): Promise<void> {
+  await staffAccountModel(conn).updateOne({ _id: id }, { $unset: { totp: 1, totpPending: 1 } });
 }

@@ -1,11 +1,10 @@
 /**
- * Sign-in failures under concurrency on the embedded FerretDB (where $inc loses increments):
- * counted by insert, so parallel guesses lock the name exactly once. Also the password rules.
+ * Portal guess limits under concurrency on the embedded FerretDB (where $inc loses increments):
+ * counted by insert. Also the password rules. The staff sign-in limits: staff-sign-in-limits.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import mongoose, { type Connection } from 'mongoose';
-import { LOCK_MS, SignInLimiter } from '../../server/security/sign-in-limiter';
-import { AttemptLimiter } from '../../server/security/attempt-limiter';
+import { AttemptLimiter, LOCK_MS } from '../../server/security/attempt-limiter';
 import { AddressBudget } from '../../server/security/address-budget';
 import { generatePassword, hashPassword, passwordProblem, verifyPassword } from '../../server/security/passwords';
 import { testMongoUri } from '../support/env';
@@ -15,44 +14,11 @@ let conn: Connection;
 beforeAll(async () => {
   conn = await mongoose.createConnection(testMongoUri('read_model_sign_in')).asPromise();
   await conn.dropDatabase();
-  new SignInLimiter(conn); // registers the models
-  new AttemptLimiter(conn);
+  new AttemptLimiter(conn); // registers the models
   await Promise.all(Object.values(conn.models).map((m) => m.createIndexes()));
 });
 afterAll(async () => {
   await conn?.close();
-});
-
-describe('SignInLimiter', () => {
-  it('when 8 wrong guesses for one name arrive at once, then only 5 get a password check, exactly one locks the name, for 15 minutes', async () => {
-    const limiter = new SignInLimiter(conn);
-    const attempts = await Promise.all(Array.from({ length: 8 }, () => limiter.claimAttempt('parallel')));
-    expect(attempts.map((a) => a.n).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
-    expect(attempts.filter((a) => a.allowed).map((a) => a.n).sort()).toEqual([1, 2, 3, 4, 5]);
-    const results = await Promise.all(attempts.filter((a) => a.allowed).map((a, i) => limiter.recordFailure('parallel', `10.0.0.${i}`, a.n)));
-    expect(results.filter((r) => r.locked)).toHaveLength(1);
-    const wait = await limiter.retryAfterMs('parallel', '10.0.0.99');
-    expect(wait).toBeGreaterThan(LOCK_MS - 60_000);
-    expect(wait).toBeLessThanOrEqual(LOCK_MS);
-    expect(await conn.collection('staff_sign_in_attempts').countDocuments({ _id: { $regex: /^parallel:/ } } as never)).toBe(8);
-  });
-
-  it('when 4 failures and then a success, then the next 4 failures do not lock; after the lock ends the count starts at 1; unlock clears a lock', async () => {
-    const limiter = new SignInLimiter(conn);
-    const fail = async () => limiter.recordFailure('steady', '10.0.1.1', (await limiter.claimAttempt('steady')).n);
-    for (let i = 0; i < 4; i += 1) expect((await fail()).locked).toBe(false);
-    await limiter.claimAttempt('steady');
-    await limiter.recordSuccess('steady');
-    for (let i = 0; i < 4; i += 1) expect((await fail()).locked).toBe(false);
-    expect(await limiter.retryAfterMs('steady', '10.0.1.2')).toBe(0);
-    expect((await fail()).locked).toBe(true);
-    expect(await limiter.lockedUntil('steady')).toBeInstanceOf(Date);
-    // 15 minutes later the lock has run out and a new run of attempts begins at 1.
-    expect(await limiter.retryAfterMs('steady', '10.0.1.2', Date.now() + LOCK_MS + 1000)).toBe(0);
-    expect(await limiter.claimAttempt('steady')).toEqual({ n: 1, allowed: true });
-    await limiter.unlock('steady');
-    expect(await limiter.retryAfterMs('steady', '10.0.1.2')).toBe(0);
-  });
 });
 
 describe('AttemptLimiter (citizen portal codes)', () => {

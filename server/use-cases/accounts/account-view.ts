@@ -13,15 +13,20 @@ export interface AccountView {
   departments: Department[];
   leadOf: Department[];
   disabled: boolean;
-  /** Set while 5 failed sign-ins lock the account. */
+  /** Set while the name is over its daily ceiling of failed sign-ins (password-only sign-in locked). */
   lockedUntil?: string;
+  /** The password was issued by an administrator and is still to be changed by its owner. */
+  mustChangePassword: boolean;
+  /** A TOTP second factor is set up. */
+  secondFactor: boolean;
 }
 
 export function toView(account: StaffAccountDoc, lockedUntil?: Date): AccountView {
   return {
     id: account._id, displayName: account.displayName, email: account.email,
     roles: account.roles as StaffRole[], departments: account.departments as Department[], leadOf: account.leadOf as Department[],
-    disabled: Boolean(account.disabled), ...(lockedUntil ? { lockedUntil: lockedUntil.toISOString() } : {}),
+    disabled: Boolean(account.disabled), mustChangePassword: Boolean(account.mustChangePassword), secondFactor: Boolean(account.totp),
+    ...(lockedUntil ? { lockedUntil: lockedUntil.toISOString() } : {}),
   };
 }
 
