@@ -16,7 +16,7 @@ import { ferretdbPath } from '../../scripts/lib/binaries';
 import { freePort } from '../../scripts/lib/stack';
 import { connectSystem, type System } from '../../system/system';
 import { createApp } from '../../server/app';
-import { stack } from '../support/env';
+import { stack, testMongoUri } from '../support/env';
 import { HttpClient, TEST_STAFF, createTestAccount } from '../support/system';
 import { eventually } from '../support/eventually';
 import { STAFF_ROLES } from '../../store/accounts/staff-accounts';
@@ -48,6 +48,41 @@ async function proxyTo(address: string): Promise<{ address: string; cut(): Promi
   return {
     address: `127.0.0.1:${(server.address() as { port: number }).port}`,
     async cut() { await new Promise((ok) => { server.close(ok); for (const s of sockets) s.destroy(); }); },
+  };
+}
+
+/**
+ * A TCP proxy to Temporal that can go silent: `hang()` keeps every connection open but forwards
+ * nothing more, and accepts new connections without ever answering (a Temporal that is stopped,
+ * or a network that swallows packets); `heal()` drops the silent connections and forwards again.
+ */
+async function silenceableProxyTo(address: string): Promise<{ address: string; hang(): void; heal(): void; close(): Promise<void> }> {
+  const [host, port] = [address.split(':')[0]!, Number(address.split(':')[1])];
+  let silent = false;
+  const pairs = new Set<[Socket, Socket | undefined]>();
+  const server: Server = createServer((client) => {
+    client.on('error', () => undefined);
+    if (silent) { const pair: [Socket, undefined] = [client, undefined]; pairs.add(pair); client.on('close', () => pairs.delete(pair)); client.resume(); return; }
+    const upstream = connect(port, host).on('error', () => undefined);
+    const pair: [Socket, Socket] = [client, upstream];
+    pairs.add(pair);
+    client.on('close', () => { pairs.delete(pair); upstream.destroy(); });
+    upstream.on('close', () => client.destroy());
+    client.pipe(upstream).pipe(client);
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  return {
+    address: `127.0.0.1:${(server.address() as { port: number }).port}`,
+    hang() {
+      silent = true;
+      // Bytes still arrive (and are read and dropped) but nothing goes through in either direction.
+      for (const [client, upstream] of pairs) { client.unpipe(); upstream?.unpipe(); client.resume(); upstream?.resume(); }
+    },
+    heal() {
+      silent = false;
+      for (const [client, upstream] of pairs) { client.destroy(); upstream?.destroy(); }
+    },
+    async close() { await new Promise((ok) => { server.close(ok); for (const [c, u] of pairs) { c.destroy(); u?.destroy(); } }); },
   };
 }
 
@@ -124,5 +159,48 @@ describe('a dependency outage', () => {
       expect(ms).toBeLessThan(2000);
       console.info(`[outage] Temporal cut off: recording ${recording.status} after ${Math.round(ms)} ms`);
     }
+  }, 90_000);
+
+  it('when Temporal accepts connections but never answers, then recording a ticket answers 503 with Retry-After within 2 s (not after the 10 s client deadline); once it answers again, the retry with the same key records the ticket, once', async () => {
+    const proxy = await silenceableProxyTo(stack.temporalAddress);
+    cleanups.push(() => proxy.close());
+    const port = await freePort();
+    const config = loadConfig({ PORT: String(port), AMTSWEG_DATA_DIR: mkdtempSync(join(tmpdir(), 'amtsweg-outage-')), TEMPORAL_TASK_QUEUE: `outage-silent-${port}` });
+    // The worker talks to Temporal directly (it is not what is measured); the web process goes through the proxy.
+    const worker = await runSystem(config, { temporalAddress: stack.temporalAddress, mongodbUri: testMongoUri('outage_silent'), smtpUrl: stack.smtpUrl });
+    cleanups.push(() => worker.stop());
+    const system: System = await connectSystem(config, { temporal: { ...config.temporal, address: proxy.address }, mongodbUri: testMongoUri('outage_silent'), smtpUrl: stack.smtpUrl });
+    cleanups.push(() => system.close());
+    const server = createApp(system).listen(0, '127.0.0.1');
+    await new Promise((ok) => server.once('listening', ok));
+    cleanups.push(() => new Promise((ok) => server.close(ok)));
+    await createTestAccount(system, { ...TEST_STAFF, roles: [...STAFF_ROLES], departments: [...DEPARTMENT_IDS] }).catch(() => undefined);
+    const warden = new HttpClient(`http://127.0.0.1:${(server.address() as { port: number }).port}`);
+    await warden.signInStaff();
+    const first = await warden.request('POST', '/api/parking-tickets', ticket('HA-SI 1'), { 'Idempotency-Key': 'outage-silent-1' });
+    expect(first.status).toBe(201);
+
+    proxy.hang();
+    const bodies = new Map([2, 3, 4].map((i) => [i, ticket(`HA-SI ${i}`)]));
+    const answers: { status: number; ms: number }[] = [];
+    for (let i = 2; i <= 4; i += 1) {
+      const { value: recording, ms } = await timed(warden.request('POST', '/api/parking-tickets', bodies.get(i), { 'Idempotency-Key': `outage-silent-${i}` }));
+      expect({ status: recording.status, retryAfter: recording.headers.get('retry-after'), code: recording.json?.error?.code })
+        .toEqual({ status: 503, retryAfter: expect.stringMatching(/^\d+$/), code: 'dependency_unavailable' });
+      expect(ms).toBeLessThan(2000);
+      answers.push({ status: recording.status, ms: Math.round(ms) });
+    }
+    console.info(`[outage] Temporal silent: recordings answered ${answers.map((a) => `${a.status} after ${a.ms} ms`).join(', ')}`);
+
+    // Temporal answers again: the retries with the same keys are accepted, one ticket per key.
+    proxy.heal();
+    for (let i = 2; i <= 4; i += 1) {
+      const retried = await eventually(async () => {
+        const r = await warden.request('POST', '/api/parking-tickets', bodies.get(i), { 'Idempotency-Key': `outage-silent-${i}` });
+        return r.status === 201 && r;
+      }, 'the retried recording accepted', { tries: 60, everyMs: 250 });
+      expect(retried.json.ticketNumber).toMatch(/\S/);
+    }
+    for (let i = 1; i <= 4; i += 1) expect(await system.model.tickets.countDocuments({ plate: `HA-SI ${i}` })).toBe(1);
   }, 90_000);
 });
