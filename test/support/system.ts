@@ -25,22 +25,28 @@ export const TEST_STAFF = { id: 'test-staff', password: 'test-staff-password-012
 /** An account with exactly these roles (and departments/leads); the password comes back for signIn. */
 export async function createTestAccount(
   target: { system: System } | System,
-  spec: { id?: string; roles: StaffRole[]; departments?: Department[]; leadOf?: Department[]; displayName?: string; email?: string; password?: string },
+  spec: { id?: string; roles: StaffRole[]; departments?: Department[]; leadOf?: Department[]; displayName?: string; email?: string; password?: string;
+    /** As an administrator would hand it out: changed at the first sign-in. Default: the person chose it. */
+    issued?: boolean },
 ): Promise<{ id: string; password: string }> {
   const system = 'system' in target ? target.system : target;
   const id = spec.id ?? `t-${randomUUID().slice(0, 8)}`;
   const { password } = await createAccount(system, 'test', {
     id, roles: spec.roles, departments: spec.departments ?? [], leadOf: spec.leadOf ?? [],
     displayName: spec.displayName ?? `Test ${id}`, email: spec.email ?? `${id}@hagen.example`,
-  }, spec.password);
+  }, spec.password, { issued: spec.issued ?? false });
   return { id, password };
 }
 
-export async function startTestSystem(dbName: string, opts: { taskQueue?: string; keepData?: boolean; dataDir?: string } = {}): Promise<RunningSystem & { taskQueue: string; dataDir: string }> {
+export async function startTestSystem(dbName: string, opts: {
+  taskQueue?: string; keepData?: boolean; dataDir?: string;
+  /** 'required' (production's rule): admins without TOTP are sent to enrolment. Default optional: TEST_STAFF holds every role. */
+  adminSecondFactor?: 'required' | 'optional';
+} = {}): Promise<RunningSystem & { taskQueue: string; dataDir: string }> {
   const port = await freePort();
   const taskQueue = opts.taskQueue ?? `amtsweg-${dbName}-${randomUUID().slice(0, 8)}`;
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), `amtsweg-${dbName}-`));
-  const config = loadConfig({ PORT: String(port), AMTSWEG_DATA_DIR: dataDir, TEMPORAL_TASK_QUEUE: taskQueue });
+  const config = loadConfig({ PORT: String(port), AMTSWEG_DATA_DIR: dataDir, TEMPORAL_TASK_QUEUE: taskQueue, STAFF_ADMIN_SECOND_FACTOR: opts.adminSecondFactor ?? 'optional' });
   const mongodbUri = testMongoUri(dbName);
   const running = await runSystem(config, { temporalAddress: stack.temporalAddress, mongodbUri, smtpUrl: stack.smtpUrl });
   if (!opts.keepData) {
