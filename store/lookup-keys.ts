@@ -22,7 +22,7 @@ export function lookupKeys(conn: Connection): Model<LookupKey> {
 }
 
 export type LookupKind =
-  | 'ticket-of-workflow' | 'ticket-of-access-code'
+  | 'ticket-of-workflow' | 'ticket-of-access-code' | 'ticket-of-letter-code'
   | 'dog-tax-case-of-workflow' | 'dog-tax-registration-of-tag'
   | 'serial-of-owner';
 

@@ -6,7 +6,7 @@ import { formatBerlinDateTime } from '../../domain/berlin-time';
 import type { FormRegistry } from '../../forms/registry/form-registry';
 import type { DraftExpiryInput } from '../../workflows/drafts/shared';
 import { sendMailOnce, type Mailer } from '../../adapters/mail/mailer';
-import { isPermanentMailError } from '../mail/send-case-mail';
+import { isPermanentMailError, withinMailBudget } from '../mail/send-case-mail';
 import type { ReadModel } from '../../store/models';
 import { deriveDraftToken, draftResumeUrl } from '../../domain/drafts/draft-link';
 import type { DraftStore } from '../../store/drafts/draft-store';
@@ -27,9 +27,13 @@ export function createDraftActivities(deps: DraftActivityDeps) {
       const titleEn = form?.texts.en.title ?? input.formId;
       const link = draftResumeUrl(deps.publicBaseUrl, input.formId, input.draftId, deriveDraftToken(deps.draftTokenSecret, input.draftId));
       const expires = new Date(input.expiresAt);
+      const key = `form-draft-link:${input.draftId}`;
+      // An address over its daily budget gets no more links (the API refuses such saves up front;
+      // this holds when several arrive at once). The draft's workflow still deletes it at expiry.
+      if (!(await withinMailBudget(deps.model, key, input.email))) return;
       // The key is the draft: a retried activity (or a replayed start) sends the link once.
       try {
-        await sendMailOnce(deps.model, deps.mailer, `form-draft-link:${input.draftId}`, {
+        await sendMailOnce(deps.model, deps.mailer, key, {
           to: input.email,
           subject: `Ihr gespeicherter Entwurf: ${titleDe} / Your saved draft`,
           text: [

@@ -20,7 +20,8 @@ import { FINE_PROCEEDINGS_ACTIONS, NO_ADDRESSEE, type HearingAnswer, type Issued
 import { costNoticeAmounts, fineNoticeAmounts, fineTariff, type FineTariff, type NoticeAmounts } from '../../domain/fine-proceedings/fees';
 import { paymentDeadline } from '../../domain/berlin-time';
 import { fineCases } from '../../store/fine-proceedings/fine-case';
-import { answerReceivedMail, noticeMail } from './mails';
+import { answerReceivedMail, answererLink, noticeMail } from './mails';
+import { deriveAnswererToken } from '../../domain/parking-ticket/access-code';
 
 interface Traced { workflowId: string; runId: string }
 const caseType = PARKING_TICKET_PROCEDURE;
@@ -53,8 +54,11 @@ export function createFineProceedingsActivities(deps: FineProceedingsActivityDep
     if (!ticket) throw new Error(`parking ticket ${ticketNumber} not found in the read model`);
     return ticket;
   };
-  const sendHearingAnswerReceipt = (ticketNumber: string, email: string) => sendCaseMail(model, deps.mailer, {
-    key: `hearing-answer:${ticketNumber}`, message: answerReceivedMail({ to: email, ticketNumber }),
+  // Opens the case for whoever answered (only mailed to the address given in the answer).
+  const caseLinkOf = (ticket: { ticketNumber: string; workflowId: string }) =>
+    answererLink(deps.publicBaseUrl, ticket.ticketNumber, deriveAnswererToken(deps.accessCodeSecret, ticket.workflowId));
+  const sendHearingAnswerReceipt = async (ticketNumber: string, email: string) => sendCaseMail(model, deps.mailer, {
+    key: `hearing-answer:${ticketNumber}`, message: answerReceivedMail({ to: email, ticketNumber, caseLink: caseLinkOf(await ticketOf(ticketNumber)) }),
     caseType, caseNumber: ticketNumber, undeliverableAction: FINE_PROCEEDINGS_ACTIONS.mailUndeliverable,
   });
 
@@ -130,7 +134,7 @@ export function createFineProceedingsActivities(deps: FineProceedingsActivityDep
         // The letter goes by post either way: a refused address is recorded, not retried.
         await sendCaseMail(model, deps.mailer, { key: `${args.kind}:${ticket.ticketNumber}`, message: noticeMail({
           to: args.answer.email, kind: args.kind, ticketNumber: ticket.ticketNumber, totalCents, deadline: args.deadline, reference,
-          portalBaseUrl: portalBaseUrl(deps.publicBaseUrl), pdf, filename,
+          portalBaseUrl: portalBaseUrl(deps.publicBaseUrl), pdf, filename, caseLink: caseLinkOf(ticket),
         }), caseType, caseNumber: ticket.ticketNumber, undeliverableAction: FINE_PROCEEDINGS_ACTIONS.mailUndeliverable });
       }
       return { kind: args.kind, reference, amounts: args.amounts, deadline: args.deadline, documentId };

@@ -8,6 +8,7 @@ import { Context } from '@temporalio/activity';
 import { sendMailOnce, type MailMessage, type Mailer } from '../../adapters/mail/mailer';
 import { appendAuditEvent } from '../../store/audit';
 import type { ReadModel } from '../../store/models';
+import { MailBudget } from '../../store/rate-limit/mail-budget';
 
 export type MailOutcome = 'sent' | 'undeliverable';
 
@@ -19,6 +20,21 @@ export interface CaseMail {
   caseNumber: string;
   /** The audit action of the refusal, e.g. `dog-tax.mail-undeliverable`. */
   undeliverableAction: string;
+  /**
+   * 'citizen' (default): an address someone typed into a public form, counted against the
+   * per-address daily budget (store/rate-limit/mail-budget.ts); over it, the mail is not sent
+   * and recorded like a refusal. 'staff': an account's address, not budgeted.
+   */
+  recipient?: 'citizen' | 'staff';
+}
+
+/**
+ * Counts a citizen mail against its address's daily budget, once per mail key (a retried
+ * activity whose mail already went out is not counted again). False: over budget.
+ */
+export async function withinMailBudget(model: ReadModel, key: string, to: string): Promise<boolean> {
+  if ((await model.sentMails.findById(key).lean())?.status === 'sent') return true;
+  return (await new MailBudget(model.sentMails.db).claim(to)).allowed;
 }
 
 /** SMTP 5xx (permanent negative reply, RFC 5321 4.2.1) or nodemailer's refusal of the envelope before sending. */
@@ -29,6 +45,14 @@ export function isPermanentMailError(error: unknown): boolean {
 }
 
 export async function sendCaseMail(model: ReadModel, mailer: Mailer, mail: CaseMail): Promise<MailOutcome> {
+  if (mail.recipient !== 'staff' && !(await withinMailBudget(model, mail.key, mail.message.to))) {
+    const { workflowId, runId } = Context.current().info.workflowExecution ?? {};
+    await appendAuditEvent(model, {
+      key: `${mail.key}:undeliverable`, actor: 'system', action: mail.undeliverableAction, caseType: mail.caseType, caseNumber: mail.caseNumber,
+      workflowId, runId, details: { mail: mail.key.split(':')[0], smtp: null, reason: 'address-budget' },
+    });
+    return 'undeliverable';
+  }
   try {
     await sendMailOnce(model, mailer, mail.key, mail.message);
     return 'sent';

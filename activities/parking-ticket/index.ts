@@ -21,7 +21,7 @@ import type { VehicleHolder, VehicleRegistry } from '../../adapters/vehicle-regi
 import {
   PARKING_TICKET_ACTIONS, PARKING_TICKET_PROCEDURE, type ParkingTicketInput, type PaymentBooked, type TicketRegistration, type TicketStatus,
 } from '../../workflows/parking-ticket/shared';
-import { deriveAccessCode, hashAccessCode } from '../../domain/parking-ticket/access-code';
+import { deriveAccessCode, deriveLetterCode, hashAccessCode } from '../../domain/parking-ticket/access-code';
 import { paymentReceiptMail } from './receipt-mail';
 
 export interface Payee { beneficiaryName: string; iban: string; bic?: string }
@@ -60,11 +60,11 @@ export function createParkingTicketActivities(deps: ParkingTicketActivityDeps) {
         const ticketNumber = `VG-${year}-${String(serial).padStart(6, '0')}`;
         await insertTicket(model, {
           ticketNumber, workflowId, reference: createRfReference(`${year}${String(serial).padStart(6, '0')}`),
-          accessCodeHash: hashAccessCode(accessCode), status: 'open', offence: input.offence, plate: input.plate,
+          accessCodeHash: hashAccessCode(deps.accessCodeSecret, accessCode), status: 'open', offence: input.offence, plate: input.plate,
           place: input.place, observedAt: new Date(input.observedAt), recordedBy: input.recordedBy, requestFingerprint: input.requestFingerprint,
           paymentDeadline: paymentDeadline(new Date(input.observedAt), 7),
           ...(input.form ? { formId: input.form.id, formVersion: input.form.version } : {}),
-        });
+        }, hashAccessCode(deps.accessCodeSecret, deriveLetterCode(deps.accessCodeSecret, workflowId)));
         ticket = (await findTicketByNumber(model, ticketNumber))!;
       }
       const noticeCard = await renderNoticeCardPdf({
@@ -127,7 +127,8 @@ export function createParkingTicketActivities(deps: ParkingTicketActivityDeps) {
 
     async createWarningLetter(args: Traced & { ticketNumber: string; holder: VehicleHolder; letterDeadline: string }): Promise<{ documentId: string }> {
       const ticket = await ticketOf(args.ticketNumber);
-      const accessCode = deriveAccessCode(deps.accessCodeSecret, args.workflowId);
+      // The letter carries the letter code (it opens the hearing), never the card's ticket code.
+      const accessCode = deriveLetterCode(deps.accessCodeSecret, args.workflowId);
       const payee = payeeOf(ticket);
       const pdf = await renderWarningLetterPdf({
         ticketNumber: ticket.ticketNumber, accessCode, portalUrl: `${portalBaseUrl(deps.publicBaseUrl)}/${accessCode}`,

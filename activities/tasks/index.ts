@@ -54,7 +54,7 @@ export function createTaskActivities(deps: TaskActivityDeps): TaskActivities {
       const round = input.round ? `:${input.round}` : '';
       for (const lead of leads) {
         await sendCaseMail(model, deps.mailer, {
-          key: `task-overdue:${input.taskId}${round}:${lead.id}`, caseType: task.procedure, caseNumber: task.caseNumber, undeliverableAction: 'task.mail-undeliverable',
+          key: `task-overdue:${input.taskId}${round}:${lead.id}`, caseType: task.procedure, caseNumber: task.caseNumber, undeliverableAction: 'task.mail-undeliverable', recipient: 'staff',
           message: overdueMail({ to: lead.email, leadName: lead.displayName, task, url: taskPageUrl(deps.publicBaseUrl, input.taskId) }),
         });
       }

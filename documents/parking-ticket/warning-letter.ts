@@ -243,8 +243,9 @@ function body(t: Tagged, input: WarningLetterInput, observed: Date, lastDay: Dat
   para(t, 'Sie haben Gelegenheit, sich zu dem Vorwurf zu äußern. Es steht Ihnen frei, sich zur Sache zu äußern ' +
     'oder nicht zur Sache auszusagen. Verpflichtet sind Sie nur zu Angaben zu Ihrer Person (§ 111 OWiG).');
   para(t, `Sie können online antworten: Scannen Sie den QR-Code „Online antworten“ oder öffnen Sie ${input.portalBaseUrl} ` +
-    `und geben Sie den Zugangscode ${input.accessCode} sowie das Kennzeichen ein. Sie können uns auch schriftlich ` +
-    'unter Angabe des Aktenzeichens antworten.');
+    `und geben Sie den Zugangscode ${input.accessCode} sowie das Kennzeichen ein. Der Zugangscode steht nur in diesem ` +
+    'Brief, nicht auf der Karte am Fahrzeug; bewahren Sie ihn auf, mit ihm sehen Sie später auch Bescheide online. ' +
+    'Sie können uns auch schriftlich unter Angabe des Aktenzeichens antworten.');
   para(t, 'Haben Sie das Fahrzeug zur Tatzeit nicht selbst geführt, können Sie uns dies mitteilen. Kann die Person, ' +
     'die das Fahrzeug geführt hat, nicht ermittelt werden, können der Halterin oder dem Halter die Kosten des ' +
     'Verfahrens auferlegt werden (§ 25a StVG).');

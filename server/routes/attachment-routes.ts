@@ -7,6 +7,7 @@ import { defineRoutes } from '../http/route';
 import { named } from '../http/openapi';
 import { validationFailed } from '../http/validation';
 import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, attachmentTooLarge, uploadAttachment } from '../use-cases/attachments/upload-attachment';
+import { admit, guardsOf } from '../security/citizen-guards';
 
 /** The documented limit of X-Filename: a longer header is refused, not silently cut. */
 const MAX_FILENAME_HEADER = 1000;
@@ -32,8 +33,13 @@ export const attachmentRoutes = defineRoutes([
       201: { description: 'Stored', schema: uploaded },
       413: { description: 'Larger than 10 MB' },
       422: { description: 'Not a PDF, JPEG or PNG by its content (field "file"), or X-Filename longer than 1,000 characters (field "X-Filename")' },
+      429: { description: 'Too many uploads from this client or address, or the daily upload quota (per client, per address, overall) is used up' },
     },
-    async handler({ req, body, system }) {
+    async handler(ctx) {
+      const { req, body, system } = ctx;
+      const who = await admit(ctx, 'upload');
+      // The bytes count against the day's quotas before anything is stored.
+      await guardsOf(system).limits.chargeUpload(who, Buffer.isBuffer(body) ? body.length : 0);
       const filename = req.get('X-Filename');
       if (filename !== undefined && filename.length > MAX_FILENAME_HEADER) {
         throw validationFailed([{ field: 'X-Filename', message: { de: 'Der Dateiname ist zu lang (höchstens 1.000 Zeichen).', en: 'The file name is too long (at most 1,000 characters).' } }]);

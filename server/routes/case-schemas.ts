@@ -9,9 +9,14 @@ export const submissionAccepted = named('SubmissionAccepted', {
   type: 'object', required: ['caseNumber', 'formId', 'formVersion', 'statusUrl', 'statusToken'],
   properties: {
     caseNumber: { type: 'string' }, formId: { type: 'string' }, formVersion: { type: 'integer', description: 'The version the submission was validated against' },
-    statusUrl: { type: 'string', description: '${PUBLIC_BASE_URL}/vorgang/{caseNumber}?token={statusToken}' },
+    statusUrl: { type: 'string', description: '${PUBLIC_BASE_URL}/vorgang/{caseNumber}#{statusToken} (the token in the fragment: never sent to a server)' },
     statusToken: { type: 'string', description: 'Secret: opens the status page of this case' },
   },
+});
+
+export const statusLinkReplaced = named('StatusLinkReplaced', {
+  type: 'object', required: ['statusUrl', 'statusToken'],
+  properties: { statusUrl: { type: 'string', description: 'The new link; every earlier link of the case stopped working' }, statusToken: { type: 'string' } },
 });
 
 export const caseStatus = named('CaseStatus', {
@@ -23,7 +28,7 @@ export const caseStatus = named('CaseStatus', {
     steps: { type: 'array', items: { type: 'object', required: ['at', 'action', 'text'], properties: { at: dateTime, action: { type: 'string' }, text: localText } } },
     documents: {
       type: 'array',
-      items: { type: 'object', required: ['id', 'kind', 'title', 'url'], properties: { id: { type: 'string' }, kind: { type: 'string' }, title: localText, url: { type: 'string' } } },
+      items: { type: 'object', required: ['id', 'kind', 'title', 'url'], properties: { id: { type: 'string' }, kind: { type: 'string' }, title: localText, url: { type: 'string', description: 'POST the status token ({"token": …}) to this URL to download' } } },
     },
   },
 });

@@ -38,9 +38,13 @@ export const ticketWithAudit = named('StaffTicketWithAudit', {
 
 export const citizenTicket = named('CitizenTicket', {
   type: 'object',
-  required: [...ticketRequired, 'outstandingCents', 'amountDueCents', 'accusation', 'hearing', 'payment'],
+  required: [...ticketRequired, 'access', 'outstandingCents', 'amountDueCents', 'accusation', 'hearing', 'payment'],
   properties: {
     ...ticketProperties,
+    access: {
+      type: 'string', enum: ['pay', 'case'],
+      description: "What this portal session may do: 'pay' (opened with the card's ticket code: see and pay), 'case' (opened with the hearing letter's code or the link sent to whoever answered: also answer the hearing, object, read notices)",
+    },
     outstandingCents: { type: 'integer', description: 'What is left to pay (less than amountDueCents after a partial transfer)' },
     amountDueCents: { type: 'integer', description: 'The Verwarnungsgeld, or the total of an issued notice' },
     paidAt: dateTime,

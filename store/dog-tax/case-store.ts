@@ -84,8 +84,8 @@ export async function registrationFor(model: ReadModel, submission: { tagNumber:
 
 /** What a status page needs to know of a case before it checks the token. */
 export async function findCaseRecord(model: ReadModel, caseNumber: string) {
-  return model.dogTaxCases.findById(caseNumber, { caseNumber: 1, workflowId: 1, formId: 1, formVersion: 1, status: 1, createdAt: 1 })
-    .lean<{ caseNumber: string; workflowId: string; formId: string; formVersion: number; status: string; createdAt: Date }>();
+  return model.dogTaxCases.findById(caseNumber, { caseNumber: 1, workflowId: 1, formId: 1, formVersion: 1, status: 1, createdAt: 1, updatedAt: 1 })
+    .lean<{ caseNumber: string; workflowId: string; formId: string; formVersion: number; status: string; createdAt: Date; updatedAt?: Date }>();
 }
 
 /** The case a workflow opened (null: not yet). */

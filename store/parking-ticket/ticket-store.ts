@@ -21,12 +21,20 @@ export async function findTicketOfWorkflow(model: ReadModel, workflowId: string)
   return ticketNumber ? findTicketByNumber(model, ticketNumber) : null;
 }
 
-/** Only what opening the portal needs: which ticket, and the plate to compare. */
-export async function findTicketByAccessCodeHash(model: ReadModel, accessCodeHash: string): Promise<{ ticketNumber: string; plate: string } | null> {
-  const ticketNumber = await lookUpKey(model.tickets.db, 'ticket-of-access-code', accessCodeHash);
+/**
+ * Only what opening the portal needs: which ticket, the plate to compare, and what the code
+ * opens — the card's ticket code `pay`, the letter's code `case`. Two `_id` reads.
+ */
+export async function findTicketByCodeHash(model: ReadModel, codeHash: string): Promise<{ ticketNumber: string; plate: string; scope: 'pay' | 'case' } | null> {
+  const byCard = await lookUpKey(model.tickets.db, 'ticket-of-access-code', codeHash);
+  const ticketNumber = byCard ?? await lookUpKey(model.tickets.db, 'ticket-of-letter-code', codeHash);
   if (!ticketNumber) return null;
-  return model.tickets.findById(ticketNumber, { ticketNumber: 1, plate: 1 }).lean<{ ticketNumber: string; plate: string }>();
+  const ticket = await model.tickets.findById(ticketNumber, { ticketNumber: 1, plate: 1 }).lean<{ ticketNumber: string; plate: string }>();
+  return ticket ? { ...ticket, scope: byCard ? 'pay' : 'case' } : null;
 }
+
+/** The old name (the bench reads by it). */
+export const findTicketByAccessCodeHash = findTicketByCodeHash;
 
 export interface NewTicket {
   ticketNumber: string; workflowId: string; reference: string; accessCodeHash: string; status: string;
@@ -34,10 +42,15 @@ export interface NewTicket {
   paymentDeadline: Date; formId?: string; formVersion?: number;
 }
 
-/** Stores a ticket once (a retry with the same number changes nothing), then its lookup keys. */
-export async function insertTicket(model: ReadModel, ticket: NewTicket): Promise<void> {
+/**
+ * Stores a ticket once (a retry with the same number changes nothing), then its lookup keys:
+ * the card's code hash and the hearing letter's code hash (the letter code is not in the
+ * ticket document; only its lookup key is).
+ */
+export async function insertTicket(model: ReadModel, ticket: NewTicket, letterCodeHash: string): Promise<void> {
   await model.tickets.updateOne({ _id: ticket.ticketNumber }, { $setOnInsert: ticket }, { upsert: true });
   await putLookupKey(model.tickets.db, 'ticket-of-access-code', ticket.accessCodeHash, ticket.ticketNumber);
+  await putLookupKey(model.tickets.db, 'ticket-of-letter-code', letterCodeHash, ticket.ticketNumber);
   // Last: a workflow whose key exists has a complete ticket.
   await putLookupKey(model.tickets.db, 'ticket-of-workflow', ticket.workflowId, ticket.ticketNumber);
 }

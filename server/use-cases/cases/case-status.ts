@@ -11,7 +11,7 @@ import type { System } from '../../../system/system';
 import type { CaseRecord } from './case-access';
 import { actionText, documentTitle, statusText } from './case-texts';
 
-export async function caseStatusView(system: System, c: CaseRecord, token: string) {
+export async function caseStatusView(system: System, c: CaseRecord) {
   const form = (await system.forms.get(c.formId, c.formVersion)) ?? findForm(c.formId);
   // Inbox work (task opened, claimed, escalated …) is the city's internal step, not the citizen's.
   const audit = (await auditTrailOf(system.model, c.caseNumber))
@@ -32,10 +32,10 @@ export async function caseStatusView(system: System, c: CaseRecord, token: strin
     steps: audit.map((a) => ({ at: a.at.toISOString(), action: a.action, text: actionText(a.action) })),
     documents: docs.map((d) => ({
       id: d.id, kind: d.kind, title: documentTitle(d.kind),
-      url: `${base}/${encodeURIComponent(d.id)}?token=${encodeURIComponent(token)}`,
+      url: `${base}/${encodeURIComponent(d.id)}`,
     })).concat(attachments.map((a) => ({
       id: a.id, kind: 'attachment', title: { de: `Nachweis: ${a.filename}`, en: `Evidence: ${a.filename}` },
-      url: `${base}/${encodeURIComponent(a.id)}?token=${encodeURIComponent(token)}`,
+      url: `${base}/${encodeURIComponent(a.id)}`,
     }))),
   };
 }

@@ -41,5 +41,5 @@ export async function answerHearing(system: System, args: { ticketNumber: string
       await new Promise((resolve) => setTimeout(resolve, CHILD_START_WAIT_MS));
     }
   }
-  return (await citizenTicketView(system, args.ticketNumber))!;
+  return (await citizenTicketView(system, args.ticketNumber, 'case'))!;
 }

@@ -11,6 +11,7 @@ import { qrSvg } from '../../../documents/qr';
 import { fineCases } from '../../../store/fine-proceedings/fine-case';
 import type { System } from '../../../system/system';
 import { findTicketByNumber } from '../../../store/parking-ticket/ticket-store';
+import type { CodeScope } from '../../../domain/parking-ticket/access-code';
 
 /** While the ticket is in one of these, its Bußgeldverfahren holds the hearing. */
 export const HEARING_STATUSES = new Set(['letter_sent', 'holder_unknown']);
@@ -27,7 +28,8 @@ export async function amountDue(system: System, t: { ticketNumber: string; refer
   return { fineCase, notice, dueCents, reference: notice ? notice.reference! : t.reference, outstandingCents: Math.max(dueCents - (t.paidCents ?? 0), 0) };
 }
 
-export async function citizenTicketView(system: System, ticketNumber: string) {
+/** `access`: what the portal session may do ('pay' with the card's code, 'case' with the letter's); the view says so, the routes enforce it. */
+export async function citizenTicketView(system: System, ticketNumber: string, access: CodeScope) {
   const t = await findTicketByNumber(system.model, ticketNumber);
   if (!t) return null;
   const { payee } = system.config;
@@ -38,6 +40,7 @@ export async function citizenTicketView(system: System, ticketNumber: string) {
   const hearingOpen = HEARING_STATUSES.has(t.status) && !answered && t.letterDeadline !== undefined && t.letterDeadline !== null && t.letterDeadline.getTime() > Date.now();
   return {
     ticketNumber: t.ticketNumber,
+    access,
     status: t.status,
     offence: { code: t.offence!.code!, title: { de: t.offence!.titleDe!, en: t.offence!.titleEn! } },
     amountCents: t.offence!.amountCents!,

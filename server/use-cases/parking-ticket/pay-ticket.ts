@@ -11,13 +11,14 @@ import { AppError, notFound } from '../../http/app-error';
 import type { System } from '../../../system/system';
 import { findCheckoutIntent, markCheckoutBooked, recordCheckoutIntent } from '../../../store/payments/checkout-intents';
 import { findTicketByNumber } from '../../../store/parking-ticket/ticket-store';
-import { hashAccessCode, normalizeAccessCode } from '../../../domain/parking-ticket/access-code';
+import { deriveLetterCode, hashAccessCode, normalizeAccessCode } from '../../../domain/parking-ticket/access-code';
 import { amountDue } from './citizen-ticket-view';
 import { startPaymentReconciliation } from '../payments/start-payment-reconciliation';
 
-/** Back to the ticket's own page when the client proved it knows the code, else to the portal entry. */
-function returnUrl(base: string, codeHash: string, code: string | undefined): string {
-  return code && hashAccessCode(code) === codeHash ? `${base}/knoellchen/${encodeURIComponent(normalizeAccessCode(code))}` : `${base}/knoellchen`;
+/** Back to the ticket's own page when the client proved it knows a code of it (card or letter), else to the portal entry. */
+function returnUrl(base: string, secret: Buffer, ticket: { accessCodeHash: string; workflowId: string }, code: string | undefined): string {
+  const known = code && (hashAccessCode(secret, code) === ticket.accessCodeHash || normalizeAccessCode(code) === deriveLetterCode(secret, ticket.workflowId));
+  return known ? `${base}/knoellchen/${encodeURIComponent(normalizeAccessCode(code))}` : `${base}/knoellchen`;
 }
 
 // The Verwarnungsgeld until a notice is issued (also while the fine office decides), then the notice's total.
@@ -40,7 +41,7 @@ export async function startCheckout(system: System, args: { ticketNumber: string
     checkout = await system.paymentProvider.createCheckout({
       idempotencyKey: key, amountCents, currency: 'EUR', reference,
       description: `${notice ? (notice.kind === 'fine_notice' ? 'Bußgeldbescheid' : 'Kostenbescheid') : 'Verwarnungsgeld'} ${ticket.ticketNumber}`,
-      returnUrl: returnUrl(base, ticket.accessCodeHash, args.code), webhookUrl: `${system.internalBaseUrl}/api/payments/sandbox/webhook`,
+      returnUrl: returnUrl(base, system.secrets.accessCode, ticket, args.code), webhookUrl: `${system.internalBaseUrl}/api/payments/sandbox/webhook`,
     });
     if (checkout.status !== 'cancelled') break;
     key = `${key}:after:${checkout.id}`;

@@ -1,0 +1,104 @@
+/**
+ * Counts events per key in fixed time windows, in the database, so every web replica (and the
+ * worker) shares one count. FerretDB v1 loses concurrent `$inc` and has no atomic conditional
+ * update, so — like store/attempt-counter.ts — the count is kept by insert against the unique
+ * `_id`: the n-th event of a window claims `<key>|<window>|<n>`; two replicas claiming the same n
+ * meet at the insert and the loser takes n + 1. No event is lost and none counted twice.
+ *
+ * Finding the current n costs reads by `_id` only: each process remembers the last n it saw per
+ * window (a hint), checks that the next one is free, and — without a hint, e.g. after a restart
+ * or when another replica counted — probes forward by doubling and bisects (about 2·log2(n)
+ * `_id` reads). The claimed numbers of a window are contiguous (n is claimed only after n − 1
+ * exists), which is what makes the bisection exact.
+ *
+ * Every document carries `expiresAt` (the end of its window); a schedule deletes the expired
+ * ones (purgeExpired, a scan of this collection once an hour).
+ */
+import { Schema, type Connection, type Model } from 'mongoose';
+import { isDuplicateKey } from '../duplicate-key';
+
+interface CountDoc { _id: string; expiresAt: Date }
+
+export const RATE_COUNT_COLLECTION = 'rate_counts';
+/** The hints are a cache: bounded, dropped wholesale when full. */
+const MAX_HINTS = 20_000;
+
+export interface WindowCount {
+  /** Events counted in the current window, this one included. */
+  count: number;
+  /** When the current window ends (ms since epoch). */
+  resetAt: number;
+}
+
+export function rateCountModel(conn: Connection): Model<CountDoc> {
+  return ((conn.models.RateCount as unknown) ?? conn.model('RateCount',
+    new Schema({ _id: String, expiresAt: Date }, { collection: RATE_COUNT_COLLECTION, versionKey: false }))) as Model<CountDoc>;
+}
+
+export class WindowCounter {
+  private readonly counts: Model<CountDoc>;
+  private readonly hints = new Map<string, number>();
+
+  constructor(conn: Connection) {
+    this.counts = rateCountModel(conn);
+  }
+
+  /** Counts `units` events (each a claimed number) for `key` in its current window of `windowMs`. */
+  async add(key: string, windowMs: number, units = 1, now = Date.now()): Promise<WindowCount> {
+    const { prefix, resetAt } = windowOf(key, windowMs, now);
+    let n = await this.top(prefix);
+    for (let claimed = 0; claimed < units;) {
+      n += 1;
+      try {
+        await this.counts.create({ _id: `${prefix}|${n}`, expiresAt: new Date(resetAt) });
+        claimed += 1;
+      } catch (error) {
+        if (!isDuplicateKey(error)) throw error;
+        // Another replica took n: n + 1 next (the loop's increment).
+      }
+    }
+    this.remember(prefix, n);
+    return { count: n, resetAt };
+  }
+
+  /** The count of the current window without adding to it. */
+  async peek(key: string, windowMs: number, now = Date.now()): Promise<WindowCount> {
+    const { prefix, resetAt } = windowOf(key, windowMs, now);
+    return { count: await this.top(prefix), resetAt };
+  }
+
+  /** Deletes the documents of windows that have ended (a scan; run by the purge schedule). */
+  async purgeExpired(now = new Date()): Promise<number> {
+    const { deletedCount } = await this.counts.deleteMany({ expiresAt: { $lte: now } });
+    return deletedCount ?? 0;
+  }
+
+  /** The highest claimed number of a window (0: none), by `_id` reads only. */
+  private async top(prefix: string): Promise<number> {
+    const exists = async (n: number) => (await this.counts.exists({ _id: `${prefix}|${n}` })) !== null;
+    let low = this.hints.get(prefix) ?? 0; // known to exist (or 0)
+    let step = 1;
+    while (await exists(low + step)) {
+      low += step;
+      step *= 2;
+    }
+    let high = low + step; // known to be free
+    while (high - low > 1) {
+      const mid = Math.floor((low + high) / 2);
+      if (await exists(mid)) low = mid;
+      else high = mid;
+    }
+    this.remember(prefix, low);
+    return low;
+  }
+
+  private remember(prefix: string, n: number): void {
+    if (this.hints.size >= MAX_HINTS) this.hints.clear();
+    if (n > 0) this.hints.set(prefix, n);
+  }
+}
+
+function windowOf(key: string, windowMs: number, now: number) {
+  const window = Math.floor(now / windowMs);
+  return { prefix: `${key}|${windowMs}|${window}`, resetAt: (window + 1) * windowMs };
+}
