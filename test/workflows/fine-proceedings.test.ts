@@ -34,6 +34,9 @@ beforeAll(() => {
 });
 
 const DAY = 86_400_000;
+const MINUTE = 60_000;
+/** The test server's clock: a payment's booking date is an instant of the skipped time, not of the wall clock. */
+const envNow = async () => new Date(await env.currentTimeMs()).toISOString();
 type Handle = WorkflowHandle<typeof parkingTicketWorkflow>;
 
 const answer = (over: Partial<HearingAnswer> = {}): HearingAnswer => ({
@@ -101,6 +104,7 @@ describe('Bußgeldverfahren (time skipping)', () => {
       await toHearing(handle, observedAt);
       await env.sleep(3 * DAY);
       const email = `hearing-${randomUUID()}@example.org`;
+      const answeredAt = await env.currentTimeMs();
       const answered = await answerHearing(handle, answer({ facts: 'denies', reasons: 'Ich war verreist.', email }));
       expect(answered.status).toBe('decision_pending');
       expect(await failureType(answerHearing(handle, answer()))).toBe('HearingAlreadyAnswered');
@@ -110,7 +114,8 @@ describe('Bußgeldverfahren (time skipping)', () => {
       expect(task).toMatchObject({ type: 'fine-proceedings.decision', department: 'fine-office', status: 'open', caseNumber: registration.ticketNumber });
       expect(task.caseData).toMatchObject({ answered: true, plate: 'HA-MM 4711', answer: { facts: 'denies', reasons: 'Ich war verreist.' } });
       expect(JSON.stringify(task)).not.toContain(registration.accessCode); // no secrets in the inbox
-      expect(Date.parse(String(task.dueAt)) - (await env.currentTimeMs())).toBeGreaterThan(13.9 * DAY);
+      // Due 14 days after the answer (to the minute: the task opens while the answer is recorded).
+      expect(Math.abs(Date.parse(String(task.dueAt)) - (answeredAt + 14 * DAY))).toBeLessThan(MINUTE);
       expect((await eventually(async () => (await mailsTo(email)).length > 0 && mailsTo(email), 'the answer mail'))[0]!.subject).toContain(registration.ticketNumber);
 
       // Refused by the task's validator: an unknown outcome.
@@ -131,10 +136,10 @@ describe('Bußgeldverfahren (time skipping)', () => {
       expect((await fineCases(db.conn).findById(registration.ticketNumber).lean())?.notice).toMatchObject({ totalCents: 5350 });
 
       // 25 € (the old Verwarnungsgeld) do not settle a 53.50 € notice; the rest does.
-      await handle.signal(paymentBookedSignal, { paymentId: `p1-${taskQueue}`, amountCents: 2500, bookedAt: new Date().toISOString(), channel: 'bank_transfer' });
+      await handle.signal(paymentBookedSignal, { paymentId: `p1-${taskQueue}`, amountCents: 2500, bookedAt: await envNow(), channel: 'bank_transfer' });
       await eventually(async () => (await handle.query(ticketStateQuery)).paidCents === 2500, 'the partial payment');
       expect((await caseState(handle)).status).toBe('fine_notice_sent');
-      await handle.signal(paymentBookedSignal, { paymentId: `p2-${taskQueue}`, amountCents: 2850, bookedAt: new Date().toISOString(), channel: 'card' });
+      await handle.signal(paymentBookedSignal, { paymentId: `p2-${taskQueue}`, amountCents: 2850, bookedAt: await envNow(), channel: 'card' });
       expect((await handle.result()).status).toBe('paid');
       expect(await auditOf(registration.ticketNumber)).toEqual([
         'parking-ticket.recorded:warden-test', 'parking-ticket.letter-queued:system', 'fine-proceedings.hearing-answered:citizen', 'task.opened:system', 'fine-proceedings.decision-requested:system',
@@ -157,9 +162,13 @@ describe('Bußgeldverfahren (time skipping)', () => {
       expect(Object.keys(task.outcomes as object)).toEqual(['drop', 'fine_notice', 'cost_notice']);
       expect(await failureType(answerHearing(handle, answer()))).toBe('HearingNotOpen');
 
-      await env.sleep(Date.parse(String(task.dueAt)) - 60_000 - (await env.currentTimeMs()));
+      // The decision task escalates 14 days after it opened (at the letter's deadline): not a minute before, a minute after.
+      const escalationDue = Date.parse(letterDeadline!) + 14 * DAY;
+      expect(Math.abs(Date.parse(String(task.dueAt)) - escalationDue)).toBeLessThan(MINUTE);
+      await env.sleep(escalationDue - MINUTE - (await env.currentTimeMs()));
       expect((await db.model.tasks.findById(taskId).lean())?.overdue).toBe(false);
-      await env.sleep(2 * 60_000);
+      expect(await db.model.audit.countDocuments({ caseNumber: registration.ticketNumber, action: 'task.escalated' })).toBe(0);
+      await env.sleep(escalationDue + MINUTE - (await env.currentTimeMs()));
       await eventually(async () => (await db.model.tasks.findById(taskId).lean())?.overdue, 'the escalation');
 
       await decide(handle, 'hearing-decision', { outcome: 'cost_notice', note: 'Fahrer nicht ermittelbar' });
@@ -203,12 +212,12 @@ describe('Bußgeldverfahren (time skipping)', () => {
       const { handle, registration, observedAt } = await startTicket(taskQueue, 'HA-K 7');
       await toHearing(handle, observedAt);
       await answerHearing(handle, answer({ facts: 'no_statement' }));
-      await handle.signal(paymentBookedSignal, { paymentId: `late-${taskQueue}`, amountCents: 2500, bookedAt: new Date().toISOString(), channel: 'card' });
+      await handle.signal(paymentBookedSignal, { paymentId: `late-${taskQueue}`, amountCents: 2500, bookedAt: await envNow(), channel: 'card' });
       expect((await handle.result()).status).toBe('paid');
       const task = await db.model.tasks.findById(taskIdIn(handle, 'hearing-decision')).lean();
       expect(task).toMatchObject({ status: 'cancelled', cancelReason: 'paid' });
       // The case is closed: a late decision finds no running case.
-      await expect(decide(handle, 'hearing-decision', { outcome: 'drop', reason: 'zu spät' })).rejects.toThrow();
+      expect(await decide(handle, 'hearing-decision', { outcome: 'drop', reason: 'zu spät' }).catch((e: unknown) => e)).toBeInstanceOf(WorkflowNotFoundError);
       expect(await auditOf(registration.ticketNumber)).toContain('task.cancelled:system');
     });
   });
@@ -303,6 +312,40 @@ describe('Bußgeldverfahren (time skipping)', () => {
     }, gated);
   });
 
+  it('when a Verwarnungsgeld booked on day 7 (23:59) is reported after a fine notice, then the case closes as paid at the original amount; one booked on day 8 (00:01) is only a part of the notice', async () => {
+    await ts.withWorker(async (taskQueue) => {
+      const [inTime, late] = await Promise.all([startTicket(taskQueue, 'HA-MM 4711'), startTicket(taskQueue, 'HA-XY 42')]);
+      const weekEnds = paymentDeadline(inTime.observedAt, 7).getTime();
+      expect(Date.parse(inTime.registration.paymentDeadline)).toBe(weekEnds);
+      await toHearing(inTime.handle, inTime.observedAt);
+      await statusIs(late.handle, 'letter_sent');
+      for (const { handle } of [inTime, late]) {
+        await answerHearing(handle, answer());
+        await decide(handle, 'hearing-decision', { outcome: 'fine_notice' });
+        await statusIs(handle, 'fine_notice_sent');
+      }
+      // The bank statements arrive after the notices: one transfer booked a minute before the week ended, one a minute after.
+      await inTime.handle.signal(paymentBookedSignal, { paymentId: `camt-day7-${taskQueue}`, amountCents: 2500, bookedAt: new Date(weekEnds - MINUTE).toISOString(), channel: 'bank_transfer' });
+      await late.handle.signal(paymentBookedSignal, { paymentId: `camt-day8-${taskQueue}`, amountCents: 2500, bookedAt: new Date(weekEnds + MINUTE).toISOString(), channel: 'bank_transfer' });
+
+      const paid = await eventually(async () => { const s = await inTime.handle.query(ticketStateQuery); return s.status === 'paid' && s; }, 'paid at the original amount');
+      expect(paid.paidCents).toBe(2500);
+      expect(await proceedingsOf(inTime.handle).result()).toMatchObject({ outcome: 'settled' });
+      const closed = (await db.model.tickets.findOne({ ticketNumber: inTime.registration.ticketNumber }).lean())!;
+      expect(closed).toMatchObject({ status: 'paid', paidCents: 2500, overpaidCents: 0 });
+      expect(await auditOf(inTime.registration.ticketNumber)).toEqual(expect.arrayContaining(['parking-ticket.payment-booked:payment:bank_transfer', 'parking-ticket.paid:system']));
+
+      await eventually(async () => (await late.handle.query(ticketStateQuery)).paidCents === 2500, 'the late payment booked');
+      expect((await caseState(late.handle)).status).toBe('fine_notice_sent');
+      const lateActions = await auditOf(late.registration.ticketNumber);
+      expect(lateActions).toContain('parking-ticket.payment-partial:payment:bank_transfer');
+      expect(lateActions).not.toContain('parking-ticket.paid:system');
+      // The rest of the notice (53.50 € − 25 €) closes it.
+      await late.handle.signal(paymentBookedSignal, { paymentId: `rest-${taskQueue}`, amountCents: 2850, bookedAt: await envNow(), channel: 'card' });
+      expect((await late.handle.result()).status).toBe('paid');
+    });
+  });
+
   it('when the fee table differs from tariff.json, then the notice\'s amounts and deadline are those the activity computed and its total settles the case', async () => {
     // Another fee table given to the activities only: workflow code that recomputed from tariff.json would disagree.
     const tariff = { ...fineTariff, fineNotice: { ...fineTariff.fineNotice, postageCents: 411 }, paymentDays: 21 };
@@ -321,7 +364,7 @@ describe('Bußgeldverfahren (time skipping)', () => {
       // Not final after tariff.json's 14 days: the notice's own 21 days count.
       await env.sleep(15 * DAY);
       expect((await caseState(handle)).status).toBe('fine_notice_sent');
-      await handle.signal(paymentBookedSignal, { paymentId: `tariff-${taskQueue}`, amountCents: 5911, bookedAt: new Date().toISOString(), channel: 'card' });
+      await handle.signal(paymentBookedSignal, { paymentId: `tariff-${taskQueue}`, amountCents: 5911, bookedAt: await envNow(), channel: 'card' });
       expect((await handle.result()).status).toBe('paid');
     }, (deps) => createActivities({ ...deps, fineTariff: tariff }));
   });

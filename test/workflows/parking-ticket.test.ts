@@ -5,10 +5,10 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { paymentDeadline } from '../../domain/berlin-time';
 import {
-  paymentBookedSignal, registrationUpdate, ticketStateQuery, withdrawalRequestUpdate, type ParkingTicketInput,
+  ERROR_TYPES, paymentBookedSignal, registrationUpdate, ticketStateQuery, withdrawalRequestUpdate, type ParkingTicketInput,
 } from '../../workflows/parking-ticket/shared';
 import { parkingTicketWorkflow } from '../../workflows/parking-ticket/workflow';
 import type { ActivityEnv } from '../support/activity-env';
@@ -27,6 +27,15 @@ beforeAll(() => {
 });
 
 const HOUR = 3_600_000;
+const MINUTE = 60_000;
+const DAY = 24 * HOUR;
+
+/** The type of the refusal an Update got (it must be refused by the workflow's validator, not fail otherwise). */
+async function refusalType(p: Promise<unknown>): Promise<string | undefined> {
+  const error = await p.then(() => null, (e: unknown) => e);
+  expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
+  return ((error as WorkflowUpdateFailedError).cause as { type?: string }).type;
+}
 
 function ticketInput(plate: string, observedAt: Date): ParkingTicketInput {
   return {
@@ -114,14 +123,35 @@ describe('ParkingTicket workflow (time skipping)', () => {
     await withWorker(async (taskQueue) => {
       const { handle, registration } = await startTicket(taskQueue, 'HA-XY 42');
       await env.sleep(2 * 24 * HOUR);
-      await expect(handle.executeUpdate(withdrawalRequestUpdate, { args: [{ reason: '', by: 'caseworker-1', source: 'staff' }] })).rejects.toBeInstanceOf(WorkflowUpdateFailedError);
+      expect(await refusalType(handle.executeUpdate(withdrawalRequestUpdate, { args: [{ reason: '', by: 'caseworker-1', source: 'staff' }] }))).toBe(ERROR_TYPES.invalidWithdrawal);
       const { taskId } = await handle.executeUpdate(withdrawalRequestUpdate, { args: [{ reason: 'Parkausweis lag sichtbar aus', by: 'caseworker-1', source: 'staff' }] });
       await handle.executeUpdate(completeTaskUpdate, { args: [{ taskId, decision: { outcome: 'withdraw', reason: 'Parkausweis lag sichtbar aus' }, by: 'caseworker-1' }] });
       expect((await handle.result()).status).toBe('withdrawn');
-      await expect(handle.executeUpdate(withdrawalRequestUpdate, { args: [{ reason: 'noch einmal', by: 'caseworker-2', source: 'staff' }] })).rejects.toThrow();
+      // The case has ended: the request finds no running workflow (the API answers 409 from the read model before it asks).
+      expect(await handle.executeUpdate(withdrawalRequestUpdate, { args: [{ reason: 'noch einmal', by: 'caseworker-2', source: 'staff' }] }).catch((e: unknown) => e))
+        .toBeInstanceOf(WorkflowNotFoundError);
       const audit = await db.model.audit.find({ caseNumber: registration.ticketNumber }).sort({ at: 1 }).lean();
       expect(audit.map((a) => a.action)).toEqual(['parking-ticket.recorded', 'task.opened', 'parking-ticket.withdrawal-requested', 'task.completed', 'parking-ticket.withdrawn']);
       expect(audit.at(-1)!.actor).toBe('caseworker-1');
+    });
+  });
+
+  it('when a withdrawal request stays undecided, then its task escalates 7 days after the request and not a minute before', async () => {
+    await withWorker(async (taskQueue) => {
+      const { handle, registration } = await startTicket(taskQueue, 'HA-K 7');
+      await env.sleep(DAY);
+      const requestedAt = await env.currentTimeMs();
+      const { taskId } = await handle.executeUpdate(withdrawalRequestUpdate, { args: [{ reason: 'Parkausweis lag aus', by: 'warden-test', source: 'staff' }] });
+      const dueAt = requestedAt + 7 * DAY;
+      expect(Math.abs(Date.parse(String((await db.model.tasks.findById(taskId).lean())!.dueAt)) - dueAt)).toBeLessThan(MINUTE);
+      await env.sleep(dueAt - MINUTE - (await env.currentTimeMs()));
+      expect((await db.model.tasks.findById(taskId).lean())).toMatchObject({ status: 'open', overdue: false });
+      expect(await db.model.audit.countDocuments({ caseNumber: registration.ticketNumber, action: 'task.escalated' })).toBe(0);
+      await env.sleep(dueAt + MINUTE - (await env.currentTimeMs()));
+      await eventually(async () => (await db.model.tasks.findById(taskId).lean())?.overdue === true, 'the withdrawal task overdue');
+      expect(await eventually(() => db.model.audit.findOne({ caseNumber: registration.ticketNumber, action: 'task.escalated' }).lean(), 'the escalation event')).toMatchObject({ actor: 'system' });
+      await handle.executeUpdate(completeTaskUpdate, { args: [{ taskId, decision: { outcome: 'withdraw', reason: 'Parkausweis nachgewiesen' }, by: 'traffic-1' }] });
+      expect((await handle.result()).status).toBe('withdrawn');
     });
   });
 
