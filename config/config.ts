@@ -3,7 +3,18 @@
  * stops the start with a message that names the variable. Unset server addresses mean
  * "use the embedded default" (started by scripts/lib/stack.ts).
  */
+/**
+ * `embedded` (the default, `npm start`): every service not configured is the embedded stand-in —
+ * Temporal, FerretDB and MailDev started by scripts/lib/stack.ts, the sandbox payment provider,
+ * vehicle registry and resident registry mounted under /sandbox, demo accounts on first start.
+ * `production` (AMTSWEG_MODE=production, or NODE_ENV=production when AMTSWEG_MODE is unset): no
+ * sandbox is mounted, no demo account is created, and loadConfig refuses a configuration that
+ * would fall back to any embedded service or sandbox adapter (see productionProblems).
+ */
+export type AppMode = 'embedded' | 'production';
+
 export interface AppConfig {
+  mode: AppMode;
   port: number;
   /** Where the web server listens: loopback by default; 0.0.0.0 for a replica behind a load balancer (HOST). */
   host: string;
@@ -19,7 +30,19 @@ export interface AppConfig {
   mailFrom: string;
   payloadKey?: string;
   vehicleRegistryUrl?: string;
+  /** Sent as `Authorization: Bearer …` to the vehicle registry (VEHICLE_REGISTRY_API_KEY). */
+  vehicleRegistryApiKey?: string;
   residentRegistryUrl?: string;
+  /** Sent as `Authorization: Bearer …` to the resident registry (RESIDENT_REGISTRY_API_KEY). */
+  residentRegistryApiKey?: string;
+  /**
+   * A payment provider speaking the checkout protocol of the sandbox provider (PAYMENT_PROVIDER_URL:
+   * its API root, PAYMENT_PROVIDER_API_KEY, PAYMENT_WEBHOOK_SECRET). Unset: the sandbox provider
+   * this process serves (embedded mode only).
+   */
+  paymentProvider?: { apiUrl: string; apiKey: string; webhookSecret: string };
+  /** Express's `trust proxy` (TRUST_PROXY, default `loopback`): which proxies' X-Forwarded-* headers count. */
+  trustProxy: string;
   payee: { beneficiaryName: string; iban: string; bic?: string };
   sandboxWebhookSecret?: string;
   ports: { temporal: number; temporalUi: number; mongodb: number; smtp: number; mailUi: number };
@@ -101,6 +124,36 @@ function hostPort(env: Env, name: string): string | undefined {
   return raw;
 }
 
+function mode(env: Env): AppMode {
+  const raw = env.AMTSWEG_MODE;
+  if (raw === 'embedded' || raw === 'production') return raw;
+  if (raw !== undefined && raw !== '') throw new ConfigError('AMTSWEG_MODE', `must be embedded or production, got "${raw}"`);
+  return env.NODE_ENV === 'production' ? 'production' : 'embedded';
+}
+
+/**
+ * What a production start would silently take from the embedded world: an unset service
+ * address (the embedded stack of `npm start`), an unset registry or payment provider (the
+ * sandboxes), the loopback public address. Each entry names the variable to set.
+ */
+export function productionProblems(env: Env): string[] {
+  const missing = (name: string, fallback: string) => (env[name] ? [] : [`${name} is not set (it would fall back to ${fallback})`]);
+  const problems = [
+    ...missing('TEMPORAL_ADDRESS', 'the embedded Temporal of `npm start`'),
+    ...missing('AMTSWEG_PAYLOAD_KEY', 'a key generated into the data folder'),
+    ...missing('MONGODB_URI', 'the embedded FerretDB'),
+    ...missing('SMTP_URL', 'the embedded MailDev'),
+    ...missing('VEHICLE_REGISTRY_URL', 'the sandbox vehicle registry'),
+    ...missing('RESIDENT_REGISTRY_URL', 'the sandbox resident registry'),
+    ...missing('PAYMENT_PROVIDER_URL', 'the sandbox payment provider'),
+    ...missing('PAYMENT_PROVIDER_API_KEY', 'no key: the sandbox payment provider'),
+    ...missing('PAYMENT_WEBHOOK_SECRET', "the sandbox payment provider's derived secret"),
+  ];
+  if (!env.PUBLIC_BASE_URL) problems.push('PUBLIC_BASE_URL is not set (it would fall back to http://127.0.0.1:<PORT>, which no citizen can reach)');
+  else if (!env.PUBLIC_BASE_URL.startsWith('https://')) problems.push('PUBLIC_BASE_URL must be https:// (citizens send access codes and staff passwords through it)');
+  return problems;
+}
+
 function adminSecondFactorOptional(env: Env): boolean {
   const raw = env.STAFF_ADMIN_SECOND_FACTOR;
   if (raw === undefined || raw === '' || raw === 'required') return false;
@@ -112,6 +165,14 @@ function adminSecondFactorOptional(env: Env): boolean {
 }
 
 export function loadConfig(env: Env = process.env): AppConfig {
+  const appMode = mode(env);
+  if (appMode === 'production') {
+    const problems = productionProblems(env);
+    if (problems.length) {
+      throw new ConfigError('AMTSWEG_MODE', `is production, and a production start never falls back to an embedded service or a sandbox. Set:\n${
+        problems.map((p) => `  - ${p}`).join('\n')}\n(For a demo on this machine, start without AMTSWEG_MODE=production: the embedded mode is the default.)`);
+    }
+  }
   const appPort = port(env, 'PORT', 3000);
   const temporalAddress = hostPort(env, 'TEMPORAL_ADDRESS');
   const payloadKey = base64Key(env, 'AMTSWEG_PAYLOAD_KEY');
@@ -127,7 +188,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (maxActivities !== undefined && maxActivities !== '' && !(Number.isInteger(Number(maxActivities)) && Number(maxActivities) >= 1)) {
     throw new ConfigError('WORKER_MAX_CONCURRENT_ACTIVITIES', `must be a whole number of at least 1, got "${maxActivities}"`);
   }
+  const paymentUrl = url(env, 'PAYMENT_PROVIDER_URL', ['http', 'https']);
+  if (paymentUrl && !(env.PAYMENT_PROVIDER_API_KEY && env.PAYMENT_WEBHOOK_SECRET)) {
+    throw new ConfigError('PAYMENT_PROVIDER_URL', 'needs PAYMENT_PROVIDER_API_KEY and PAYMENT_WEBHOOK_SECRET as well');
+  }
   return {
+    mode: appMode,
     port: appPort,
     host: env.HOST || '127.0.0.1',
     workerShutdownGraceMs: grace === undefined || grace === '' ? 30_000 : Number(grace) * 1000,
@@ -146,7 +212,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     mailFrom: env.MAIL_FROM || 'Stadt Hagen – Online-Dienste <online-dienste@hagen.example>',
     payloadKey,
     vehicleRegistryUrl: url(env, 'VEHICLE_REGISTRY_URL', ['http', 'https']),
+    vehicleRegistryApiKey: env.VEHICLE_REGISTRY_API_KEY || undefined,
     residentRegistryUrl: url(env, 'RESIDENT_REGISTRY_URL', ['http', 'https']),
+    residentRegistryApiKey: env.RESIDENT_REGISTRY_API_KEY || undefined,
+    paymentProvider: paymentUrl ? { apiUrl: paymentUrl.replace(/\/+$/, ''), apiKey: env.PAYMENT_PROVIDER_API_KEY!, webhookSecret: env.PAYMENT_WEBHOOK_SECRET! } : undefined,
+    trustProxy: env.TRUST_PROXY || 'loopback',
     payee: {
       beneficiaryName: env.PAYEE_NAME || 'Stadtkasse Hagen',
       // The EPC test IBAN: a demo city must not print a real account.

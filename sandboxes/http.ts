@@ -1,5 +1,5 @@
 /**
- * What every embedded sandbox system's HTTP API shares: an optional API key, the error shape
+ * What every embedded sandbox system's HTTP API shares: the sandbox key (or an admin's session), the error shape
  * (`{ error: { code, message, fields? } }`), a last-resort error handler that never echoes a
  * request body (it may carry personal data), and idempotent demo-data seeding.
  */
@@ -13,12 +13,34 @@ export function validationError(fields: SandboxFieldError[]) {
   return { error: { code: 'VALIDATION_FAILED', message: `invalid field(s): ${fields.map((f) => f.field).join(', ')}`, fields } };
 }
 
-export function requireApiKey(apiKey: string): RequestHandler {
-  const expected = Buffer.from(`Bearer ${apiKey}`);
+/**
+ * Who may use a sandbox's API (/api/* of each sandbox): the holder of the sandbox key
+ * (`Authorization: Bearer <key>`: this process's adapters, a tester who read it from `npm start`),
+ * or a signed-in staff member of the admin role, as told by `admin` (the app checks the session
+ * and, on a change, its CSRF token). Everyone else gets 401. The caller is left in
+ * `res.locals.sandboxCaller` ('key' or 'admin:<id>') for rules that depend on who created what.
+ */
+export interface SandboxAccess {
+  apiKey: string;
+  /** The id of the signed-in admin making this request, or undefined. */
+  admin?: (req: Request, res: Response) => Promise<string | undefined>;
+}
+
+export function requireSandboxAccess(access: SandboxAccess): RequestHandler {
+  const expected = Buffer.from(`Bearer ${access.apiKey}`);
   return (req: Request, res: Response, next: NextFunction) => {
     const given = Buffer.from(req.get('authorization') ?? '');
-    if (given.length === expected.length && timingSafeEqual(given, expected)) return next();
-    res.status(401).json({ error: { code: 'UNAUTHORIZED', message: 'missing or wrong API key' } });
+    if (given.length === expected.length && timingSafeEqual(given, expected)) {
+      res.locals.sandboxCaller = 'key';
+      return next();
+    }
+    const refuse = () => void res.status(401).json({ error: { code: 'UNAUTHORIZED', message: 'this sandbox API needs the sandbox key (Authorization: Bearer …) or an administrator\'s session' } });
+    if (!access.admin) return refuse();
+    access.admin(req, res).then((adminId) => {
+      if (!adminId) return refuse();
+      res.locals.sandboxCaller = `admin:${adminId}`;
+      next();
+    }, next);
   };
 }
 

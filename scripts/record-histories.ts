@@ -39,6 +39,9 @@ import { bundleWorkflows } from '../workers/worker';
 import { timeSkippingServerPath } from './lib/binaries';
 import { freePort, startStack } from './lib/stack';
 
+/** The sandboxes' key of this recording run (the app derives its own, see system/secrets.ts). */
+const SANDBOX_KEY = 'record-histories-sandbox-key';
+
 const OUT = join('test', 'workflows', 'histories');
 const only = process.argv.slice(2);
 const wanted = (name: string) => only.length === 0 || only.some((prefix) => name.startsWith(prefix));
@@ -53,20 +56,20 @@ async function run(): Promise<void> {
     await ensureReadModelIndexes(conn);
     await seedSandboxVehicleHolders(conn);
     await seedSandboxResidents(conn);
-    const server = express().use('/sandbox/vehicle-registry', createSandboxVehicleRegistryRouter({ conn }))
-      .use('/sandbox/resident-registry', createSandboxResidentRegistryRouter({ conn })).listen(0, '127.0.0.1');
+    const server = express().use('/sandbox/vehicle-registry', createSandboxVehicleRegistryRouter({ conn, apiKey: SANDBOX_KEY }))
+      .use('/sandbox/resident-registry', createSandboxResidentRegistryRouter({ conn, apiKey: SANDBOX_KEY })).listen(0, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));
     const mailer = new SmtpMailer(stack.smtpUrl!, 'test@hagen.example');
     const forms = new FormRegistry(conn);
     await forms.seedBuiltIns(listForms());
     const activities = createActivities({
       model: readModel(conn), mailer, publicBaseUrl: 'http://amtsweg.test', payee: { beneficiaryName: 'Stadtkasse Hagen', iban: 'DE89370400440532013000' },
-      vehicleRegistry: new HttpVehicleRegistry({ baseUrl: `http://127.0.0.1:${(server.address() as { port: number }).port}/sandbox/vehicle-registry` }),
-      residentRegistry: new HttpResidentRegistry({ baseUrl: `http://127.0.0.1:${(server.address() as { port: number }).port}/sandbox/resident-registry` }),
+      vehicleRegistry: new HttpVehicleRegistry({ baseUrl: `http://127.0.0.1:${(server.address() as { port: number }).port}/sandbox/vehicle-registry`, apiKey: SANDBOX_KEY }),
+      residentRegistry: new HttpResidentRegistry({ baseUrl: `http://127.0.0.1:${(server.address() as { port: number }).port}/sandbox/resident-registry`, apiKey: SANDBOX_KEY }),
       accessCodeSecret: Buffer.alloc(32, 1), forms, statusTokenSecret: Buffer.alloc(32, 2),
       drafts: new DraftStore(conn, Buffer.alloc(32, 3)), draftTokenSecret: Buffer.alloc(32, 4),
       attachments: new MongoAttachmentStore(conn),
-      conn, paymentProvider: new SandboxPaymentProvider({ baseUrl: 'http://127.0.0.1:9', webhookSecret: 'unused' }), // no recorded history pays online
+      conn, paymentProvider: new SandboxPaymentProvider({ baseUrl: 'http://127.0.0.1:9', webhookSecret: 'unused', apiKey: SANDBOX_KEY }), // no recorded history pays online
     });
     const worker = await Worker.create({ connection: env.nativeConnection, taskQueue: 'histories', workflowBundle: await bundleWorkflows(), activities });
     await worker.runUntil(async () => {

@@ -11,7 +11,7 @@ import type { DependencyUnavailableError } from '../domain/dependency-unavailabl
 import { asDependencyUnavailable } from './http/dependency-errors';
 import { rejectDeepJson } from './http/json-depth';
 import { AppError, preferredLang } from './http/app-error';
-import { authenticate, staffSessionOf } from './http/authenticate';
+import { authenticate, servedOverTls, staffSessionOf } from './http/authenticate';
 import { pendingStepBlocks } from './use-cases/accounts/pending-step';
 import { buildOpenApi } from './http/openapi';
 import { validateInput } from './http/validation';
@@ -37,6 +37,7 @@ import { temporalCodecRoutes } from './routes/temporal-codec-routes';
 import { createSandboxPaymentRouter } from '../sandboxes/payments/router';
 import { createSandboxVehicleRegistryRouter } from '../sandboxes/vehicle-registry/router';
 import { createSandboxResidentRegistryRouter } from '../sandboxes/resident-registry/router';
+import { embeddedOnlyOpenApi } from '../sandboxes/openapi';
 
 const API_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS']);
 
@@ -55,11 +56,13 @@ const forbidden = () => new AppError('forbidden', { de: 'Dafür fehlt Ihnen die 
 export function createApp(system: System, options: { webDir?: string } = {}): express.Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
-  app.locals.openapi = buildOpenApi(routeTable, system.config.publicBaseUrl);
+  app.set('trust proxy', trustProxy(system.config.trustProxy));
+  const embedded = system.config.mode === 'embedded';
+  // The sandboxes' APIs are documented, marked x-embedded-only, while they exist (embedded mode).
+  app.locals.openapi = embedded ? embeddedOnlyOpenApi(buildOpenApi(routeTable, system.config.publicBaseUrl)) : buildOpenApi(routeTable, system.config.publicBaseUrl);
   app.locals.attemptLimiter = new AttemptLimiter(system.conn);
   app.locals.signInLimiter = new SignInLimiter(system.conn);
-  app.use(securityHeaders(system.config.publicBaseUrl));
+  app.use(securityHeaders(system));
   // The raw body is kept for webhook signatures.
   app.use('/api', express.json({ limit: '256kb', verify: (req, _res, buf) => { rejectDeepJson(buf); (req as unknown as { rawBody: string }).rawBody = buf.toString('utf8'); } }));
 
@@ -116,9 +119,16 @@ export function createApp(system: System, options: { webDir?: string } = {}): ex
     { de: 'Diese Methode wird nicht unterstützt.', en: 'This method is not supported.' }, { allow: [...API_METHODS].join(', ') }))));
   app.use('/api', (req, _res, next) => next(new AppError('not_found', { de: 'Diese Schnittstelle gibt es nicht.', en: 'No such API route.' })));
 
-  app.use('/sandbox/payments', createSandboxPaymentRouter({ conn: system.conn, webhookSecret: system.secrets.sandboxWebhook, publicBaseUrl: system.config.publicBaseUrl }));
-  app.use('/sandbox/vehicle-registry', createSandboxVehicleRegistryRouter({ conn: system.conn }));
-  app.use('/sandbox/resident-registry', createSandboxResidentRegistryRouter({ conn: system.conn }));
+  // The embedded stand-ins exist only in embedded mode; their APIs need the sandbox key or an admin's session.
+  if (embedded && system.secrets.sandboxKey) {
+    const access = { apiKey: system.secrets.sandboxKey, admin: (req: Request, res: Response) => signedInAdmin(req, res, system) };
+    app.use('/sandbox/payments', createSandboxPaymentRouter({
+      conn: system.conn, webhookSecret: system.secrets.sandboxWebhook, publicBaseUrl: system.config.publicBaseUrl, ...access,
+      allowedCallbackUrls: [system.config.publicBaseUrl, system.internalBaseUrl],
+    }));
+    app.use('/sandbox/vehicle-registry', createSandboxVehicleRegistryRouter({ conn: system.conn, ...access }));
+    app.use('/sandbox/resident-registry', createSandboxResidentRegistryRouter({ conn: system.conn, ...access }));
+  }
 
   const webDir = resolve(options.webDir ?? join('dist', 'web'));
   if (existsSync(webDir)) {
@@ -161,26 +171,55 @@ function rawBodyParser(route: RouteSpec): express.RequestHandler[] {
 }
 
 /**
- * helmet's defaults (CSP, HSTS, COOP/CORP, nosniff, no-referrer, …) with a CSP the built app
- * passes: scripts only from this origin, inline styles allowed (React style attributes), no
- * framing at all. 'unsafe-eval' because the forms' browser-side validation (rjsf with ajv)
- * compiles each published JSON Schema to a function at run time; without it every form loses
- * its in-browser checks (measured in chromium). The sandbox checkout page sets its own stricter
- * policy. Plain-HTTP deployments (the embedded stack on loopback) get no upgrade-insecure-requests.
+ * helmet's defaults (COOP/CORP, nosniff, no-referrer, …) with a strict CSP the built app passes:
+ * everything from this origin only, no inline script or style and no eval (the forms validate
+ * in the browser with an interpreting validator, web/src/forms/validator.ts; React's style
+ * props are set through the CSSOM, which style-src does not govern), no framing, no plugins.
+ * The sandbox checkout page sets its own policy. HSTS only on a request that came over TLS
+ * (directly, or from a proxy trusted by TRUST_PROXY) or when PUBLIC_BASE_URL is https;
+ * upgrade-insecure-requests only with an https PUBLIC_BASE_URL.
  */
-function securityHeaders(publicBaseUrl: string): express.RequestHandler {
-  const https = publicBaseUrl.startsWith('https:');
-  return helmet({
+function securityHeaders(system: System): express.RequestHandler {
+  const https = system.config.publicBaseUrl.startsWith('https:');
+  const headers = helmet({
     contentSecurityPolicy: {
+      useDefaults: false,
       directives: {
-        'script-src': ["'self'", "'unsafe-eval'"],
+        'default-src': ["'self'"],
+        'script-src': ["'self'"],
+        'script-src-attr': ["'none'"],
+        'style-src': ["'self'"],
+        'img-src': ["'self'", 'data:'],
+        'font-src': ["'self'", 'data:'],
+        'connect-src': ["'self'"],
+        'object-src': ["'none'"],
+        'base-uri': ["'self'"],
+        'form-action': ["'self'"],
         'frame-ancestors': ["'none'"],
         'upgrade-insecure-requests': https ? [] : null,
       },
     },
     frameguard: { action: 'deny' },
-    strictTransportSecurity: https,
+    strictTransportSecurity: false,
   });
+  return (req, res, next) => {
+    if (servedOverTls(req, system)) res.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+    headers(req, res, next);
+  };
+}
+
+/** TRUST_PROXY as express takes it: a hop count, true/false, or addresses and names (loopback, uniquelocal, 10.0.0.0/8, …). */
+function trustProxy(value: string): boolean | number | string {
+  if (value === 'true' || value === 'false') return value === 'true';
+  return /^\d+$/.test(value) ? Number(value) : value;
+}
+
+/** The signed-in administrator behind a sandbox API request (a change also needs the session's CSRF token). */
+async function signedInAdmin(req: Request, res: Response, system: System): Promise<string | undefined> {
+  const principal = await authenticate(req, res, system);
+  if (principal.kind !== 'staff' || !principal.roles.includes('admin')) return undefined;
+  if (UNSAFE_METHODS.has(req.method) && !csrfTokenMatches(req.get(CSRF_HEADER), staffSessionOf(res)!.session.csrfToken)) return undefined;
+  return principal.id;
 }
 
 const DEPENDENCY_RETRY_AFTER_SECONDS = 30;

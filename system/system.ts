@@ -11,13 +11,14 @@ import { ensureReadModelIndexes, readModel, type ReadModel } from '../store/mode
 import { SmtpMailer, type Mailer } from '../adapters/mail/mailer';
 import type { PaymentProvider } from '../adapters/payments/payment-provider';
 import { SandboxPaymentProvider } from '../adapters/payments/sandbox-payment-provider';
+import { HttpPaymentProvider } from '../adapters/payments/http-payment-provider';
 import type { VehicleRegistry } from '../adapters/vehicle-registry/vehicle-registry';
 import { HttpVehicleRegistry } from '../adapters/vehicle-registry/http-vehicle-registry';
 import { seedSandboxVehicleHolders } from '../sandboxes/vehicle-registry/seed';
 import { HttpResidentRegistry } from '../adapters/resident-registry/http-resident-registry';
 import type { ResidentRegistry } from '../adapters/resident-registry/resident-registry';
 import { seedSandboxResidents } from '../sandboxes/resident-registry/seed';
-import { deriveSecret } from './secrets';
+import { deriveSecret, sandboxKey } from './secrets';
 import { installDatabaseBreaker } from './database-breaker';
 import { FormRegistry } from '../forms/registry/form-registry';
 import { listForms } from '../forms/registry';
@@ -73,7 +74,8 @@ export interface System {
   residentRegistry: ResidentRegistry;
   /** Where this process serves HTTP on loopback: the embedded sandboxes are called through it. */
   internalBaseUrl: string;
-  secrets: { payloadKey: Buffer; accessCode: Buffer; portalToken: Buffer; caseStatus: Buffer; draftToken: Buffer; sandboxWebhook: string };
+  /** `sandboxKey`: the embedded sandboxes' API key; undefined in production mode (no sandbox is mounted). */
+  secrets: { payloadKey: Buffer; accessCode: Buffer; portalToken: Buffer; caseStatus: Buffer; draftToken: Buffer; sandboxWebhook: string; sandboxKey?: string };
   close(): Promise<void>;
 }
 
@@ -99,13 +101,22 @@ export async function connectSystem(config: AppConfig, services: ResolvedService
   const temporal = await connectClient(services.temporal, payloadKey, { interceptors: [makeGrpcRetryInterceptor(TEMPORAL_RETRIES)] });
   const mailer = new SmtpMailer(services.smtpUrl, config.mailFrom);
   const internalBaseUrl = `http://127.0.0.1:${config.port}`;
-  const sandboxWebhook = config.sandboxWebhookSecret ?? deriveSecret(payloadKey, 'sandbox-webhook').toString('hex');
-  const paymentProvider = new SandboxPaymentProvider({ baseUrl: internalBaseUrl, webhookSecret: sandboxWebhook });
-  const vehicleRegistry = new HttpVehicleRegistry({ baseUrl: config.vehicleRegistryUrl ?? `${internalBaseUrl}/sandbox/vehicle-registry` });
-  if (!config.vehicleRegistryUrl) await seedSandboxVehicleHolders(conn);
+  // Production mode: loadConfig has refused a start without the production services, so no sandbox is used here.
+  const embedded = config.mode === 'embedded';
+  const sandbox = embedded ? sandboxKey(payloadKey) : undefined;
+  const sandboxWebhook = config.paymentProvider?.webhookSecret ?? config.sandboxWebhookSecret ?? deriveSecret(payloadKey, 'sandbox-webhook').toString('hex');
+  const paymentProvider = config.paymentProvider
+    ? new HttpPaymentProvider(config.paymentProvider)
+    : new SandboxPaymentProvider({ baseUrl: internalBaseUrl, webhookSecret: sandboxWebhook, apiKey: sandbox! });
+  const vehicleRegistry = new HttpVehicleRegistry(config.vehicleRegistryUrl
+    ? { baseUrl: config.vehicleRegistryUrl, apiKey: config.vehicleRegistryApiKey }
+    : { baseUrl: `${internalBaseUrl}/sandbox/vehicle-registry`, apiKey: sandbox });
+  if (!config.vehicleRegistryUrl && embedded) await seedSandboxVehicleHolders(conn);
   // Unset: the sandbox resident registry this process serves at /sandbox/resident-registry.
-  const residentRegistry = new HttpResidentRegistry({ baseUrl: config.residentRegistryUrl ?? `${internalBaseUrl}/sandbox/resident-registry` });
-  if (!config.residentRegistryUrl) await seedSandboxResidents(conn);
+  const residentRegistry = new HttpResidentRegistry(config.residentRegistryUrl
+    ? { baseUrl: config.residentRegistryUrl, apiKey: config.residentRegistryApiKey }
+    : { baseUrl: `${internalBaseUrl}/sandbox/resident-registry`, apiKey: sandbox });
+  if (!config.residentRegistryUrl && embedded) await seedSandboxResidents(conn);
   const secrets = {
     payloadKey,
     accessCode: deriveSecret(payloadKey, 'access-code'),
@@ -113,6 +124,7 @@ export async function connectSystem(config: AppConfig, services: ResolvedService
     caseStatus: deriveSecret(payloadKey, 'case-status-token'),
     draftToken: deriveSecret(payloadKey, 'form-draft-token'),
     sandboxWebhook,
+    sandboxKey: sandbox,
   };
   const drafts = new DraftStore(conn, deriveSecret(payloadKey, 'form-draft-data'));
   return {

@@ -4,7 +4,10 @@ import type { Checkout, CheckoutStatus, PaymentMethod } from '../../adapters/pay
 /** The sandbox provider's own record of a checkout (collection sandbox_payment_checkouts). */
 export interface SandboxCheckoutDoc {
   _id: string;
+  /** `<createdBy>:<the caller's key>`: one caller cannot take another's key. */
   idempotencyKey: string;
+  /** Who created it ('key' = the sandbox key holder, 'admin:<id>'): the only one who may cancel it. */
+  createdBy?: string;
   amountCents: number;
   currency: 'EUR';
   reference: string;
@@ -40,6 +43,7 @@ const checkoutSchema = new Schema<SandboxCheckoutDoc>(
     _id: { type: String, required: true },
     // Unique so two concurrent creates with one key cannot both insert (no transactions needed).
     idempotencyKey: { type: String, required: true, unique: true },
+    createdBy: String,
     amountCents: { type: Number, required: true },
     currency: { type: String, required: true },
     reference: { type: String, required: true, index: true },

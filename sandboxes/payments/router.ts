@@ -8,6 +8,7 @@ import { isDuplicateKey } from '../../store/duplicate-key';
 import { validateCheckoutRequest } from './validate-checkout-request';
 import { webhookDeliveryModel } from './webhook';
 import { WebhookOutbox } from './webhook-outbox';
+import { requireSandboxAccess, type SandboxAccess } from '../http';
 
 export interface SandboxPaymentRouterOptions {
   conn: Connection;
@@ -15,6 +16,14 @@ export interface SandboxPaymentRouterOptions {
   webhookSecret: string;
   /** Public origin of the web server, e.g. `http://localhost:3000`; checkout links start here. */
   publicBaseUrl: string;
+  /** The sandbox key: the checkout API (/api/*) needs it, or an admin's session (`admin`). */
+  apiKey: string;
+  admin?: SandboxAccess['admin'];
+  /**
+   * The only places a checkout's returnUrl and webhookUrl may point to (origin and path prefix);
+   * default: `publicBaseUrl`. The embedded app adds its loopback address (webhooks go there).
+   */
+  allowedCallbackUrls?: string[];
   /** Where the lead mounts this router; part of every hosted-page link. */
   mountPath?: string;
   webhookRetryDelaysMs?: readonly number[];
@@ -39,29 +48,39 @@ export function createSandboxPaymentRouter(opts: SandboxPaymentRouterOptions): R
     pollIntervalMs: opts.webhookPollIntervalMs ?? 2_000,
   }, opts.signal);
   const router = Router();
-  router.use('/api', express.json({ limit: '32kb' }));
+  const allowed = (opts.allowedCallbackUrls ?? [opts.publicBaseUrl]).map((u) => new URL(u));
+  router.use('/api', requireSandboxAccess(opts), express.json({ limit: '32kb' }));
   router.use('/checkout', express.urlencoded({ extended: false, limit: '8kb' }));
 
   router.post('/api/checkouts', async (req, res) => {
     const checked = validateCheckoutRequest(req.body);
     if (!checked.ok) return void res.status(422).json(validationError(checked.fields));
     const input = checked.value;
+    // No open redirect, no requests to arbitrary hosts: the citizen returns to, and the webhook goes to, the service only.
+    const foreign = (['returnUrl', 'webhookUrl'] as const).filter((field) => !allowedUrl(input[field], allowed));
+    if (foreign.length) {
+      return void res.status(422).json(validationError(foreign.map((field) => ({ field, message: `must start with ${allowed.map((a) => a.href).join(' or ')}` }))));
+    }
+    const createdBy = String(res.locals.sandboxCaller);
+    // The idempotency key is the caller's own name space: nobody else can take a key before its owner.
+    const idempotencyKey = `${createdBy}:${input.idempotencyKey}`;
     await Checkouts.init(); // the unique index must exist before we rely on it
+    // The checkout's id is random (96 bits): it cannot be guessed from the ticket, the amount or the key.
     const id = newId('chk');
     try {
       const doc = await Checkouts.create({
-        ...input, _id: id, redirectUrl: `${pageBase}/checkout/${id}`, status: 'open', createdAt: new Date(),
+        ...input, idempotencyKey, createdBy, _id: id, redirectUrl: `${pageBase}/checkout/${id}`, status: 'open', createdAt: new Date(),
       });
       return void res.status(201).json(toCheckout(doc.toObject()));
     } catch (e) {
       if (!isDuplicateKey(e)) throw e;
     }
     // The key was used before (or by a concurrent request): answer with that checkout.
-    const existing = await Checkouts.findOne({ idempotencyKey: input.idempotencyKey }).lean();
+    const existing = await Checkouts.findOne({ idempotencyKey }).lean();
     if (!existing) throw new Error('duplicate idempotency key but no checkout found');
-    if (existing.amountCents !== input.amountCents || existing.reference !== input.reference) {
+    if (existing.amountCents !== input.amountCents || existing.reference !== input.reference || existing.webhookUrl !== input.webhookUrl) {
       return void res.status(409).json({
-        error: { code: 'IDEMPOTENCY_KEY_REUSED', message: 'idempotencyKey was used for a different amount or reference' },
+        error: { code: 'IDEMPOTENCY_KEY_REUSED', message: 'idempotencyKey was used for a different amount, reference or webhookUrl' },
       });
     }
     res.status(200).json(toCheckout(existing));
@@ -85,6 +104,19 @@ export function createSandboxPaymentRouter(opts: SandboxPaymentRouterOptions): R
     const doc = await loadCheckout(store, req.params.id);
     if (!doc) return void res.status(404).json({ error: { code: 'NOT_FOUND', message: 'checkout not found' } });
     res.json(toCheckout(doc));
+  });
+
+  // Only the checkout's creator ends it early (a citizen who leaves the page just returns; the checkout stays payable).
+  router.post('/api/checkouts/:id/cancel', async (req, res) => {
+    const doc = await loadCheckout(store, req.params.id);
+    if (!doc) return void res.status(404).json({ error: { code: 'NOT_FOUND', message: 'checkout not found' } });
+    if ((doc.createdBy ?? 'key') !== res.locals.sandboxCaller) {
+      return void res.status(403).json({ error: { code: 'FORBIDDEN', message: 'only the creator of a checkout can cancel it' } });
+    }
+    const settled = await settleCheckout(store, doc._id, { status: 'cancelled' });
+    if (!settled) return void res.status(404).json({ error: { code: 'NOT_FOUND', message: 'checkout not found' } });
+    if (settled.won) await webhooks.send(settled.checkout, 'checkout.cancelled');
+    res.json(toCheckout(settled.checkout));
   });
 
   router.get('/checkout/:id', async (req, res) => {
@@ -112,11 +144,12 @@ export function createSandboxPaymentRouter(opts: SandboxPaymentRouterOptions): R
     res.redirect(303, returnTo(settled?.checkout ?? doc));
   });
 
+  // "Abbrechen" on the hosted page: back to the service without paying. It does not end the
+  // checkout: the page is reachable by anyone who has its address, and only the creator cancels.
   router.post('/checkout/:id/cancel', async (req, res) => {
-    const settled = await settleCheckout(store, req.params.id, { status: 'cancelled' });
-    if (!settled) return void notFoundPage(res);
-    if (settled.won) await webhooks.send(settled.checkout, 'checkout.cancelled');
-    res.redirect(303, returnTo(settled.checkout));
+    const doc = await loadCheckout(store, req.params.id);
+    if (!doc) return void notFoundPage(res);
+    res.redirect(303, returnTo(doc, doc.status === 'open' ? 'left' : undefined));
   });
 
   router.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
@@ -127,11 +160,23 @@ export function createSandboxPaymentRouter(opts: SandboxPaymentRouterOptions): R
   return router;
 }
 
-function returnTo(doc: SandboxCheckoutDoc): string {
+function returnTo(doc: SandboxCheckoutDoc, left?: 'left'): string {
   const url = new URL(doc.returnUrl);
   url.searchParams.set('checkout', doc._id);
-  if (doc.status === 'cancelled') url.searchParams.set('cancelled', '1');
+  if (doc.status === 'cancelled' || left) url.searchParams.set('cancelled', '1');
   return url.toString();
+}
+
+/** Same origin and below the allowed path (no user info: `https://city@evil.example` is another host's URL). */
+function allowedUrl(raw: string, allowed: URL[]): boolean {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return false;
+  }
+  if (url.username || url.password) return false;
+  return allowed.some((a) => url.origin === a.origin && `${url.pathname}`.startsWith(a.pathname.replace(/\/*$/, '/')));
 }
 
 function validationError(fields: { field: string; message: string }[]) {

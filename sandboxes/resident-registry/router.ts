@@ -1,5 +1,5 @@
 import express, { Router } from 'express';
-import { requireApiKey, sandboxErrorHandler, validationError } from '../http';
+import { requireSandboxAccess, sandboxErrorHandler, validationError, type SandboxAccess } from '../http';
 import type { Connection } from 'mongoose';
 import { normalizeName, normalizeStreet } from '../../adapters/resident-registry/resident-registry';
 import { sandboxResidentModel, toResident, withMatchKeys } from './resident-model';
@@ -7,8 +7,9 @@ import { checkQuery, checkResident } from './validate-resident';
 
 export interface SandboxResidentRegistryRouterOptions {
   conn: Connection;
-  /** When set, every request must carry `Authorization: Bearer <apiKey>`, like the real service. */
-  apiKey?: string;
+  /** Every request carries `Authorization: Bearer <apiKey>` (like the real service) or comes from an admin's session. */
+  apiKey: string;
+  admin?: SandboxAccess['admin'];
 }
 
 const RESIDENT_ID = /^[A-Za-z0-9-]{1,40}$/;
@@ -17,8 +18,8 @@ const RESIDENT_ID = /^[A-Za-z0-9-]{1,40}$/;
 export function createSandboxResidentRegistryRouter(opts: SandboxResidentRegistryRouterOptions): Router {
   const Residents = sandboxResidentModel(opts.conn);
   const router = Router();
+  router.use(requireSandboxAccess(opts));
   router.use(express.json({ limit: '16kb' }));
-  if (opts.apiKey) router.use(requireApiKey(opts.apiKey));
 
   router.get('/api/residents', async (_req, res) => {
     const docs = await Residents.find().sort({ residentId: 1 }).limit(1000).lean();

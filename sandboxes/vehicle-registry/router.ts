@@ -1,5 +1,5 @@
 import express, { Router } from 'express';
-import { requireApiKey, sandboxErrorHandler, validationError } from '../http';
+import { requireSandboxAccess, sandboxErrorHandler, validationError, type SandboxAccess } from '../http';
 import type { Connection } from 'mongoose';
 import { tryNormalizePlate } from '../../adapters/vehicle-registry/vehicle-registry';
 import { sandboxVehicleHolderModel, toHolder } from './holder-model';
@@ -7,16 +7,17 @@ import { validateHolder } from './validate-holder';
 
 export interface SandboxVehicleRegistryRouterOptions {
   conn: Connection;
-  /** When set, every request must carry `Authorization: Bearer <apiKey>`, like the real service. */
-  apiKey?: string;
+  /** Every request carries `Authorization: Bearer <apiKey>` (like the real service) or comes from an admin's session. */
+  apiKey: string;
+  admin?: SandboxAccess['admin'];
 }
 
 /** The sandbox vehicle registry: stands in for the KBA/ZEVIS holder query, with its own data. */
 export function createSandboxVehicleRegistryRouter(opts: SandboxVehicleRegistryRouterOptions): Router {
   const Holders = sandboxVehicleHolderModel(opts.conn);
   const router = Router();
+  router.use(requireSandboxAccess(opts));
   router.use(express.json({ limit: '16kb' }));
-  if (opts.apiKey) router.use(requireApiKey(opts.apiKey));
 
   router.get('/api/holders', async (_req, res) => {
     const docs = await Holders.find().sort({ plate: 1 }).limit(1000).lean();

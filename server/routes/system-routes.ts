@@ -5,11 +5,16 @@ import { checkHealth } from '../use-cases/check-health';
 
 export const systemRoutes = defineRoutes([
   {
-    method: 'get', path: '/api/health', summary: 'Health of the service and each dependency', tags: ['system'], roles: ['public'],
-    responses: { 200: { description: 'All dependencies reachable' }, 503: { description: 'A dependency is down' } },
-    async handler({ system }) {
+    method: 'get', path: '/api/health', summary: 'Up or down; signed in as an administrator: each dependency with its detail', tags: ['system'], roles: ['public'],
+    responses: {
+      200: { description: 'All dependencies reachable: `{ status: "ok" }` (an administrator also gets `dependencies`)' },
+      503: { description: 'A dependency is down: `{ status: "degraded" }` (an administrator also gets `dependencies` with the error text)' },
+    },
+    async handler({ system, principal }) {
       const health = await checkHealth(system);
-      return { status: health.status === 'ok' ? 200 : 503, json: health };
+      const status = health.status === 'ok' ? 200 : 503;
+      // Addresses and error texts are for operators only.
+      return { status, json: principal.roles.includes('admin') ? health : { status: health.status } };
     },
   },
   {

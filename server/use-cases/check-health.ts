@@ -1,7 +1,15 @@
-/** Reports each dependency separately, so an operator sees which one is down. */
+/**
+ * Health: the public answer is up or down only; the detail per dependency (addresses, error
+ * text) is for an administrator, since it tells an attacker where the internal services are and
+ * what fails. The SMTP check opens a connection to the relay, so its result is kept for
+ * SMTP_CHECK_TTL_MS and shared by concurrent callers: a polling load balancer (or an attacker
+ * hammering /api/health) does not open a relay connection per request.
+ */
 import type { System } from '../../system/system';
 
 type Check = { ok: boolean; detail?: string };
+
+export const SMTP_CHECK_TTL_MS = 10_000;
 
 async function within<T>(ms: number, work: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -22,11 +30,22 @@ async function probe(work: () => Promise<unknown>): Promise<Check> {
   }
 }
 
+/** The last SMTP check per mailer: its result until it is older than the TTL, or the check in flight. */
+const smtpChecks = new WeakMap<object, { at: number; result: Promise<Check> }>();
+
+function smtpCheck(system: System): Promise<Check> {
+  const cached = smtpChecks.get(system.mailer);
+  if (cached && Date.now() - cached.at < SMTP_CHECK_TTL_MS) return cached.result;
+  const result = probe(async () => { if (!(await system.mailer.verify())) throw new Error('SMTP server did not answer'); });
+  smtpChecks.set(system.mailer, { at: Date.now(), result });
+  return result;
+}
+
 export async function checkHealth(system: System) {
   const [temporal, mongodb, smtp] = await Promise.all([
     probe(() => system.temporal.connection.workflowService.getSystemInfo({})),
     probe(() => system.conn.db!.admin().ping()),
-    probe(async () => { if (!(await system.mailer.verify())) throw new Error('SMTP server did not answer'); }),
+    smtpCheck(system),
   ]);
   const dependencies = {
     temporal: { ...temporal, address: system.services.temporal.address, namespace: system.services.temporal.namespace },

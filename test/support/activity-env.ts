@@ -22,6 +22,9 @@ import { createSandboxPaymentRouter } from '../../sandboxes/payments/router';
 import { SandboxPaymentProvider } from '../../adapters/payments/sandbox-payment-provider';
 import { stack, testMongoUri } from './env';
 
+/** The sandboxes' key in activity tests (the app derives its own, see system/secrets.ts). */
+const SANDBOX_KEY = 'test-sandbox-key';
+
 export interface ActivityEnv { conn: Connection; model: ReadModel; deps: ActivityDeps; close(): Promise<void> }
 
 export async function createActivityEnv(dbName: string): Promise<ActivityEnv> {
@@ -34,21 +37,21 @@ export async function createActivityEnv(dbName: string): Promise<ActivityEnv> {
   await forms.seedBuiltIns(listForms());
   const stopSandbox = new AbortController();
   const app = express()
-    .use('/sandbox/payments', createSandboxPaymentRouter({ conn, webhookSecret: 'test-webhook-secret', publicBaseUrl: 'http://amtsweg.test', signal: stopSandbox.signal }))
-    .use('/sandbox/vehicle-registry', createSandboxVehicleRegistryRouter({ conn }))
-    .use('/sandbox/resident-registry', createSandboxResidentRegistryRouter({ conn }));
+    .use('/sandbox/payments', createSandboxPaymentRouter({ conn, webhookSecret: 'test-webhook-secret', publicBaseUrl: 'http://amtsweg.test', apiKey: SANDBOX_KEY, signal: stopSandbox.signal }))
+    .use('/sandbox/vehicle-registry', createSandboxVehicleRegistryRouter({ conn, apiKey: SANDBOX_KEY }))
+    .use('/sandbox/resident-registry', createSandboxResidentRegistryRouter({ conn, apiKey: SANDBOX_KEY }));
   const server = await new Promise<Server>((ok) => { const s = app.listen(0, '127.0.0.1', () => ok(s)); });
   const port = (server.address() as { port: number }).port;
   const mailer = new SmtpMailer(stack.smtpUrl, 'Stadt Hagen <test@hagen.example>');
   const deps: ActivityDeps = {
     model: readModel(conn), mailer,
-    vehicleRegistry: new HttpVehicleRegistry({ baseUrl: `http://127.0.0.1:${port}/sandbox/vehicle-registry` }),
-    residentRegistry: new HttpResidentRegistry({ baseUrl: `http://127.0.0.1:${port}/sandbox/resident-registry` }),
+    vehicleRegistry: new HttpVehicleRegistry({ baseUrl: `http://127.0.0.1:${port}/sandbox/vehicle-registry`, apiKey: SANDBOX_KEY }),
+    residentRegistry: new HttpResidentRegistry({ baseUrl: `http://127.0.0.1:${port}/sandbox/resident-registry`, apiKey: SANDBOX_KEY }),
     publicBaseUrl: 'http://amtsweg.test', payee: { beneficiaryName: 'Stadtkasse Hagen', iban: 'DE89370400440532013000' },
     accessCodeSecret: Buffer.alloc(32, 7), forms, statusTokenSecret: Buffer.alloc(32, 8),
     drafts: new DraftStore(conn, Buffer.alloc(32, 9)), draftTokenSecret: Buffer.alloc(32, 10),
     attachments: new MongoAttachmentStore(conn),
-    conn, paymentProvider: new SandboxPaymentProvider({ baseUrl: `http://127.0.0.1:${port}`, webhookSecret: 'test-webhook-secret' }),
+    conn, paymentProvider: new SandboxPaymentProvider({ baseUrl: `http://127.0.0.1:${port}`, webhookSecret: 'test-webhook-secret', apiKey: SANDBOX_KEY }),
   };
   return {
     conn, model: deps.model, deps,

@@ -7,6 +7,7 @@ import { SandboxPaymentProvider } from '../../../adapters/payments/sandbox-payme
 import type { CheckoutRequest } from '../../../adapters/payments/payment-provider';
 
 export const WEBHOOK_SECRET = 'test-webhook-secret';
+export const SANDBOX_KEY = 'test-sandbox-key';
 
 export interface ReceivedWebhook { rawBody: string; signature: string | undefined }
 
@@ -44,6 +45,8 @@ export interface Harness {
   receiver: WebhookReceiver;
   provider: SandboxPaymentProvider;
   request(key: string, overrides?: Partial<CheckoutRequest>): CheckoutRequest;
+  /** The provider's API as its key holder calls it (path below /sandbox/payments/api). */
+  api(path: string, init?: RequestInit): Promise<Response>;
   /** Ends the provider like a crashed process (its loop and retry timers stop) and mounts a fresh one on the same database. */
   restartProvider(options?: ProviderOptions): void;
   close(): Promise<void>;
@@ -54,7 +57,7 @@ async function listen(server: Server): Promise<string> {
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
-type ProviderOptions = Partial<Pick<SandboxPaymentRouterOptions, 'webhookRetryDelaysMs' | 'webhookPollIntervalMs'>>;
+type ProviderOptions = Partial<Pick<SandboxPaymentRouterOptions, 'webhookRetryDelaysMs' | 'webhookPollIntervalMs' | 'admin'>>;
 
 /** Starts the sandbox provider on an ephemeral port, as the lead mounts it, on a fresh database. */
 export async function startHarness(mongoUri: string, options: ProviderOptions = {}): Promise<Harness> {
@@ -67,17 +70,21 @@ export async function startHarness(mongoUri: string, options: ProviderOptions = 
   const origin = await listen(server);
   let running = new AbortController();
   const mount = (opts: ProviderOptions) => createSandboxPaymentRouter({
-    conn, webhookSecret: WEBHOOK_SECRET, publicBaseUrl: origin, webhookRetryDelaysMs: [50, 100, 150], signal: running.signal, ...opts,
+    conn, webhookSecret: WEBHOOK_SECRET, publicBaseUrl: origin, apiKey: SANDBOX_KEY, allowedCallbackUrls: [receiverOrigin],
+    webhookRetryDelaysMs: [50, 100, 150], signal: running.signal, ...opts,
   });
   let router = mount(options);
   app.use('/sandbox/payments', (req, res, next) => router(req, res, next));
-  const provider = new SandboxPaymentProvider({ baseUrl: origin, webhookSecret: WEBHOOK_SECRET });
+  const provider = new SandboxPaymentProvider({ baseUrl: origin, webhookSecret: WEBHOOK_SECRET, apiKey: SANDBOX_KEY });
   return {
     conn, origin, receiverOrigin, receiver, provider,
     request: (key, overrides = {}) => ({
       idempotencyKey: key, amountCents: 1250, currency: 'EUR', reference: 'RF462026000123',
       description: 'Verwarnungsgeld Parkverstoß', returnUrl: `${receiverOrigin}/return?case=HA-1`,
       webhookUrl: `${receiverOrigin}/hooks/${key}`, ...overrides,
+    }),
+    api: (path, init = {}) => fetch(`${origin}/sandbox/payments/api${path}`, {
+      ...init, headers: { ...(init.headers as Record<string, string>), Authorization: `Bearer ${SANDBOX_KEY}` },
     }),
     restartProvider: (opts = options) => {
       running.abort();

@@ -118,7 +118,7 @@ describe('hosted payment page', () => {
     await eventually(() => h.receiver.on('/hooks/retry-1').length === 1);
     type Listed = { checkouts: { id: string; webhookDeliveries: { attempt: number; httpStatus?: number; ok: boolean }[] }[] };
     const deliveries = async () => {
-      const res = await fetch(`${h.origin}/sandbox/payments/api/checkouts?reference=RF97RETRY1`);
+      const res = await h.api('/checkouts?reference=RF97RETRY1');
       return ((await res.json()) as Listed).checkouts[0]?.webhookDeliveries ?? [];
     };
     await eventually(async () => (await deliveries()).length === 3);
@@ -129,18 +129,30 @@ describe('hosted payment page', () => {
     expect(h.provider.verifyWebhook(hook!.rawBody, hook!.signature)).toBe(true);
   });
 
-  it('when the citizen cancels, then the checkout is cancelled, the service is told and a later pay charges nothing', async () => {
-    const c = await h.provider.createCheckout(h.request('cancel-1'));
+  it('when the citizen leaves with "Abbrechen", then they are back at the service with cancelled=1, nothing is charged, and the checkout stays payable', async () => {
+    const c = await h.provider.createCheckout(h.request('leave-1'));
     const res = await submit(c.id, 'cancel');
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe(`${h.receiverOrigin}/return?case=HA-1&checkout=${c.id}&cancelled=1`);
-    expect((await h.provider.getCheckout(c.id))?.status).toBe('cancelled');
+    // The page is open to anyone with its address, so leaving it ends nothing: only the creator cancels.
+    expect((await h.provider.getCheckout(c.id))?.status).toBe('open');
+    await sleep(200);
+    expect(h.receiver.on('/hooks/leave-1')).toHaveLength(0);
+    expect((await submit(c.id, 'pay', card('4242 4242 4242 4242'))).status).toBe(303);
+    expect((await h.provider.getCheckout(c.id))?.status).toBe('paid');
+  });
+
+  it('when the creator cancels, then the checkout is cancelled, the service is told and a later pay charges nothing', async () => {
+    const c = await h.provider.createCheckout(h.request('cancel-1'));
+    expect(await h.provider.cancelCheckout(c.id)).toMatchObject({ id: c.id, status: 'cancelled' });
     expect((await submit(c.id, 'pay', card('4242 4242 4242 4242'))).status).toBe(303);
     const after = await h.provider.getCheckout(c.id);
     expect(after?.status).toBe('cancelled');
     expect(after?.paymentId).toBeUndefined();
     await eventually(() => h.receiver.on('/hooks/cancel-1').length === 1);
     expect(JSON.parse(h.receiver.on('/hooks/cancel-1')[0]!.rawBody).type).toBe('checkout.cancelled');
+    // The hosted page's "Abbrechen" of a cancelled checkout says so on the way back.
+    expect((await submit(c.id, 'cancel')).headers.get('location')).toContain('cancelled=1');
   });
 
   it('when the checkout id is unknown, then the page answers 404', async () => {

@@ -3,7 +3,7 @@ import { testMongoUri } from '../../support/env';
 import { PaymentProviderError } from '../../../adapters/payments/payment-provider';
 import { SandboxPaymentProvider } from '../../../adapters/payments/sandbox-payment-provider';
 import { signWebhookBody } from '../../../sandboxes/payments/webhook';
-import { startHarness, WEBHOOK_SECRET, type Harness } from './harness';
+import { SANDBOX_KEY, startHarness, WEBHOOK_SECRET, type Harness } from './harness';
 
 let h: Harness;
 beforeAll(async () => { h = await startHarness(testMongoUri('payments_provider_test')); });
@@ -16,7 +16,7 @@ describe('sandbox payment provider API via the adapter', () => {
     expect(second).toEqual(first);
     expect(first).toMatchObject({ status: 'open', amountCents: 1250, currency: 'EUR' });
     expect(first.redirectUrl).toBe(`${h.origin}/sandbox/payments/checkout/${first.id}`);
-    const list = await (await fetch(`${h.origin}/sandbox/payments/api/checkouts?reference=RF19AB2G59X56V543`)).json();
+    const list = await (await h.api('/checkouts?reference=RF19AB2G59X56V543')).json();
     expect(list.checkouts).toHaveLength(1);
   });
 
@@ -34,7 +34,7 @@ describe('sandbox payment provider API via the adapter', () => {
 
   it('when the request is invalid, then 422 names each bad field', async () => {
     const { webhookUrl: _omit, ...rest } = h.request('bad-1', { amountCents: 12.5, returnUrl: 'javascript:alert(1)' });
-    const res = await fetch(`${h.origin}/sandbox/payments/api/checkouts`, {
+    const res = await h.api('/checkouts', {
       method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(rest),
     });
     expect(res.status).toBe(422);
@@ -51,7 +51,7 @@ describe('sandbox payment provider API via the adapter', () => {
   });
 
   it('when the provider is unreachable, then the adapter throws a retryable error', async () => {
-    const down = new SandboxPaymentProvider({ baseUrl: 'http://127.0.0.1:9', webhookSecret: WEBHOOK_SECRET, timeoutMs: 2_000 });
+    const down = new SandboxPaymentProvider({ baseUrl: 'http://127.0.0.1:9', webhookSecret: WEBHOOK_SECRET, apiKey: SANDBOX_KEY, timeoutMs: 2_000 });
     await expect(down.createCheckout(h.request('down-1'))).rejects.toMatchObject({ retryable: true });
   });
 });

@@ -15,7 +15,7 @@ afterAll(async () => { await h?.close(); });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 type Listed = { checkouts: { webhookDeliveries: { attempt: number; httpStatus?: number; ok: boolean }[] }[] };
 const deliveries = async (reference: string) => {
-  const res = await fetch(`${h.origin}/sandbox/payments/api/checkouts?reference=${reference}`);
+  const res = await h.api(`/checkouts?reference=${reference}`);
   return ((await res.json()) as Listed).checkouts[0]?.webhookDeliveries ?? [];
 };
 const pay = (id: string) => fetch(`${h.origin}/sandbox/payments/checkout/${id}/pay`, {

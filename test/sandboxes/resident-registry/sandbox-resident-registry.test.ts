@@ -18,12 +18,12 @@ beforeAll(async () => {
   conn = await mongoose.createConnection(testMongoUri('residents_test')).asPromise();
   await conn.dropDatabase();
   const app = express();
-  app.use('/sandbox/resident-registry', createSandboxResidentRegistryRouter({ conn }));
+  app.use('/sandbox/resident-registry', createSandboxResidentRegistryRouter({ conn, apiKey: 'k3y' }));
   app.use('/secured-registry', createSandboxResidentRegistryRouter({ conn, apiKey: 'k3y' }));
   server = createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  registry = new HttpResidentRegistry({ baseUrl: `${base}/sandbox/resident-registry` });
+  registry = new HttpResidentRegistry({ baseUrl: `${base}/sandbox/resident-registry`, apiKey: 'k3y' });
 });
 afterAll(async () => {
   await new Promise((r) => server?.close(r));
@@ -31,7 +31,10 @@ afterAll(async () => {
 });
 
 const erika = { familyName: 'Mustermann', givenName: 'Erika', birthDate: '1964-08-12', street: 'Elberfelder Straße 12', postalCode: '58095' };
-const put = (id: string, body: unknown) => fetch(`${base}/sandbox/resident-registry/api/residents/${id}`, {
+/** The sandbox's API as its adapter calls it: with the sandbox key. */
+const keyed = (url: string, init: RequestInit = {}) => fetch(url, { ...init, headers: { ...(init.headers as Record<string, string>), Authorization: 'Bearer k3y' } });
+
+const put = (id: string, body: unknown) => keyed(`${base}/sandbox/resident-registry/api/residents/${id}`, {
   method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body),
 });
 
@@ -39,7 +42,7 @@ describe('sandbox resident registry over HTTP', () => {
   it('when seeded twice, then the demo residents exist once each', async () => {
     expect(await seedSandboxResidents(conn)).toEqual({ inserted: 11 });
     expect(await seedSandboxResidents(conn)).toEqual({ inserted: 0 });
-    const list = (await (await fetch(`${base}/sandbox/resident-registry/api/residents`)).json()) as { residents: { residentId: string; match?: unknown }[] };
+    const list = (await (await keyed(`${base}/sandbox/resident-registry/api/residents`)).json()) as { residents: { residentId: string; match?: unknown }[] };
     expect(list.residents).toHaveLength(11);
     expect(list.residents[0]).not.toHaveProperty('match');
   });
@@ -62,7 +65,7 @@ describe('sandbox resident registry over HTTP', () => {
   });
 
   it('when a query is malformed, then the registry answers 422 and the adapter throws a non-retryable error', async () => {
-    const res = await fetch(`${base}/sandbox/resident-registry/api/residents/search`, {
+    const res = await keyed(`${base}/sandbox/resident-registry/api/residents/search`, {
       method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ ...erika, birthDate: '12.08.1964', postalCode: 'x' }),
     });
     expect(res.status).toBe(422);
@@ -80,7 +83,7 @@ describe('sandbox resident registry over HTTP', () => {
     const query = { familyName: 'Neu', givenName: 'Nora', birthDate: '2000-02-02', street: 'Am Widey 4', postalCode: '58099' };
     expect(await registry.findResident(query)).toMatchObject({ residentId: 'HA-R-0100' });
     expect((await put('HA-R-0100', { ...grace, postalCode: '5809' })).status).toBe(422);
-    expect((await fetch(`${base}/sandbox/resident-registry/api/residents/HA-R-0100`, { method: 'DELETE' })).status).toBe(204);
+    expect((await keyed(`${base}/sandbox/resident-registry/api/residents/HA-R-0100`, { method: 'DELETE' })).status).toBe(204);
     expect(await registry.findResident(query)).toBeNull();
   });
 

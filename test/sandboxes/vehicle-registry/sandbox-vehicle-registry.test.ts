@@ -18,24 +18,27 @@ beforeAll(async () => {
   conn = await mongoose.createConnection(testMongoUri('registry_test')).asPromise();
   await conn.dropDatabase();
   const app = express();
-  app.use('/sandbox/vehicle-registry', createSandboxVehicleRegistryRouter({ conn }));
+  app.use('/sandbox/vehicle-registry', createSandboxVehicleRegistryRouter({ conn, apiKey: 'k3y' }));
   app.use('/secured-registry', createSandboxVehicleRegistryRouter({ conn, apiKey: 'k3y' }));
   server = createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  registry = new HttpVehicleRegistry({ baseUrl: `${base}/sandbox/vehicle-registry` });
+  registry = new HttpVehicleRegistry({ baseUrl: `${base}/sandbox/vehicle-registry`, apiKey: 'k3y' });
 });
 afterAll(async () => {
   await new Promise((r) => server?.close(r));
   await conn?.close();
 });
 
+/** The sandbox's API as its adapter calls it: with the sandbox key. */
+const keyed = (url: string, init: RequestInit = {}) => fetch(url, { ...init, headers: { ...(init.headers as Record<string, string>), Authorization: 'Bearer k3y' } });
+
 const put = (plate: string, body: unknown) =>
-  fetch(`${base}/sandbox/vehicle-registry/api/holders/${encodeURIComponent(plate)}`, {
+  keyed(`${base}/sandbox/vehicle-registry/api/holders/${encodeURIComponent(plate)}`, {
     method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body),
   });
 const listPlates = async () =>
-  ((await (await fetch(`${base}/sandbox/vehicle-registry/api/holders`)).json()) as { holders: { plate: string }[] }).holders.map((x) => x.plate);
+  ((await (await keyed(`${base}/sandbox/vehicle-registry/api/holders`)).json()) as { holders: { plate: string }[] }).holders.map((x) => x.plate);
 
 describe('sandbox vehicle registry', () => {
   it('when seeded twice, then the demo holders exist once each', async () => {
@@ -61,7 +64,7 @@ describe('sandbox vehicle registry', () => {
 
   it('when the plate is malformed, then the adapter refuses and the API names the field', async () => {
     await expect(registry.findHolder('HAAB123')).rejects.toBeInstanceOf(InvalidPlateError);
-    const res = await fetch(`${base}/sandbox/vehicle-registry/api/holders/HAAB123`);
+    const res = await keyed(`${base}/sandbox/vehicle-registry/api/holders/HAAB123`);
     expect(res.status).toBe(422);
     expect((await res.json()).error.fields).toEqual([{ field: 'plate', message: 'is not a German licence plate' }]);
   });
