@@ -81,3 +81,35 @@ describe('Updates sent on behalf of a request', () => {
     expect((await warden.request('POST', path, { reason: 'Parkausweis lag aus' }, { 'Idempotency-Key': 'kurz' })).status).toBe(422);
   });
 });
+
+describe('duplicate submits at the same moment', () => {
+  const AT_ONCE = 20;
+
+  it(`when a warden's app sends one ticket ${AT_ONCE} times at once with one key, then every answer is the same ticket and one ticket and one run exist`, async () => {
+    const body = ticket('HA-ID 301');
+    const answers = await Promise.all(Array.from({ length: AT_ONCE }, () => warden.request('POST', '/api/parking-tickets', body, { 'Idempotency-Key': 'idem-burst-ticket-1' })));
+    expect(answers.map((a) => a.status)).toEqual(Array(AT_ONCE).fill(201));
+    for (const a of answers) expect(a.json).toEqual(answers[0]!.json);
+    const tickets = await app.system.model.tickets.find({ plate: 'HA-ID 301' }).lean();
+    expect(tickets.map((t) => t.ticketNumber)).toEqual([answers[0]!.json.ticketNumber]);
+    const runs = [];
+    for await (const w of app.system.temporal.workflow.list({ query: `WorkflowId = '${tickets[0]!.workflowId}'` })) runs.push(w.runId);
+    expect(runs).toHaveLength(1);
+    expect(await app.system.model.audit.countDocuments({ caseNumber: answers[0]!.json.ticketNumber, action: 'parking-ticket.recorded' })).toBe(1);
+  });
+
+  it(`when a citizen's browser sends one form ${AT_ONCE} times at once with one key, then every answer is the same case and one case exists`, async () => {
+    const citizen = new HttpClient(app.baseUrl);
+    const email = `burst-${Date.now()}@example.org`;
+    const body = {
+      holder: { familyName: 'Mustermann', givenName: 'Erika', birthDate: '1964-08-12', street: 'Elberfelder Str. 12', postalCode: '58095', email },
+      dog: { name: 'Rex', breed: 'Beagle', sex: 'male' }, keepingStart: 'acquired', keptSince: '2026-03-14',
+    };
+    const answers = await Promise.all(Array.from({ length: AT_ONCE }, () =>
+      citizen.request('POST', '/api/forms/dog-tax-registration/submissions', body, { 'Idempotency-Key': 'idem-burst-dog-1' })));
+    expect(answers.map((a) => a.status)).toEqual(Array(AT_ONCE).fill(202));
+    for (const a of answers) expect(a.json).toEqual(answers[0]!.json);
+    const cases = await app.system.model.dogTaxCases.find({ 'submission.holder.email': email }).lean();
+    expect(cases.map((c) => c.caseNumber)).toEqual([answers[0]!.json.caseNumber]);
+  });
+});

@@ -76,7 +76,8 @@ export async function recordTicket(system: System, command: RecordTicketCommand)
     .digest('hex');
   const keyHash = createHash('sha256').update(command.idempotencyKey).digest('hex').slice(0, 32);
 
-  const startWorkflowOperation = new WithStartWorkflowOperation<typeof parkingTicketWorkflow>('parkingTicketWorkflow', {
+  // A start operation can be executed once: a call made again (Temporal busy with a burst of this key) gets a new one.
+  const startWorkflowOperation = () => new WithStartWorkflowOperation<typeof parkingTicketWorkflow>('parkingTicketWorkflow', {
     workflowId: parkingTicketWorkflowId(keyHash),
     taskQueue: system.config.temporal.taskQueue,
     args: [input],
@@ -87,7 +88,7 @@ export async function recordTicket(system: System, command: RecordTicketCommand)
   try {
     const registration = await withDeadline(system.temporal, () => system.temporal.workflow.executeUpdateWithStart(registrationUpdate, {
       args: [{ requestFingerprint: input.requestFingerprint }],
-      startWorkflowOperation,
+      startWorkflowOperation: startWorkflowOperation(),
     }));
     return {
       ...registration,

@@ -65,7 +65,8 @@ export async function submitForm(system: System, args: { formId: string; formVer
   const known = await entry!.findCase(system, workflowId);
   if (known) return settled(known);
   await claimEvidence(system, evidence, workflowId);
-  const startWorkflowOperation = new WithStartWorkflowOperation(form.action.name, {
+  // A start operation can be executed once: a call made again (Temporal busy with a burst of this key) gets a new one.
+  const startWorkflowOperation = () => new WithStartWorkflowOperation(form.action.name, {
     workflowId, taskQueue: system.config.temporal.taskQueue,
     args: [{ formId: form.id, formVersion: form.version, submission: data }],
     workflowIdConflictPolicy: 'USE_EXISTING',
@@ -74,7 +75,7 @@ export async function submitForm(system: System, args: { formId: string; formVer
     typedSearchAttributes: caseAttributes(entry!.procedure),
   });
   try {
-    await withDeadline(system.temporal, () => system.temporal.workflow.executeUpdateWithStart(entry!.caseOpened, { startWorkflowOperation }));
+    await withDeadline(system.temporal, () => system.temporal.workflow.executeUpdateWithStart(entry!.caseOpened, { startWorkflowOperation: startWorkflowOperation() }));
   } catch (error) {
     // The workflow ended between our look-up and the start: its case is in the read model.
     const opened = await entry!.findCase(system, workflowId);
