@@ -16,6 +16,7 @@ import { pendingStepBlocks } from './use-cases/accounts/pending-step';
 import { buildOpenApi } from './http/openapi';
 import { validateInput } from './http/validation';
 import type { RouteSpec } from './http/route';
+import { checkScope } from './http/case-scope';
 import { AttemptLimiter } from './security/attempt-limiter';
 import { SignInLimiter } from './security/sign-in-limiter';
 import { CSRF_HEADER, csrfFailed, csrfTokenMatches, UNSAFE_METHODS } from './security/csrf';
@@ -41,7 +42,10 @@ import { embeddedOnlyOpenApi } from '../sandboxes/openapi';
 
 const API_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS']);
 
-export const routeTable: RouteSpec[] = bySpecificity([...systemRoutes, ...formRoutes, ...caseRoutes, ...draftRoutes, ...attachmentRoutes, ...staffSessionRoutes,
+/** The session routes act on the caller's own session and password only (no case data). */
+const ownSession = (routes: RouteSpec[]): RouteSpec[] => routes.map((r) => ({ scope: { kind: 'none', why: "the caller's own session" }, ...r }));
+
+export const routeTable: RouteSpec[] = bySpecificity([...systemRoutes, ...formRoutes, ...caseRoutes, ...draftRoutes, ...attachmentRoutes, ...ownSession(staffSessionRoutes),
   ...parkingTicketRoutes, ...parkingTicketCitizenRoutes, ...fineProceedingsRoutes, ...dogTaxRoutes, ...taskRoutes, ...accountRoutes, ...auditRoutes, ...temporalCodecRoutes]);
 
 /** Express matches in order: `/api/parking-tickets/current` must come before `/api/parking-tickets/:ticketNumber`. */
@@ -90,13 +94,15 @@ export function createApp(system: System, options: { webDir?: string } = {}): ex
           if (principal.kind === 'anonymous') throw unauthenticated();
           if (!route.roles.some((role) => principal.roles.includes(role))) throw forbidden();
         }
+        // Departments: whose cases the route touches, against the caller's (before the body is read).
+        const procedures = await checkScope(route, { req, params: req.params as Record<string, string>, query: { ...req.query }, principal, system });
         // Every declared input is validated (and stripped of unknown fields) before the handler runs,
         // except form submissions: their handler validates against the form version the client rendered.
         const body = route.rawBody ? req.body : !route.body ? undefined : route.bodyValidation === 'handler' ? req.body : validateInput(route.body, req.body);
         const query = route.query ? validateInput<Record<string, unknown>>(route.query, { ...req.query }) : {};
         const result = await route.handler({
           req, res, body, params: req.params as Record<string, string>, query,
-          lang: preferredLang(req), principal, system,
+          lang: preferredLang(req), principal, system, procedures,
         });
         if ('file' in result) {
           // res.attachment encodes any file name (ASCII fallback plus filename*, RFC 6266); a PDF

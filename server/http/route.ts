@@ -7,7 +7,7 @@ import type { Request, Response } from 'express';
 import type { Lang } from './app-error';
 import type { System } from '../../system/system';
 import type { StaffRole } from '../../store/accounts/staff-accounts';
-import type { Department } from '../../domain/departments';
+import type { Department, Procedure } from '../../domain/departments';
 
 /**
  * 'public': anyone; 'citizen': a citizen holding a case's token (portal sign-in with ticket
@@ -35,7 +35,29 @@ export interface RouteContext {
   lang: Lang;
   principal: Principal;
   system: System;
+  /** Staff routes with a `procedures` scope: those of its procedures the caller works (an administrator: all of them). */
+  procedures: Procedure[];
 }
+
+/**
+ * Whose cases a staff route returns or changes: server/app.ts checks the caller's departments
+ * against it before the handler runs (403), administrators pass. Every route a staff role other
+ * than admin may call declares one; without, it is closed to all but administrators
+ * (test/integration/authorization-matrix.test.ts fails on such a route).
+ * - `none`: the route touches no case data (its own session, accounts, form definitions).
+ * - `procedures`: cases of these procedures (a list, recording a new case); the caller works a
+ *   department of at least one of them, and the handler gets those in `procedures`.
+ * - `case`: one case, named by the request (null: no such case, 404); its procedure's departments.
+ * - `departments`: the departments that may act, read from the request (a task's department;
+ *   null: no such thing, 404).
+ */
+export type CaseScope =
+  | { kind: 'none'; why: string }
+  | { kind: 'procedures'; procedures: Procedure[] }
+  | { kind: 'case'; caseNumber: (ctx: ScopeContext) => string | null | Promise<string | null> }
+  | { kind: 'departments'; departments: (ctx: ScopeContext) => Promise<readonly Department[] | null> };
+/** What a scope reads: the request as sent (before validation) and the caller. */
+export type ScopeContext = Pick<RouteContext, 'req' | 'params' | 'principal' | 'system'> & { query: Record<string, unknown> };
 
 export type RouteResult =
   | { status?: number; json: unknown; headers?: Record<string, string> }
@@ -52,6 +74,8 @@ export interface RouteSpec {
   summary: string;
   tags: string[];
   roles: Role[];
+  /** Required when `roles` lists a staff role other than admin (see CaseScope). */
+  scope?: CaseScope;
   body?: object;
   /**
    * 'handler': the body is documented with `body` but validated by the handler, because it

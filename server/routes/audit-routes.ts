@@ -2,7 +2,7 @@
  * Audit trail and case history for staff. Read only: no route edits or deletes an audit event
  * (the model refuses it too, see store/models.ts).
  */
-import { defineRoutes } from '../http/route';
+import { defineRoutes, type CaseScope } from '../http/route';
 import { staffCaseDocument, staffCaseView } from '../use-cases/audit/staff-case-view';
 import { errors } from './schemas';
 import { named } from '../http/openapi';
@@ -32,10 +32,12 @@ const staffCase = named('StaffCase', {
   },
 });
 
+const caseOfPath: CaseScope = { kind: 'case', caseNumber: ({ params }) => params.caseNumber ?? null };
+
 export const auditRoutes = defineRoutes([
   {
     method: 'get', path: '/api/staff/cases/:caseNumber', summary: "A case's documents and its full history (audit trail)", tags: ['audit'],
-    roles: ['caseworker', 'admin'],
+    roles: ['caseworker', 'admin'], scope: caseOfPath,
     responses: { 200: { description: 'The case with documents and history', schema: staffCase }, ...errors, 403: { description: 'Not a case of your departments' }, 404: { description: 'No such case' } },
     async handler({ params, principal, system }) {
       return { json: await staffCaseView(system, principal, params.caseNumber!) };
@@ -43,7 +45,7 @@ export const auditRoutes = defineRoutes([
   },
   {
     method: 'get', path: '/api/staff/cases/:caseNumber/documents/:documentId', summary: "A document or piece of evidence of a case, for staff", tags: ['audit'],
-    roles: ['caseworker', 'admin'],
+    roles: ['caseworker', 'admin'], scope: caseOfPath,
     responses: { 200: { description: 'The document (PDF) or the evidence file' }, ...errors, 403: { description: 'Not a case of your departments' }, 404: { description: 'No such document in this case' } },
     async handler({ params, principal, system }) {
       return { file: await staffCaseDocument(system, principal, params.caseNumber!, params.documentId!) };

@@ -8,6 +8,7 @@ import { dogTaxCaseList, dogTaxProcedure, dogTaxStatus } from './case-schemas';
 export const dogTaxRoutes = defineRoutes([
   {
     method: 'get', path: '/api/dog-tax/cases', summary: 'Hundesteuer cases for staff, newest first (e.g. ?status=awaiting_decision)', tags: ['dog-tax'], roles: ['caseworker'],
+    scope: { kind: 'procedures', procedures: ['dog-tax'] },
     query: { type: 'object', additionalProperties: false, properties: { status: dogTaxStatus, procedure: dogTaxProcedure } },
     responses: { 200: { description: 'Cases with their submissions', schema: dogTaxCaseList }, ...errors },
     async handler({ query, system }) {

@@ -2,7 +2,7 @@
  * The form registry over HTTP. The portal reads the newest version (or an exact one, to render
  * and submit it); process designers check drafts, publish new versions and restore old ones.
  */
-import { defineRoutes } from '../http/route';
+import { defineRoutes, type CaseScope } from '../http/route';
 import { getPublishedForm, listFormVersions, listPublishedForms, versionParam } from '../use-cases/forms/read-forms';
 import { checkFormDraft, type FormDraftInput } from '../use-cases/forms/check-form-draft';
 import { publishForm, restoreFormVersion } from '../use-cases/forms/publish-form';
@@ -11,6 +11,8 @@ import { audience, checkResult, formDraft, formList, formVersion, publicForm, re
 import type { FormAudience } from '../../forms/form-definition';
 
 const notFound = { 404: { description: 'No such form or version' } };
+
+const formDefinitions: CaseScope = { kind: 'none', why: 'form definitions, no case data' };
 
 export const formRoutes = defineRoutes([
   {
@@ -36,7 +38,7 @@ export const formRoutes = defineRoutes([
     },
   },
   {
-    method: 'get', path: '/api/forms/:formId/versions', summary: 'Every version of a form, newest first (who, when, why, restored from)', tags: ['forms'], roles: ['designer'],
+    method: 'get', path: '/api/forms/:formId/versions', summary: 'Every version of a form, newest first (who, when, why, restored from)', tags: ['forms'], roles: ['designer'], scope: formDefinitions,
     responses: { 200: { description: 'Versions', schema: { type: 'object', required: ['formId', 'items'], properties: { formId: { type: 'string' }, items: { type: 'array', items: versionMeta } } } }, ...errors },
     async handler({ params, system }) {
       return { json: await listFormVersions(system, params.formId!) };
@@ -44,7 +46,7 @@ export const formRoutes = defineRoutes([
   },
   {
     method: 'post', path: '/api/forms/:formId/check', summary: 'Check a draft (meta-schema, input contract, texts) and diff it against the newest version; publishes nothing', tags: ['forms'],
-    roles: ['designer'], body: formDraft,
+    roles: ['designer'], scope: formDefinitions, body: formDraft,
     responses: { 200: { description: 'Problems (empty: publishable) and changes', schema: checkResult }, ...errors },
     async handler({ params, body, lang, system }) {
       return { json: await checkFormDraft(system, params.formId!, body as FormDraftInput, lang) };
@@ -52,7 +54,7 @@ export const formRoutes = defineRoutes([
   },
   {
     method: 'post', path: '/api/forms/:formId/versions', summary: 'Publish a draft as the new newest version (checked first)', tags: ['forms'],
-    roles: ['designer'], body: formDraft,
+    roles: ['designer'], scope: formDefinitions, body: formDraft,
     responses: { 201: { description: 'The published version', schema: formVersion }, ...errors, 422: { description: 'The draft fails its checks; fields name the problems' } },
     async handler({ params, body, principal, system }) {
       const published = await publishForm(system, params.formId!, body as FormDraftInput, principal.id);
@@ -61,7 +63,7 @@ export const formRoutes = defineRoutes([
   },
   {
     method: 'post', path: '/api/forms/:formId/versions/:version/restore', summary: 'Publish an older version again, as the newest (checked against today\'s contract)', tags: ['forms'],
-    roles: ['designer'], body: restoreBody,
+    roles: ['designer'], scope: formDefinitions, body: restoreBody,
     responses: { 201: { description: 'The new version, a copy of the old one with restoredFrom', schema: formVersion }, ...errors },
     async handler({ params, body, principal, system }) {
       const { note } = body as { note?: string };

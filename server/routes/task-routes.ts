@@ -1,5 +1,8 @@
 /** Inbox: task queues, claim/return/reassign, decisions (see activities/tasks). */
-import { defineRoutes } from '../http/route';
+import { defineRoutes, type CaseScope } from '../http/route';
+import { isDepartment } from '../../domain/departments';
+import { findTask } from '../../store/tasks/task-store';
+import { taskNotFound } from '../use-cases/tasks/task-access';
 import { TASK_STATES } from '../../domain/tasks';
 import { errors, localText } from './schemas';
 import { named } from '../http/openapi';
@@ -37,10 +40,30 @@ const date = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}(T[0-9:.]+(Z|[+-]\
 const conflict = { 409: { description: 'task_claimed: someone else works on it; task_not_open: already completed or cancelled' } };
 const taskId = (params: Record<string, string>) => params.taskId!;
 
+/** Department scopes (server/http/case-scope.ts): a task goes to exactly one department's queue. */
+const departmentOfTask: CaseScope = {
+  kind: 'departments',
+  departments: async ({ params, system }) => {
+    const task = await findTask(system.model, params.taskId ?? '');
+    if (!task) throw taskNotFound();
+    return isDepartment(task.department) ? [task.department] : [];
+  },
+};
+/** A department's queue: that department (default the caller's first); one's own tasks: any of one's departments. */
+const queueDepartment: CaseScope = {
+  kind: 'departments',
+  departments: async ({ query, principal }) => {
+    if (query.queue !== 'department') return principal.departments;
+    const department = typeof query.department === 'string' ? query.department : principal.departments[0];
+    // No such department: the handler answers 422 naming the field.
+    return department && isDepartment(department) ? [department] : principal.departments;
+  },
+};
+
 export const taskRoutes = defineRoutes([
   {
     method: 'get', path: '/api/tasks', summary: 'Inbox: one\'s own tasks or a department queue, filtered, sorted by due date, paged', tags: ['tasks'],
-    roles: ['caseworker'],
+    roles: ['caseworker'], scope: queueDepartment,
     query: {
       type: 'object', additionalProperties: false,
       properties: {
@@ -71,28 +94,28 @@ export const taskRoutes = defineRoutes([
     },
   },
   {
-    method: 'get', path: '/api/tasks/:taskId', summary: 'One task: case data, decision form (JSON Schema), state', tags: ['tasks'], roles: ['caseworker'],
+    method: 'get', path: '/api/tasks/:taskId', summary: 'One task: case data, decision form (JSON Schema), state', tags: ['tasks'], roles: ['caseworker'], scope: departmentOfTask,
     responses: { 200: { description: 'Task', schema: taskDetail }, ...errors },
     async handler({ params, principal, system }) {
       return { json: await getTask(system, principal, taskId(params)) };
     },
   },
   {
-    method: 'post', path: '/api/tasks/:taskId/claim', summary: 'Claim an open task (two at once: one wins, the other gets 409)', tags: ['tasks'], roles: ['caseworker'],
+    method: 'post', path: '/api/tasks/:taskId/claim', summary: 'Claim an open task (two at once: one wins, the other gets 409)', tags: ['tasks'], roles: ['caseworker'], scope: departmentOfTask,
     responses: { 200: { description: 'Claimed', schema: taskDetail }, ...errors, ...conflict },
     async handler({ params, principal, system }) {
       return { json: taskView(await claimTask(system, principal, taskId(params))) };
     },
   },
   {
-    method: 'post', path: '/api/tasks/:taskId/return', summary: 'Give one\'s own task back to the department queue', tags: ['tasks'], roles: ['caseworker'],
+    method: 'post', path: '/api/tasks/:taskId/return', summary: 'Give one\'s own task back to the department queue', tags: ['tasks'], roles: ['caseworker'], scope: departmentOfTask,
     responses: { 200: { description: 'Returned', schema: taskDetail }, ...errors, ...conflict },
     async handler({ params, principal, system }) {
       return { json: taskView(await returnTask(system, principal, taskId(params))) };
     },
   },
   {
-    method: 'post', path: '/api/tasks/:taskId/reassign', summary: 'Hand a task to another caseworker of its department', tags: ['tasks'], roles: ['caseworker'],
+    method: 'post', path: '/api/tasks/:taskId/reassign', summary: 'Hand a task to another caseworker of its department', tags: ['tasks'], roles: ['caseworker'], scope: departmentOfTask,
     body: { type: 'object', required: ['to'], additionalProperties: false, properties: { to: { type: 'string', minLength: 1, maxLength: 100, description: 'Account id (user name)' } } },
     responses: { 200: { description: 'Reassigned', schema: taskDetail }, ...errors, ...conflict },
     async handler({ params, body, principal, system }) {
@@ -101,7 +124,7 @@ export const taskRoutes = defineRoutes([
   },
   {
     method: 'post', path: '/api/tasks/:taskId/decision', summary: 'Decide a task (validated against its decision schema; claims it first if unclaimed)', tags: ['tasks'],
-    roles: ['caseworker'], headers: [optionalIdempotencyKeyHeader],
+    roles: ['caseworker'], scope: departmentOfTask, headers: [optionalIdempotencyKeyHeader],
     body: { type: 'object', required: ['decision'], additionalProperties: false, properties: { decision: { type: 'object', description: 'Fields of the task\'s decisionSchema, with outcome' } } },
     responses: {
       200: { description: 'Completed (the case workflow accepted it)', schema: named('TaskDecided', { type: 'object', required: ['taskId', 'status'], properties: { taskId: { type: 'string' }, status: { type: 'string', enum: ['completed'] } } }) },

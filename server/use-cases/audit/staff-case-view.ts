@@ -7,38 +7,25 @@
 import { findDocument, listCaseDocuments } from '../../../store/documents';
 import { auditTrailOf } from '../../../store/audit';
 import { staffDisplayNames } from '../../../store/accounts/staff-accounts';
-import { ticketExists } from '../../../store/parking-ticket/ticket-store';
-import { dogTaxCaseExists } from '../../../store/dog-tax/case-store';
-import type { Department } from '../../../domain/departments';
-import { AppError, notFound } from '../../http/app-error';
+import { departmentsOf } from '../../../domain/departments';
+import { notFound } from '../../http/app-error';
+import { notYourDepartment } from '../../http/case-scope';
+import { procedureOfCase } from '../cases/case-procedure';
 import type { Principal } from '../../http/route';
 import type { System } from '../../../system/system';
 
-/** Which departments work a procedure's cases (the same departments get its inbox tasks). */
-const DEPARTMENTS_OF: Record<string, Department[]> = {
-  'parking-ticket': ['traffic', 'fine-office'],
-  'dog-tax': ['tax-office'],
-};
-
 interface CaseRef { caseNumber: string; procedure: string }
 
-async function findCase(system: System, caseNumber: string): Promise<CaseRef | null> {
-  if (await ticketExists(system.model, caseNumber)) return { caseNumber, procedure: 'parking-ticket' };
-  if (await dogTaxCaseExists(system.model, caseNumber)) return { caseNumber, procedure: 'dog-tax' };
-  return null;
-}
-
-const noAccess = () => new AppError('forbidden', {
-  de: 'Dieser Vorgang gehört nicht zu Ihren Fachbereichen.', en: 'This case does not belong to your departments.',
-});
-
+/**
+ * The case, once server/app.ts has checked the caller's departments against its procedure
+ * (the route's `case` scope, server/http/case-scope.ts); checked again here, so the use case
+ * is safe on its own.
+ */
 async function openCase(system: System, principal: Principal, caseNumber: string): Promise<CaseRef> {
-  const found = await findCase(system, caseNumber);
-  if (!found) throw notFound({ de: 'Der Vorgang', en: 'The case' });
-  if (principal.roles.includes('admin')) return found;
-  const departments = DEPARTMENTS_OF[found.procedure] ?? [];
-  if (!departments.some((d) => principal.departments.includes(d))) throw noAccess();
-  return found;
+  const procedure = await procedureOfCase(system, caseNumber);
+  if (!procedure) throw notFound({ de: 'Der Vorgang', en: 'The case' });
+  if (!principal.roles.includes('admin') && !departmentsOf(procedure).some((d) => principal.departments.includes(d))) throw notYourDepartment();
+  return { caseNumber, procedure };
 }
 
 export async function staffCaseView(system: System, principal: Principal, caseNumber: string) {
