@@ -68,10 +68,9 @@ export function embeddedOnlyOpenApi(doc: Record<string, unknown>): Record<string
   const paths = { ...(doc.paths as Record<string, unknown>) };
   for (const [path, ops] of Object.entries(SANDBOX_PATHS)) {
     const names = [...path.matchAll(/\{([A-Za-z]+)\}/g)].map((m) => m[1]!);
-    paths[path] = {
-      ...(names.length ? { parameters: names.map(param) } : {}),
-      ...Object.fromEntries(Object.entries(ops).map(([method, op]) => [method, operation(op as Op)])),
-    };
+    paths[path] = Object.fromEntries(Object.entries(ops).map(([method, op]) => [method, {
+      ...(names.length ? { parameters: names.map(param) } : {}), ...operation(op as Op),
+    }]));
   }
   const components = doc.components as { securitySchemes: Record<string, unknown> };
   const info = doc.info as { description: string };

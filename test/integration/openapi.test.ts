@@ -9,7 +9,7 @@ import { compile } from '../../domain/json-schema';
 import { HttpClient, startTestSystem, TEST_STAFF } from '../support/system';
 
 let app: RunningSystem;
-type Operation = { 'x-roles': string[]; responses: Record<string, { content?: Record<string, { schema?: object }> }> };
+type Operation = { 'x-roles': string[]; 'x-embedded-only'?: boolean; responses: Record<string, { content?: Record<string, { schema?: object }> }> };
 let doc: { openapi: string; paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, object> } };
 
 beforeAll(async () => {
@@ -29,8 +29,10 @@ function servedApiRoutes(): string[] {
     .sort();
 }
 
+/** The API's own routes; the sandboxes' (x-embedded-only, under /sandbox/) are checked in 'marks the embedded-only routes'. */
 function documentedRoutes(): string[] {
-  return Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`)).sort();
+  return Object.entries(doc.paths).filter(([path]) => path.startsWith('/api/'))
+    .flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`)).sort();
 }
 
 describe('OpenAPI 3.1 document', () => {
@@ -38,6 +40,17 @@ describe('OpenAPI 3.1 document', () => {
     expect(doc.openapi).toBe('3.1.0');
     expect(servedApiRoutes().length).toBeGreaterThan(10);
     expect(documentedRoutes()).toEqual(servedApiRoutes());
+  });
+
+  it('marks the embedded-only routes: every /sandbox/ operation has x-embedded-only and says so, no /api/ operation has it', () => {
+    const ops = Object.entries(doc.paths).flatMap(([path, byMethod]) => Object.entries(byMethod).map(([method, op]) => ({ path, method, op })));
+    const sandbox = ops.filter((o) => o.path.startsWith('/sandbox/'));
+    expect(sandbox.map((o) => `${o.method.toUpperCase()} ${o.path}`)).toContain('PUT /sandbox/vehicle-registry/api/holders/{plate}');
+    for (const { path, method, op } of sandbox) {
+      expect(op['x-embedded-only'], `${method} ${path}`).toBe(true);
+      expect((op as { description?: string }).description, `${method} ${path}`).toContain('only in embedded mode');
+    }
+    for (const { path, method, op } of ops.filter((o) => o.path.startsWith('/api/'))) expect(op['x-embedded-only'], `${method} ${path}`).toBeUndefined();
   });
 
   it('states roles and responses for every operation', () => {
