@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ErrorSchema } from '@rjsf/utils';
-import validator from '@rjsf/validator-ajv8';
+import validator from '../../../rjsf/validator.js';
 import { ApiError, messageOf } from '../../../api.js';
 import type { FormDefinition } from '../../../api/types.js';
 import { Alert } from '../../../components/alert.js';

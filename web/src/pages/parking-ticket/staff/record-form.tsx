@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ErrorSchema } from '@rjsf/utils';
-import validator from '@rjsf/validator-ajv8';
+import validator from '../../../rjsf/validator.js';
 import { api, ApiError, messageOf } from '../../../api.js';
 import type { FormDefinition, RecordedTicket } from '../../../api/types.js';
 import { Alert } from '../../../components/alert.js';

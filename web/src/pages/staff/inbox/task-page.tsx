@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { ErrorSchema, RJSFSchema, UiSchema } from '@rjsf/utils';
-import validator from '@rjsf/validator-ajv8';
+import validator from '../../../rjsf/validator.js';
 import { api, ApiError, messageOf } from '../../../api.js';
 import { Alert } from '../../../components/alert.js';
 import { ErrorState } from '../../../components/error-state.js';
