@@ -2,6 +2,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Client, Connection, type ConnectionOptions } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import type { DataConverter } from '@temporalio/common';
@@ -21,8 +22,11 @@ export function resolvePayloadKey(config: Pick<AppConfig, 'payloadKey' | 'dataDi
   return Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
 }
 
+/** The failure converter that encodes messages and stack traces (see failure-converter.cjs); the workflow bundle bakes it in too. */
+export const failureConverterPath = fileURLToPath(new URL('./failure-converter.cjs', import.meta.url));
+
 export function dataConverter(key: Buffer): DataConverter {
-  return { payloadCodecs: [new AesGcmPayloadCodec(key)] };
+  return { payloadCodecs: [new AesGcmPayloadCodec(key)], failureConverterPath };
 }
 
 export async function connectClient(target: TemporalTarget, key: Buffer, options: Omit<ConnectionOptions, 'address' | 'tls' | 'apiKey'> = {}): Promise<Client> {

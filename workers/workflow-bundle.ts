@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSy
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { failureConverterPath } from '../temporal/connection';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 export const workflowsPath = join(root, 'workflows', 'index.ts');
@@ -56,7 +57,7 @@ export function workflowSources(): string[] {
 
 export function workflowSourceHash(): string {
   const hash = createHash('sha256');
-  for (const file of [...workflowSources(), join(root, 'package-lock.json'), fileURLToPath(import.meta.url)]) {
+  for (const file of [...workflowSources(), join(root, 'package-lock.json'), fileURLToPath(import.meta.url), failureConverterPath]) {
     hash.update(relative(root, file)).update('\0');
     if (existsSync(file)) hash.update(readFileSync(file));
     hash.update('\0');
@@ -101,7 +102,8 @@ export async function workflowBundle(opts: { rebuild?: boolean; dir?: string } =
   const hash = workflowSourceHash();
   const prebuilt = opts.rebuild ? undefined : readPrebuilt(dir, hash);
   if (prebuilt) return { ...prebuilt, prebuilt: true, hash };
-  const bundle = await bundleWorkflowCode({ workflowsPath, logger: quietLogger });
+  // The sandbox's failure converter is part of the bundle: messages and stack traces leave it encoded.
+  const bundle = await bundleWorkflowCode({ workflowsPath, logger: quietLogger, failureConverterPath });
   writePrebuilt(dir, hash, bundle);
   return { ...bundle, prebuilt: false, hash };
 }
