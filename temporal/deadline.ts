@@ -30,8 +30,10 @@ export const PROBE_DEADLINE_MS = 1_200;
 /** A breaker nobody used for this long stops probing (a closed connection is never probed for long). */
 const IDLE_AFTER_MS = 60_000;
 const MAX_PROBES_IN_FLIGHT = 8;
+const LATE_TIMER_MS = 250;
 const RETRY_AFTER_SECONDS = 5;
 const DEADLINE_EXCEEDED = 4;
+const RESOURCE_EXHAUSTED = 8;
 const UNAVAILABLE = 14;
 
 /** Runs `fn` (one or more client calls) with one absolute deadline; a missed deadline or an open breaker is "Temporal unavailable" (503). */
@@ -39,7 +41,8 @@ export async function withDeadline<T>(client: Client, fn: () => Promise<T>, ms =
   const breaker = breakerOf(client);
   breaker.used();
   if (breaker.open) throw breaker.unavailable();
-  const call = client.connection.withDeadline(Date.now() + ms, fn);
+  const deadline = Date.now() + ms;
+  const call = client.connection.withDeadline(deadline, () => whileBusy(fn, deadline));
   let result: T | typeof OPENED;
   try {
     result = await new Promise<T | typeof OPENED>((resolve, reject) => {
@@ -49,6 +52,7 @@ export async function withDeadline<T>(client: Client, fn: () => Promise<T>, ms =
     });
   } catch (error) {
     if (isTimeout(error)) throw new DependencyUnavailableError('temporal', `no answer from Temporal within ${ms} ms`, { cause: error, retryAfterSeconds: RETRY_AFTER_SECONDS });
+    if (isBusy(error)) throw new DependencyUnavailableError('temporal', `Temporal stayed busy for ${ms} ms`, { cause: error, retryAfterSeconds: 1 });
     throw error;
   }
   // The breaker opened while the call was in flight. The call goes on (see above); its outcome is nobody's to handle.
@@ -124,7 +128,10 @@ class TemporalBreaker {
     probe
       // Only silence or unreachability opens it; any answer (even a refusal) means Temporal answers.
       .then(() => verdict(false), (error: unknown) => {
-        if (!isGrpcServiceError(error) && !isTimeout(error)) this.stop(); // the connection was closed: nothing to watch
+        if (!isGrpcServiceError(error) && !isTimeout(error)) return void this.stop(); // the connection was closed: nothing to watch
+        // A deadline that fired well after it was due says this process was starved (event loop
+        // blocked), not that Temporal is silent: the answer may be waiting unread. No verdict.
+        if (isTimeout(error) && performance.now() - startedAt > PROBE_DEADLINE_MS + LATE_TIMER_MS) return;
         verdict(isTimeout(error), error);
       })
       .finally(() => { this.inFlight -= 1; });
@@ -148,6 +155,29 @@ class TemporalBreaker {
     console.warn(`[amtsweg] Temporal answers again (after ${Math.round((Date.now() - this.openSince) / 1000)} s)`);
     this.openSince = undefined;
   }
+}
+
+/**
+ * Temporal refuses more Updates of one workflow in flight than it allows (RESOURCE_EXHAUSTED,
+ * e.g. a burst of the same request with one Idempotency-Key): the call is made again after a
+ * short, growing pause, within the same deadline. Each call is idempotent (see above).
+ */
+async function whileBusy<T>(fn: () => Promise<T>, deadline: number): Promise<T> {
+  for (let pause = 20; ; pause = Math.min(pause * 2, 500)) {
+    try {
+      return await fn();
+    } catch (error) {
+      if (!isBusy(error) || Date.now() + pause >= deadline) throw error;
+      await new Promise((r) => setTimeout(r, pause * (0.5 + Math.random())));
+    }
+  }
+}
+
+function isBusy(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth += 1) {
+    if (isGrpcServiceError(e) && e.code === RESOURCE_EXHAUSTED) return true;
+  }
+  return false;
 }
 
 function isTimeout(error: unknown): boolean {
