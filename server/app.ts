@@ -17,9 +17,10 @@ import { buildOpenApi } from './http/openapi';
 import { validateInput } from './http/validation';
 import type { RouteSpec } from './http/route';
 import { checkScope } from './http/case-scope';
-import { AttemptLimiter } from './security/attempt-limiter';
+import { issueClientCookie } from './security/citizen-guards';
 import { SignInLimiter } from './security/sign-in-limiter';
 import { CSRF_HEADER, csrfFailed, csrfTokenMatches, UNSAFE_METHODS } from './security/csrf';
+import { codecCors, temporalUiOrigin } from './http/codec-cors';
 import type { System } from '../system/system';
 import { systemRoutes } from './routes/system-routes';
 import { staffSessionRoutes } from './routes/staff-session-routes';
@@ -64,11 +65,15 @@ export function createApp(system: System, options: { webDir?: string } = {}): ex
   const embedded = system.config.mode === 'embedded';
   // The sandboxes' APIs are documented, marked x-embedded-only, while they exist (embedded mode).
   app.locals.openapi = embedded ? embeddedOnlyOpenApi(buildOpenApi(routeTable, system.config.publicBaseUrl)) : buildOpenApi(routeTable, system.config.publicBaseUrl);
-  app.locals.attemptLimiter = new AttemptLimiter(system.conn);
   app.locals.signInLimiter = new SignInLimiter(system.conn);
   app.use(securityHeaders(system));
+  // Every browser's client id for the citizen-side rate limits (security/client-id.ts), from its first GET.
+  app.use(issueClientCookie(system));
   // The raw body is kept for webhook signatures.
   app.use('/api', express.json({ limit: '256kb', verify: (req, _res, buf) => { rejectDeepJson(buf); (req as unknown as { rawBody: string }).rawBody = buf.toString('utf8'); } }));
+
+  // The Temporal Web UI calls the codec endpoint from its own origin (preflight and answers; admin role checked by the route).
+  app.use('/api/temporal-codec', codecCors(temporalUiOrigin(system.config)));
 
   for (const route of routeTable) {
     app[route.method](route.path, ...rawBodyParser(route), async (req: Request, res: Response, next: NextFunction) => {
@@ -78,7 +83,7 @@ export function createApp(system: System, options: { webDir?: string } = {}): ex
         // which another site cannot read. Portal calls use a Bearer token and need none. On a public
         // route (a citizen form sent from a browser that also holds a staff cookie) the request goes
         // on without the staff identity instead; route handlers that need it check `csrfRejected`.
-        if (principal.kind === 'staff' && UNSAFE_METHODS.has(req.method) && !csrfTokenMatches(req.get(CSRF_HEADER), staffSessionOf(res)!.session.csrfToken)) {
+        if (principal.kind === 'staff' && UNSAFE_METHODS.has(req.method) && !route.csrfNotNeeded && !csrfTokenMatches(req.get(CSRF_HEADER), staffSessionOf(res)!.session.csrfToken)) {
           if (!route.roles.includes('public')) throw csrfFailed();
           principal = { kind: 'anonymous', roles: [], id: 'anonymous', departments: [] };
           res.locals.staffSession = undefined;

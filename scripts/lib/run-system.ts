@@ -47,7 +47,7 @@ export async function runSystem(config: AppConfig, overrides: ServiceOverrides =
     opts.signal?.throwIfAborted();
     const stack = !temporalAddress || !mongodbUri || !smtpUrl
       ? await step(startStack({ dataDir: config.dataDir, ports: config.ports, temporalNamespace: config.temporal.namespace,
-        temporalRetentionDays: config.embedded?.retentionDays, start: { temporal: !temporalAddress, mongodb: !mongodbUri, smtp: !smtpUrl } }), (s) => s.stop())
+        temporalRetentionDays: config.embedded?.retentionDays, temporalUiCodecEndpoint: `${config.publicBaseUrl}/api/temporal-codec`, start: { temporal: !temporalAddress, mongodb: !mongodbUri, smtp: !smtpUrl } }), (s) => s.stop())
       : undefined;
     const temporal = { ...config.temporal, address: temporalAddress ?? stack!.temporalAddress! };
     const system = await step(connectSystem(config, { temporal, mongodbUri: mongodbUri ?? stack!.mongodbUri!, smtpUrl: smtpUrl ?? stack!.smtpUrl! }), (s) => s.close());

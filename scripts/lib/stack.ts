@@ -27,6 +27,11 @@ export interface StackOptions {
   temporalNamespace?: string;
   start?: { temporal?: boolean; mongodb?: boolean; smtp?: boolean };
   temporalUi?: boolean;
+  /**
+   * The codec endpoint the embedded Temporal Web UI calls to show payloads decoded
+   * (`<PUBLIC_BASE_URL>/api/temporal-codec`; administrators only, see docs/temporal.md).
+   */
+  temporalUiCodecEndpoint?: string;
   /** How long closed workflows are kept, in days (default DEFAULT_RETENTION_DAYS). */
   temporalRetentionDays?: number;
 }
@@ -250,7 +255,10 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         '--dynamic-config-value', 'frontend.enableUpdateWorkflowExecution=true',
         ...Object.entries(SEARCH_ATTRIBUTES).flatMap(([k, t]) => ['--search-attribute', `${k}=${t}`])];
       if (options.temporalUi === false) args.push('--headless');
-      else args.push('--ui-ip', '127.0.0.1', '--ui-port', String(ports.temporalUi));
+      else {
+        args.push('--ui-ip', '127.0.0.1', '--ui-port', String(ports.temporalUi));
+        if (options.temporalUiCodecEndpoint) args.push('--ui-codec-endpoint', options.temporalUiCodecEndpoint);
+      }
       waits.push(service('temporal', temporalCli, args, [[ports.temporal, 'Temporal dev server', 'TEMPORAL_PORT']])
         .then(() => setRetention(`127.0.0.1:${ports.temporal}`, namespace, options.temporalRetentionDays ?? DEFAULT_RETENTION_DAYS)));
       result.temporalAddress = `127.0.0.1:${ports.temporal}`;

@@ -89,6 +89,12 @@ export interface RouteSpec {
    */
   rawBody?: { contentTypes: string[]; limitBytes: number; tooLarge?: () => Error };
   query?: object;
+  /**
+   * Set only on a route that changes nothing, with the reason: a staff session's request then
+   * needs no CSRF token. (The Temporal Web UI cannot send one to the codec endpoint; what another
+   * site could make a browser send there, it cannot read — see server/http/codec-cors.ts.)
+   */
+  csrfNotNeeded?: string;
   headers?: HeaderSpec[];
   responses: Record<number, ResponseSpec>;
   handler(ctx: RouteContext): Promise<RouteResult>;

@@ -2,7 +2,9 @@
  * Codec server for operators (Temporal's codec server protocol): the Temporal CLI or Web UI
  * sends the encrypted payloads of a history as proto3 JSON (bytes as base64) and gets them
  * decoded by the same AES-GCM codec the workers use. Administrators only: decoded payloads
- * carry citizens' personal data. Configure `<public URL>/api/temporal-codec` as the endpoint.
+ * carry citizens' personal data. Configure `<public URL>/api/temporal-codec` as the endpoint
+ * (`npm start` gives it to the embedded UI). There is no /encode: the UI needs it only to send
+ * data into workflows (signals, Updates, starts), which operators do not do through the UI.
  */
 import { defineRoutes } from '../http/route';
 import { named } from '../http/openapi';
@@ -31,6 +33,8 @@ export const temporalCodecRoutes = defineRoutes([
   {
     method: 'post', path: '/api/temporal-codec/decode', summary: 'Decode payloads for the Temporal CLI or Web UI (codec server protocol)', tags: ['operations'],
     roles: ['admin'], body: payloads,
+    // The Temporal Web UI sends no CSRF token; decoding changes nothing, and only the UI's origin may read the answer (CORS).
+    csrfNotNeeded: 'decoding reads and returns payloads, it changes nothing',
     headers: [{ name: 'X-Namespace', required: false, description: 'The namespace the payloads come from (sent by the Temporal UI and CLI)', schema: { type: 'string' } }],
     responses: { 200: { description: 'The payloads, decoded (those not encrypted by amtsweg unchanged)', schema: payloads }, ...errors },
     async handler({ body, system }) {
