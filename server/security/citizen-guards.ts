@@ -5,6 +5,7 @@
  * database, so a second web replica (another set) sees the same counts.
  */
 import type { Connection } from 'mongoose';
+import type { RequestHandler } from 'express';
 import type { RouteContext } from '../http/route';
 import { AttemptLimiter } from './attempt-limiter';
 import { clientOf, type ClientRef } from './client-id';
@@ -37,3 +38,15 @@ export async function admit(ctx: Pick<RouteContext, 'req' | 'res' | 'system'>, k
 
 /** The OpenAPI answer of a limited route. */
 export const tooManyResponse = { 429: { description: 'Too many requests or wrong guesses from this client, or the service is at its limit: wait as long as Retry-After says' } };
+
+/**
+ * Gives every browser its client cookie on its first GET (the page, or the first API read), so
+ * its first guess or write already counts as its own — not as one of the address's cookieless
+ * callers, whose shared budget a script may have spent.
+ */
+export function issueClientCookie(system: RouteContext['system']): RequestHandler {
+  return (req, res, next) => {
+    if (req.method === 'GET' && !req.path.startsWith('/sandbox/')) clientOfRequest({ req, res, system });
+    next();
+  };
+}
