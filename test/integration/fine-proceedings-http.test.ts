@@ -11,6 +11,7 @@ import { mailsTo } from '../support/activity-env';
 import { eventually } from '../support/eventually';
 import { fineProceedingsWorkflowId } from '../../workflows/fine-proceedings/shared';
 import { taskIdOf } from '../../workflows/tasks/shared';
+import { deriveLetterCode } from '../../domain/parking-ticket/access-code';
 
 let app: RunningSystem;
 let staff: HttpClient;
@@ -27,17 +28,63 @@ afterAll(async () => {
 const DAY = 86_400_000;
 const person = { givenName: 'Max', familyName: 'Mustermann', birthDate: '1980-04-01', street: 'Körnerstraße 5', postalCode: '58095', city: 'Hagen' };
 
-/** Records a ticket observed 8 days ago and opens it in the portal once the letter is out. */
+/** The access code printed in the hearing letter (only there): derived like the letter activity does. */
+async function letterCodeOf(ticketNumber: string): Promise<string> {
+  const { workflowId } = (await app.system.model.tickets.findOne({ ticketNumber }).lean())!;
+  return deriveLetterCode(app.system.secrets.accessCode, workflowId);
+}
+
+/** Records a ticket observed 8 days ago and opens it in the portal with the letter's code once the letter is out. */
 async function ticketInHearing(plate: string, key: string) {
   const recorded = (await staff.request('POST', '/api/parking-tickets', {
     offenceCode: '112454', plate, place: 'Elberfelder Straße 12, Hagen', observedAt: new Date(Date.now() - 8 * DAY).toISOString(),
   }, { 'Idempotency-Key': key })).json;
   await eventually(async () => (await app.system.model.tickets.findOne({ ticketNumber: recorded.ticketNumber }).lean())?.status === 'letter_sent', 'letter_sent', { tries: 200 });
   const citizen = new HttpClient(app.baseUrl);
-  const opened = await citizen.request('POST', '/api/parking-tickets/access', { code: recorded.accessCode, plate });
+  const opened = await citizen.request('POST', '/api/parking-tickets/access', { code: await letterCodeOf(recorded.ticketNumber), plate });
   expect(opened.status).toBe(200);
+  expect(opened.json.ticket.access).toBe('case');
   return { recorded, citizen, view: opened.json.ticket, bearer: { Authorization: `Bearer ${opened.json.portalToken}` } };
 }
+
+describe('which code opens what', () => {
+  it("when someone opens the ticket with the card's code and plate, then they can pay but not answer, object or read notices until they type the letter's code", async () => {
+    const { recorded } = await ticketInHearing('HA-AB 123', 'idem-hearing-codes');
+    const passerBy = new HttpClient(app.baseUrl, 'en');
+    const opened = await passerBy.request('POST', '/api/parking-tickets/access', { code: recorded.accessCode, plate: 'HA-AB 123' });
+    expect(opened.status).toBe(200);
+    expect(opened.json.ticket).toMatchObject({ access: 'pay', hearing: { open: true } });
+    const card = { Authorization: `Bearer ${opened.json.portalToken}` };
+    const answer = await passerBy.request('POST', '/api/fine-proceedings/current/hearing-answer', { person, facts: 'admits' }, card);
+    expect(answer.status).toBe(403);
+    expect(answer.json.error).toMatchObject({ code: 'letter_code_required', message: expect.stringContaining('hearing letter') });
+    expect((await passerBy.request('POST', '/api/parking-tickets/current/objection', { reason: 'Ich war es nicht.' }, card)).status).toBe(403);
+    expect((await passerBy.request('GET', '/api/fine-proceedings/current/notice.pdf', undefined, card)).status).toBe(403);
+    // Paying stays open to card + plate.
+    expect((await passerBy.request('POST', '/api/parking-tickets/current/checkout', { method: 'card' }, card)).status).toBe(200);
+    // The card's code is not the letter's; a wrong letter code is refused (and counted per ticket and client).
+    const wrong = await passerBy.request('POST', '/api/parking-tickets/current/letter-code', { code: recorded.accessCode }, card);
+    expect(wrong.status).toBe(401);
+    const raised = await passerBy.request('POST', '/api/parking-tickets/current/letter-code', { code: (await letterCodeOf(recorded.ticketNumber)).toLowerCase() }, card);
+    expect(raised.status).toBe(200);
+    expect(raised.json.ticket.access).toBe('case');
+    const now = await passerBy.request('GET', '/api/parking-tickets/current', undefined, { Authorization: `Bearer ${raised.json.portalToken}` });
+    expect(now.json.access).toBe('case');
+  });
+
+  it("when someone guesses the letter's code, then it locks for the ticket after five failures (429 with Retry-After), also for the right code", async () => {
+    const { recorded } = await ticketInHearing('HA-FW 300', 'idem-hearing-codes-2');
+    const passerBy = new HttpClient(app.baseUrl);
+    const opened = await passerBy.request('POST', '/api/parking-tickets/access', { code: recorded.accessCode, plate: 'HA-FW 300' });
+    const card = { Authorization: `Bearer ${opened.json.portalToken}` };
+    for (let i = 0; i < 5; i += 1) {
+      expect((await passerBy.request('POST', '/api/parking-tickets/current/letter-code', { code: `AAAA-BBBB-CC${10 + i}` }, card)).status).toBe(401);
+    }
+    const locked = await passerBy.request('POST', '/api/parking-tickets/current/letter-code', { code: await letterCodeOf(recorded.ticketNumber) }, card);
+    expect(locked.status).toBe(429);
+    expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(800);
+  });
+});
 
 describe('the hearing online', () => {
   it('when the citizen answers and the fine office issues a fine notice, then the portal shows and takes payment of the new amount under its own reference', async () => {
@@ -59,7 +106,15 @@ describe('the hearing online', () => {
     expect(answered.json).toMatchObject({ status: 'decision_pending', hearing: { open: false, answered: true } });
     const twice = await citizen.request('POST', '/api/fine-proceedings/current/hearing-answer', { person, facts: 'admits' }, bearer);
     expect(twice.status).toBe(409);
-    await eventually(async () => (await mailsTo(email))[0], 'the answer received mail');
+    const received = await eventually(async () => (await mailsTo(email))[0], 'the answer received mail');
+    // The mail carries a link that opens the case for whoever answered (token in the fragment).
+    const link = /\/knoellchen\/antwort#([^.\s]+)\.(\S+)/.exec(received.text)!;
+    expect(decodeURIComponent(link[1]!)).toBe(recorded.ticketNumber);
+    const answerer = new HttpClient(app.baseUrl);
+    expect((await answerer.request('POST', '/api/parking-tickets/answer-link', { ticketNumber: recorded.ticketNumber, token: `${link[2]!.slice(0, -2)}xx` })).status).toBe(401);
+    const byLink = await answerer.request('POST', '/api/parking-tickets/answer-link', { ticketNumber: decodeURIComponent(link[1]!), token: link[2] });
+    expect(byLink.status).toBe(200);
+    expect(byLink.json.ticket).toMatchObject({ access: 'case', hearing: { answered: true } });
 
     // The inbox: the fine office sees the answer (stripped of unknown fields), never the access code.
     const { workflowId } = (await app.system.model.tickets.findOne({ ticketNumber: recorded.ticketNumber }).lean())!;

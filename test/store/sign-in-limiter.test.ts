@@ -1,10 +1,9 @@
 /**
- * Portal guess limits under concurrency on the embedded FerretDB (where $inc loses increments):
- * counted by insert. Also the password rules. The staff sign-in limits: staff-sign-in-limits.test.ts.
+ * The in-memory address budget and the password rules. The staff sign-in limits:
+ * staff-sign-in-limits.test.ts; the citizen side's guess limits: citizen-limits.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import mongoose, { type Connection } from 'mongoose';
-import { AttemptLimiter, LOCK_MS } from '../../server/security/attempt-limiter';
 import { AddressBudget } from '../../server/security/address-budget';
 import { generatePassword, hashPassword, passwordProblem, verifyPassword } from '../../server/security/passwords';
 import { testMongoUri } from '../support/env';
@@ -14,33 +13,10 @@ let conn: Connection;
 beforeAll(async () => {
   conn = await mongoose.createConnection(testMongoUri('read_model_sign_in')).asPromise();
   await conn.dropDatabase();
-  new AttemptLimiter(conn); // registers the models
   await Promise.all(Object.values(conn.models).map((m) => m.createIndexes()));
 });
 afterAll(async () => {
   await conn?.close();
-});
-
-describe('AttemptLimiter (citizen portal codes)', () => {
-  it('when 8 wrong guesses for one code arrive at once, then none is lost and the code is locked for 15 minutes', async () => {
-    const limiter = new AttemptLimiter(conn);
-    await Promise.all(Array.from({ length: 8 }, (_, i) => limiter.recordFailure('code-a', `10.1.0.${i}`)));
-    expect(await conn.collection('portal_guess_attempts').countDocuments({ _id: { $regex: /^code-a:/ } } as never)).toBe(8);
-    const locked = await limiter.check('code-a', '10.1.9.9').then(() => null, (e: unknown) => e);
-    expect(locked).toMatchObject({ code: 'too_many_attempts' });
-    expect((locked as { extra: { retryAfterSeconds: number } }).extra.retryAfterSeconds).toBeGreaterThan(14 * 60);
-    await expect(limiter.check('code-a', '10.1.9.9', Date.now() + LOCK_MS + 1000)).resolves.toBeUndefined();
-  });
-
-  it('when 4 failures are followed by a success, then 4 more do not lock, the fifth in a row does', async () => {
-    const limiter = new AttemptLimiter(conn);
-    for (let i = 0; i < 4; i += 1) await limiter.recordFailure('code-b', '10.1.1.1');
-    await limiter.recordSuccess('code-b');
-    for (let i = 0; i < 4; i += 1) await limiter.recordFailure('code-b', '10.1.1.2');
-    await expect(limiter.check('code-b', '10.1.1.3')).resolves.toBeUndefined();
-    await limiter.recordFailure('code-b', '10.1.1.2');
-    await expect(limiter.check('code-b', '10.1.1.3')).rejects.toMatchObject({ code: 'too_many_attempts' });
-  });
 });
 
 describe('AddressBudget (per client address, in memory)', () => {

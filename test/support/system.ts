@@ -68,7 +68,19 @@ export async function startTestSystem(dbName: string, opts: {
  * token, which it sends as X-CSRF-Token on every unsafe method (like web/src/api.ts).
  */
 export class HttpClient {
-  private cookie = '';
+  /** Every cookie the server set (the staff session, the citizen client id), sent back like a browser does. */
+  private readonly cookies = new Map<string, string>();
+  private get cookie(): string {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+  }
+  /** Replaces every cookie (a test that plants one). */
+  private set cookie(header: string) {
+    this.cookies.clear();
+    for (const pair of header.split(/;\s*/).filter(Boolean)) {
+      const at = pair.indexOf('=');
+      this.cookies.set(pair.slice(0, at), pair.slice(at + 1));
+    }
+  }
   csrfToken = '';
   constructor(readonly baseUrl: string, private readonly lang = 'de') {}
 
@@ -81,8 +93,14 @@ export class HttpClient {
       },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    const setCookie = res.headers.get('set-cookie');
-    if (setCookie) this.cookie = setCookie.split(';')[0]!;
+    for (const setCookie of res.headers.getSetCookie()) {
+      const [pair = ''] = setCookie.split(';');
+      const at = pair.indexOf('=');
+      const value = pair.slice(at + 1);
+      // A cleared cookie (empty, or expired) is dropped.
+      if (!value || /expires=Thu, 01 Jan 1970/i.test(setCookie)) this.cookies.delete(pair.slice(0, at));
+      else this.cookies.set(pair.slice(0, at), value);
+    }
     const text = await res.text();
     let json: unknown = text;
     try { json = text ? JSON.parse(text) : undefined; } catch { /* not JSON */ }

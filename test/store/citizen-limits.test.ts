@@ -1,0 +1,124 @@
+/**
+ * The citizen side's limits on the embedded FerretDB (which loses concurrent $inc): every count
+ * is kept by insert, so parallel requests — also from two web replicas (two instances on one
+ * database) — lose none. Real values throughout (the per-client and per-secret rules as
+ * configured); the HTTP side is test/integration/citizen-limits-http.test.ts.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import mongoose, { type Connection } from 'mongoose';
+import { AttemptLimiter, CLIENT_FAILURES, LOCK_MS } from '../../server/security/attempt-limiter';
+import { PublicLimits, POLICIES, UPLOAD_QUOTA_MIB } from '../../server/security/public-limits';
+import { networkAddress } from '../../server/security/client-id';
+import { WindowCounter, rateCountModel } from '../../store/rate-limit/window-counter';
+import { CONFIRMED_MAILS_PER_DAY, MailBudget, UNCONFIRMED_MAILS_PER_DAY } from '../../store/rate-limit/mail-budget';
+import { testMongoUri } from '../support/env';
+
+let conn: Connection;
+const client = (id: string, address = '198.51.100.7') => ({ client: `c:${id}`, address });
+
+beforeAll(async () => {
+  conn = await mongoose.createConnection(testMongoUri('read_model_citizen_limits')).asPromise();
+  await conn.dropDatabase();
+  new AttemptLimiter(conn); // registers the models
+  new MailBudget(conn);
+  await Promise.all(Object.values(conn.models).map((m) => m.createIndexes()));
+});
+afterAll(async () => {
+  await conn?.close();
+});
+
+describe('WindowCounter (counted by insert, shared by replicas)', () => {
+  it('when two replicas count 60 events of one key at once, then the count is exactly 60, and a third replica without hints reads 60', async () => {
+    const [a, b] = [new WindowCounter(conn), new WindowCounter(conn)];
+    const now = Date.now(); // one window, however slow the machine
+    const counts = await Promise.all(Array.from({ length: 60 }, (_, i) => (i % 2 ? a : b).add('burst', 60_000, 1, now)));
+    expect(counts.map((c) => c.count).sort((x, y) => x - y)).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
+    expect((await new WindowCounter(conn).peek('burst', 60_000, now)).count).toBe(60);
+    expect((await a.add('burst', 60_000, 1, now)).count).toBe(61);
+  });
+
+  it('counts units (an upload of 3 MiB claims 3) and starts again in the next window; ended windows are purged', async () => {
+    const counter = new WindowCounter(conn);
+    const now = Date.now();
+    expect((await counter.add('units', 1000, 3, now)).count).toBe(3);
+    expect((await counter.add('units', 1000, 2, now)).count).toBe(5);
+    expect((await counter.add('units', 1000, 1, now + 1000)).count).toBe(1);
+    const before = await rateCountModel(conn).countDocuments({ _id: { $regex: /^units\|/ } } as never);
+    expect(before).toBe(6);
+    await counter.purgeExpired(new Date(now + 1000));
+    expect(await rateCountModel(conn).countDocuments({ _id: { $regex: /^units\|/ } } as never)).toBe(1);
+  });
+});
+
+describe('AttemptLimiter (guesses per secret and per client)', () => {
+  it('when 8 wrong guesses for one code arrive at once, then none is lost and the code is locked for 15 minutes', async () => {
+    const limiter = new AttemptLimiter(conn);
+    await Promise.all(Array.from({ length: 8 }, (_, i) => limiter.recordFailure('code-a', client(`a${i}`))));
+    expect(await conn.collection('portal_guess_attempts').countDocuments({ _id: { $regex: /^code-a:/ } } as never)).toBe(8);
+    const locked = await limiter.check('code-a', client('z')).then(() => null, (e: unknown) => e);
+    expect(locked).toMatchObject({ code: 'too_many_attempts' });
+    expect((locked as { extra: { retryAfterSeconds: number } }).extra.retryAfterSeconds).toBeGreaterThan(14 * 60);
+    await expect(limiter.check('code-a', client('z'), Date.now() + LOCK_MS + 1000)).resolves.toBeUndefined();
+  });
+
+  it('when 4 failures are followed by a success, then 4 more do not lock, the fifth in a row does', async () => {
+    const limiter = new AttemptLimiter(conn);
+    for (let i = 0; i < 4; i += 1) await limiter.recordFailure('code-b', client('b1'));
+    await limiter.recordSuccess('code-b');
+    for (let i = 0; i < 4; i += 1) await limiter.recordFailure('code-b', client('b2'));
+    await expect(limiter.check('code-b', client('b3'))).resolves.toBeUndefined();
+    await limiter.recordFailure('code-b', client('b2'));
+    await expect(limiter.check('code-b', client('b3'))).rejects.toMatchObject({ code: 'too_many_attempts' });
+  });
+
+  it(`when one client guesses ${CLIENT_FAILURES} different secrets wrong at once, then that client waits; another client behind the same address does not`, async () => {
+    const limiter = new AttemptLimiter(conn);
+    await Promise.all(Array.from({ length: CLIENT_FAILURES }, (_, i) => limiter.recordFailure(`scan-${i}`, client('scanner'))));
+    await expect(limiter.check('fresh-secret', client('scanner'))).rejects.toMatchObject({ code: 'too_many_attempts' });
+    await expect(limiter.check('fresh-secret', client('neighbour'))).resolves.toBeUndefined();
+  });
+});
+
+describe('PublicLimits (volume per client, per address, overall)', () => {
+  it(`when one client sends ${POLICIES.submission.perClient.points + 1} submissions in an hour, then the last gets 429 with Retry-After; a second replica counts the same; a neighbour goes on`, async () => {
+    const [replicaA, replicaB] = [new PublicLimits(conn), new PublicLimits(conn)];
+    const who = client('busy', '203.0.113.50');
+    await Promise.all(Array.from({ length: POLICIES.submission.perClient.points }, (_, i) => (i % 2 ? replicaA : replicaB).admit('submission', who)));
+    const refused = await replicaA.admit('submission', who).then(() => null, (e: unknown) => e);
+    expect(refused).toMatchObject({ code: 'too_many_requests' });
+    const wait = (refused as { extra: { retryAfterSeconds: number } }).extra.retryAfterSeconds;
+    expect(wait).toBeGreaterThan(0);
+    expect(wait).toBeLessThanOrEqual(3600);
+    await expect(replicaB.admit('submission', client('neighbour', '203.0.113.50'))).resolves.toBeUndefined();
+  });
+
+  it(`counts upload bytes per day: ${UPLOAD_QUOTA_MIB.perClient} MiB per client, then 429`, async () => {
+    const limits = new PublicLimits(conn);
+    const who = client('uploader', '203.0.113.60');
+    for (let i = 0; i < UPLOAD_QUOTA_MIB.perClient / 10; i += 1) await limits.chargeUpload(who, 10 * 1024 * 1024);
+    await expect(limits.chargeUpload(who, 1)).rejects.toMatchObject({ code: 'too_many_requests' });
+    await expect(limits.chargeUpload(client('other-uploader', '203.0.113.60'), 10 * 1024 * 1024)).resolves.toBeUndefined();
+  });
+});
+
+describe('MailBudget (per unconfirmed address)', () => {
+  it(`when ${UNCONFIRMED_MAILS_PER_DAY + 5} mails to one address are claimed at once on two replicas, then exactly ${UNCONFIRMED_MAILS_PER_DAY} may go out; a confirmed address gets ${CONFIRMED_MAILS_PER_DAY}`, async () => {
+    const [a, b] = [new MailBudget(conn), new MailBudget(conn)];
+    const claims = await Promise.all(Array.from({ length: UNCONFIRMED_MAILS_PER_DAY + 5 }, (_, i) => (i % 2 ? a : b).claim('Victim@Example.org')));
+    expect(claims.filter((c) => c.allowed)).toHaveLength(UNCONFIRMED_MAILS_PER_DAY);
+    expect((await a.wouldAllow('victim@example.org')).allowed).toBe(false);
+    await b.confirm('victim@example.org');
+    expect(await a.limitOf('VICTIM@example.org')).toBe(CONFIRMED_MAILS_PER_DAY);
+    expect((await a.claim('victim@example.org')).allowed).toBe(true);
+    // Only a hash of the address is stored.
+    expect(JSON.stringify(await conn.collection('rate_counts').find({}).toArray())).not.toContain('victim');
+  });
+});
+
+describe('client address', () => {
+  it('takes IPv4 as is and an IPv6 address by its /64', () => {
+    expect(networkAddress('::ffff:203.0.113.9')).toBe('203.0.113.9');
+    expect(networkAddress('2001:db8:0:12:a:b:c:d')).toBe('2001:db8:0:12::/64');
+    expect(networkAddress('2001:db8::1')).toBe('2001:db8:0:0::/64');
+  });
+});
