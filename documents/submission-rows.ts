@@ -52,6 +52,53 @@ export function summaryRows(form: { schema: Json; uiSchema: Json; texts: FormTex
   return rows;
 }
 
+/**
+ * The receipt's rows: every field that arrived, under its title, but a value only where the
+ * form itself wrote it (a choice among the form's options, yes/no). Typed values — names,
+ * dates of birth, addresses, IBANs, free text — are not repeated: the receipt is mailed to an
+ * address anyone could have typed, and whatever someone enters must not come back in an
+ * official document of the city. The staff see the full submission; the citizen sees that it
+ * arrived and what they chose.
+ */
+export function receiptRows(form: { schema: Json; uiSchema: Json; texts: FormTexts }, submission: Json): SummaryRow[] {
+  const propertyAt = (path: string): Json => {
+    let schema: Json = form.schema;
+    for (const key of path.split('.')) {
+      const properties = isObject(schema.properties) ? schema.properties : {};
+      schema = isObject(properties[key]) ? properties[key] as Json : {};
+    }
+    return schema;
+  };
+  const paths: string[] = [];
+  const walk = (schema: Json, ui: unknown, value: Json, prefix: string) => {
+    const properties = isObject(schema.properties) ? schema.properties : {};
+    for (const key of ordered(properties, ui)) {
+      const v = value[key];
+      if (v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0)) continue;
+      const path = prefix ? `${prefix}.${key}` : key;
+      paths.push(path);
+      const sub = isObject(properties[key]) ? properties[key] : {};
+      if (isObject(v) && isObject(sub.properties)) walk(sub, isObject(ui) ? ui[key] : undefined, v, path);
+    }
+  };
+  walk(form.schema, form.uiSchema, submission, '');
+  const rows = summaryRows(form, submission);
+  return rows.map((row, i) => {
+    if (row.value === undefined) return row;
+    const schema = propertyAt(paths[i] ?? '');
+    const chosen = Array.isArray(schema.enum) || Array.isArray(schema.oneOf) || schema.type === 'boolean';
+    if (chosen) return row;
+    const items = Array.isArray(valueAt(submission, paths[i] ?? '')) ? (valueAt(submission, paths[i] ?? '') as unknown[]).length : undefined;
+    return { ...row, value: items !== undefined ? `${items} ${items === 1 ? 'Angabe' : 'Angaben'} erhalten` : 'angegeben' };
+  });
+}
+
+function valueAt(submission: Json, path: string): unknown {
+  let v: unknown = submission;
+  for (const key of path.split('.')) v = isObject(v) ? v[key] : undefined;
+  return v;
+}
+
 /** The first e-mail address in the submission, found by the schema's format "email". */
 export function emailOf(schema: Json, submission: Json): string | undefined {
   const properties = isObject(schema.properties) ? schema.properties : {};

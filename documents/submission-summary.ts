@@ -1,6 +1,8 @@
-// The receipt PDF (Eingangsbestätigung) attached to the confirmation e-mail: what arrived, under
-// which case number, from which form version. German, like every document of the city; the
-// field titles are the form's own (see submission-rows.ts). Tagged PDF via documents/pdf.ts.
+// The receipt PDF (Eingangsbestätigung) attached to the confirmation e-mail: that it arrived,
+// under which case number, from which form version, and which fields came in — values only
+// where the form wrote them (choices), never what someone typed (receiptRows in
+// submission-rows.ts): the mail can go to any address someone entered. German, like every
+// document of the city; the field titles are the form's own. Tagged PDF via documents/pdf.ts.
 import { formatBerlinDateTime } from '../domain/berlin-time';
 import { FONT, FONT_BOLD, GREY, mm, renderPdf, type RenderOptions, type Tagged } from './pdf';
 import type { SummaryRow } from './submission-rows';
@@ -60,14 +62,15 @@ export async function renderSubmissionSummaryPdf(input: SubmissionSummaryInput, 
     row(t, 'Eingegangen am', formatBerlinDateTime(receivedAt, 'de'), 0);
     row(t, 'Formular', `${input.formId}, Version ${input.formVersion}`, 0);
     doc.moveDown(0.8);
-    t.block('H2', () => { doc.font(FONT_BOLD).fontSize(12).fillColor('#000000').text('Ihre Angaben', LEFT, doc.y, { width: TEXT_W }); });
+    t.block('H2', () => { doc.font(FONT_BOLD).fontSize(12).fillColor('#000000').text('Eingegangene Angaben', LEFT, doc.y, { width: TEXT_W }); });
     doc.moveDown(0.4);
     for (const r of input.rows) row(t, r.label, r.value, r.level * 12);
     doc.moveDown(1);
     if (doc.y > BOTTOM - 40) doc.addPage();
     t.block('P', () => {
-      doc.font(FONT).fontSize(8.5).fillColor(GREY).text('Diese Bestätigung gibt Ihre Angaben so wieder, wie sie bei uns eingegangen sind. ' +
-        'Sie ist kein Bescheid. Bitte geben Sie bei Rückfragen das Aktenzeichen an.', LEFT, doc.y, { width: TEXT_W });
+      doc.font(FONT).fontSize(8.5).fillColor(GREY).text('Diese Bestätigung nennt, welche Angaben bei uns eingegangen sind. Was Sie eingetippt haben ' +
+        '(Namen, Daten, Anschrift, Bankverbindung), wiederholt sie zum Schutz Ihrer Daten nicht. Sie ist kein Bescheid. ' +
+        'Bitte geben Sie bei Rückfragen das Aktenzeichen an.', LEFT, doc.y, { width: TEXT_W });
     });
   });
 }

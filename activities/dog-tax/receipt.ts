@@ -7,7 +7,7 @@
 import { formatBerlinDateTime } from '../../domain/berlin-time';
 import { findForm } from '../../forms/registry';
 import type { FormDefinition } from '../../forms/form-definition';
-import { emailOf, summaryRows } from '../../documents/submission-rows';
+import { emailOf, receiptRows } from '../../documents/submission-rows';
 import { renderSubmissionSummaryPdf } from '../../documents/submission-summary';
 import { deriveStatusToken, statusUrl } from '../../domain/cases/status-link';
 import { appendAuditEvent } from '../../store/audit';
@@ -34,7 +34,7 @@ export function createReceiptActivities(deps: DogTaxActivityDeps) {
       const filename = `Eingangsbestaetigung-${caseNumber}.pdf`;
       const pdf = await renderSubmissionSummaryPdf({
         formTitle: form.texts.de.title, caseNumber, formId: c.formId, formVersion: c.formVersion, receivedAt: receivedAt.toISOString(),
-        rows: summaryRows({ schema: form.schema, uiSchema: form.uiSchema, texts: form.texts.de }, submission),
+        rows: receiptRows({ schema: form.schema, uiSchema: form.uiSchema, texts: form.texts.de }, submission),
       });
       const documentId = await storeDocument(model, { id: `receipt-${caseNumber}`, caseNumber, kind: 'submission_receipt', filename, contentType: 'application/pdf', data: pdf });
       const link = statusUrl(deps.publicBaseUrl, caseNumber, deriveStatusToken(deps.statusTokenSecret, workflowId));
@@ -43,11 +43,11 @@ export function createReceiptActivities(deps: DogTaxActivityDeps) {
         de: [`wir haben Ihren Antrag „${form.texts.de.title}“ erhalten.`, '', `Aktenzeichen: ${caseNumber}`,
           `Eingegangen am: ${formatBerlinDateTime(receivedAt, 'de')}`, '',
           'Den Stand der Bearbeitung sehen Sie jederzeit unter diesem persönlichen Link (bitte nicht weitergeben):', link, '',
-          'Ihre Angaben finden Sie in der beigefügten Eingangsbestätigung (PDF).'],
+          'Welche Angaben eingegangen sind, steht in der beigefügten Eingangsbestätigung (PDF).'],
         en: [`We have received your application "${form.texts.en.title}".`, '', `Case number: ${caseNumber}`,
           `Received: ${formatBerlinDateTime(receivedAt, 'en')}`, '',
           'You can follow your case at any time with this personal link (please do not share it):', link, '',
-          'What you submitted is listed in the attached confirmation (PDF, in German).'],
+          'Which details arrived is listed in the attached confirmation (PDF, in German).'],
       })));
       // Refused for good (recorded as such): the status page says so, the case goes on.
       if (outcome === 'undeliverable') return { sent: false };

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { registerDogForm } from '../../forms/dog-tax/register-dog.form';
 import { deregisterDogForm } from '../../forms/dog-tax/deregister-dog.form';
-import { emailOf, summaryRows } from '../../documents/submission-rows';
+import { emailOf, receiptRows, summaryRows } from '../../documents/submission-rows';
 import { renderSubmissionSummaryPdf } from '../../documents/submission-summary';
 import { pdfText } from './pdf-inspect';
 
@@ -20,6 +20,22 @@ describe('submission summary', () => {
     expect(rows).toContainEqual({ label: 'Geschlecht', value: 'Rüde', level: 1 });
     expect(rows).toContainEqual({ label: 'Seit wann halten Sie den Hund in Hagen?', value: 'Ich habe den Hund aufgenommen', level: 0 });
     expect(rows.map((r) => r.label)).not.toContain('Nachweise (z. B. Abmeldung der früheren Gemeinde)');
+  });
+
+  it('the receipt names every field that arrived but repeats only what the form wrote (choices), never what was typed', async () => {
+    const withEvidence = { ...submission, evidenceIds: ['a1', 'a2'], holder: { ...holder, familyName: 'Besuchen Sie http://phish.example' } };
+    const rows = receiptRows(de, withEvidence);
+    expect(rows.map((r) => r.label)).toEqual(summaryRows(de, withEvidence).map((r) => r.label));
+    expect(rows).toContainEqual({ label: 'Familienname', value: 'angegeben', level: 1 });
+    expect(rows).toContainEqual({ label: 'Geburtsdatum', value: 'angegeben', level: 1 });
+    expect(rows).toContainEqual({ label: 'Geschlecht', value: 'Rüde', level: 1 });
+    expect(rows).toContainEqual({ label: 'Seit wann halten Sie den Hund in Hagen?', value: 'Ich habe den Hund aufgenommen', level: 0 });
+    expect(rows.find((r) => r.label.startsWith('Nachweise'))?.value).toBe('2 Angaben erhalten');
+    const pdf = await renderSubmissionSummaryPdf({ formTitle: 'Hund zur Hundesteuer anmelden', caseNumber: 'HST-2026-000043', formId: 'dog-tax-registration',
+      formVersion: 1, receivedAt: '2026-03-14T09:30:00Z', rows }, { compress: false });
+    const text = pdfText(pdf);
+    for (const typed of ['phish', 'Erika', '1964', 'Elberfelder', '58095', 'erika@example.org', 'Bello', 'Labrador']) expect(text).not.toContain(typed);
+    for (const s of ['HST-2026-000043', 'Eingegangene Angaben', 'Familienname', 'Rüde']) expect(text).toContain(s);
   });
 
   it('finds the e-mail address by the schema format, nested or not', () => {
