@@ -24,6 +24,7 @@ const StaffHomePage = lazy(() => import('./pages/staff/staff-home-page.js').then
 const InboxPage = lazy(() => import('./pages/staff/inbox/inbox-page.js').then((m) => ({ default: m.InboxPage })));
 const TaskPage = lazy(() => import('./pages/staff/inbox/task-page.js').then((m) => ({ default: m.TaskPage })));
 const PasswordPage = lazy(() => import('./pages/staff/accounts/password-page.js').then((m) => ({ default: m.PasswordPage })));
+const SecondFactorPage = lazy(() => import('./pages/staff/accounts/second-factor-page.js').then((m) => ({ default: m.SecondFactorPage })));
 
 type Route = { path: string; render: (params: Record<string, string>, search: string) => ReactNode };
 
@@ -53,6 +54,7 @@ const routes: Route[] = [
   // account pages
   { path: '/dienst/konten', render: () => <AccountsPage /> },
   { path: '/dienst/passwort', render: () => <PasswordPage /> },
+  { path: '/dienst/zweiter-faktor', render: () => <SecondFactorPage /> },
   // hearing pages
   // case history pages
   { path: '/dienst/vorgaenge/:caseNumber', render: (p) => <CaseHistoryPage key={p.caseNumber} caseNumber={p.caseNumber ?? ''} /> },

@@ -40,6 +40,7 @@ export type Department = Schemas['Department'];
 export type StaffSession = Schemas['StaffSession'];
 export type Account = Schemas['Account'];
 export type AccountWithPassword = Schemas['AccountWithPassword'];
+export type SecondFactorEnrolment = Schemas['SecondFactorEnrolment'];
 export type StaffCase = Schemas['StaffCase'];
 export type StaffCaseDocument = Schemas['StaffCaseDocument'];
 export type HistoryEvent = Schemas['HistoryEvent'];

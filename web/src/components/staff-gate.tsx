@@ -7,6 +7,8 @@ import { Alert } from './alert.js';
 import { ErrorState } from './error-state.js';
 import { Loading } from './loading.js';
 import { TextField } from './text-field.js';
+import { PasswordForm } from '../pages/staff/accounts/password-page.js';
+import { SecondFactorSetup } from '../pages/staff/accounts/second-factor-page.js';
 
 type Props = {
   children: ReactNode;
@@ -14,7 +16,7 @@ type Props = {
   roles?: readonly StaffRole[];
 };
 
-type FieldErrors = { userName?: string; password?: string };
+type FieldErrors = { userName?: string; password?: string; code?: string };
 
 /**
  * Staff sign-in with user name and password. The server sets an httpOnly session cookie and
@@ -63,8 +65,25 @@ export function StaffGate({ children, roles }: Props) {
           <span className="kern-label">{t.staff.signOut}</span>
         </button>
       </div>
-      {!roles || hasRole(session, roles) ? children : <Alert type="warning" title={t.accounts.notAllowedTitle}>{t.accounts.notAllowedText}</Alert>}
+      {session.pendingStep ? <PendingStep step={session.pendingStep} onDone={load} />
+        : !roles || hasRole(session, roles) ? children : <Alert type="warning" title={t.accounts.notAllowedTitle}>{t.accounts.notAllowedText}</Alert>}
     </>
+  );
+}
+
+/**
+ * What the session must do before anything else (the server refuses every other route until
+ * then): choose an own password after an issued one, or — admins — set up the second factor.
+ */
+function PendingStep({ step, onDone }: { step: NonNullable<StaffSession['pendingStep']>; onDone: () => Promise<void> }) {
+  const { t } = useI18n();
+  const s = t.staffSecurity;
+  const mustChange = step === 'change-password';
+  return (
+    <div className="stack-lg">
+      <Alert type="warning" title={mustChange ? s.mustChangeTitle : s.requiredTitle}>{mustChange ? s.mustChangeText : s.requiredText}</Alert>
+      {mustChange ? <PasswordForm onChanged={onDone} /> : <SecondFactorSetup onDone={onDone} />}
+    </div>
   );
 }
 
@@ -72,7 +91,15 @@ function SignInForm() {
   const { t } = useI18n();
   const [userName, setUserName] = useState('');
   const [password, setPassword] = useState('');
+  const [code, setCode] = useState('');
+  // After the right password of an account with a second factor, the form asks for the code too.
+  const [needCode, setNeedCode] = useState(false);
+  const codeRef = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
   const [fields, setFields] = useState<FieldErrors>({});
+  // The code field appears: the cursor goes there (the message above it is announced as a status).
+  useEffect(() => {
+    if (needCode) codeRef.current?.focus();
+  }, [needCode]);
   const [failure, setFailure] = useState<string>();
   const [busy, setBusy] = useState(false);
   const summaryRef = useRef<HTMLDivElement>(null);
@@ -83,6 +110,7 @@ function SignInForm() {
     const missing: FieldErrors = {
       ...(userName.trim() ? {} : { userName: t.accounts.userNameRequired }),
       ...(password ? {} : { password: t.accounts.passwordRequired }),
+      ...(!needCode || /^\d{6}$/.test(code.replace(/\s/g, '')) ? {} : { code: t.staffSecurity.codeRequired }),
     };
     setFields(missing);
     setFailure(undefined);
@@ -93,13 +121,22 @@ function SignInForm() {
     }
     setBusy(true);
     try {
-      const session = await api<StaffSession>('/api/staff/session', { method: 'POST', body: { userName: userName.trim(), password } });
+      const body = { userName: userName.trim(), password, ...(needCode ? { code: code.replace(/\s/g, '') } : {}) };
+      const session = await api<StaffSession>('/api/staff/session', { method: 'POST', body });
       setPassword('');
+      setCode('');
       setStaffSession(session);
     } catch (e) {
-      setFailure(messageOf(e));
-      setPassword('');
-      requestAnimationFrame(() => failureRef.current?.focus());
+      setCode('');
+      if (e instanceof ApiError && e.code === 'second_factor_required') {
+        // The password was right: keep it, ask for the code.
+        setNeedCode(true);
+        codeRef.current?.focus(); // asked before already: the effect below does not run again
+      } else {
+        setFailure(messageOf(e));
+        if (!needCode) setPassword('');
+        requestAnimationFrame(() => failureRef.current?.focus());
+      }
     } finally {
       setBusy(false);
     }
@@ -148,6 +185,23 @@ function SignInForm() {
           error={fields.password}
           onChange={(e) => setPassword(e.target.value)}
         />
+        {needCode ? (
+          <>
+            <p className="kern-body" role="status">{t.staffSecurity.codeAsked}</p>
+            <TextField
+              id="staff-code"
+              label={t.staffSecurity.codeLabel}
+              hint={t.staffSecurity.codeHint}
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              maxLength={8}
+              value={code}
+              error={fields.code}
+              inputRef={codeRef}
+              onChange={(e) => setCode(e.target.value)}
+            />
+          </>
+        ) : null}
         <div>
           <button type="submit" className="kern-btn kern-btn--primary" disabled={busy}>
             <span className="kern-label">{t.staff.signIn}</span>

@@ -28,6 +28,7 @@ function StaffTools() {
     { href: '/dienst/formulare', title: t.home.designerTitle, text: t.home.designerText, roles: ['designer'] },
     { href: '/dienst/konten', title: t.accounts.navAccounts, text: t.home.accountsText, roles: ['admin'] },
     { href: '/dienst/passwort', title: t.accounts.navPassword, text: t.home.passwordText, roles: ['warden', 'caseworker', 'station', 'designer', 'admin'] },
+    { href: '/dienst/zweiter-faktor', title: t.staffSecurity.navSecondFactor, text: t.staffSecurity.homeText, roles: ['warden', 'caseworker', 'station', 'designer', 'admin'] },
   ];
   return (
     <>

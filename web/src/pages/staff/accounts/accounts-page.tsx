@@ -43,11 +43,13 @@ function Accounts() {
     requestAnimationFrame(() => noticeRef.current?.focus());
   }
 
-  async function act(account: Account, action: 'password-reset' | 'unlock') {
+  async function act(account: Account, action: 'password-reset' | 'unlock' | 'second-factor-reset') {
     setEditing(null);
     try {
       const answer = await api<AccountWithPassword | Account>(`/api/staff/accounts/${encodeURIComponent(account.id)}/${action}`, { method: 'POST' });
-      await announce(action === 'unlock' ? { type: 'success', text: a.unlocked(account.id) } : { type: 'success', text: a.passwordReset(account.id), password: 'password' in answer ? answer.password : undefined, id: account.id });
+      await announce(action === 'unlock' ? { type: 'success', text: a.unlocked(account.id) }
+        : action === 'second-factor-reset' ? { type: 'success', text: t.staffSecurity.secondFactorRemoved(account.id) }
+          : { type: 'success', text: a.passwordReset(account.id), password: 'password' in answer ? answer.password : undefined, id: account.id });
     } catch (e) {
       await announce({ type: 'danger', text: messageOf(e) });
     }
@@ -125,6 +127,8 @@ function Accounts() {
                     <td className="kern-table__cell">
                       {account.disabled ? a.inactive : a.active}
                       {account.lockedUntil ? `, ${a.lockedUntil(formatDateTime(account.lockedUntil, lang))}` : ''}
+                      {account.mustChangePassword ? `, ${t.staffSecurity.mustChange}` : ''}
+                      {`, ${account.secondFactor ? t.staffSecurity.secondFactorOn : t.staffSecurity.secondFactorOff}`}
                     </td>
                     <td className="kern-table__cell kern-table__cell--action">
                       <div className="accounts-actions">
@@ -134,6 +138,11 @@ function Accounts() {
                         <button type="button" className="kern-btn kern-btn--tertiary kern-btn--x-small" onClick={() => void act(account, 'password-reset')}>
                           <span className="kern-label">{a.resetPassword}<span className="sr-only"> {account.id}</span></span>
                         </button>
+                        {account.secondFactor ? (
+                          <button type="button" className="kern-btn kern-btn--tertiary kern-btn--x-small" onClick={() => void act(account, 'second-factor-reset')}>
+                            <span className="kern-label">{t.staffSecurity.removeSecondFactor}<span className="sr-only"> {account.id}</span></span>
+                          </button>
+                        ) : null}
                         {account.lockedUntil ? (
                           <button type="button" className="kern-btn kern-btn--tertiary kern-btn--x-small" onClick={() => void act(account, 'unlock')}>
                             <span className="kern-label">{a.unlock}<span className="sr-only"> {account.id}</span></span>

@@ -21,7 +21,11 @@ export function PasswordPage() {
 
 type Field = 'currentPassword' | 'newPassword' | 'newPasswordRepeat';
 
-function PasswordForm() {
+/**
+ * The own-password form. `onChanged`: called after a successful change (the staff gate uses
+ * it when an issued password must be changed before anything else).
+ */
+export function PasswordForm({ onChanged, headingLevel = 2 }: { onChanged?: () => void | Promise<void>; headingLevel?: 2 | 3 } = {}) {
   const { t } = useI18n();
   const a = t.accounts;
   const [values, setValues] = useState<Record<Field, string>>({ currentPassword: '', newPassword: '', newPasswordRepeat: '' });
@@ -49,6 +53,7 @@ function PasswordForm() {
       await api('/api/staff/password', { method: 'POST', body: { currentPassword: values.currentPassword, newPassword: values.newPassword } });
       setValues({ currentPassword: '', newPassword: '', newPasswordRepeat: '' });
       show({}, { type: 'success', text: a.passwordChanged });
+      await onChanged?.();
     } catch (e) {
       const fromServer: Partial<Record<Field, string>> = {};
       if (e instanceof ApiError) for (const f of e.fields) fromServer[f.field.replace(/^\//, '') as Field] ??= f.message;
@@ -66,7 +71,9 @@ function PasswordForm() {
   const listed = fields.filter(([f]) => errors[f]);
   return (
     <section className="panel narrow stack" aria-labelledby="password-title">
-      <h2 id="password-title" className="kern-heading-medium">{a.changePassword}</h2>
+      {headingLevel === 2
+        ? <h2 id="password-title" className="kern-heading-medium">{a.changePassword}</h2>
+        : <h3 id="password-title" className="kern-heading-small">{a.changePassword}</h3>}
       <p className="kern-body">{a.passwordIntro}</p>
       <div ref={summaryRef} tabIndex={-1} role="status">
         {result ? <Alert type={result.type} title={result.text} /> : null}
