@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { Schema, type Connection, type Model } from 'mongoose';
 import { isDuplicateKey } from './duplicate-key';
 
-interface StateDoc { _id: string; epoch?: string; lockedUntil?: Date | null }
+interface StateDoc { _id: string; epoch?: string; lockedUntil?: Date | null; at?: Date }
 interface CountDoc { _id: string; at: Date }
 
 const newEpoch = () => randomBytes(6).toString('hex');
@@ -21,7 +21,7 @@ export class AttemptCounter {
   /** `name` prefixes the two model names; the collections are `<collection>_state` and `<collection>_attempts`. */
   constructor(conn: Connection, name: string, collection: string) {
     const model = <T>(modelName: string, schema: Schema) => ((conn.models[modelName] as unknown) ?? conn.model(modelName, schema)) as Model<T>;
-    this.states = model<StateDoc>(`${name}State`, new Schema({ _id: String, epoch: String, lockedUntil: Date }, { collection: `${collection}_state`, versionKey: false }));
+    this.states = model<StateDoc>(`${name}State`, new Schema({ _id: String, epoch: String, lockedUntil: Date, at: Date }, { collection: `${collection}_state`, versionKey: false }));
     this.counts = model<CountDoc>(`${name}Attempt`, new Schema({ _id: String, at: Date }, { collection: `${collection}_attempts`, versionKey: false }));
   }
 
@@ -45,7 +45,7 @@ export class AttemptCounter {
 
   /** Locks the key until `until`; the count starts again at 1 afterwards. */
   async lock(key: string, until: Date): Promise<void> {
-    await this.states.updateOne({ _id: key }, { $set: { epoch: newEpoch(), lockedUntil: until } }, { upsert: true });
+    await this.states.updateOne({ _id: key }, { $set: { epoch: newEpoch(), lockedUntil: until, at: new Date() } }, { upsert: true });
   }
 
   /** Ends the current run (a success): one `_id` read, a write only if the run had attempts. */
@@ -60,11 +60,30 @@ export class AttemptCounter {
     await this.states.updateOne({ _id: key }, { $set: { epoch: newEpoch(), lockedUntil: null } }, { upsert: true });
   }
 
+  /**
+   * Deletes what no longer counts (run by a schedule; scans of these two collections): attempts
+   * older than `before` — a run of failures spread over longer than that starts again — and the
+   * state of keys with no lock in force, no attempt left in their current run and no change
+   * since `before`. A key whose state is gone starts with a fresh random epoch.
+   */
+  async purgeStale(before: Date, now = new Date()): Promise<{ attempts: number; states: number }> {
+    const attempts = (await this.counts.deleteMany({ at: { $lt: before } })).deletedCount ?? 0;
+    let states = 0;
+    const idle = await this.states.find({ $or: [{ lockedUntil: null }, { lockedUntil: { $exists: false } }, { lockedUntil: { $lte: now } }] }).lean<StateDoc[]>();
+    for (const state of idle) {
+      if (state.at && state.at >= before) continue;
+      if (await this.counts.exists({ _id: `${state._id}:${state.epoch ?? '0'}:1` })) continue;
+      states += (await this.states.deleteOne({ _id: state._id, epoch: state.epoch })).deletedCount ?? 0;
+    }
+    return { attempts, states };
+  }
+
   private async epochOf(key: string): Promise<string> {
     const state = await this.states.findById(key).lean<StateDoc>();
     if (state) return state.epoch ?? '0';
     try {
-      await this.states.create({ _id: key, epoch: '0' });
+      // A random first epoch: a key whose state was purged starts a run no old count belongs to.
+      await this.states.create({ _id: key, epoch: newEpoch(), at: new Date() });
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
     }

@@ -7,12 +7,19 @@ import { createHash } from 'node:crypto';
 import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client, type ScheduleOptions } from '@temporalio/client';
 
 export const attachmentCleanupScheduleId = (taskQueue: string) => `amtsweg-attachment-cleanup-${taskQueue}`;
+export const citizenLimitPurgeScheduleId = (taskQueue: string) => `amtsweg-citizen-limit-purge-${taskQueue}`;
 
 export function scheduleDefinitions(taskQueue: string): ScheduleOptions[] {
   return [{
     scheduleId: attachmentCleanupScheduleId(taskQueue),
     spec: { intervals: [{ every: '1h' }] },
     action: { type: 'startWorkflow', workflowType: 'staleAttachmentCleanupWorkflow', taskQueue, workflowId: `attachment-cleanup-${taskQueue}` },
+    policies: { overlap: ScheduleOverlapPolicy.SKIP },
+  }, {
+    // The citizen side's rate-limit windows, mail confirmations and guess counts that no longer count.
+    scheduleId: citizenLimitPurgeScheduleId(taskQueue),
+    spec: { intervals: [{ every: '1h' }] },
+    action: { type: 'startWorkflow', workflowType: 'citizenLimitPurgeWorkflow', taskQueue, workflowId: `citizen-limit-purge-${taskQueue}` },
     policies: { overlap: ScheduleOverlapPolicy.SKIP },
   }];
 }

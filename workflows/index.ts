@@ -5,5 +5,6 @@ export { dogDeregistrationWorkflow } from './dog-tax/deregistration';
 export { dogTaxExemptionWorkflow } from './dog-tax/exemption';
 export { draftExpiryWorkflow } from './drafts/draft-expiry';
 export { staleAttachmentCleanupWorkflow } from './attachments/cleanup';
+export { citizenLimitPurgeWorkflow } from './rate-limits/purge';
 export { fineProceedingsWorkflow } from './fine-proceedings/workflow';
 export { paymentReconciliationWorkflow } from './payments/reconciliation';

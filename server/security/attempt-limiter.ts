@@ -15,7 +15,8 @@
  */
 import type { Connection } from 'mongoose';
 import { AppError } from '../http/app-error';
-import { AttemptCounter } from '../../store/attempt-counter';
+import type { AttemptCounter } from '../../store/attempt-counter';
+import { portalGuessCounter } from '../../store/rate-limit/portal-guesses';
 import { WindowCounter } from '../../store/rate-limit/window-counter';
 import type { ClientRef } from './client-id';
 
@@ -23,8 +24,6 @@ export const MAX_FAILURES = 5;
 export const LOCK_MS = 15 * 60_000;
 export const CLIENT_FAILURES = 20;
 export const CLIENT_WINDOW_MS = 15 * 60_000;
-
-export const PORTAL_GUESS_COLLECTION = 'portal_guess';
 
 const tooMany = (retryAfterMs: number) => new AppError('too_many_attempts', {
   de: 'Zu viele Versuche. Bitte warten Sie einige Minuten und versuchen Sie es dann erneut.',
@@ -36,7 +35,7 @@ export class AttemptLimiter {
   private readonly failures: WindowCounter;
 
   constructor(conn: Connection) {
-    this.counter = new AttemptCounter(conn, 'PortalGuess', PORTAL_GUESS_COLLECTION);
+    this.counter = portalGuessCounter(conn);
     this.failures = new WindowCounter(conn);
   }
 

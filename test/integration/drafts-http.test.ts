@@ -10,6 +10,7 @@ import { HttpClient, startTestSystem } from '../support/system';
 import { mailsTo } from '../support/activity-env';
 import { eventually } from '../support/eventually';
 import { draftWorkflowId } from '../../workflows/drafts/shared';
+import { UNCONFIRMED_MAILS_PER_DAY } from '../../store/rate-limit/mail-budget';
 
 let app: RunningSystem;
 let citizen: HttpClient;
@@ -25,7 +26,7 @@ afterAll(async () => {
 const email = `draft-${randomUUID().slice(0, 8)}@example.org`;
 const data = { holder: { familyName: 'Geheimname', givenName: 'Erika' }, dog: { name: 'Bello' } };
 const base = '/api/forms/dog-tax-registration/drafts';
-const open = (draftId: string, token: string) => citizen.request('GET', `${base}/${draftId}?token=${encodeURIComponent(token)}`);
+const open = (draftId: string, token: string) => citizen.request('POST', `${base}/${draftId}/open`, { token });
 
 describe('save and resume a draft', () => {
   let draftId: string;
@@ -41,7 +42,8 @@ describe('save and resume a draft', () => {
     expect(days).toBeLessThanOrEqual(7);
 
     const mail = await eventually(async () => (await mailsTo(email))[0], 'the resume e-mail');
-    const link = new RegExp(`${app.system.config.publicBaseUrl.replace(/[.:/]/g, '\\$&')}/formulare/dog-tax-registration\\?draft=${draftId}&token=([A-Za-z0-9_-]+)`).exec(mail.text);
+    // Draft and token in the fragment: a browser never sends them to a server (no access log, no Referer).
+    const link = new RegExp(`${app.system.config.publicBaseUrl.replace(/[.:/]/g, '\\$&')}/formulare/dog-tax-registration#entwurf=${draftId}\\.([A-Za-z0-9_-]+)`).exec(mail.text);
     expect(link).not.toBeNull();
     token = link![1]!;
     expect(mail.text).toContain('7 Tage gültig');
@@ -55,7 +57,9 @@ describe('save and resume a draft', () => {
 
   it('when the token is wrong, or the form is another, then 404', async () => {
     expect((await open(draftId, 'AAAAAAAAAAAAAAAAAAAAAA')).status).toBe(404);
-    expect((await citizen.request('GET', `/api/forms/dog-tax-exemption/drafts/${draftId}?token=${token}`)).status).toBe(404);
+    expect((await citizen.request('POST', `/api/forms/dog-tax-exemption/drafts/${draftId}/open`, { token })).status).toBe(404);
+    // The token never travels in a query string: the old GET route is gone.
+    expect((await citizen.request('GET', `${base}/${draftId}?token=${token}`)).status).toBe(404);
     expect((await open(randomUUID(), token)).status).toBe(404);
   });
 
@@ -76,12 +80,31 @@ describe('save and resume a draft', () => {
   });
 
   it('when the draft is deleted after submitting, then it answers 404 and its workflow ends as submitted', async () => {
-    const res = await citizen.request('DELETE', `${base}/${draftId}?token=${token}&reason=submitted`);
+    const res = await citizen.request('POST', `${base}/${draftId}/delete`, { token, reason: 'submitted' });
     expect(res.status).toBe(204);
     expect((await open(draftId, token)).status).toBe(404);
     expect(await app.system.conn.collection('form_drafts').countDocuments({ _id: draftId as never })).toBe(0);
     const result = await app.system.temporal.workflow.getHandle(draftWorkflowId(draftId)).result();
     expect(result).toEqual({ outcome: 'submitted' });
-    expect((await citizen.request('DELETE', `${base}/${draftId}?token=${token}`)).status).toBe(404);
+    expect((await citizen.request('POST', `${base}/${draftId}/delete`, { token })).status).toBe(404);
+  });
+});
+
+describe('e-mail to an address that has confirmed nothing', () => {
+  it(`when drafts are saved for one address again and again, then it gets ${UNCONFIRMED_MAILS_PER_DAY} links a day and the next save answers 429 with Retry-After`, async () => {
+    const victim = `victim-${randomUUID().slice(0, 8)}@example.org`;
+    // Several clients (addresses) at once, as a fuzzer would: the budget is the address's, in the database.
+    const clients = [0, 1, 2].map(() => new HttpClient(app.baseUrl, 'en'));
+    const saves = await Promise.all(Array.from({ length: UNCONFIRMED_MAILS_PER_DAY }, (_, i) => clients[i % 3]!.request('POST', base, { formVersion: 1, email: victim, data: { n: i } })));
+    expect(saves.map((r) => r.status)).toEqual(Array(UNCONFIRMED_MAILS_PER_DAY).fill(201));
+    await eventually(async () => (await mailsTo(victim)).length >= UNCONFIRMED_MAILS_PER_DAY, 'the links of the budget', { tries: 200 });
+    const refused = await clients[0]!.request('POST', base, { formVersion: 1, email: victim, data: { n: 'one more' } });
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(refused.json.error.message).toMatch(/already sent several messages to this e-mail address/);
+    // Another address is not affected.
+    expect((await clients[0]!.request('POST', base, { formVersion: 1, email: `other-${randomUUID().slice(0, 8)}@example.org`, data })).status).toBe(201);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(await mailsTo(victim)).toHaveLength(UNCONFIRMED_MAILS_PER_DAY);
   });
 });

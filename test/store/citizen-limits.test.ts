@@ -12,6 +12,9 @@ import { networkAddress } from '../../server/security/client-id';
 import { WindowCounter, rateCountModel } from '../../store/rate-limit/window-counter';
 import { CONFIRMED_MAILS_PER_DAY, MailBudget, UNCONFIRMED_MAILS_PER_DAY } from '../../store/rate-limit/mail-budget';
 import { testMongoUri } from '../support/env';
+import { createRateLimitActivities } from '../../activities/rate-limits';
+import { portalGuessCounter } from '../../store/rate-limit/portal-guesses';
+import { citizenLimitPurgeScheduleId, scheduleDefinitions } from '../../temporal/schedules';
 
 let conn: Connection;
 const client = (id: string, address = '198.51.100.7') => ({ client: `c:${id}`, address });
@@ -120,5 +123,37 @@ describe('client address', () => {
     expect(networkAddress('::ffff:203.0.113.9')).toBe('203.0.113.9');
     expect(networkAddress('2001:db8:0:12:a:b:c:d')).toBe('2001:db8:0:12::/64');
     expect(networkAddress('2001:db8::1')).toBe('2001:db8:0:0::/64');
+  });
+});
+
+describe('the hourly purge (FerretDB has no TTL indexes)', () => {
+  it('is a schedule of its own, hourly, that never overlaps', () => {
+    const purge = scheduleDefinitions('tq-x').find((d) => d.scheduleId === citizenLimitPurgeScheduleId('tq-x'))!;
+    expect(purge.action).toMatchObject({ type: 'startWorkflow', workflowType: 'citizenLimitPurgeWorkflow' });
+    expect(purge.spec.intervals).toEqual([{ every: '1h' }]);
+  });
+
+  it('deletes ended windows, guesses older than a day and idle guess states; keeps a lock in force and the current windows', async () => {
+    const counter = new WindowCounter(conn);
+    const hourAgo = Date.now() - 3_600_000;
+    await counter.add('purge-old', 60_000, 1, hourAgo);
+    await counter.add('purge-current', 3_600_000);
+    const guesses = portalGuessCounter(conn);
+    const dayAgo = Date.now() - 25 * 3_600_000;
+    await guesses.next('purge-idle', dayAgo);
+    await guesses.next('purge-locked');
+    await guesses.lock('purge-locked', new Date(Date.now() + LOCK_MS));
+    // An idle state of yesterday: its guesses are purged, then the state itself.
+    await conn.collection('portal_guess_state').updateOne({ _id: 'purge-idle' as never }, { $set: { at: new Date(dayAgo) } });
+
+    const purged = await createRateLimitActivities({ conn }).purgeCitizenLimitState({ staleAfterHours: 24 });
+    expect(purged.windows).toBeGreaterThanOrEqual(1);
+    expect(purged.guesses).toBeGreaterThanOrEqual(1);
+    expect((await new WindowCounter(conn).peek('purge-old', 60_000, hourAgo)).count).toBe(0);
+    expect((await new WindowCounter(conn).peek('purge-current', 3_600_000)).count).toBe(1);
+    expect(await conn.collection('portal_guess_state').findOne({ _id: 'purge-idle' as never })).toBeNull();
+    expect(await guesses.lockedUntil('purge-locked')).toBeDefined();
+    // A purged key counts from 1 again.
+    expect(await guesses.next('purge-idle')).toBe(1);
   });
 });
