@@ -88,18 +88,19 @@ describe('evidence in a submission', () => {
     expect((await submit(exemption(ids), 'att-exm-0001')).json.caseNumber).toBe(caseNumber);
 
     const view = await eventually(async () => {
-      const s = (await citizen.request('GET', `/api/cases/${caseNumber}?token=${encodeURIComponent(statusToken)}`)).json;
+      const s = (await citizen.request('POST', `/api/cases/${caseNumber}/status`, { token: statusToken })).json;
       return s.documents?.some((d: { kind: string }) => d.kind === 'attachment') && s;
     }, 'attachments on the status page');
     const listed = view.documents.filter((d: { kind: string }) => d.kind === 'attachment');
     expect(listed.map((d: { title: { de: string } }) => d.title.de)).toEqual(['Nachweis: Bescheid Bürgergeld.pdf', 'Nachweis: ausweis.png']);
-    const download = await fetch(`${app.baseUrl}${listed[0].url}`);
+    const withToken = (token: string) => ({ method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ token }) });
+    const download = await fetch(`${app.baseUrl}${listed[0].url}`, withToken(statusToken));
     expect(download.status).toBe(200);
     expect(download.headers.get('content-type')).toBe('application/pdf');
     expect(download.headers.get('content-disposition')).toMatch(/^attachment;/);
     expect(download.headers.get('x-content-type-options')).toBe('nosniff');
     expect(Buffer.from(await download.arrayBuffer()).equals(pdf)).toBe(true);
-    const wrongToken = await fetch(`${app.baseUrl}${listed[0].url.replace(/token=[^&]+/, 'token=wrong')}`);
+    const wrongToken = await fetch(`${app.baseUrl}${listed[0].url}`, withToken('wrong'));
     expect(wrongToken.status).toBe(404);
 
     const reused = await submit(exemption([first.json.id]), 'att-exm-0002');

@@ -30,7 +30,7 @@ const holder = { familyName: 'Mustermann', givenName: 'Erika', birthDate: '1964-
 const registration = { holder, dog: { name: 'Bello', breed: 'Labrador-Mischling', sex: 'male' }, keepingStart: 'acquired', keptSince: '2026-03-14' };
 const submit = (formId: string, body: unknown, key: string, headers: Record<string, string> = {}) =>
   citizen.request('POST', `/api/forms/${formId}/submissions`, body, { 'Idempotency-Key': key, ...headers });
-const status = (caseNumber: string, token: string) => citizen.request('GET', `/api/cases/${caseNumber}?token=${encodeURIComponent(token)}`);
+const status = (caseNumber: string, token: string) => citizen.request('POST', `/api/cases/${caseNumber}/status`, { token });
 /** Polls the status page until the case has `want` and, if named, the step `action`. */
 const statusIs = (caseNumber: string, token: string, want: string, action?: string) => eventually(async () => {
   const { json } = await status(caseNumber, token);
@@ -60,7 +60,8 @@ describe('registering a dog', () => {
     expect(first.status).toBe(202);
     expect(first.json).toMatchObject({ formId: 'dog-tax-registration', formVersion: 1 });
     expect(first.json.caseNumber).toMatch(/^HST-\d{4}-\d{6}$/);
-    expect(first.json.statusUrl).toBe(`${app.baseUrl}/vorgang/${first.json.caseNumber}?token=${first.json.statusToken}`);
+    // The token in the fragment: a browser never sends it to a server (no access log, no Referer).
+    expect(first.json.statusUrl).toBe(`${app.baseUrl}/vorgang/${first.json.caseNumber}#${first.json.statusToken}`);
     const again = await submit('dog-tax-registration', registration, 'dog-reg-erika-0001');
     expect(again.json).toEqual(first.json);
     const reused = await submit('dog-tax-registration', { ...registration, keptSince: '2026-03-15' }, 'dog-reg-erika-0001');
@@ -77,7 +78,8 @@ describe('registering a dog', () => {
     expect(view.steps[0].text).toEqual({ de: 'Anmeldung eingegangen', en: 'Registration received' });
     const notice = view.documents.find((d: { kind: string }) => d.kind === 'dog_tax_notice');
     expect(view.documents.map((d: { kind: string }) => d.kind).sort()).toEqual(['dog_tax_notice', 'submission_receipt']);
-    const pdf = await fetch(`${app.baseUrl}${notice.url}`);
+    expect(notice.url).not.toContain('token');
+    const pdf = await fetch(`${app.baseUrl}${notice.url}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ token: first.json.statusToken }) });
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
     expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
 
@@ -89,7 +91,7 @@ describe('registering a dog', () => {
   it('then the receipt with a PDF of the submitted fields and the tax notice are in the mailbox', async () => {
     const mails = await eventually(async () => { const m = await mailsTo(email); return m.length >= 2 && m; }, 'receipt and tax notice');
     const receipt = mails.find((m) => m.subject === `Eingangsbestätigung / Confirmation of receipt ${registered.caseNumber}`)!;
-    expect(receipt.text).toContain(`${app.baseUrl}/vorgang/${registered.caseNumber}?token=${registered.statusToken}`);
+    expect(receipt.text).toContain(`${app.baseUrl}/vorgang/${registered.caseNumber}#${registered.statusToken}`);
     expect(receipt.text).toContain('— English —');
     expect(receipt.attachments?.map((a) => [a.filename, a.contentType])).toEqual([[`Eingangsbestaetigung-${registered.caseNumber}.pdf`, 'application/pdf']]);
     const notice = mails.find((m) => m.subject.startsWith('Hundesteuerbescheid'))!;
@@ -114,9 +116,24 @@ describe('registering a dog', () => {
     expect(wrong.status).toBe(404);
     expect(unknown.status).toBe(404);
     expect(wrong.json).toEqual(unknown.json);
-    const doc = await citizen.request('GET', `/api/cases/${registered.caseNumber}/documents/receipt-${registered.caseNumber}?token=wrong`);
+    const doc = await citizen.request('POST', `/api/cases/${registered.caseNumber}/documents/receipt-${registered.caseNumber}`, { token: 'wrong' });
     expect(doc.status).toBe(404);
-    expect((await citizen.request('GET', `/api/cases/${registered.caseNumber}`)).status).toBe(422);
+    expect((await citizen.request('POST', `/api/cases/${registered.caseNumber}/status`, {})).status).toBe(422);
+    // The token never travels in a query string: the old GET routes are gone.
+    expect((await citizen.request('GET', `/api/cases/${registered.caseNumber}?token=${registered.statusToken}`)).status).toBe(404);
+  });
+
+  it('when the citizen replaces the status link, then the old link stops working and the new one opens the page', async () => {
+    const other = new HttpClient(app.baseUrl);
+    const replaced = await other.request('POST', `/api/cases/${registered.caseNumber}/status-link`, { token: registered.statusToken });
+    expect(replaced.status).toBe(200);
+    expect(replaced.json.statusToken).not.toBe(registered.statusToken);
+    expect(replaced.json.statusUrl).toBe(`${app.baseUrl}/vorgang/${registered.caseNumber}#${replaced.json.statusToken}`);
+    expect((await status(registered.caseNumber, registered.statusToken)).status).toBe(404);
+    expect((await status(registered.caseNumber, replaced.json.statusToken)).status).toBe(200);
+    // A replaced link cannot replace again.
+    expect((await other.request('POST', `/api/cases/${registered.caseNumber}/status-link`, { token: registered.statusToken })).status).toBe(404);
+    registered.statusToken = replaced.json.statusToken;
   });
 });
 

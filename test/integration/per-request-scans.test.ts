@@ -80,7 +80,7 @@ describe('per-request queries', () => {
         dog: { name: 'Bello', breed: 'Labrador-Mischling', sex: 'male' }, keepingStart: 'acquired', keptSince: '2026-03-14',
       }, { 'Idempotency-Key': 'scan-guard-dog-1' });
       step = 'status-page';
-      const status = await citizen.request('GET', `/api/cases/${submitted.json.caseNumber}?token=${encodeURIComponent(submitted.json.statusToken)}`);
+      const status = await citizen.request('POST', `/api/cases/${submitted.json.caseNumber}/status`, { token: submitted.json.statusToken });
       step = 'payment';
       const checkout = await citizen.request('POST', '/api/parking-tickets/current/checkout', { method: 'card', code: recorded.accessCode }, bearer);
       await fetch(`${app.baseUrl}/sandbox/payments/checkout/${checkout.json.checkoutId}/pay`, { method: 'POST', redirect: 'manual', body: new URLSearchParams({ method: 'card', cardNumber: '4242 4242 4242 4242' }) });
@@ -95,12 +95,16 @@ describe('per-request queries', () => {
       const decided = await warden.request('POST', `/api/tasks/${encodeURIComponent(requested.json.taskId)}/decision`, { decision: { outcome: 'withdraw', reason: 'Ausweis erkennbar' } });
       expect({ status: status.status, decided: decided.status }).toEqual({ status: 200, decided: 200 });
       await eventually(async () => (await warden.request('GET', `/api/parking-tickets/${other.ticketNumber}`)).json?.status === 'withdrawn', 'withdrawn');
+      step = 'staff-lists';
+      for (const path of ['/api/parking-tickets', '/api/parking-tickets?status=paid&limit=1', '/api/outbox', '/api/dog-tax/cases?status=registered']) {
+        expect((await warden.request('GET', path)).status, path).toBe(200);
+      }
     } finally {
       client.off('commandStarted', watch);
     }
     expect([...seen]).toContain('parking_tickets control: plate');
     seen.delete('parking_tickets control: plate');
-    for (const s of ['record', 'portal', 'submit', 'status-page', 'payment', 'task-decision']) expect(commands.get(s), `commands seen while ${s}`).toBeGreaterThan(0);
+    for (const s of ['record', 'portal', 'submit', 'status-page', 'payment', 'task-decision', 'staff-lists']) expect(commands.get(s), `commands seen while ${s}`).toBeGreaterThan(0);
     const found = [...seen].sort();
     console.info(`[per-request scans] ${found.length} scans of case-growing collections:\n${found.join('\n')}\nnot counted (not case-growing): ${[...excluded].sort().join('; ')}\ncommands per step: ${JSON.stringify(Object.fromEntries(commands))}`);
     expect(found.filter((s) => !KNOWN_SCANS.includes(s)), 'new scans on a per-request path').toEqual([]);

@@ -114,8 +114,55 @@ describe('per-request paths go by _id', () => {
       { holder, dog: { name: 'Bello', breed: 'Labrador-Mischling', sex: 'male' }, keepingStart: 'acquired', keptSince: '2026-03-14' }, { 'Idempotency-Key': 'guard-dog-1' });
     expect(submitted.status).toBe(202);
     const { caseNumber, statusToken } = submitted.json;
-    await eventually(async () => (await citizen.request('GET', `/api/cases/${caseNumber}?token=${encodeURIComponent(statusToken)}`)).json.status === 'registered', 'registered');
-    expect((await citizen.request('GET', `/api/cases/${caseNumber}/documents/receipt-${caseNumber}?token=${encodeURIComponent(statusToken)}`)).status).toBe(200);
+    await eventually(async () => (await citizen.request('POST', `/api/cases/${caseNumber}/status`, { token: statusToken })).json.status === 'registered', 'registered');
+    expect((await citizen.request('POST', `/api/cases/${caseNumber}/documents/receipt-${caseNumber}`, { token: statusToken })).status).toBe(200);
     guard.assertNoScans('dog-tax registration → status page');
+  });
+});
+
+describe('staff overview lists go by _id (store/staff-lists.ts, issue 11 item 5)', () => {
+  const pages = async (path: string, limit: number) => {
+    const seen: Array<Record<string, any>> = [];
+    let cursor: string | null = null;
+    let total = -1;
+    for (let n = 0; n < 100; n += 1) {
+      const sep = path.includes('?') ? '&' : '?';
+      const res = await staff.request('GET', `${path}${sep}limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      expect(res.status, JSON.stringify(res.json)).toBe(200);
+      seen.push(...res.json.items);
+      total = res.json.total;
+      cursor = res.json.nextCursor;
+      if (!cursor) break;
+    }
+    return { items: seen, total };
+  };
+
+  it('ticket list (all, by status, paged), postal outbox and Hundesteuer list: every case once, newest first, no scan', async () => {
+    const stored = await app.system.model.tickets.find({}, { status: 1 }).lean();
+    const letters = await app.system.model.outbox.countDocuments();
+    const dogCases = await app.system.model.dogTaxCases.countDocuments();
+    expect(letters).toBeGreaterThan(0);
+    guard.reset();
+    const tickets = await pages('/api/parking-tickets', 2);
+    const paid = await pages('/api/parking-tickets?status=paid', 2);
+    const open = await pages('/api/parking-tickets?status=open', 50);
+    const outbox = await pages('/api/outbox', 1);
+    const dogTax = await pages('/api/dog-tax/cases', 1);
+    const registered = await pages('/api/dog-tax/cases?status=registered&procedure=dog-tax-registration', 10);
+    guard.assertNoScans('staff overview lists');
+    const numbers = tickets.items.map((t) => t.ticketNumber);
+    expect(new Set(numbers).size).toBe(numbers.length);
+    expect(numbers.sort()).toEqual(stored.map((t) => t._id).sort());
+    expect(tickets.total).toBe(stored.length);
+    // Newest first: ticket numbers are issued in order.
+    expect(tickets.items.map((t) => t.ticketNumber)).toEqual([...numbers].sort().reverse());
+    expect(paid.items.map((t) => t.ticketNumber).sort()).toEqual(stored.filter((t) => t.status === 'paid').map((t) => t._id).sort());
+    expect(paid.items.length).toBeGreaterThan(0);
+    // A ticket that moved on from 'open' is no longer listed there.
+    expect(open.items.map((t) => t.ticketNumber).sort()).toEqual(stored.filter((t) => t.status === 'open').map((t) => t._id).sort());
+    expect(outbox.items.length).toBe(letters);
+    expect(dogTax.items.length).toBe(dogCases);
+    expect(registered.items.every((c) => c.status === 'registered' && c.procedure === 'dog-tax-registration')).toBe(true);
+    expect(registered.items.length).toBeGreaterThan(0);
   });
 });

@@ -69,7 +69,7 @@ describe('Hundesteuer workflows (time skipping)', () => {
       // The first step confirmed receipt: case number, status link and the PDF of what was submitted.
       const receipt = (await mailsTo(holder.email)).find((m) => m.subject.startsWith('Eingangsbestätigung'))!;
       expect(receipt.subject).toContain(caseNumber);
-      expect(receipt.text).toMatch(new RegExp(`/vorgang/${caseNumber}\\?token=[A-Za-z0-9_-]{22}`));
+      expect(receipt.text).toMatch(new RegExp(`/vorgang/${caseNumber}#[A-Za-z0-9_-]{22}`));
       expect(receipt.attachments?.map((a) => a.contentType)).toEqual(['application/pdf']);
     });
   });

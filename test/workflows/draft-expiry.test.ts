@@ -55,7 +55,7 @@ describe('draft-expiry workflow (time skipping)', () => {
 
       const token = deriveDraftToken(db.deps.draftTokenSecret, draftId);
       const mail = await eventually(async () => (await mailsTo(email))[0], 'the resume e-mail');
-      expect(mail.text).toContain(`http://amtsweg.test/formulare/dog-tax-registration?draft=${draftId}&token=${token}`);
+      expect(mail.text).toContain(`http://amtsweg.test/formulare/dog-tax-registration#entwurf=${draftId}.${token}`);
       expect(mail.text).toContain('7 Tage gültig');
       expect(mail.text).toContain('valid for 7 days');
       expect(await mailsTo(email)).toHaveLength(1);
