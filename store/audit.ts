@@ -5,7 +5,7 @@
  */
 import type { ReadModel } from './models';
 import { isDuplicateKey } from './duplicate-key';
-import { appendToCaseList, caseList } from './case-lists';
+import { appendToCaseList, caseList, startCaseList } from './case-lists';
 
 export interface AuditEventInput {
   /** One key per state change: a retried activity appends nothing twice. */
@@ -26,9 +26,15 @@ export interface AuditEventInput {
  * the event under `_id` = key. A crash between the two leaves a list entry without an event
  * (skipped when read); the retry lists the key again (repeats are dropped when read).
  */
-export async function appendAuditEvent(model: ReadModel, event: AuditEventInput): Promise<void> {
-  if (await model.audit.exists({ _id: event.key })) return;
-  await appendToCaseList(model.audit.db, 'audit', event.caseNumber, event.key);
+export async function appendAuditEvent(model: ReadModel, event: AuditEventInput, opts: { firstOfCase?: boolean } = {}): Promise<void> {
+  if (opts.firstOfCase) {
+    // The event that opens a case (its registration): the case's list starts with it, one
+    // insert; a retry finds its own key in slot 1. Two writes instead of five per new case.
+    await startCaseList(model.audit.db, 'audit', event.caseNumber, event.key);
+  } else {
+    if (await model.audit.exists({ _id: event.key })) return;
+    await appendToCaseList(model.audit.db, 'audit', event.caseNumber, event.key);
+  }
   try {
     await model.audit.create({ _id: event.key, ...event, at: new Date() });
   } catch (error) {

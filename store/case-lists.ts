@@ -46,6 +46,21 @@ export async function appendToCaseList(conn: Connection, list: CaseListName, cas
   throw new Error(`could not append to ${list} of ${caseKey}`);
 }
 
+/**
+ * Starts the list of a case that has none yet (a case being registered) with `ref`: one insert
+ * into slot 1, no head (readers probe past a missing head). Should the slot hold another
+ * reference already, `ref` is appended the usual way.
+ */
+export async function startCaseList(conn: Connection, list: CaseListName, caseKey: string, ref: string): Promise<void> {
+  const entries = caseListEntries(conn);
+  try {
+    await entries.create({ _id: slotId(list, caseKey, 1), ref });
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error;
+    if ((await entries.findById(slotId(list, caseKey, 1)).lean())?.ref !== ref) await appendToCaseList(conn, list, caseKey, ref);
+  }
+}
+
 /** The references of the case's list in the order they were appended, repeats dropped. */
 export async function caseList(conn: Connection, list: CaseListName, caseKey: string): Promise<string[]> {
   const entries = caseListEntries(conn);

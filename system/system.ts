@@ -25,6 +25,7 @@ import { listForms } from '../forms/registry';
 import { DraftStore } from '../store/drafts/draft-store';
 import type { AttachmentStore } from '../store/attachments/attachment-store';
 import { MongoAttachmentStore } from '../store/attachments/mongo-attachment-store';
+import { renderNoticeCardsOnFirstRead } from '../activities/parking-ticket/notice-card';
 
 /**
  * A database that hangs or is gone fails a request within 2 s (503 with Retry-After, see
@@ -127,6 +128,7 @@ export async function connectSystem(config: AppConfig, services: ResolvedService
     sandboxKey: sandbox,
   };
   const drafts = new DraftStore(conn, deriveSecret(payloadKey, 'form-draft-data'));
+  renderNoticeCardsOnFirstRead({ model, publicBaseUrl: config.publicBaseUrl, payee: config.payee, accessCodeSecret: secrets.accessCode });
   return {
     config, services, conn, model, forms, attachments, drafts, temporal, mailer, paymentProvider, vehicleRegistry, residentRegistry, internalBaseUrl, secrets,
     async close() {

@@ -6,13 +6,12 @@ import { portalBaseUrl } from '../../domain/parking-ticket/portal';
 import { buildEpcPayload } from '../../domain/epc-qr';
 import { createRfReference } from '../../domain/rf-reference';
 import { paymentDeadline } from '../../domain/berlin-time';
-import { renderNoticeCardPdf } from '../../documents/parking-ticket/notice-card';
 import { renderWarningLetterPdf } from '../../documents/parking-ticket/warning-letter';
 import { appendAuditEvent } from '../../store/audit';
-import { storeDocument } from '../../store/documents';
+import { listDocumentToRender, storeDocument } from '../../store/documents';
 import { claimSerialNumber } from '../../store/serial-numbers';
 import {
-  bookCasePayment, cancelQueuedLetters, findPayment, findTicketByNumber, findTicketOfWorkflow, insertTicket, queueLetter, updateTicket,
+  bookCasePayment, cancelQueuedLetters, findPayment, findTicketByNumber, insertTicket, queueLetter, updateTicket,
 } from '../../store/parking-ticket/ticket-store';
 import type { ReadModel } from '../../store/models';
 import type { Mailer } from '../../adapters/mail/mailer';
@@ -23,6 +22,7 @@ import {
 } from '../../workflows/parking-ticket/shared';
 import { deriveAccessCode, deriveLetterCode, hashAccessCode } from '../../domain/parking-ticket/access-code';
 import { paymentReceiptMail } from './receipt-mail';
+import { NOTICE_CARD_KIND, noticeCardDocumentId as noticeCardIdOf, noticeCardFilename } from './notice-card';
 
 export interface Payee { beneficiaryName: string; iban: string; bic?: string }
 export interface ParkingTicketActivityDeps {
@@ -53,34 +53,25 @@ export function createParkingTicketActivities(deps: ParkingTicketActivityDeps) {
     async registerParkingTicket({ workflowId, runId, input }: Traced & { input: ParkingTicketInput }): Promise<TicketRegistration> {
       const accessCode = deriveAccessCode(deps.accessCodeSecret, workflowId);
       const portalUrl = `${portalBaseUrl(deps.publicBaseUrl)}/${accessCode}`;
-      let ticket = await findTicketOfWorkflow(model, workflowId);
-      if (!ticket) {
-        const year = new Date(input.observedAt).getUTCFullYear();
-        const serial = await claimSerialNumber(model, `parking-ticket-${year}`, workflowId);
-        const ticketNumber = `VG-${year}-${String(serial).padStart(6, '0')}`;
-        await insertTicket(model, {
-          ticketNumber, workflowId, reference: createRfReference(`${year}${String(serial).padStart(6, '0')}`),
-          accessCodeHash: hashAccessCode(deps.accessCodeSecret, accessCode), status: 'open', offence: input.offence, plate: input.plate,
-          place: input.place, observedAt: new Date(input.observedAt), recordedBy: input.recordedBy, requestFingerprint: input.requestFingerprint,
-          paymentDeadline: paymentDeadline(new Date(input.observedAt), 7),
-          ...(input.form ? { formId: input.form.id, formVersion: input.form.version } : {}),
-        }, hashAccessCode(deps.accessCodeSecret, deriveLetterCode(deps.accessCodeSecret, workflowId)));
-        ticket = (await findTicketByNumber(model, ticketNumber))!;
-      }
-      const noticeCard = await renderNoticeCardPdf({
-        ticketNumber: ticket.ticketNumber, accessCode, portalUrl, portalBaseUrl: portalBaseUrl(deps.publicBaseUrl),
-        plate: ticket.plate, place: ticket.place, observedAt: ticket.observedAt.toISOString(),
-        offence: { code: input.offence.code, titleDe: input.offence.titleDe, titleEn: input.offence.titleEn },
-        amountCents: input.offence.amountCents, paymentDeadline: ticket.paymentDeadline.toISOString(),
-        payee: deps.payee, rfReference: ticket.reference,
-      });
-      const noticeCardDocumentId = await storeDocument(model, {
-        id: `notice-card-${ticket.ticketNumber}`, caseNumber: ticket.ticketNumber, kind: 'notice_card',
-        filename: `Verwarnung-${ticket.ticketNumber}.pdf`, contentType: 'application/pdf', data: noticeCard,
-      });
-      await updateTicket(model, ticket.ticketNumber, { noticeCardDocumentId });
+      // No look-up first: a retry (after a crash) claims the same number for the same workflow
+      // (store/serial-numbers.ts), and every write below is keyed, so it stores nothing twice.
+      const year = new Date(input.observedAt).getUTCFullYear();
+      const serial = await claimSerialNumber(model, `parking-ticket-${year}`, workflowId);
+      const ticket = {
+        ticketNumber: `VG-${year}-${String(serial).padStart(6, '0')}`, workflowId, reference: createRfReference(`${year}${String(serial).padStart(6, '0')}`),
+        accessCodeHash: hashAccessCode(deps.accessCodeSecret, accessCode), status: 'open', offence: input.offence, plate: input.plate,
+        place: input.place, observedAt: new Date(input.observedAt), recordedBy: input.recordedBy, requestFingerprint: input.requestFingerprint,
+        paymentDeadline: paymentDeadline(new Date(input.observedAt), 7),
+        ...(input.form ? { formId: input.form.id, formVersion: input.form.version } : {}),
+      };
+      await insertTicket(model, ticket, hashAccessCode(deps.accessCodeSecret, deriveLetterCode(deps.accessCodeSecret, workflowId)));
+      // Listed under the case now, rendered on its first download (./notice-card.ts).
+      const noticeCardDocumentId = await listDocumentToRender(model, {
+        id: noticeCardIdOf(ticket.ticketNumber), caseNumber: ticket.ticketNumber, kind: NOTICE_CARD_KIND,
+        filename: noticeCardFilename(ticket.ticketNumber), contentType: 'application/pdf',
+      }, { newCase: true });
       await appendAuditEvent(model, { key: `${workflowId}:ticket.recorded`, actor: input.recordedBy, action: PARKING_TICKET_ACTIONS.recorded,
-        caseType, caseNumber: ticket.ticketNumber, workflowId, runId, details: { offence: input.offence.code, amountCents: input.offence.amountCents } });
+        caseType, caseNumber: ticket.ticketNumber, workflowId, runId, details: { offence: input.offence.code, amountCents: input.offence.amountCents } }, { firstOfCase: true });
       return {
         ticketNumber: ticket.ticketNumber, reference: ticket.reference, accessCode, portalUrl,
         paymentDeadline: ticket.paymentDeadline.toISOString(), amountCents: input.offence.amountCents, noticeCardDocumentId,
