@@ -60,74 +60,7 @@ export type paths = {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description A dependency (database, Temporal, an outside system) did not answer within 2 s. Retry after the seconds in Retry-After (a request with an Idempotency-Key: with the same key). */
-                503: {
-                    headers: {
-                        /** @description Seconds to wait before retrying */
-                        "Retry-After": number;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/cases/{caseNumber}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The status page of a case (with its secret token) */
-        get: {
-            parameters: {
-                query: {
-                    token: string;
-                };
-                header?: never;
-                path: {
-                    caseNumber: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Case status, steps and documents */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["CaseStatus"];
-                    };
-                };
-                /** @description No such case, or the token does not open it */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Invalid input; fields name the problems */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Too many wrong tokens from this address */
+                /** @description Too many uploads from this client or address, or the daily upload quota (per client, per address, overall) is used up */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -149,8 +82,6 @@ export type paths = {
                 };
             };
         };
-        put?: never;
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -164,12 +95,12 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** A document of a case (PDF), for the holder of its status token */
-        get: {
+        get?: never;
+        put?: never;
+        /** A document of a case (PDF), for the holder of its status token (in the body) */
+        post: {
             parameters: {
-                query: {
-                    token: string;
-                };
+                query?: never;
                 header?: never;
                 path: {
                     caseNumber: string;
@@ -177,7 +108,14 @@ export type paths = {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The status token (from the fragment of the status link) */
+                        token: string;
+                    };
+                };
+            };
             responses: {
                 /** @description PDF document */
                 200: {
@@ -206,7 +144,7 @@ export type paths = {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Too many wrong tokens from this address */
+                /** @description Too many requests or wrong guesses from this client, or the service is at its limit: wait as long as Retry-After says */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -228,8 +166,172 @@ export type paths = {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseNumber}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
         put?: never;
-        post?: never;
+        /** The status page of a case (its secret token in the body) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseNumber: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The status token (from the fragment of the status link) */
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Case status, steps and documents */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CaseStatus"];
+                    };
+                };
+                /** @description No such case, or the token does not open it (wrong, replaced or expired) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid input; fields name the problems */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many requests or wrong guesses from this client, or the service is at its limit: wait as long as Retry-After says */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A dependency (database, Temporal, an outside system) did not answer within 2 s. Retry after the seconds in Retry-After (a request with an Idempotency-Key: with the same key). */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before retrying */
+                        "Retry-After": number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseNumber}/status-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replace the status link (the citizen revokes it): every earlier link stops working; answers the new one once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseNumber: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The status token (from the fragment of the status link) */
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The new link */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StatusLinkReplaced"];
+                    };
+                };
+                /** @description No such case, or the token does not open it (wrong, replaced or expired) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid input; fields name the problems */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many requests or wrong guesses from this client, or the service is at its limit: wait as long as Retry-After says */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A dependency (database, Temporal, an outside system) did not answer within 2 s. Retry after the seconds in Retry-After (a request with an Idempotency-Key: with the same key). */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before retrying */
+                        "Retry-After": number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -397,7 +499,7 @@ export type paths = {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Role not allowed */
+                /** @description The portal session was opened with the card's ticket code: this needs the hearing letter's access code (error code letter_code_required) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -417,6 +519,15 @@ export type paths = {
                 };
                 /** @description Invalid input; fields name the problems */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many requests or wrong guesses from this client, or the service is at its limit: wait as long as Retry-After says */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -471,6 +582,15 @@ export type paths = {
                 };
                 /** @description Not signed in / no access */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The portal session was opened with the card's ticket code: this needs the hearing letter's access code (error code letter_code_required) */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -801,6 +921,15 @@ export type paths = {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description Too many drafts from this client or address, or this e-mail address has had its mails for today */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description A dependency (database, Temporal, an outside system) did not answer within 2 s. Retry after the seconds in Retry-After (a request with an Idempotency-Key: with the same key). */
                 503: {
                     headers: {
@@ -820,19 +949,19 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
-    "/api/forms/{formId}/drafts/{draftId}": {
+    "/api/forms/{formId}/drafts/{draftId}/delete": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Resume a saved draft (with the token from its e-mail) */
-        get: {
+        get?: never;
+        put?: never;
+        /** Delete a saved draft: its link stops working (the portal does after the form was submitted, or when the citizen discards it) */
+        post: {
             parameters: {
-                query: {
-                    token: string;
-                };
+                query?: never;
                 header?: never;
                 path: {
                     draftId: string;
@@ -840,7 +969,102 @@ export type paths = {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Why (kept in the workflow's outcome)
+                         * @default discarded
+                         * @enum {string}
+                         */
+                        reason?: "submitted" | "discarded";
+                        /** @description The token from the resume link (its fragment) */
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No such draft, the token does not open it, or it expired or was deleted */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid input; fields name the problems */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many requests or wrong guesses from this client, or the service is at its limit: wait as long as Retry-After says */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A dependency (database, Temporal, an outside system) did not answer within 2 s. Retry after the seconds in Retry-After (a request with an Idempotency-Key: with the same key). */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before retrying */
+                        "Retry-After": number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/forms/{formId}/drafts/{draftId}/open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resume a saved draft (with the token from its e-mail, in the body) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    draftId: string;
+                    formId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The token from the resume link (its fragment) */
+                        token: string;
+                    };
+                };
+            };
             responses: {
                 /** @description The draft: render its form version and prefill its data */
                 200: {
@@ -869,7 +1093,7 @@ export type paths = {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Too many wrong tokens from this address */
+                /** @description Too many requests or wrong guesses from this client, or the service is at its limit: wait as long as Retry-After says */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -891,71 +1115,7 @@ export type paths = {
                 };
             };
         };
-        put?: never;
-        post?: never;
-        /** Delete a saved draft (the portal does after the form was submitted) */
-        delete: {
-            parameters: {
-                query: {
-                    reason?: "submitted" | "discarded";
-                    token: string;
-                };
-                header?: never;
-                path: {
-                    draftId: string;
-                    formId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Deleted */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description No such draft, the token does not open it, or it expired or was deleted */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Invalid input; fields name the problems */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Too many wrong tokens from this address */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description A dependency (database, Temporal, an outside system) did not answer within 2 s. Retry after the seconds in Retry-After (a request with an Idempotency-Key: with the same key). */
-                503: {
-                    headers: {
-                        /** @description Seconds to wait before retrying */
-                        "Retry-After": number;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1020,6 +1180,15 @@ export type paths = {
                 };
                 /** @description Invalid input; fields name the problems */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many requests or wrong guesses from this client, or the service is at its limit: wait as long as Retry-After says */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1383,7 +1552,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Health of the service and each dependency */
+        /** Up or down; signed in as an administrator: each dependency with its detail */
         get: {
             parameters: {
                 query?: never;
@@ -1393,14 +1562,14 @@ export type paths = {
             };
             requestBody?: never;
             responses: {
-                /** @description All dependencies reachable */
+                /** @description All dependencies reachable: `{ status: "ok" }` (an administrator also gets `dependencies`) */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content?: never;
                 };
-                /** @description A dependency is down */
+                /** @description A dependency is down: `{ status: "degraded" }` (an administrator also gets `dependencies` with the error text) */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -2106,7 +2275,7 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** Open a ticket with its code and the vehicle plate (attempts limited) */
+        /** Open a ticket with a code (card: to pay; hearing letter: the whole case) and the vehicle plate (attempts limited) */
         post: {
             parameters: {
                 query?: never;
@@ -2117,7 +2286,10 @@ export type paths = {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** Ticket-Code */
+                        /**
+                         * Ticket-Code oder Zugangscode
+                         * @description The ticket code from the card (opens the ticket for paying) or the access code from the hearing letter (opens the whole case)
+                         */
                         code: string;
                         /** Kfz-Kennzeichen */
                         plate: string;
@@ -2152,7 +2324,89 @@ export type paths = {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Too many attempts */
+                /** @description Too many requests or wrong guesses from this client, or the service is at its limit: wait as long as Retry-After says */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A dependency (database, Temporal, an outside system) did not answer within 2 s. Retry after the seconds in Retry-After (a request with an Idempotency-Key: with the same key). */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before retrying */
+                        "Retry-After": number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/parking-tickets/answer-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Open the case with the link mailed to whoever answered the hearing (token from the link fragment) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ticketNumber: string;
+                        /** @description From the link mailed to whoever answered the hearing (its fragment) */
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Portal token (access: case) and ticket view */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PortalAccess"];
+                    };
+                };
+                /** @description The link is not valid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid input; fields name the problems */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many requests or wrong guesses from this client, or the service is at its limit: wait as long as Retry-After says */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -2311,6 +2565,15 @@ export type paths = {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description Too many requests or wrong guesses from this client, or the service is at its limit: wait as long as Retry-After says */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description A dependency (database, Temporal, an outside system) did not answer within 2 s. Retry after the seconds in Retry-After (a request with an Idempotency-Key: with the same key). */
                 503: {
                     headers: {
@@ -2391,6 +2654,99 @@ export type paths = {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description Too many requests or wrong guesses from this client, or the service is at its limit: wait as long as Retry-After says */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A dependency (database, Temporal, an outside system) did not answer within 2 s. Retry after the seconds in Retry-After (a request with an Idempotency-Key: with the same key). */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before retrying */
+                        "Retry-After": number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/parking-tickets/current/letter-code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Open the whole case from a session opened with the card: the hearing letter's access code (attempts limited per ticket and client) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Zugangscode
+                         * @description The access code printed in the hearing letter
+                         */
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description A new portal token (access: case) and the ticket view */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PortalAccess"];
+                    };
+                };
+                /** @description Not the letter code of this ticket */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid input; fields name the problems */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many requests or wrong guesses from this client, or the service is at its limit: wait as long as Retry-After says */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description A dependency (database, Temporal, an outside system) did not answer within 2 s. Retry after the seconds in Retry-After (a request with an Idempotency-Key: with the same key). */
                 503: {
                     headers: {
@@ -2460,7 +2816,7 @@ export type paths = {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Role not allowed */
+                /** @description The portal session was opened with the card's ticket code: this needs the hearing letter's access code (error code letter_code_required) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2480,6 +2836,15 @@ export type paths = {
                 };
                 /** @description Invalid input; fields name the problems */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many requests or wrong guesses from this client, or the service is at its limit: wait as long as Retry-After says */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2835,7 +3200,7 @@ export type paths = {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Invalid, or an admin removing their own admin role or disabling themselves */
+                /** @description Invalid, an admin removing their own admin role or disabling themselves, or the change would leave no active admin */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -2943,6 +3308,85 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/staff/accounts/{id}/second-factor-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Remove the TOTP second factor (lost device); sessions end, the person enrols again */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The csrfToken of the staff session (GET /api/staff/session); without it 403 csrf_failed */
+                    "X-CSRF-Token": string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Removed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Account"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not an administrator, or the X-CSRF-Token header is missing or wrong */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such account */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A dependency (database, Temporal, an outside system) did not answer within 2 s. Retry after the seconds in Retry-After (a request with an Idempotency-Key: with the same key). */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before retrying */
+                        "Retry-After": number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/staff/accounts/{id}/unlock": {
         parameters: {
             query?: never;
@@ -2952,7 +3396,7 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** End a lock-out after failed sign-ins */
+        /** End a name's sign-in lock (the daily ceiling and every address's delay) */
         post: {
             parameters: {
                 query?: never;
@@ -3254,6 +3698,191 @@ export type paths = {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description Too many wrong guesses in a row: wait (Retry-After, growing with every further failure) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A dependency (database, Temporal, an outside system) did not answer within 2 s. Retry after the seconds in Retry-After (a request with an Idempotency-Key: with the same key). */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before retrying */
+                        "Retry-After": number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/staff/second-factor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm the second factor with the current code of the app; from then on sign-in asks for a code */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The csrfToken of the staff session (GET /api/staff/session); without it 403 csrf_failed */
+                    "X-CSRF-Token": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Set up */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The X-CSRF-Token header is missing or wrong */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No set-up begun */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The code is not right */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many wrong guesses in a row: wait (Retry-After, growing with every further failure) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A dependency (database, Temporal, an outside system) did not answer within 2 s. Retry after the seconds in Retry-After (a request with an Idempotency-Key: with the same key). */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before retrying */
+                        "Retry-After": number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/staff/second-factor/enrolment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Begin setting up the TOTP second factor: a new secret and its QR code (replaces an unconfirmed one) */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The csrfToken of the staff session (GET /api/staff/session); without it 403 csrf_failed */
+                    "X-CSRF-Token": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Scan the QR code (or type the secret) into an authenticator app, then confirm with a code */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SecondFactorEnrolment"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The X-CSRF-Token header is missing or wrong */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A second factor is set up already */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description A dependency (database, Temporal, an outside system) did not answer within 2 s. Retry after the seconds in Retry-After (a request with an Idempotency-Key: with the same key). */
                 503: {
                     headers: {
@@ -3322,7 +3951,7 @@ export type paths = {
             };
         };
         put?: never;
-        /** Sign in with user name and password */
+        /** Sign in with user name and password (and the TOTP code, for an account with a second factor) */
         post: {
             parameters: {
                 query?: never;
@@ -3333,6 +3962,8 @@ export type paths = {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description The current 6-digit code of the authenticator app */
+                        code?: string;
                         password: string;
                         userName: string;
                     };
@@ -3348,7 +3979,7 @@ export type paths = {
                         "application/json": components["schemas"]["StaffSession"];
                     };
                 };
-                /** @description User name or password wrong (one answer for both) */
+                /** @description User name or password wrong (one answer for both), the code wrong, or second_factor_required: the password was right, the code is missing */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3366,7 +3997,7 @@ export type paths = {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Locked for 15 minutes after 5 failures, or too many failures from this address (Retry-After) */
+                /** @description This name must wait at this address (5 failures in a row, then 1, 2, 4 … minutes), the name reached its daily ceiling (password-only sign-in locked for 24 h; administrators are alerted), or too many failures from this address (Retry-After) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -4119,9 +4750,16 @@ export type components = {
             email: string;
             id: string;
             leadOf: components["schemas"]["Department"][];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description Password-only sign-in locked: the name reached its daily ceiling of failed sign-ins
+             */
             lockedUntil?: string;
+            /** @description The password was issued by an administrator; its owner changes it at the next sign-in */
+            mustChangePassword: boolean;
             roles: components["schemas"]["StaffRole"][];
+            /** @description A TOTP second factor is set up */
+            secondFactor: boolean;
         };
         AccountWithPassword: {
             account: components["schemas"]["Account"];
@@ -4146,6 +4784,7 @@ export type components = {
                 id: string;
                 kind: string;
                 title: components["schemas"]["LocalText"];
+                /** @description POST the status token ({"token": …}) to this URL to download */
                 url: string;
             }[];
             formId: string;
@@ -4170,6 +4809,11 @@ export type components = {
             redirectUrl: string;
         };
         CitizenTicket: {
+            /**
+             * @description What this portal session may do: 'pay' (opened with the card's ticket code: see and pay), 'case' (opened with the hearing letter's code or the link sent to whoever answered: also answer the hearing, object, read notices)
+             * @enum {string}
+             */
+            access: "pay" | "case";
             accusation: {
                 evidence: components["schemas"]["LocalText"];
                 legalBasis?: string;
@@ -4421,6 +5065,13 @@ export type components = {
             status: components["schemas"]["TicketStatus"];
             ticketNumber: string;
         };
+        SecondFactorEnrolment: {
+            otpauthUri: string;
+            /** @description PNG data URL of the otpauth URI */
+            qrCode: string;
+            /** @description Base32, for typing in */
+            secret: string;
+        };
         StaffCase: {
             caseNumber: string;
             documents: components["schemas"]["StaffCaseDocument"][];
@@ -4444,7 +5095,14 @@ export type components = {
             displayName: string;
             id: string;
             leadOf: components["schemas"]["Department"][];
+            /**
+             * @description Until done, the session reaches only this step (403 password_change_required / second_factor_enrolment_required elsewhere)
+             * @enum {string}
+             */
+            pendingStep?: "change-password" | "enrol-second-factor";
             roles: components["schemas"]["StaffRole"][];
+            /** @description The account has a TOTP second factor */
+            secondFactor: boolean;
         };
         StaffTicket: {
             amountCents: number;
@@ -4490,6 +5148,11 @@ export type components = {
             status: components["schemas"]["TicketStatus"];
             ticketNumber: string;
         };
+        StatusLinkReplaced: {
+            statusToken: string;
+            /** @description The new link; every earlier link of the case stopped working */
+            statusUrl: string;
+        };
         SubmissionAccepted: {
             caseNumber: string;
             formId: string;
@@ -4497,7 +5160,7 @@ export type components = {
             formVersion: number;
             /** @description Secret: opens the status page of this case */
             statusToken: string;
-            /** @description ${PUBLIC_BASE_URL}/vorgang/{caseNumber}?token={statusToken} */
+            /** @description ${PUBLIC_BASE_URL}/vorgang/{caseNumber}#{statusToken} (the token in the fragment: never sent to a server) */
             statusUrl: string;
         };
         TaskDecided: {
