@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestAccount, HttpClient } from '../support/system';
 import { mailsTo } from '../support/activity-env';
 import { eventually } from '../support/eventually';
+import { letterCodeOf } from '../support/letter-code';
 import { useBrowserTestSystem, expectNoWcagViolations, type BrowserTestContext } from '../support/browser';
 
 const DAY = 86_400_000;
@@ -34,7 +35,7 @@ describe('a caseworker decides a hearing in the inbox', () => {
 
     // The citizen answers the hearing (the portal page itself is covered by hearing.browser.test.ts).
     const citizen = new HttpClient(app.baseUrl);
-    const opened = await citizen.request('POST', '/api/parking-tickets/access', { code: recorded.accessCode, plate });
+    const opened = await citizen.request('POST', '/api/parking-tickets/access', { code: await letterCodeOf(app, ticketNumber), plate });
     const email = `hearing-e2e-${Date.now()}@example.org`;
     const answered = await citizen.request('POST', '/api/fine-proceedings/current/hearing-answer', {
       person: { givenName: 'Lena', familyName: 'Schmitz', birthDate: '1985-09-30', street: 'Körnerstraße 5', postalCode: '58095', city: 'Hagen' },

@@ -64,8 +64,12 @@ describe('Hundesteuer in the browser', () => {
     const caseNumber = (await page.getByText(/HST-\d{4}-\d{6}/).first().textContent())!.match(/HST-\d{4}-\d{6}/)![0];
     await page.getByRole('link', { name: 'Stand des Vorgangs ansehen' }).click();
     await page.getByRole('heading', { name: `Vorgang ${caseNumber}` }).waitFor();
-    await page.getByRole('link', { name: /\(PDF\)/ }).first().waitFor({ timeout: 30_000 });
-    await page.getByRole('link', { name: /Nachweis: abmeldung-alt\.pdf/ }).waitFor();
+    // The token is in the link's fragment; documents are fetched with it in a POST body (never in a URL).
+    expect(page.url()).toMatch(new RegExp(`/vorgang/${caseNumber}#[A-Za-z0-9_-]{22}$`));
+    await page.getByRole('button', { name: /\(PDF\)/ }).first().waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: /Nachweis: abmeldung-alt\.pdf/ }).waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /\(PDF\)/ }).first().click()]);
+    expect(download.suggestedFilename()).toMatch(/\.pdf$/);
     await expectNoWcagViolations(page, 'status page');
 
     const stored = await app.system.model.dogTaxCases.findOne({ caseNumber }).lean();
@@ -88,7 +92,7 @@ describe('Hundesteuer in the browser', () => {
     await expectNoWcagViolations(page, 'form: draft saved');
 
     const [mail] = await eventually(async () => { const m = await mailsTo(email); return m.length > 0 && m; }, 'the draft link');
-    const link = mail!.text.match(/https?:\/\/\S+\/formulare\/dog-tax-registration\?draft=\S+/)![0];
+    const link = mail!.text.match(/https?:\/\/\S+\/formulare\/dog-tax-registration#entwurf=\S+/)![0];
     const resumed = await (await browser.newContext({ locale: 'de-DE' })).newPage();
     await resumed.goto(link);
     await resumed.getByText('Ihr gespeicherter Entwurf wurde geladen').waitFor();

@@ -6,6 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { HttpClient } from '../support/system';
 import { eventually } from '../support/eventually';
+import { letterCodeOf } from '../support/letter-code';
 import { useBrowserTestSystem, expectNoWcagViolations, type BrowserTestContext } from '../support/browser';
 import { fineProceedingsWorkflowId } from '../../workflows/fine-proceedings/shared';
 import { taskIdOf } from '../../workflows/tasks/shared';
@@ -30,6 +31,9 @@ describe('the hearing online in the browser', () => {
     await page.goto(recorded.portalUrl);
     await page.getByLabel('Kfz-Kennzeichen').fill('HA-MM 4711');
     await page.getByRole('button', { name: 'Verwarnung anzeigen' }).click();
+    // The card's code opened the ticket for paying; the hearing needs the letter's access code.
+    await page.getByLabel('Zugangscode aus dem Anhörungsschreiben').fill(await letterCodeOf(app, recorded.ticketNumber));
+    await page.getByRole('button', { name: 'Zugangscode prüfen' }).click();
     await page.getByRole('heading', { name: 'Anhörung: Ihre Antwort' }).waitFor();
     expect(await page.getByText('Pflicht sind nur die Angaben zu Ihrer Person (§ 111 OWiG)').isVisible()).toBe(true);
     expect(await page.getByText('Feststellung durch die Verkehrsüberwachung der Stadt Hagen').isVisible()).toBe(true);

@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { eventually } from '../support/eventually';
 import { HttpClient } from '../support/system';
 import { useBrowserTestSystem, expectNoWcagViolations, type BrowserTestContext } from '../support/browser';
+import { deriveLetterCode } from '../../domain/parking-ticket/access-code';
 
 const ctx = useBrowserTestSystem('browser_hearing_form');
 let app: BrowserTestContext['app'];
@@ -35,6 +36,12 @@ async function openHearing(portalUrl: string, lang: 'de' | 'en', width = 1280): 
   return page;
 }
 
+/** The hearing opens with the access code printed only in the letter (its QR code links to /knoellchen/<code>). */
+async function letterCodeOf(ticketNumber: string): Promise<string> {
+  const { workflowId } = (await app.system.model.tickets.findOne({ ticketNumber }).lean())!;
+  return deriveLetterCode(app.system.secrets.accessCode, workflowId);
+}
+
 const legends = (page: Page) => page.locator('main legend, main label').allInnerTexts();
 
 describe('the hearing form', () => {
@@ -47,7 +54,7 @@ describe('the hearing form', () => {
     await eventually(async () => (await app.system.model.tickets.findOne({ ticketNumber: recorded.ticketNumber }).lean())?.status === 'letter_sent', 'letter_sent', { tries: 200 });
 
     for (const lang of ['de', 'en'] as const) {
-      const page = await openHearing(recorded.portalUrl, lang);
+      const page = await openHearing(`${app.baseUrl}/knoellchen/${await letterCodeOf(recorded.ticketNumber)}`, lang);
       const c = CHOICES[lang];
       // Nothing chosen yet: neither reasons nor driver.
       expect(await page.getByText(DRIVER[lang], { exact: true }).count()).toBe(0);
@@ -85,7 +92,7 @@ describe('the hearing form', () => {
     }, { 'Idempotency-Key': 'browser-hearing-form-2' })).json;
     await eventually(async () => (await app.system.model.tickets.findOne({ ticketNumber: recorded.ticketNumber }).lean())?.status === 'letter_sent', 'letter_sent', { tries: 200 });
     const citizen = new HttpClient(app.baseUrl);
-    const opened = await citizen.request('POST', '/api/parking-tickets/access', { code: recorded.accessCode, plate: 'HA-MM 4711' });
+    const opened = await citizen.request('POST', '/api/parking-tickets/access', { code: await letterCodeOf(recorded.ticketNumber), plate: 'HA-MM 4711' });
     const bearer = { Authorization: `Bearer ${opened.json.portalToken}` };
     const person = { familyName: 'Muster', givenName: 'Max', birthDate: '1980-04-01', street: 'Körnerstraße 5', postalCode: '58095', city: 'Hagen' };
     const driver = { name: 'Erika Muster', street: 'Körnerstraße 5', postalCode: '58095', city: 'Hagen' };

@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { eventually } from '../support/eventually';
 import { HttpClient, TEST_STAFF, createTestAccount } from '../support/system';
+import { letterCodeOf } from '../support/letter-code';
 import { useBrowserTestSystem, expectNoWcagViolations, type BrowserTestContext } from '../support/browser';
 
 const ctx = useBrowserTestSystem('browser_staff_pages');
@@ -38,7 +39,7 @@ async function answeredHearing(): Promise<{ taskId: string; ticketNumber: string
   }, { 'Idempotency-Key': 'browser-staff-pages-1' })).json;
   await eventually(async () => (await app.system.model.tickets.findOne({ ticketNumber: recorded.ticketNumber }).lean())?.status === 'letter_sent', 'letter_sent', { tries: 200 });
   const citizen = new HttpClient(app.baseUrl);
-  const opened = await citizen.request('POST', '/api/parking-tickets/access', { code: recorded.accessCode, plate: 'HA-MM 4711' });
+  const opened = await citizen.request('POST', '/api/parking-tickets/access', { code: await letterCodeOf(app, recorded.ticketNumber), plate: 'HA-MM 4711' });
   const answered = await citizen.request('POST', '/api/fine-proceedings/current/hearing-answer', {
     person: { familyName: 'Muster', givenName: 'Max', birthDate: '1980-04-01', street: 'Körnerstraße 5', postalCode: '58095', city: 'Hagen' }, facts: 'denies', reasons: 'Ich war verreist.',
   }, { Authorization: `Bearer ${opened.json.portalToken}` });

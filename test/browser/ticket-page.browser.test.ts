@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { eventually } from '../support/eventually';
 import { HttpClient } from '../support/system';
 import { useBrowserTestSystem, expectNoWcagViolations, type BrowserTestContext } from '../support/browser';
+import { deriveLetterCode } from '../../domain/parking-ticket/access-code';
 
 const ctx = useBrowserTestSystem('browser_ticket_page');
 let app: BrowserTestContext['app'];
@@ -35,6 +36,12 @@ async function openTicket(portalUrl: string, plate: string, lang: 'de' | 'en', w
   await page.locator('form button[type=submit]').click();
   await page.getByRole('heading', { name: lang === 'de' ? 'Angaben zum Verstoß' : 'About the offence' }).waitFor();
   return page;
+}
+
+/** The access code printed only in the hearing letter (the test derives it like the letter activity). */
+async function letterCodeOf(ticketNumber: string): Promise<string> {
+  const { workflowId } = (await app.system.model.tickets.findOne({ ticketNumber }).lean())!;
+  return deriveLetterCode(app.system.secrets.accessCode, workflowId);
 }
 
 describe('the ticket page', () => {
@@ -65,14 +72,44 @@ describe('the ticket page', () => {
       const text = await page.locator('main').innerText();
       // The letter's new deadline, said once.
       expect(text.match(lang === 'de' ? /Zahlbar bis einschließlich/g : /Payable up to and including/g)?.length, lang).toBe(1);
+      // Opened with the card's code: the hearing needs the letter's code, and the page says so.
+      expect(await page.getByRole('button', { name: lang === 'de' ? 'Anhörung beantworten' : /Answer the hearing/ }).count(), lang).toBe(0);
+      const unlock = page.locator('section[aria-labelledby="letter-code-title"]');
+      expect(await unlock.innerText(), lang).toMatch(lang === 'de' ? /Zugangscode aus dem Anhörungsschreiben/ : /access code from the hearing letter/);
       await expectNoWcagViolations(page, `late ticket ${lang}`);
       await page.context().close();
     }
   });
 
+  it("when the card's session is given the letter's access code, then the hearing and the objection open; a wrong code is one linked problem in a summary", async () => {
+    const ticket = await record('HA-MM 4711', 8, 'ticket-page-letter-code');
+    await eventually(async () => (await app.system.model.tickets.findOne({ ticketNumber: ticket.ticketNumber }).lean())?.status === 'letter_sent', 'letter_sent', { tries: 200 });
+    for (const [lang, width] of [['de', 390], ['en', 1280]] as const) {
+      const page = await openTicket(ticket.portalUrl, 'HA-MM 4711', lang, width);
+      const unlock = page.locator('section[aria-labelledby="letter-code-title"]');
+      const label = lang === 'de' ? 'Zugangscode aus dem Anhörungsschreiben' : 'Access code from the hearing letter';
+      await unlock.getByLabel(label).fill('AAAA-BBBB-CCCC');
+      await unlock.getByRole('button', { name: lang === 'de' ? 'Zugangscode prüfen' : 'Check access code' }).click();
+      const summary = unlock.locator('.error-summary');
+      await summary.waitFor();
+      expect(await summary.getByRole('link').count()).toBe(1);
+      expect(await page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(true);
+      if (process.env.SHOTS) await page.screenshot({ path: `${process.env.SHOTS}/letter-code-wrong-${lang}-${width}.png`, fullPage: true });
+      await unlock.getByLabel(label).fill((await letterCodeOf(ticket.ticketNumber)).toLowerCase());
+      await unlock.getByRole('button', { name: lang === 'de' ? 'Zugangscode prüfen' : 'Check access code' }).click();
+      await page.getByRole('button', { name: lang === 'de' ? 'Anhörung beantworten' : /Answer the hearing/ }).waitFor();
+      expect(await page.locator('section[aria-labelledby="objection-title"]').count()).toBe(1);
+      if (process.env.SHOTS) await page.screenshot({ path: `${process.env.SHOTS}/letter-code-open-${lang}-${width}.png`, fullPage: true });
+      await expectNoWcagViolations(page, `letter code ${lang}`);
+      await page.context().close();
+    }
+  });
+
   it('when the portal\'s payment and objection forms are sent with problems, then each problem is a link in a summary that gets the focus', async () => {
-    const ticket = await record('HA-TP 202', 0, 'ticket-page-forms');
-    const page = await openTicket(ticket.portalUrl, 'HA-TP 202', 'de', 1280);
+    // Opened from the hearing letter's QR code (its access code): paying and objecting.
+    const ticket = await record('HA-AB 123', 8, 'ticket-page-forms');
+    await eventually(async () => (await app.system.model.tickets.findOne({ ticketNumber: ticket.ticketNumber }).lean())?.status === 'letter_sent', 'letter_sent', { tries: 200 });
+    const page = await openTicket(`${app.baseUrl}/knoellchen/${await letterCodeOf(ticket.ticketNumber)}`, 'HA-AB 123', 'de', 1280);
     const pay = page.locator('section[aria-labelledby="pay-title"]');
     await pay.getByLabel(/E-Mail-Adresse für die Zahlungsbestätigung/).fill('keine-adresse');
     await pay.getByRole('button', { name: 'Weiter zur Zahlung' }).click();

@@ -77,5 +77,7 @@ export async function api<T>(path: string, options: Options = {}): Promise<T> {
 
 /** Errors that are not ApiErrors (bugs, aborted requests) still need a readable message. */
 export function messageOf(error: unknown): string {
-  return error instanceof ApiError ? error.message : dictionary().errors.unexpected;
+  if (!(error instanceof ApiError)) return dictionary().errors.unexpected;
+  // A 429 says how long to wait, in the reader's words (seconds, minutes or hours).
+  return error.status === 429 && error.retryAfterSeconds ? `${error.message} ${dictionary().errors.retryAfter(error.retryAfterSeconds)}` : error.message;
 }

@@ -32,6 +32,8 @@ type Route = { path: string; render: (params: Record<string, string>, search: st
 const routes: Route[] = [
   { path: '/', render: () => <HomePage /> },
   { path: '/knoellchen', render: () => <PortalEntryPage /> },
+  // The link mailed to whoever answered the hearing (`#<ticket>.<token>`); before /knoellchen/:code.
+  { path: '/knoellchen/antwort', render: (_p, search) => <TicketPage key="antwort" code="antwort" search={search} answerLink /> },
   // Keyed by code so opening another ticket starts from a clean state.
   {
     path: '/knoellchen/:code',

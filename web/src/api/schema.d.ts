@@ -345,10 +345,12 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Hundesteuer cases for staff, newest first (e.g. ?status=awaiting_decision) */
+        /** Hundesteuer cases for staff, newest first, a page at a time (e.g. ?status=awaiting_decision) */
         get: {
             parameters: {
                 query?: {
+                    cursor?: string;
+                    limit?: string;
                     procedure?: components["schemas"]["DogTaxProcedure"];
                     status?: components["schemas"]["DogTaxStatus"];
                 };
@@ -366,6 +368,9 @@ export type paths = {
                     content: {
                         "application/json": {
                             items: components["schemas"]["DogTaxCase"][];
+                            /** @description Fetches the next page (null: the last page) */
+                            nextCursor: string | null;
+                            total: number;
                         };
                     };
                 };
@@ -1640,10 +1645,13 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** The postal outbox: letters queued for printing and dispatch */
+        /** The postal outbox: letters queued for printing and dispatch, newest first, a page at a time (the caller's departments' procedures) */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    cursor?: string;
+                    limit?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -1658,6 +1666,8 @@ export type paths = {
                     content: {
                         "application/json": {
                             items: components["schemas"]["OutboxItem"][];
+                            nextCursor: string | null;
+                            total: number;
                         };
                     };
                 };
@@ -1810,10 +1820,12 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** List tickets, newest first */
+        /** List tickets, newest first, a page at a time */
         get: {
             parameters: {
                 query?: {
+                    cursor?: string;
+                    limit?: string;
                     status?: components["schemas"]["TicketStatus"];
                 };
                 header?: never;
@@ -1830,6 +1842,8 @@ export type paths = {
                     content: {
                         "application/json": {
                             items: components["schemas"]["StaffTicket"][];
+                            nextCursor: string | null;
+                            total: number;
                         };
                     };
                 };
@@ -2469,6 +2483,15 @@ export type paths = {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description Signed in without a role this route allows */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description A dependency (database, Temporal, an outside system) did not answer within 2 s. Retry after the seconds in Retry-After (a request with an Idempotency-Key: with the same key). */
                 503: {
                     headers: {
@@ -2722,6 +2745,15 @@ export type paths = {
                 };
                 /** @description Not the letter code of this ticket */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in without a role this route allows */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3930,6 +3962,15 @@ export type paths = {
                 };
                 /** @description Not signed in */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in without a role this route allows */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };

@@ -20,6 +20,7 @@ export type FormCheck = Schemas['FormCheck'];
 export type FormChange = Schemas['FormChange'];
 export type SubmissionAccepted = Schemas['SubmissionAccepted'];
 export type CaseView = Schemas['CaseStatus'];
+export type StatusLinkReplaced = Schemas['StatusLinkReplaced'];
 export type Draft = Schemas['Draft'];
 export type DraftSaved = Schemas['DraftSaved'];
 export type Attachment = Schemas['Attachment'];

@@ -28,7 +28,10 @@ export const de = {
   errors: {
     network: 'Keine Verbindung zum Server. Bitte prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut.',
     unexpected: 'Es ist ein unerwarteter Fehler aufgetreten. Bitte versuchen Sie es später erneut.',
-    retryAfter: (seconds: number) => `Bitte versuchen Sie es in ${seconds} Sekunden erneut.`,
+    retryAfter: (seconds: number) =>
+      seconds < 90 ? `Bitte versuchen Sie es in ${seconds} Sekunden erneut.`
+        : seconds < 90 * 60 ? `Bitte versuchen Sie es in ${Math.ceil(seconds / 60)} Minuten erneut.`
+          : `Bitte versuchen Sie es in ${Math.ceil(seconds / 3600)} Stunden erneut.`,
     required: 'Bitte füllen Sie dieses Feld aus.',
   },
   home: {
@@ -264,6 +267,33 @@ export const de = {
     pdf: 'PDF',
     updating: 'Die Seite aktualisiert sich automatisch.',
     checkLater: 'Bitte sehen Sie später wieder nach oder laden Sie die Seite neu.',
+  },
+  codes: {
+    entryCodeLabel: 'Ticket-Code oder Zugangscode',
+    entryCodeHint: 'Ticket-Code: auf der Hinweiskarte am Fahrzeug, unter dem QR-Code. Zugangscode: im Anhörungsschreiben, das per Post kam.',
+    whichTitle: 'Welchen Code brauche ich?',
+    whichCard: 'Ticket-Code (Hinweiskarte am Fahrzeug): Verwarnung ansehen und bezahlen.',
+    whichLetter: 'Zugangscode (Anhörungsschreiben per Post): außerdem zur Anhörung antworten, Einspruch erheben und Bescheide lesen.',
+    letterTitle: 'Anhörung, Einspruch und Bescheide',
+    letterIntro:
+      'Dafür brauchen Sie den Zugangscode aus dem Anhörungsschreiben. Er steht nur in diesem Brief an die Halterin oder den Halter, nicht auf der Hinweiskarte. So kann niemand, der nur die Karte am Fahrzeug gesehen hat, in Ihrem Namen antworten oder Ihre Bescheide lesen.',
+    letterNotYet: 'Wird das Verwarnungsgeld nicht innerhalb der Frist bezahlt, schicken wir das Anhörungsschreiben mit dem Zugangscode per Post an die Halterin oder den Halter.',
+    noLetter: 'Für dieses Fahrzeug konnten wir keine Halterin und keinen Halter ermitteln, deshalb gibt es kein Anhörungsschreiben. Sie können sich schriftlich äußern; geben Sie dabei das Aktenzeichen an.',
+    letterCodeLabel: 'Zugangscode aus dem Anhörungsschreiben',
+    letterCodeHint: '12 Zeichen in drei Gruppen, zum Beispiel 7K3M-Q9XA-2BCD.',
+    unlock: 'Zugangscode prüfen',
+    unlocked: 'Zugangscode bestätigt. Sie können jetzt antworten und Bescheide lesen.',
+    noticeNeedsCode: 'Den Bescheid selbst sehen Sie mit dem Zugangscode aus dem Anhörungsschreiben.',
+    answerLinkTitle: 'Ihr Vorgang zur Verwarnung',
+    answerLinkMissing: 'Dieser Link ist unvollständig. Bitte öffnen Sie ihn direkt aus der E-Mail oder geben Sie den Zugangscode aus dem Anhörungsschreiben ein.',
+    toEntry: 'Zur Eingabe von Code und Kennzeichen',
+  },
+  statusLink: {
+    title: 'Link zu dieser Seite',
+    intro: 'Wer diesen Link hat, kann diese Seite sehen. Haben Sie ihn weitergegeben oder an einem fremden Gerät geöffnet, ersetzen Sie ihn: Der bisherige Link funktioniert danach nicht mehr.',
+    replace: 'Link ersetzen',
+    replaced: 'Der Link wurde ersetzt. Der alte Link funktioniert nicht mehr. Bitte speichern Sie den neuen Link jetzt:',
+    linkWhat: 'den neuen Link',
   },
   designer: {
     title: 'Formulare gestalten',

@@ -27,7 +27,10 @@ export const en: Dictionary = {
   errors: {
     network: 'No connection to the server. Please check your internet connection and try again.',
     unexpected: 'An unexpected error occurred. Please try again later.',
-    retryAfter: (seconds: number) => `Please try again in ${seconds} seconds.`,
+    retryAfter: (seconds: number) =>
+      seconds < 90 ? `Please try again in ${seconds} seconds.`
+        : seconds < 90 * 60 ? `Please try again in ${Math.ceil(seconds / 60)} minutes.`
+          : `Please try again in ${Math.ceil(seconds / 3600)} hours.`,
     required: 'Please fill in this field.',
   },
   home: {
@@ -263,6 +266,33 @@ export const en: Dictionary = {
     pdf: 'PDF',
     updating: 'This page updates itself.',
     checkLater: 'Please check again later or reload the page.',
+  },
+  codes: {
+    entryCodeLabel: 'Ticket code or access code',
+    entryCodeHint: 'Ticket code: on the notice card on the vehicle, below the QR code. Access code: in the hearing letter that came by post.',
+    whichTitle: 'Which code do I need?',
+    whichCard: 'Ticket code (notice card on the vehicle): see and pay the ticket.',
+    whichLetter: 'Access code (hearing letter by post): also answer the hearing, object and read notices.',
+    letterTitle: 'Hearing, objection and notices',
+    letterIntro:
+      "For these you need the access code from the hearing letter. It is only in this letter to the vehicle's keeper, not on the notice card. That way nobody who has only seen the card on the vehicle can answer in your name or read your notices.",
+    letterNotYet: "If the fine is not paid within the deadline, we send the hearing letter with the access code by post to the vehicle's keeper.",
+    noLetter: "We could not find the vehicle's keeper, so there is no hearing letter. You can respond in writing; please quote the file number.",
+    letterCodeLabel: 'Access code from the hearing letter',
+    letterCodeHint: '12 characters in three groups, for example 7K3M-Q9XA-2BCD.',
+    unlock: 'Check access code',
+    unlocked: 'Access code confirmed. You can now answer and read notices.',
+    noticeNeedsCode: 'You can see the notice itself with the access code from the hearing letter.',
+    answerLinkTitle: 'Your parking ticket case',
+    answerLinkMissing: 'This link is incomplete. Please open it directly from the e-mail, or enter the access code from the hearing letter.',
+    toEntry: 'Enter code and plate',
+  },
+  statusLink: {
+    title: 'Link to this page',
+    intro: 'Anyone with this link can see this page. If you passed it on or opened it on someone else\'s device, replace it: the old link then stops working.',
+    replace: 'Replace link',
+    replaced: 'The link was replaced. The old link no longer works. Please save the new link now:',
+    linkWhat: 'the new link',
   },
   designer: {
     title: 'Design forms',

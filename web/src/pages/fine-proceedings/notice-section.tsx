@@ -48,11 +48,16 @@ export function NoticeSection({ ticket, token }: { ticket: CitizenTicketView; to
         ))}
       </dl>
       <p className="kern-body">{fine ? t.hearing.noticeRemedy : t.hearing.costRemedy}</p>
-      <div>
-        <button type="button" className="kern-btn kern-btn--secondary" onClick={() => void openPdf()}>
-          <span className="kern-label">{t.hearing.noticePdf}</span>
-        </button>
-      </div>
+      {ticket.access === 'case' ? (
+        <div>
+          <button type="button" className="kern-btn kern-btn--secondary" onClick={() => void openPdf()}>
+            <span className="kern-label">{t.hearing.noticePdf}</span>
+          </button>
+        </div>
+      ) : (
+        // The notice can carry the name and address of whoever it is for: not for the card's code alone.
+        <p className="kern-body">{t.codes.noticeNeedsCode}</p>
+      )}
       {error ? <Alert type="danger" title={error} live="alert" /> : null}
     </section>
   );

@@ -18,7 +18,7 @@ type Data = Record<string, unknown>;
 
 /**
  * /formulare/:formId – a citizen fills in the newest published version of a form, or, opened
- * from a resume link (`?draft=&token=`), the saved draft in the version it was saved from.
+ * from a resume link (`#entwurf=<id>.<token>`), the saved draft in the version it was saved from.
  */
 export function FormPage({ formId }: { formId: string }) {
   const { t, lang } = useI18n();

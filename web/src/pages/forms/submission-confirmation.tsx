@@ -10,7 +10,8 @@ export function SubmissionConfirmation({ result, emailed }: { result: Submission
   const { t } = useI18n();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
-  const path = `/vorgang/${encodeURIComponent(result.caseNumber)}?token=${encodeURIComponent(result.statusToken)}`;
+  // The token in the fragment: it never reaches a server log or a Referer.
+  const path = `/vorgang/${encodeURIComponent(result.caseNumber)}#${result.statusToken}`;
   const link = new URL(path, window.location.origin).toString();
 
   return (

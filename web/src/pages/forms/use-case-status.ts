@@ -13,16 +13,16 @@ const INTERMEDIATE = ['received', 'awaiting_decision'];
 const EVERY_MS = 3000;
 const MAX_POLLS = 20;
 
-/** GET /api/cases/:caseNumber?token=…, then politely again every 3 s (at most 20 times) while the case moves. */
+/** POST /api/cases/:caseNumber/status with the token, then politely again every 3 s (at most 20 times) while the case moves. */
 export function useCaseStatus(caseNumber: string, token: string): [CaseState, () => void] {
   const [state, setState] = useState<CaseState>({ kind: 'loading' });
   const polls = useRef(0);
-  const url = `/api/cases/${encodeURIComponent(caseNumber)}?token=${encodeURIComponent(token)}`;
+  const url = `/api/cases/${encodeURIComponent(caseNumber)}/status`;
 
   const load = useCallback(
     async (signal?: AbortSignal) => {
       try {
-        const view = await api<CaseView>(url, { signal });
+        const view = await api<CaseView>(url, { method: 'POST', body: { token }, signal });
         setState({ kind: 'ready', view, polling: INTERMEDIATE.includes(view.status) && polls.current < MAX_POLLS });
       } catch (e) {
         if ((e as Error).name === 'AbortError') return;
@@ -30,7 +30,7 @@ export function useCaseStatus(caseNumber: string, token: string): [CaseState, ()
         else setState({ kind: 'failed', message: messageOf(e) });
       }
     },
-    [url],
+    [url, token],
   );
 
   useEffect(() => {

@@ -43,7 +43,7 @@ export function AccessForm({ code: knownCode, onAccess }: Props) {
       });
       onAccess(ticketCode, access);
     } catch (e) {
-      const found = toErrors(e, t.errors.retryAfter);
+      const found = toErrors(e);
       setErrors(found);
       if (found.code || found.plate) focusSummary.current = true;
     } finally {
@@ -52,7 +52,7 @@ export function AccessForm({ code: knownCode, onAccess }: Props) {
   }
 
   const items: SummaryItem[] = [
-    ...(errors.code ? [{ id: 'portal-code', label: t.portal.codeLabel, message: errors.code }] : []),
+    ...(errors.code ? [{ id: 'portal-code', label: t.codes.entryCodeLabel, message: errors.code }] : []),
     ...(errors.plate ? [{ id: 'portal-plate', label: t.portal.plateLabel, message: errors.plate }] : []),
   ];
   return (
@@ -65,8 +65,8 @@ export function AccessForm({ code: knownCode, onAccess }: Props) {
       {knownCode ? null : (
         <TextField
           id="portal-code"
-          label={t.portal.codeLabel}
-          hint={t.portal.codeHint}
+          label={t.codes.entryCodeLabel}
+          hint={t.codes.entryCodeHint}
           value={code}
           error={errors.code}
           autoComplete="off"
@@ -95,11 +95,10 @@ export function AccessForm({ code: knownCode, onAccess }: Props) {
   );
 }
 
-function toErrors(e: unknown, retryAfter: (s: number) => string): Errors {
+function toErrors(e: unknown): Errors {
   if (!(e instanceof ApiError)) return { form: messageOf(e) };
   const byField = Object.fromEntries(e.fields.map((f) => [f.field.replace(/^\//, ''), f.message]));
-  const wait = e.retryAfterSeconds ? ` ${retryAfter(e.retryAfterSeconds)}` : '';
   // A wrong code/plate pair is one message for the whole form: telling which half is wrong
-  // would help someone guessing plates.
-  return { code: byField.code, plate: byField.plate, form: `${e.message}${wait}` };
+  // would help someone guessing plates. messageOf adds how long to wait after too many tries.
+  return { code: byField.code, plate: byField.plate, form: messageOf(e) };
 }

@@ -4,6 +4,7 @@ import { useI18n, usePageTitle } from '../../i18n.js';
 import { navigate } from '../../router.js';
 import { AccessForm } from './access-form.js';
 import { saveToken } from './portal-session.js';
+import { WhichCode } from './which-code.js';
 
 /** /knoellchen – for people who type the address printed on the card instead of scanning it. */
 export function PortalEntryPage() {
@@ -24,6 +25,7 @@ export function PortalEntryPage() {
       <div className="panel narrow">
         <AccessForm onAccess={opened} />
       </div>
+      <WhichCode />
     </>
   );
 }

@@ -11,12 +11,19 @@ export type ResumeState =
   | { kind: 'missing' }
   | { kind: 'failed'; message: string };
 
-/** `?draft=<id>&token=<token>` of the resume link in the e-mail, read once when the page opens. */
+/**
+ * `#entwurf=<id>.<token>` of the resume link in the e-mail: the fragment never reaches a server
+ * (no access log, no Referer). An older link with `?draft=&token=` is moved into the fragment.
+ */
 function linkParams(): { draftId: string; token: string } | undefined {
+  const hash = /^#entwurf=([^.]+)\.(.+)$/.exec(window.location.hash);
+  if (hash) return { draftId: decodeURIComponent(hash[1]!), token: hash[2]! };
   const params = new URLSearchParams(window.location.search);
   const draftId = params.get('draft');
   const token = params.get('token');
-  return draftId && token ? { draftId, token } : undefined;
+  if (!draftId || !token) return undefined;
+  window.history.replaceState(window.history.state, '', `${window.location.pathname}#entwurf=${encodeURIComponent(draftId)}.${token}`);
+  return { draftId, token };
 }
 
 /**
@@ -32,7 +39,7 @@ export function useResumedDraft(formId: string): ResumeState {
     const base = `/api/forms/${encodeURIComponent(formId)}`;
     void (async () => {
       try {
-        const draft = await api<Draft>(`${base}/drafts/${encodeURIComponent(link.draftId)}?token=${encodeURIComponent(link.token)}`, { signal: controller.signal });
+        const draft = await api<Draft>(`${base}/drafts/${encodeURIComponent(link.draftId)}/open`, { method: 'POST', body: { token: link.token }, signal: controller.signal });
         const form = await api<FormDefinition>(`${base}/versions/${draft.formVersion}`, { signal: controller.signal });
         setState({ kind: 'ready', draft: { ...link, form, data: draft.data, expiresAt: draft.expiresAt } });
       } catch (e) {
@@ -47,6 +54,8 @@ export function useResumedDraft(formId: string): ResumeState {
 
 /** After the form was submitted the draft is no longer needed: delete it (best effort; it expires anyway). */
 export async function deleteSubmittedDraft(formId: string, draft: ResumedDraft): Promise<void> {
-  const path = `/api/forms/${encodeURIComponent(formId)}/drafts/${encodeURIComponent(draft.draftId)}?token=${encodeURIComponent(draft.token)}&reason=submitted`;
-  await api<void>(path, { method: 'DELETE' }).catch(() => undefined);
+  const path = `/api/forms/${encodeURIComponent(formId)}/drafts/${encodeURIComponent(draft.draftId)}/delete`;
+  await api<void>(path, { method: 'POST', body: { token: draft.token, reason: 'submitted' } }).catch(() => undefined);
+  // The link is dead now: out of the address bar, so a reload does not announce a missing draft.
+  window.history.replaceState(window.history.state, '', window.location.pathname);
 }
