@@ -12,7 +12,9 @@ function pct(values: number[], p: number) {
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
 }
 
-async function time(label: string, runs: number, op: () => Promise<unknown>) {
+export interface ReadPathRow { label: string; p50ms: number; p95ms: number }
+
+async function time(rows: ReadPathRow[], label: string, runs: number, op: () => Promise<unknown>) {
   const ms: number[] = [];
   for (let i = 0; i < runs; i += 1) {
     const t = performance.now();
@@ -24,26 +26,29 @@ async function time(label: string, runs: number, op: () => Promise<unknown>) {
     }
     ms.push(performance.now() - t);
   }
+  rows.push({ label, p50ms: pct(ms, 0.5), p95ms: pct(ms, 0.95) });
   console.log(`${label.padEnd(58)} p50 ${pct(ms, 0.5).toFixed(1).padStart(7)} ms   p95 ${pct(ms, 0.95).toFixed(1).padStart(7)} ms`);
 }
 
-export async function readPathsBench(model: ReadModel, opts: { runs?: number; stored?: number } = {}): Promise<void> {
+export async function readPathsBench(model: ReadModel, opts: { runs?: number; stored?: number } = {}): Promise<ReadPathRow[]> {
+  const rows: ReadPathRow[] = [];
   const runs = opts.runs ?? 20;
   // The middle ticket of the prefill (bench/prefill.ts numbers them VG-2019-000001 …).
   const stored = opts.stored ?? 0;
   const sample = await findTicketByNumber(model, `VG-2019-${String(Math.max(1, Math.ceil(stored / 2))).padStart(6, '0')}`);
-  if (!sample) { console.log('read paths: no prefilled tickets (use --prefill N)'); return; }
+  if (!sample) { console.log('read paths: no prefilled tickets (use --prefill N)'); return rows; }
   // A case with a trail of ten events.
   for (let i = 0; i < 9; i += 1) {
     await appendAuditEvent(model, { key: `${sample.workflowId}:bench.${i}`, actor: 'bench', action: 'bench.step', caseType: 'parking-ticket', caseNumber: sample.ticketNumber, workflowId: sample.workflowId });
   }
   console.log(`\nread paths of one case, ${stored} tickets stored, ${runs} runs each`);
-  await time('ticket by number (_id)', runs, () => findTicketByNumber(model, sample.ticketNumber));
-  await time('ticket of a workflow (lookup key → _id)', runs, () => findTicketOfWorkflow(model, sample.workflowId));
-  await time('ticket by access-code hash (lookup key → _id)', runs, () => findTicketByAccessCodeHash(model, sample.accessCodeHash));
-  await time('audit trail, 10 events (case list → _ids)', runs, () => auditTrailOf(model, sample.ticketNumber));
-  const scans = Math.max(3, Math.floor(runs / 4));
-  await time('  replaced: tickets.findOne({ workflowId })', scans, () => model.tickets.findOne({ workflowId: sample.workflowId }).lean());
-  await time('  replaced: tickets.findOne({ accessCodeHash })', scans, () => model.tickets.findOne({ accessCodeHash: sample.accessCodeHash }).lean());
-  await time('  replaced: audit.find({ caseNumber }).sort({ at: 1 })', scans, () => model.audit.find({ caseNumber: sample.ticketNumber }).sort({ at: 1 }).lean());
+  await time(rows, 'ticket by number (_id)', runs, () => findTicketByNumber(model, sample.ticketNumber));
+  await time(rows, 'ticket of a workflow (lookup key → _id)', runs, () => findTicketOfWorkflow(model, sample.workflowId));
+  await time(rows, 'ticket by access-code hash (lookup key → _id)', runs, () => findTicketByAccessCodeHash(model, sample.accessCodeHash));
+  await time(rows, 'audit trail, 10 events (case list → _ids)', runs, () => auditTrailOf(model, sample.ticketNumber));
+  const scans = 3; // each decodes the whole collection: seconds at 100,000
+  await time(rows, '  replaced: tickets.findOne({ workflowId })', scans, () => model.tickets.findOne({ workflowId: sample.workflowId }).lean());
+  await time(rows, '  replaced: tickets.findOne({ accessCodeHash })', scans, () => model.tickets.findOne({ accessCodeHash: sample.accessCodeHash }).lean());
+  await time(rows, '  replaced: audit.find({ caseNumber }).sort({ at: 1 })', scans, () => model.audit.find({ caseNumber: sample.ticketNumber }).sort({ at: 1 }).lean());
+  return rows;
 }

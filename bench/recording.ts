@@ -1,0 +1,98 @@
+/**
+ * The recording benchmark: a warden's submit → ticket registered (the 201 of
+ * POST /api/parking-tickets: validation, update-with-start, registration, read model, audit),
+ * against a baseline measured right before it at the same concurrency on the same server: a
+ * no-op workflow's start-to-completion. Each row also reports the CPU each process spent per
+ * operation (node = web server + worker, FerretDB, Temporal): the profile of where the time goes.
+ */
+import { randomUUID } from 'node:crypto';
+import { loadavg } from 'node:os';
+import type { Worker } from '@temporalio/worker';
+import type { runSystem } from '../scripts/lib/run-system';
+import { createAccount } from '../server/use-cases/accounts/manage-accounts';
+import { cpuBetween, sampleProcesses } from './processes';
+
+type App = Awaited<ReturnType<typeof runSystem>>;
+
+export interface Measured {
+  label: string; clients: number; ops: number; perSecond: number; p50ms: number; p95ms: number; p99ms: number; errors: number;
+  /** CPU milliseconds per operation, by process. */
+  cpuMsPerOp: Record<string, number>;
+  /** Database commands per operation (all commands, and by "command collection"). */
+  dbCommandsPerOp: number;
+  dbCommandsByKind: Record<string, number>;
+  load1: number;
+}
+
+/** Counts the database commands the app sends (the driver's command monitoring is on, system/system.ts). */
+const dbCommands = new Map<string, number>();
+export function countDbCommands(client: { on(event: 'commandStarted', listener: (e: { commandName: string; command: Record<string, unknown> }) => void): unknown }): void {
+  client.on('commandStarted', (e) => {
+    const key = `${e.commandName} ${String(e.command[e.commandName] ?? '')}`;
+    dbCommands.set(key, (dbCommands.get(key) ?? 0) + 1);
+  });
+}
+
+export async function measure(label: string, clients: number, ops: number, op: (i: number) => Promise<void>): Promise<Measured> {
+  const latencies: number[] = [];
+  let next = 0;
+  let errors = 0;
+  let firstError: unknown;
+  const before = sampleProcesses();
+  dbCommands.clear();
+  const started = performance.now();
+  await Promise.all(Array.from({ length: clients }, async () => {
+    while (next < ops) {
+      const i = next++;
+      const t = performance.now();
+      try {
+        await op(i);
+        latencies.push(performance.now() - t);
+      } catch (error) {
+        errors += 1;
+        firstError ??= error;
+      }
+    }
+  }));
+  const seconds = (performance.now() - started) / 1000;
+  const cpu = cpuBetween(before, sampleProcesses());
+  if (errors > ops / 10) throw new Error(`${label}: ${errors} of ${ops} operations failed; the first: ${String(firstError)}`);
+  latencies.sort((a, b) => a - b);
+  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? NaN;
+  const cpuMsPerOp = Object.fromEntries(Object.entries(cpu).map(([name, ms]) => [name, ms / ops]));
+  const dbCommandsByKind = Object.fromEntries([...dbCommands].sort((a, b) => b[1] - a[1]).map(([kind, count]) => [kind, count / ops]));
+  const dbCommandsPerOp = [...dbCommands.values()].reduce((a, b) => a + b, 0) / ops;
+  const result = { label, clients, ops, perSecond: latencies.length / seconds, p50ms: pct(0.5), p95ms: pct(0.95), p99ms: pct(0.99), errors, cpuMsPerOp, dbCommandsPerOp, dbCommandsByKind, load1: loadavg()[0]! };
+  console.log(`${label.padEnd(30)} ${String(clients).padStart(3)} clients ${result.perSecond.toFixed(1).padStart(6)} /s   p50 ${result.p50ms.toFixed(0).padStart(5)}   p95 ${result.p95ms.toFixed(0).padStart(5)}   p99 ${result.p99ms.toFixed(0).padStart(5)} ms`
+    + `   CPU/op ${Object.entries(cpuMsPerOp).map(([n, ms]) => `${n} ${ms.toFixed(1)}`).join(', ')} ms   DB commands/op ${dbCommandsPerOp.toFixed(1)}${errors ? `   ${errors} failed` : ''}`);
+  if (dbCommandsPerOp > 0) console.log(`    DB commands/op: ${Object.entries(dbCommandsByKind).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', ')}`);
+  return result;
+}
+
+export interface Recorder {
+  baseline(clients: number, ops: number, label?: string): Promise<Measured>;
+  record(clients: number, ops: number, label?: string): Promise<Measured>;
+}
+
+/** Signs a bench warden in; answers the two operations the rows measure (the baseline worker must be running). */
+export async function recorder(app: App, baselineWorker: Worker): Promise<Recorder> {
+  countDbCommands(app.system.model.tickets.db.getClient());
+  const { password } = await createAccount(app.system, 'bench', { id: 'bench-warden', displayName: 'Bench', email: 'bench@hagen.example', roles: ['warden'], departments: ['traffic'], leadOf: [] }, undefined, { issued: false });
+  const login = await fetch(`${app.baseUrl}/api/staff/session`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ userName: 'bench-warden', password }) });
+  if (login.status !== 200) throw new Error(`bench sign-in failed: ${login.status}`);
+  const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+  const { csrfToken } = await login.json() as { csrfToken: string };
+  const plates = ['HA-AB 123', 'HA-MM 4711', 'HA-XY 42', 'HA-K 7', 'HA-LP 2025'];
+  return {
+    baseline: (clients, ops, label = 'baseline: no-op workflow') => measure(label, clients, ops, async () => {
+      await app.system.temporal.workflow.execute('noopWorkflow', { taskQueue: 'bench-baseline', workflowId: `bench-${randomUUID()}` });
+    }),
+    record: (clients, ops, label = 'record a ticket over HTTP') => measure(label, clients, ops, async (i) => {
+      const res = await fetch(`${app.baseUrl}/api/parking-tickets`, {
+        method: 'POST', headers: { 'Content-Type': 'application/json', Cookie: cookie, 'X-CSRF-Token': csrfToken, 'Idempotency-Key': `bench-${randomUUID()}` },
+        body: JSON.stringify({ offenceCode: '141312', plate: plates[i % plates.length], place: 'Benchmarkstraße 1, Hagen', observedAt: new Date().toISOString() }),
+      });
+      if (res.status !== 201) throw new Error(`record failed: ${res.status} ${await res.text()}`);
+    }),
+  };
+}
