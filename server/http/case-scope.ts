@@ -22,7 +22,8 @@ export async function checkScope(route: RouteSpec, ctx: ScopeContext): Promise<P
   const { principal } = ctx;
   const scope = route.scope;
   const admin = principal.roles.includes('admin');
-  if (principal.kind !== 'staff') return [];
+  // A public route (the forms, the portal) is not a staff route: a staff cookie sent along changes nothing.
+  if (principal.kind !== 'staff' || route.roles.includes('public')) return [];
   // A staff route that does not say whose cases it touches is closed to everyone but administrators
   // (routes only administrators may call need no scope).
   if (!scope) {
