@@ -8,6 +8,7 @@ import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client, type Schedu
 
 export const attachmentCleanupScheduleId = (taskQueue: string) => `amtsweg-attachment-cleanup-${taskQueue}`;
 export const citizenLimitPurgeScheduleId = (taskQueue: string) => `amtsweg-citizen-limit-purge-${taskQueue}`;
+export const staffSignInPurgeScheduleId = (taskQueue: string) => `amtsweg-staff-sign-in-purge-${taskQueue}`;
 
 export function scheduleDefinitions(taskQueue: string): ScheduleOptions[] {
   return [{
@@ -20,6 +21,12 @@ export function scheduleDefinitions(taskQueue: string): ScheduleOptions[] {
     scheduleId: citizenLimitPurgeScheduleId(taskQueue),
     spec: { intervals: [{ every: '1h' }] },
     action: { type: 'startWorkflow', workflowType: 'citizenLimitPurgeWorkflow', taskQueue, workflowId: `citizen-limit-purge-${taskQueue}` },
+    policies: { overlap: ScheduleOverlapPolicy.SKIP },
+  }, {
+    // Staff sessions that ended, sign-in attempts and tallies older than a day, used TOTP steps (store/accounts/sign-in-purge.ts).
+    scheduleId: staffSignInPurgeScheduleId(taskQueue),
+    spec: { intervals: [{ every: '1h' }] },
+    action: { type: 'startWorkflow', workflowType: 'staffSignInPurgeWorkflow', taskQueue, workflowId: `staff-sign-in-purge-${taskQueue}` },
     policies: { overlap: ScheduleOverlapPolicy.SKIP },
   }];
 }

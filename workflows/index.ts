@@ -6,5 +6,6 @@ export { dogTaxExemptionWorkflow } from './dog-tax/exemption';
 export { draftExpiryWorkflow } from './drafts/draft-expiry';
 export { staleAttachmentCleanupWorkflow } from './attachments/cleanup';
 export { citizenLimitPurgeWorkflow } from './rate-limits/purge';
+export { staffSignInPurgeWorkflow } from './accounts/purge';
 export { fineProceedingsWorkflow } from './fine-proceedings/workflow';
 export { paymentReconciliationWorkflow } from './payments/reconciliation';

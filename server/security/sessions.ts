@@ -7,8 +7,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Schema, type Connection, type Model } from 'mongoose';
 
-export const ABSOLUTE_TTL_MS = 10 * 60 * 60_000;
-export const IDLE_TTL_MS = 2 * 60 * 60_000;
+import { SESSION_ABSOLUTE_TTL_MS, SESSION_IDLE_TTL_MS } from '../../store/accounts/sign-in-purge';
+
+/** The purge schedule (store/accounts/sign-in-purge.ts) deletes by the same two limits. */
+export const ABSOLUTE_TTL_MS = SESSION_ABSOLUTE_TTL_MS;
+export const IDLE_TTL_MS = SESSION_IDLE_TTL_MS;
 /** lastSeenAt is refreshed at most this often: one write per few minutes, not per request. */
 const TOUCH_EVERY_MS = 5 * 60_000;
 

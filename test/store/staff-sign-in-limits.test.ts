@@ -9,6 +9,10 @@ import {
   CEILING_LOCK_MS, FIRST_DELAY_MS, FREE_FAILURES, GuessRun, MAX_DELAY_MS, NAME_CEILING, SignInLimiter, delayAfter,
 } from '../../server/security/sign-in-limiter';
 import { SignInAttempts } from '../../store/accounts/sign-in-attempts';
+import { purgeStaffSignInState } from '../../store/accounts/sign-in-purge';
+import { claimTotpStep } from '../../store/accounts/totp-steps';
+import { SessionStore } from '../../server/security/sessions';
+import { scheduleDefinitions, staffSignInPurgeScheduleId } from '../../temporal/schedules';
 import { testMongoUri } from '../support/env';
 
 let conn: Connection;
@@ -131,5 +135,29 @@ describe('purge', () => {
     expect(await ids('staff_sign_in_state', /^pair\|stale\|/)).toEqual([]);
     expect(await ids('staff_sign_in_attempts', /^pair\|fresh\|/)).toHaveLength(1);
     expect(await ids('staff_sign_in_state', /^pair\|locked\|/)).toEqual(['pair|locked|10.4.0.9']);
+  });
+});
+
+describe('the hourly purge of the staff sign-in documents', () => {
+  it('deletes sessions past 10 hours or idle for 2, attempts older than a day and used TOTP steps older than a day; keeps the live ones; runs by a schedule', async () => {
+    const sessions = new SessionStore(conn);
+    const now = Date.now();
+    const old = await sessions.create('purge-a', new Date(now - 11 * 3_600_000));
+    const idle = await sessions.create('purge-b', new Date(now - 3 * 3_600_000));
+    const live = await sessions.create('purge-c', new Date(now - 60_000));
+    expect(await claimTotpStep(conn, 'purge-a', 1, new Date(now - 2 * 86_400_000))).toBe(true);
+    expect(await claimTotpStep(conn, 'purge-a', 2, new Date(now))).toBe(true);
+
+    const purged = await purgeStaffSignInState(conn, now);
+    expect(purged.sessions).toBeGreaterThanOrEqual(2);
+    const left = (await conn.collection('staff_sessions').find({ accountId: { $in: ['purge-a', 'purge-b', 'purge-c'] } }).toArray()).map((d) => d._id);
+    expect(left).toEqual([live.session._id]);
+    expect(left).not.toContain(old.session._id);
+    expect(left).not.toContain(idle.session._id);
+    expect(await claimTotpStep(conn, 'purge-a', 2)).toBe(false); // a step used today still counts as used
+
+    const schedule = scheduleDefinitions('tq-x').find((d) => d.scheduleId === staffSignInPurgeScheduleId('tq-x'))!;
+    expect(schedule.action).toMatchObject({ type: 'startWorkflow', workflowType: 'staffSignInPurgeWorkflow' });
+    expect(schedule.spec.intervals).toEqual([{ every: '1h' }]);
   });
 });
