@@ -82,6 +82,27 @@ function ajvLike(unit: OutputUnit, schema: object): AjvLikeError {
   return { keyword, instancePath, schemaPath: unit.keywordLocation, params, message, parentSchema };
 }
 
+/**
+ * Where unknown fields are (additionalProperties errors, and the "false schema" error cfworker
+ * adds at the field itself): the server removes such fields (removeAdditional) instead of
+ * refusing them, so they are no problem to show.
+ */
+function unknownFields(units: OutputUnit[]): Set<string> {
+  return new Set(units.filter((u) => u.keyword === 'additionalProperties')
+    .map((u) => `${u.instanceLocation}/${encodeURIComponent(quoted(u.error) ?? '').replace(/~/g, '~0').replace(/\//g, '~1')}`));
+}
+
+/**
+ * The data as ajv sees it: a property whose value is undefined is absent (rjsf leaves such
+ * properties behind), an undefined array item is null (ajv reports it as the wrong type).
+ * cfworker refuses `undefined` anywhere.
+ */
+function defined(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map((item) => (item === undefined ? null : defined(item)));
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, defined(v)]));
+}
+
 /** The schema with the root's definitions beside it, so `#/definitions/…` refs of a sub-schema resolve. */
 function withRootDefinitions(schema: RJSFSchema, root: RJSFSchema | undefined): RJSFSchema {
   if (!root || root === schema) return schema;
@@ -110,9 +131,11 @@ export class InterpretingValidator implements ValidatorType {
     const entry = this.validatorFor(schema);
     if (!entry.validator) return { validationError: entry.error };
     try {
-      const result = entry.validator.validate(formData);
+      const result = entry.validator.validate(formData === undefined ? null : defined(formData));
       if (result.valid) return {};
-      const errors = result.errors.filter((unit) => !WRAPPERS.has(unit.keyword)).map((unit) => ajvLike(unit, entry.copy));
+      const unknown = unknownFields(result.errors);
+      const errors = result.errors.filter((unit) => !WRAPPERS.has(unit.keyword) && unit.keyword !== 'additionalProperties' && !unknown.has(unit.instanceLocation))
+        .map((unit) => ajvLike(unit, entry.copy));
       return { errors: errors as Result[] };
     } catch (error) {
       return { validationError: error instanceof Error ? error : new Error(String(error)) };
