@@ -1,13 +1,17 @@
 /**
  * `npm run accounts:seed`: creates the City of Hagen demo staff accounts that do not exist yet
- * and prints their generated passwords once. Uses MONGODB_URI when set; otherwise the FerretDB
+ * and prints their generated passwords once. In production mode (AMTSWEG_MODE=production) no demo
+ * account is ever created: only a first administrator `admin` (ADMIN_EMAIL), and only on a
+ * database that has no account yet. Uses MONGODB_URI when set; otherwise the FerretDB
  * of a running `npm start`, or starts FerretDB on the data folder for the moment it needs it.
  */
 import { connect } from 'node:net';
 import mongoose from 'mongoose';
 import { ConfigError, loadConfig } from '../config/config';
 import { ensureReadModelIndexes, readModel } from '../store/models';
-import { DEMO_ACCOUNTS, formatSeeded, seedDemoAccounts } from '../server/use-cases/accounts/seed-accounts';
+import { DEMO_ACCOUNTS, formatSeeded, hasAnyAccount, seedDemoAccounts } from '../server/use-cases/accounts/seed-accounts';
+import { createAccount } from '../server/use-cases/accounts/manage-accounts';
+import type { System } from '../system/system';
 import { startStack, type RunningStack } from './lib/stack';
 
 const listening = (port: number) => new Promise<boolean>((ok) => {
@@ -30,6 +34,18 @@ async function run(): Promise<void> {
   const conn = await mongoose.createConnection(uri, { serverSelectionTimeoutMS: 10_000 }).asPromise();
   try {
     await ensureReadModelIndexes(conn);
+    if (config.mode === 'production') {
+      // Production never gets the demo accounts: only a first administrator, on a database without any account.
+      if (await hasAnyAccount(conn)) {
+        console.log('Production mode: no demo accounts. Accounts exist already; an administrator manages them at /dienst/konten (recovery: npm run accounts:reset-password -- <name>).');
+        return;
+      }
+      const { password } = await createAccount({ conn, model: readModel(conn) } as System, 'system', {
+        id: 'admin', displayName: 'Administration', email: process.env.ADMIN_EMAIL || `admin@${new URL(config.publicBaseUrl).hostname}`, roles: ['admin'], departments: [], leadOf: [],
+      });
+      console.log(`Production mode: the first administrator was created — note the password, it is not shown again:\n  admin      ${password}`);
+      return;
+    }
     const created = await seedDemoAccounts({ conn, model: readModel(conn) });
     const skipped = DEMO_ACCOUNTS.length - created.length;
     if (created.length) {

@@ -50,7 +50,7 @@ async function run(): Promise<void> {
   // First start on the embedded database: demo accounts with generated passwords, shown this once
   // (only hashes are stored). A production database (MONGODB_URI) gets accounts from `npm run accounts:seed`
   // or its identity provider, never well-known demo names by accident.
-  const embeddedDatabase = !config.mongodbUri;
+  const embeddedDatabase = config.mode === 'embedded' && !config.mongodbUri;
   const seeded = !embeddedDatabase || (await hasAnyAccount(system.conn)) ? [] : await seedDemoAccounts(system);
   console.log(`
 amtsweg is running (started in ${((Date.now() - started) / 1000).toFixed(1)} s)
@@ -67,7 +67,7 @@ amtsweg is running (started in ${((Date.now() - started) / 1000).toFixed(1)} s)
   Temporal Web UI         ${stack?.temporalUiUrl ?? `(cluster ${system.services.temporal.address})`}
   Mailbox (MailDev)       ${stack?.mailUiUrl ?? '(SMTP relay configured)'}
   Staff sign-in           ${seeded.length ? 'demo accounts created now — note the passwords, they are not shown again:' : 'with your account (`npm run accounts:seed` adds missing demo accounts)'}
-${seeded.length ? `${formatSeeded(seeded, '    ')}\n` : ''}  Data folder             ${config.dataDir}
+${seeded.length ? `${formatSeeded(seeded, '    ')}\n` : ''}${system.secrets.sandboxKey ? `  Sandbox key             ${system.secrets.sandboxKey}   (Authorization: Bearer … for ${base}/sandbox/*/api; an admin's session works too)\n` : ''}  Data folder             ${config.dataDir}
   Backups                 ${stack && backups.backupIntervalMinutes > 0 ? `every ${backups.backupIntervalMinutes} min into ${config.dataDir}/backups (newest ${backups.backupKeep} kept); npm run backup takes one now` : 'none scheduled (npm run backup takes one)'}
 Press Ctrl-C to stop.`);
 }
