@@ -1,20 +1,24 @@
 /**
- * Records workflow histories for the replay tests (test/workflows/replay.test.ts). Uses the
- * time-skipping server and the real activities against a throwaway embedded database.
+ * Records workflow histories for the replay tests (test/workflows/replay.test.ts), with the
+ * real activities against a throwaway embedded database: the long runs on the time-skipping
+ * server (test/workflows/histories/*.json), and at least one run per workflow type on the real
+ * dev server of a throwaway embedded stack (test/workflows/histories/dev-server/*.json, see
+ * scripts/lib/dev-server-histories.ts).
  * Before the first release histories are simply re-recorded when a workflow changes. After it,
  * a change of a workflow with open runs is patched (or deployed as a new worker version), the
  * old histories stay and keep replaying, and new ones are recorded next to them.
  *   npx tsx scripts/record-histories.ts             # every history
- *   npx tsx scripts/record-histories.ts dog-tax     # only those whose name starts with an argument
+ *   npx tsx scripts/record-histories.ts dog-tax     # only those whose name starts with an argument (both servers)
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SandboxPaymentProvider } from '../adapters/payments/sandbox-payment-provider';
 import express from 'express';
 import mongoose from 'mongoose';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { Client, Connection } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { createActivities } from '../activities';
 import { MongoAttachmentStore } from '../store/attachments/mongo-attachment-store';
@@ -34,6 +38,7 @@ import { listForms } from '../forms/registry';
 import { DraftStore } from '../store/drafts/draft-store';
 import { recordDraftHistories } from './lib/draft-histories';
 import { recordFineHistories } from './lib/fine-histories';
+import { recordDevServerHistories } from './lib/dev-server-histories';
 import { ensureSearchAttributes } from '../temporal/search-attributes';
 import { bundleWorkflows } from '../workers/worker';
 import { timeSkippingServerPath } from './lib/binaries';
@@ -43,12 +48,13 @@ import { freePort, startStack } from './lib/stack';
 const SANDBOX_KEY = 'record-histories-sandbox-key';
 
 const OUT = join('test', 'workflows', 'histories');
+const DEV_SERVER_OUT = join(OUT, 'dev-server');
 const only = process.argv.slice(2);
 const wanted = (name: string) => only.length === 0 || only.some((prefix) => name.startsWith(prefix));
 
 async function run(): Promise<void> {
-  const ports = { temporal: 0, temporalUi: 0, mongodb: await freePort(), smtp: await freePort(), mailUi: await freePort() };
-  const stack = await startStack({ dataDir: mkdtempSync(join(tmpdir(), 'amtsweg-histories-')), ports, start: { temporal: false } });
+  const ports = { temporal: await freePort(), temporalUi: 0, mongodb: await freePort(), smtp: await freePort(), mailUi: await freePort() };
+  const stack = await startStack({ dataDir: mkdtempSync(join(tmpdir(), 'amtsweg-histories-')), ports, temporalUi: false });
   const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: timeSkippingServerPath() } } });
   const conn = await mongoose.createConnection(stack.mongodbUri!).asPromise();
   try {
@@ -71,7 +77,8 @@ async function run(): Promise<void> {
       attachments: new MongoAttachmentStore(conn),
       conn, paymentProvider: new SandboxPaymentProvider({ baseUrl: 'http://127.0.0.1:9', webhookSecret: 'unused', apiKey: SANDBOX_KEY }), // no recorded history pays online
     });
-    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue: 'histories', workflowBundle: await bundleWorkflows(), activities });
+    const workflowBundle = await bundleWorkflows();
+    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue: 'histories', workflowBundle, activities });
     await worker.runUntil(async () => {
       for (const [name, plate, pay] of [['parking-ticket-paid', 'HA-AB 123', true]] as const) {
         if (!wanted(name)) continue;
@@ -93,6 +100,23 @@ async function run(): Promise<void> {
       await recordDraftHistories(env, 'histories', wanted, save);
       await recordFineHistories(env, 'histories', wanted, save);
     });
+
+    // The same workflows on the real dev server (no time skipping: runs that end within seconds).
+    mkdirSync(DEV_SERVER_OUT, { recursive: true });
+    const devConnection = await Connection.connect({ address: stack.temporalAddress! });
+    const devWorkerConnection = await NativeConnection.connect({ address: stack.temporalAddress! });
+    try {
+      await ensureSearchAttributes(devConnection, 'default');
+      const devClient = new Client({ connection: devConnection, namespace: 'default' });
+      const devWorker = await Worker.create({ connection: devWorkerConnection, taskQueue: 'histories-dev-server', workflowBundle, activities });
+      await devWorker.runUntil(recordDevServerHistories(devClient, 'histories-dev-server', wanted, (name, history) => {
+        writeFileSync(join(DEV_SERVER_OUT, `${name}.json`), `${JSON.stringify(JSON.parse(historyToJSON(history)), null, 1)}\n`);
+        console.log(`recorded dev-server/${name}: ${history.events?.length} events`);
+      }));
+    } finally {
+      await devConnection.close();
+      await devWorkerConnection.close();
+    }
     mailer.close();
     server.close();
   } finally {

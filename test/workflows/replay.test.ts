@@ -13,8 +13,13 @@ import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { workflowsPath } from '../../workers/worker';
 
 const dir = fileURLToPath(new URL('./histories', import.meta.url));
+/** Recorded on the time-skipping test server (the long runs: days and weeks of durable timers). */
 const histories = readdirSync(dir).filter((f) => f.endsWith('.json'));
+/** Recorded on the real dev server (`temporal server start-dev`), one run per workflow type at least. */
+const devServerHistories = readdirSync(join(dir, 'dev-server')).filter((f) => f.endsWith('.json')).map((f) => `dev-server/${f}`);
 const load = (file: string) => historyFromJSON(JSON.parse(readFileSync(join(dir, file), 'utf8')));
+/** Every workflow type the worker hosts (the bundle's entry point exports them). */
+const workflowTypes = [...readFileSync(fileURLToPath(new URL('../../workflows/index.ts', import.meta.url)), 'utf8').matchAll(/export \{ (\w+) \}/g)].map((m) => m[1]!);
 const quiet = { trace() {}, debug() {}, info() {}, warn() {}, error() {}, log() {} } as never;
 
 describe('workflow replay', () => {
@@ -41,11 +46,19 @@ describe('workflow replay', () => {
     expect(histories).toEqual(expect.arrayContaining(['form-draft-expired.json', 'form-draft-submitted.json']));
   });
 
+  it('has histories recorded on the real dev server for every workflow type the worker hosts', () => {
+    const typeOf = (file: string) => load(file).events![0]!.workflowExecutionStartedEventAttributes!.workflowType!.name!;
+    expect(workflowTypes.length).toBeGreaterThanOrEqual(8);
+    expect(new Set(devServerHistories.map(typeOf))).toEqual(new Set(workflowTypes));
+    // Workflow IDs of their own (each history replays under its ID): no dev-server history shadows a time-skipping one.
+    expect(devServerHistories.every((file) => !histories.includes(file.replace('dev-server/', '')))).toBe(true);
+  });
+
   // A history replays under its file name: the workflow ID it ran with (task IDs derive from it).
-  it('replays every saved history against the current workflow code, bundled once', async () => {
+  it('replays every saved history (time-skipping server and dev server) against the current workflow code, bundled once', async () => {
     const replayed: string[] = [];
     const failed: string[] = [];
-    const all = histories.map((file) => ({ workflowId: file.replace(/\.json$/, ''), history: load(file) }));
+    const all = [...histories, ...devServerHistories].map((file) => ({ workflowId: file.replace(/^dev-server\//, '').replace(/\.json$/, ''), history: load(file) }));
     for await (const result of Worker.runReplayHistories({ workflowBundle: bundle }, all)) {
       replayed.push(result.workflowId);
       if (result.error) failed.push(`${result.workflowId}: ${result.error.name}: ${result.error.message}`);
