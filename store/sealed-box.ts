@@ -55,3 +55,30 @@ export class SealedBox {
     return isSealed(value) ? this.open<T>(value, context) : value as T;
   }
 }
+
+/**
+ * The read model's box for personal data, per database connection: set once by the composition
+ * root (system/system.ts) with a key derived from the payload key. A connection without one
+ * (a test harness of a single store function) stores and reads plain values.
+ */
+const boxes = new WeakMap<object, SealedBox>();
+
+export function sealPersonalData(conn: object, key: Buffer): void {
+  boxes.set(conn, new SealedBox(key));
+}
+
+export const personalDataBox = (conn: object): SealedBox | undefined => boxes.get(conn);
+
+/** Seals `value` for the field `context` when the connection has a box; else the value as it is. */
+export function sealField(conn: object, value: unknown, context: string): unknown {
+  const box = boxes.get(conn);
+  return box ? box.seal(value, context) : value;
+}
+
+/** The field's value: opened when sealed (throws without the box), as it is when stored plain (before sealing existed). */
+export function openField<T>(conn: object, value: unknown, context: string): T {
+  if (!isSealed(value)) return value as T;
+  const box = boxes.get(conn);
+  if (!box) throw new Error('sealed read-model field, but no key for this connection');
+  return box.open<T>(value, context);
+}

@@ -23,6 +23,7 @@ import { installDatabaseBreaker } from './database-breaker';
 import { FormRegistry } from '../forms/registry/form-registry';
 import { listForms } from '../forms/registry';
 import { DraftStore } from '../store/drafts/draft-store';
+import { sealPersonalData } from '../store/sealed-box';
 import type { AttachmentStore } from '../store/attachments/attachment-store';
 import { MongoAttachmentStore } from '../store/attachments/mongo-attachment-store';
 import { renderNoticeCardsOnFirstRead } from '../activities/parking-ticket/notice-card';
@@ -128,6 +129,8 @@ export async function connectSystem(config: AppConfig, services: ResolvedService
     sandboxKey: sandbox,
   };
   const drafts = new DraftStore(conn, deriveSecret(payloadKey, 'form-draft-data'));
+  // Personal data in the read model (dog-tax submissions) is sealed at rest like the drafts (store/sealed-box.ts).
+  sealPersonalData(conn, deriveSecret(payloadKey, 'read-model-personal-data'));
   renderNoticeCardsOnFirstRead({ model, publicBaseUrl: config.publicBaseUrl, payee: config.payee, accessCodeSecret: secrets.accessCode });
   return {
     config, services, conn, model, forms, attachments, drafts, temporal, mailer, paymentProvider, vehicleRegistry, residentRegistry, internalBaseUrl, secrets,

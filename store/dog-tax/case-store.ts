@@ -11,6 +11,12 @@ import { lookUpKey, putLookupKey } from '../lookup-keys';
 import { appendToCaseList, caseList } from '../case-lists';
 import type { ReadModel } from '../models';
 import type { DogTaxProcedure, DogTaxStatus, FormRef } from '../../workflows/dog-tax/shared';
+import { openField, sealField } from '../sealed-box';
+
+/** The submission (names, birth dates, addresses, IBANs) is sealed at rest, bound to its case (store/sealed-box.ts). */
+const submissionContext = (caseNumber: string) => `dog-tax-case:${caseNumber}:submission`;
+const withOpenSubmission = <T extends { _id: unknown; submission?: unknown } | null>(conn: object, c: T): T =>
+  (c && c.submission !== undefined ? { ...c, submission: openField(conn, c.submission, submissionContext(String(c._id))) } : c);
 
 export interface Traced { workflowId: string; runId: string }
 export const CASE_TYPE = 'dog-tax';
@@ -24,7 +30,7 @@ export async function openCase(model: ReadModel, args: Traced & { procedure: Dog
     const serial = await claimSerialNumber(model, `dog-tax-case-${year}`, workflowId);
     caseNumber = `HST-${year}-${String(serial).padStart(6, '0')}`;
     await model.dogTaxCases.updateOne({ _id: caseNumber }, { $setOnInsert: {
-      workflowId, caseNumber, procedure, status: 'received', formId: input.formId, formVersion: input.formVersion, submission: input.submission,
+      workflowId, caseNumber, procedure, status: 'received', formId: input.formId, formVersion: input.formVersion, submission: sealField(model.dogTaxCases.db, input.submission, submissionContext(caseNumber)),
     } }, { upsert: true });
     await putLookupKey(model.dogTaxCases.db, 'dog-tax-case-of-workflow', workflowId, caseNumber);
   }
@@ -36,7 +42,7 @@ export async function openCase(model: ReadModel, args: Traced & { procedure: Dog
 export async function caseOf(model: ReadModel, caseNumber: string) {
   const found = await model.dogTaxCases.findById(caseNumber).lean();
   if (!found) throw new Error(`dog-tax case ${caseNumber} not found in the read model`);
-  return found;
+  return withOpenSubmission(model.dogTaxCases.db, found);
 }
 
 /** Sets fields of a case (its outcome, settlement, notice document, a registration's exemption). */
@@ -74,7 +80,7 @@ export async function setStatus(model: ReadModel, args: Traced & {
 /** The registration a later form refers to: tag number plus the holder's name and birth date, so a guessed tag finds nothing. */
 export async function registrationFor(model: ReadModel, submission: { tagNumber: string; holder: { familyName: string; birthDate: string } }) {
   const caseNumber = await lookUpKey(model.dogTaxCases.db, 'dog-tax-registration-of-tag', submission.tagNumber);
-  const registration = caseNumber ? await model.dogTaxCases.findById(caseNumber).lean() : null;
+  const registration = caseNumber ? withOpenSubmission(model.dogTaxCases.db, await model.dogTaxCases.findById(caseNumber).lean()) : null;
   if (registration?.procedure !== 'dog-tax-registration' || registration.tagNumber !== submission.tagNumber) return null;
   const holder = (registration?.submission as { holder?: { familyName?: string; birthDate?: string } } | undefined)?.holder;
   const same = (a?: string, b?: string) => (a ?? '').normalize('NFC').trim().toLocaleLowerCase('de-DE') === b?.normalize('NFC').trim().toLocaleLowerCase('de-DE');
@@ -92,8 +98,8 @@ export async function findCaseRecord(model: ReadModel, caseNumber: string) {
 export async function findCaseOfWorkflow(model: ReadModel, workflowId: string) {
   const caseNumber = await lookUpKey(model.dogTaxCases.db, 'dog-tax-case-of-workflow', workflowId);
   if (!caseNumber) return null;
-  return model.dogTaxCases.findById(caseNumber, { caseNumber: 1, workflowId: 1, formId: 1, formVersion: 1, submission: 1 })
-    .lean<{ caseNumber: string; workflowId: string; formId: string; formVersion: number; submission: unknown }>();
+  return withOpenSubmission(model.dogTaxCases.db, await model.dogTaxCases.findById(caseNumber, { caseNumber: 1, workflowId: 1, formId: 1, formVersion: 1, submission: 1 })
+    .lean<{ _id: string; caseNumber: string; workflowId: string; formId: string; formVersion: number; submission: unknown }>());
 }
 
 export async function dogTaxCaseExists(model: ReadModel, caseNumber: string): Promise<boolean> {
