@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { SandboxCheckoutDoc } from './checkout-model';
 import { TEST_CARD_DECLINED, TEST_CARD_OK, type BilingualText, type PaymentDecision } from './card-check';
 
@@ -27,6 +28,9 @@ a{color:#004b8d}
 :focus-visible{outline:3px solid #1a1a1a;outline-offset:2px;box-shadow:0 0 0 6px #ffd43b}
 form:has(#method-paypal:checked) .card-fields,form:has(#method-card:checked) .paypal-fields{display:none}
 `;
+
+/** The page's one style block, allowed by its hash: the page's CSP needs no 'unsafe-inline'. */
+export const PAGE_STYLE_HASH = `'sha256-${createHash('sha256').update(CSS, 'utf8').digest('base64')}'`;
 
 function layout(title: string, body: string): string {
   return `<!doctype html>

@@ -2,7 +2,7 @@ import express, { Router, type NextFunction, type Request, type Response } from 
 import type { Connection } from 'mongoose';
 import { decidePayment } from './card-check';
 import { sandboxCheckoutModel, sandboxOutcomeModel, toCheckout, type SandboxCheckoutDoc } from './checkout-model';
-import { renderCheckoutPage } from './checkout-page';
+import { PAGE_STYLE_HASH, renderCheckoutPage } from './checkout-page';
 import { loadCheckout, newId, settleCheckout, type SandboxStore } from './settle-checkout';
 import { isDuplicateKey } from '../../store/duplicate-key';
 import { validateCheckoutRequest } from './validate-checkout-request';
@@ -189,7 +189,7 @@ function sendPage(res: Response, doc: SandboxCheckoutDoc, status: number, html: 
   const returnOrigin = new URL(doc.returnUrl).origin;
   res.set({
     'Cache-Control': 'no-store',
-    'Content-Security-Policy': `default-src 'none'; style-src 'unsafe-inline'; form-action 'self' ${returnOrigin}; frame-ancestors 'none'`,
+    'Content-Security-Policy': `default-src 'none'; style-src ${PAGE_STYLE_HASH}; form-action 'self' ${returnOrigin}; frame-ancestors 'none'; base-uri 'none'`,
   });
   res.status(status).type('html').send(html);
 }

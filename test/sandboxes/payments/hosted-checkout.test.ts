@@ -40,6 +40,10 @@ describe('hosted payment page', () => {
     for (const id of ['method-card', 'method-paypal', 'cardNumber', 'paypalEmail']) expect(html).toContain(`<label for="${id}">`);
     expect(html).toContain('4242 4242 4242 4242');
     expect(html).not.toMatch(/<script|https?:\/\/(?!127\.0\.0\.1)/);
+    // Its one style block is allowed by hash, nothing inline beyond it, no script at all.
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toMatch(/default-src 'none'; style-src 'sha256-[A-Za-z0-9+/]+=*';/);
+    expect(csp).not.toContain('unsafe');
   });
 
   it('when the card is paid twice, then one payment is captured and the webhook arrives once, signed', async () => {
