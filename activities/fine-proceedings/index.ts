@@ -19,7 +19,7 @@ import { PARKING_TICKET_PROCEDURE, type TicketStatus } from '../../workflows/par
 import { FINE_PROCEEDINGS_ACTIONS, NO_ADDRESSEE, type HearingAnswer, type IssuedNotice, type NoticeKind } from '../../workflows/fine-proceedings/shared';
 import { costNoticeAmounts, fineNoticeAmounts, fineTariff, type FineTariff, type NoticeAmounts } from '../../domain/fine-proceedings/fees';
 import { paymentDeadline } from '../../domain/berlin-time';
-import { fineCases } from '../../store/fine-proceedings/fine-case';
+import { fineCases, sealedAnswer } from '../../store/fine-proceedings/fine-case';
 import { answerReceivedMail, answererLink, noticeMail } from './mails';
 import { deriveAnswererToken } from '../../domain/parking-ticket/access-code';
 
@@ -65,11 +65,13 @@ export function createFineProceedingsActivities(deps: FineProceedingsActivityDep
   return {
     /** The confirmation mail is its own activity (sendHearingAnswerReceipt), sent after the Update answered. */
     async recordHearingAnswer(args: Traced & { ticketNumber: string; answer: HearingAnswer }): Promise<void> {
+      // Sealed at rest (the person's name, address and reasons); bound to this ticket.
+      const answer = sealedAnswer(cases.db, args.ticketNumber, args.answer);
       await cases.updateOne({ _id: args.ticketNumber }, {
-        $setOnInsert: { workflowId: args.workflowId, answer: args.answer, answeredAt: new Date() },
+        $setOnInsert: { workflowId: args.workflowId, answer, answeredAt: new Date() },
       }, { upsert: true });
       // The first answer stands: a case document created earlier without one gets it now.
-      await cases.updateOne({ _id: args.ticketNumber, answer: { $exists: false } }, { $set: { answer: args.answer, answeredAt: new Date() } });
+      await cases.updateOne({ _id: args.ticketNumber, answer: { $exists: false } }, { $set: { answer, answeredAt: new Date() } });
       await appendAuditEvent(model, { key: `${args.workflowId}:hearing.answered`, actor: 'citizen', action: FINE_PROCEEDINGS_ACTIONS.hearingAnswered, caseType,
         caseNumber: args.ticketNumber, workflowId: args.workflowId, runId: args.runId,
         details: { facts: args.answer.facts, email: args.answer.email !== undefined } });

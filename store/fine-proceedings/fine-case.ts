@@ -4,10 +4,12 @@
  * and the issued notice the portal shows and the checkout charges.
  */
 import { Schema, type Connection, type InferSchemaType, type Model } from 'mongoose';
+import { openField, sealField } from '../sealed-box';
 
 const fineCaseSchema = new Schema({
   _id: { type: String, required: true },
   workflowId: { type: String, required: true },
+  /** The hearing answer (name, birth date, address, e-mail, reasons): sealed at rest (store/sealed-box.ts), bound to the ticket. */
   answer: { type: Schema.Types.Mixed },
   answeredAt: Date,
   notice: {
@@ -21,3 +23,12 @@ export type FineCase = InferSchemaType<typeof fineCaseSchema>;
 export function fineCases(conn: Connection): Model<FineCase> {
   return (conn.models.FineCase as Model<FineCase> | undefined) ?? conn.model<FineCase>('FineCase', fineCaseSchema);
 }
+
+const answerContext = (ticketNumber: string) => `fine-case:${ticketNumber}:answer`;
+
+/** The answer as it is stored: sealed when the connection has the read model's key. */
+export const sealedAnswer = (conn: Connection, ticketNumber: string, answer: unknown): unknown => sealField(conn, answer, answerContext(ticketNumber));
+
+/** The stored answer opened (plain ones, from before sealing, as they are). */
+export const answerOf = <T>(conn: Connection, ticketNumber: string, stored: unknown): T | undefined =>
+  (stored === undefined || stored === null ? undefined : openField<T>(conn, stored, answerContext(ticketNumber)));

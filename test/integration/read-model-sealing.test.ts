@@ -1,6 +1,6 @@
 /**
  * Personal data in the read model is sealed at rest like the drafts (issue 9): a dog-tax
- * submission (name, birth date, address, IBAN) is stored as AES-GCM ciphertext bound to its case;
+ * submission (name, birth date, address, IBAN) and a hearing answer are stored as AES-GCM ciphertext bound to its case;
  * the store opens it for the workflow's activities and the staff, and a copy moved into another
  * case does not open. Cases stored before sealing still read.
  */
@@ -8,6 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSystem } from '../../scripts/lib/run-system';
 import { caseOf, findCaseOfWorkflow, openCase, recordRegistrationTag, registrationFor } from '../../store/dog-tax/case-store';
 import { startTestSystem } from '../support/system';
+import { createActivities } from '../../activities';
+import { activityDepsOf } from '../../workers/activity-deps';
+import { answerOf, fineCases } from '../../store/fine-proceedings/fine-case';
 
 let app: RunningSystem;
 
@@ -48,5 +51,19 @@ describe('dog-tax submissions at rest', () => {
 
     await app.system.conn.collection('dog_tax_cases').updateOne({ _id: caseNumber } as never, { $set: { submission } });
     expect((await caseOf(app.system.model, caseNumber)).submission).toEqual(submission);
+  });
+});
+
+describe('hearing answers at rest', () => {
+  it('when the hearing answer is recorded, then the stored answer is ciphertext bound to the ticket; the store opens it (the answerer link reads its e-mail address)', async () => {
+    const activities = createActivities(activityDepsOf(app.system));
+    const answer = { person: { familyName: 'Muster', givenName: 'Max', birthDate: '1980-04-01', street: 'Körnerstraße 5', postalCode: '58095', city: 'Hagen' },
+      facts: 'denies', reasons: 'Ich war verreist.', email: 'max.muster@example.org' };
+    await activities.recordHearingAnswer({ workflowId: 'fine-proceedings-SEAL-1', runId: 'r1', ticketNumber: 'SEAL-1', answer: answer as never });
+    const raw = JSON.stringify(await app.system.conn.collection('fine_cases').findOne({ _id: 'SEAL-1' } as never));
+    for (const plain of ['Muster', '1980-04-01', 'Körnerstraße', 'verreist', 'max.muster@example.org']) expect(raw).not.toContain(plain);
+    const stored = await fineCases(app.system.conn).findById('SEAL-1').lean();
+    expect(answerOf(app.system.conn, 'SEAL-1', stored!.answer)).toEqual(answer);
+    expect(() => answerOf(app.system.conn, 'SEAL-2', stored!.answer)).toThrow();
   });
 });

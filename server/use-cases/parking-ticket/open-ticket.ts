@@ -20,7 +20,7 @@ import type { AttemptLimiter } from '../../security/attempt-limiter';
 import type { ClientRef } from '../../security/client-id';
 import type { System } from '../../../system/system';
 import { findTicketByCodeHash, findTicketByNumber } from '../../../store/parking-ticket/ticket-store';
-import { fineCases } from '../../../store/fine-proceedings/fine-case';
+import { fineCases, answerOf } from '../../../store/fine-proceedings/fine-case';
 import { MailBudget } from '../../../store/rate-limit/mail-budget';
 import { citizenTicketView } from './citizen-ticket-view';
 
@@ -87,14 +87,14 @@ export async function openWithAnswerLink(system: System, limiter: AttemptLimiter
   const secretKey = `answer-link:${args.ticketNumber}:${who.client}`;
   await limiter.check(secretKey, who);
   const ticket = await findTicketByNumber(system.model, args.ticketNumber);
-  const fineCase = ticket ? await fineCases(system.conn).findById(ticket.ticketNumber, { answeredAt: 1, 'answer.email': 1 }).lean() : null;
+  const fineCase = ticket ? await fineCases(system.conn).findById(ticket.ticketNumber, { answeredAt: 1, answer: 1 }).lean() : null;
   if (!ticket || !fineCase?.answeredAt || !safeEqual(args.token, deriveAnswererToken(system.secrets.accessCode, ticket.workflowId))) {
     await limiter.recordFailure(secretKey, who);
     throw linkInvalid();
   }
   await limiter.recordSuccess(secretKey);
   // The link went only to that address: its owner has confirmed it (a larger daily mail budget).
-  const email = (fineCase.answer as { email?: string } | undefined)?.email;
+  const email = answerOf<{ email?: string }>(system.conn, ticket.ticketNumber, fineCase.answer)?.email;
   if (email) await new MailBudget(system.conn).confirm(email);
   return issue(system, ticket.ticketNumber, 'case');
 }
