@@ -35,9 +35,10 @@ export class HttpVehicleRegistry implements VehicleRegistry {
     }
     if (res.status === 404) return null;
     if (res.ok) return (await res.json()) as VehicleHolder;
-    const body = await res.text().catch(() => '');
+    // The body is not quoted: a registry's error page can repeat the plate or the holder's name and address.
+    await res.body?.cancel().catch(() => undefined);
     // 5xx, 408 and 429 may pass on retry; any other refusal would fail the same way again.
     const retryable = res.status >= 500 || res.status === 408 || res.status === 429;
-    throw new VehicleRegistryError(`vehicle registry answered ${res.status} ${body.slice(0, 300)}`, res.status, retryable);
+    throw new VehicleRegistryError(`vehicle registry answered ${res.status}`, res.status, retryable);
   }
 }

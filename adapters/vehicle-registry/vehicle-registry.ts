@@ -60,6 +60,7 @@ export function tryNormalizePlate(plate: string): string | null {
 
 export function normalizePlate(plate: string): string {
   const canonical = tryNormalizePlate(plate);
-  if (canonical === null) throw new InvalidPlateError(`not a German licence plate: "${plate}"`);
+  // The message names no plate: it can reach a log or Temporal's history (issue 9).
+  if (canonical === null) throw new InvalidPlateError(`not a German licence plate (${plate.length} characters)`);
   return canonical;
 }
