@@ -39,10 +39,10 @@ const SANDBOX_PATHS: Record<string, Record<string, Op> & { parameters?: never }>
     get: { summary: 'Sandbox PSP: the hosted payment page (test card 4242 4242 4242 4242)', public: true, responses: { 200: 'HTML page', 404: 'Unknown id' } },
   },
   '/sandbox/payments/checkout/{id}/pay': {
-    post: { summary: 'Sandbox PSP: the hosted page\'s form: pay (form-encoded)', public: true, responses: { 303: 'Back to the service\'s returnUrl', 422: 'HTML page with the error at the field' } },
+    post: { summary: 'Sandbox PSP: the hosted page\'s form: pay (form-encoded)', public: true, responses: { 303: 'Back to the service\'s returnUrl', 404: 'Unknown id', 422: 'HTML page with the error at the field' } },
   },
   '/sandbox/payments/checkout/{id}/cancel': {
-    post: { summary: 'Sandbox PSP: the hosted page\'s "Abbrechen": back to the service without paying (the checkout stays open)', public: true, responses: { 303: 'Back to the service\'s returnUrl with cancelled=1' } },
+    post: { summary: 'Sandbox PSP: the hosted page\'s "Abbrechen": back to the service without paying (the checkout stays open)', public: true, responses: { 303: 'Back to the service\'s returnUrl with cancelled=1', 404: 'Unknown id' } },
   },
   '/sandbox/vehicle-registry/api/holders': {
     get: { summary: 'Sandbox vehicle registry: every holder', responses: { 200: 'Holders' } },

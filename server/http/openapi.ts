@@ -91,6 +91,13 @@ export function buildOpenApi(routes: RouteSpec[], serverUrl: string): Record<str
         ...(schema || spec.contentType ? { content: { [spec.contentType ?? 'application/json']: schema ? { schema } : {} } } : {}),
       };
     }
+    // The route table's role check answers every route that is not public: 401 without a
+    // sign-in (or token), 403 for a caller without a role the route allows (staff on a citizen's route).
+    if (!route.roles.includes('public')) {
+      const error = { content: { 'application/json': { schema: withRefs(errorSchema, schemas) } } };
+      responses[401] ??= { description: 'Not signed in, or the token is not valid (any more)', ...error };
+      responses[403] ??= { description: 'Signed in without a role this route allows', ...error };
+    }
     if (!independent.has(route) && !(503 in responses)) {
       responses[503] = { ...unavailable, content: { 'application/json': { schema: withRefs(errorSchema, schemas) } } };
     }

@@ -94,7 +94,7 @@ export const parkingTicketCitizenRoutes = defineRoutes([
   {
     method: 'post', path: '/api/parking-tickets/current/confirm-payment', summary: 'Report the return from the payment provider', tags: ['parking-ticket'],
     roles: ['citizen'], body: confirmBody,
-    responses: { 200: { description: 'Updated ticket view', schema: citizenTicket }, 401: errors[401], 403: errors[403], 422: errors[422], ...tooManyResponse },
+    responses: { 200: { description: 'Updated ticket view', schema: citizenTicket }, 401: errors[401], 403: errors[403], 404: { description: 'No checkout of this ticket with that id' }, 422: errors[422], ...tooManyResponse },
     async handler(ctx) {
       const { body, principal, system, req } = ctx;
       const { checkoutId } = body as { checkoutId: string };
