@@ -40,12 +40,13 @@ export function renderReport(r: Report): string {
     out.push('|---:|---:|---:|---|---:|---|---:|---|---:|---:|---:|');
     for (const row of r.recording) {
       const { baseline: b, recording: c } = row;
-      out.push(`| ${k(row.stored)} | ${row.clients} | ${n(b.perSecond, 1)} | ${n(b.p50ms)} / ${n(b.p95ms)} / ${n(b.p99ms)} | ${n(c.perSecond, 1)} | ${n(c.p50ms)} / ${n(c.p95ms)} / ${n(c.p99ms)} `
+      out.push(`| ${k(row.stored)} | ${row.clients} | ${n(b.perSecond, 1)} | ${n(b.p50ms)} / ${n(b.p95ms)} / ${n(b.p99ms)} | ${n(c.perSecond, 1)}${c.errors ? ` (${c.errors} of ${c.ops} failed)` : ''} | ${n(c.p50ms)} / ${n(c.p95ms)} / ${n(c.p99ms)} `
         + `| **${n(c.perSecond / b.perSecond, 2)}** | ${cpu(c)} | ${n(cpuTotal(b) / cpuTotal(c), 2)} | ${n(c.dbCommandsPerOp, 1)} | ${n(c.load1, 1)} |`);
     }
     out.push('');
-    out.push(`Operations per row: ${[...new Set(r.recording.map((x) => `${x.clients} clients: ${x.recording.ops}`))].join(', ')}. `
-      + 'Failed operations: ' + (r.recording.some((x) => x.recording.errors + x.baseline.errors) ? r.recording.map((x) => x.recording.errors + x.baseline.errors).join('/') : 'none') + '.');
+    out.push(`Operations per row: ${[...new Set(r.recording.map((x) => `${x.clients} clients: ${x.recording.ops}`))].join(', ')}. Throughput counts the operations that succeeded.`);
+    const failed = r.recording.flatMap((x) => [x.baseline, x.recording].filter((m) => m.errors > 0).map((m) => `${k(x.stored)} stored, ${x.clients} clients, ${m.label}: ${m.errors} of ${m.ops} failed (first: ${m.firstError})`));
+    out.push(failed.length ? `Failed operations: ${failed.join('; ')}.` : 'Failed operations: none.');
     out.push('');
   }
   if (r.growth.length) {
