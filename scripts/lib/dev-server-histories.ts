@@ -22,6 +22,8 @@ import { dogTaxExemptionWorkflow } from '../../workflows/dog-tax/exemption';
 import { DRAFT_LIFETIME_MS, draftEndedSignal } from '../../workflows/drafts/shared';
 import { draftExpiryWorkflow } from '../../workflows/drafts/draft-expiry';
 import { staleAttachmentCleanupWorkflow } from '../../workflows/attachments/cleanup';
+import { citizenLimitPurgeWorkflow } from '../../workflows/rate-limits/purge';
+import { staffSignInPurgeWorkflow } from '../../workflows/accounts/purge';
 import { paymentReconciliationWorkflow } from '../../workflows/payments/reconciliation';
 
 type History = temporal.api.history.v1.IHistory;
@@ -39,6 +41,8 @@ export const DEV_SERVER_HISTORIES = {
   dogDeregistrationWorkflow: 'dog-tax-dev-deregistration',
   draftExpiryWorkflow: 'form-draft-dev-submitted',
   staleAttachmentCleanupWorkflow: 'attachment-cleanup-dev',
+  citizenLimitPurgeWorkflow: 'citizen-limit-purge-dev',
+  staffSignInPurgeWorkflow: 'staff-sign-in-purge-dev',
   paymentReconciliationWorkflow: 'payment-reconciliation-dev-unknown',
 } as const;
 
@@ -116,8 +120,14 @@ export async function recordDevServerHistories(client: Client, taskQueue: string
     await done(draft, handle);
   }
 
-  const cleanup = DEV_SERVER_HISTORIES.staleAttachmentCleanupWorkflow;
-  if (wanted(cleanup)) await done(cleanup, await client.workflow.start(staleAttachmentCleanupWorkflow, { taskQueue, workflowId: cleanup }));
+  // The maintenance workflows the hourly schedules start (no input).
+  for (const [workflowId, workflow] of [
+    [DEV_SERVER_HISTORIES.staleAttachmentCleanupWorkflow, staleAttachmentCleanupWorkflow],
+    [DEV_SERVER_HISTORIES.citizenLimitPurgeWorkflow, citizenLimitPurgeWorkflow],
+    [DEV_SERVER_HISTORIES.staffSignInPurgeWorkflow, staffSignInPurgeWorkflow],
+  ] as const) {
+    if (wanted(workflowId)) await done(workflowId, await client.workflow.start(workflow, { taskQueue, workflowId }));
+  }
 
   // A checkout amtsweg never opened: the first poll finds nothing to reconcile, and the run ends.
   const reconciliation = DEV_SERVER_HISTORIES.paymentReconciliationWorkflow;
