@@ -18,6 +18,7 @@ import { validationFailed } from '../../http/validation';
 import type { System } from '../../../system/system';
 import { mapUpdateError } from '../temporal-errors';
 import { recordedTicketOf } from './recorded-ticket';
+import { findTicketOfWorkflow } from '../../../store/parking-ticket/ticket-store';
 import { withDeadline } from '../../../temporal/deadline';
 import { caseAttributes } from '../../../workflows/search-attributes';
 
@@ -75,6 +76,12 @@ export async function recordTicket(system: System, command: RecordTicketCommand)
     .update(JSON.stringify([input.offence.code, input.plate, input.place, input.observedAt, input.note ?? '']))
     .digest('hex');
   const keyHash = createHash('sha256').update(command.idempotencyKey).digest('hex').slice(0, 32);
+  // A repeated request (a retry, a double click, a burst of them) whose ticket is registered is
+  // answered from the read model, by _id reads, without an Update: Temporal allows only a few
+  // Updates of one workflow in flight, and 1,000 of them at once kept it busy for a minute.
+  if (await findTicketOfWorkflow(system.model, parkingTicketWorkflowId(keyHash))) {
+    return recordedTicketOf(system, parkingTicketWorkflowId(keyHash), input.requestFingerprint);
+  }
 
   // A start operation can be executed once: a call made again (Temporal busy with a burst of this key) gets a new one.
   const startWorkflowOperation = () => new WithStartWorkflowOperation<typeof parkingTicketWorkflow>('parkingTicketWorkflow', {
