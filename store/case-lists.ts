@@ -24,7 +24,9 @@ export function caseListEntries(conn: Connection): Model<CaseListEntry> {
   return (conn.models.CaseListEntry as Model<CaseListEntry> | undefined) ?? conn.model<CaseListEntry>('CaseListEntry', schema);
 }
 
-export type CaseListName = 'audit' | 'documents' | 'attachments' | 'payments' | 'dogs-of-resident';
+export type CaseListName = 'audit' | 'documents' | 'attachments' | 'payments' | 'dogs-of-resident'
+  /** Staff sessions by the hour they expire and by account (server/security/sessions.ts): swept and ended by `_id`. */
+  | 'staff-sessions';
 
 const slotId = (list: CaseListName, caseKey: string, n: number) => `${list}|${caseKey}|${n}`;
 const headId = (list: CaseListName, caseKey: string) => `${list}|${caseKey}|head`;
@@ -74,4 +76,15 @@ export async function caseList(conn: Connection, list: CaseListName, caseKey: st
     refs.push(next.ref);
   }
   return [...new Set(refs)];
+}
+
+/** Deletes a whole list (its slots and head) by `_id`: for lists that are used up (an hour's expired sessions). */
+export async function dropCaseList(conn: Connection, list: CaseListName, caseKey: string): Promise<void> {
+  const entries = caseListEntries(conn);
+  const head = (await entries.findById(headId(list, caseKey)).lean())?.head ?? 0;
+  for (let n = 1; ; n += 1) {
+    const gone = await entries.deleteOne({ _id: slotId(list, caseKey, n) });
+    if (gone.deletedCount === 0 && n > head) break;
+  }
+  await entries.deleteOne({ _id: headId(list, caseKey) });
 }

@@ -8,6 +8,10 @@ import { Schema, type Connection, type InferSchemaType, type Model } from 'mongo
 import { dogTaxCaseSchema } from './dog-tax/case-model';
 import { taskReadModels } from './tasks/task-model';
 import { retireQueueShards } from './tasks/task-queues';
+import { ensureStaffLists } from './staff-lists';
+import { prepareSessionSweep } from './accounts/session-sweep';
+import { ticketListsFromScratch } from './parking-ticket/ticket-store';
+import { dogTaxListsFromScratch } from './dog-tax/case-store';
 
 /** A letter in the postal outbox: queued by the workflow, dispatched by the print shop, cancelled when the case closed first. */
 export const OUTBOX_LETTER_STATES = ['queued', 'dispatched', 'cancelled'] as const;
@@ -142,4 +146,9 @@ export async function ensureReadModelIndexes(conn: Connection): Promise<void> {
   const model = readModel(conn);
   await Promise.all(Object.values(model).map((m) => (m as unknown as Model<unknown>).createIndexes()));
   await retireQueueShards(model);
+  await prepareSessionSweep(conn);
+  await ensureStaffLists(conn, async (putMany) => {
+    await ticketListsFromScratch(model, putMany);
+    await dogTaxListsFromScratch(model, putMany);
+  });
 }

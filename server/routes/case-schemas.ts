@@ -37,8 +37,10 @@ export const dogTaxStatus = named('DogTaxStatus', { type: 'string', enum: DOG_TA
 export const dogTaxProcedure = named('DogTaxProcedure', { type: 'string', enum: Object.values(DOG_TAX_PROCEDURES) });
 
 export const dogTaxCaseList = {
-  type: 'object', required: ['items'],
+  type: 'object', required: ['items', 'nextCursor', 'total'],
   properties: {
+    nextCursor: { type: ['string', 'null'], description: 'Fetches the next page (null: the last page)' },
+    total: { type: 'integer' },
     items: {
       type: 'array',
       items: named('DogTaxCase', {

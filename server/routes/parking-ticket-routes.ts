@@ -4,9 +4,9 @@ import { findOutboxItem } from '../../store/parking-ticket/ticket-store';
 import { recordTicketForm, type RecordTicketSubmission } from '../../forms/parking-ticket/record-ticket.form';
 import { recordTicket } from '../use-cases/parking-ticket/record-ticket';
 import { requestWithdrawal } from '../use-cases/parking-ticket/request-withdrawal';
-import { getDocument, getOutboxLetter, getTicket, listTickets, listOutbox } from '../use-cases/parking-ticket/list-tickets';
+import { getDocument, getOutboxLetter, getTicket, listTickets, listOutbox, type PageParams } from '../use-cases/parking-ticket/list-tickets';
 import { validateSubmission } from '../../forms/registry/validate-submission';
-import { errors, listOf, outboxItem, pdf, recordedTicket, staffTicket, ticketStatus, ticketWithAudit } from './schemas';
+import { errors, outboxItem, pageOf, pageQuery, pdf, recordedTicket, staffTicket, ticketStatus, ticketWithAudit } from './schemas';
 import { named } from '../http/openapi';
 import { formVersionHeader, formVersionOf } from './form-version-header';
 import { idempotencyKeyHeader, idempotencyKeyOf, optionalIdempotencyKeyHeader, optionalIdempotencyKeyOf } from './idempotency-key-header';
@@ -32,11 +32,11 @@ export const parkingTicketRoutes = defineRoutes([
     },
   },
   {
-    method: 'get', path: '/api/parking-tickets', summary: 'List tickets, newest first', tags: ['parking-ticket'], roles: ['warden', 'caseworker'], scope: tickets,
-    query: { type: 'object', additionalProperties: false, properties: { status: ticketStatus } },
-    responses: { 200: { description: 'Tickets', schema: listOf(staffTicket) }, ...errors },
+    method: 'get', path: '/api/parking-tickets', summary: 'List tickets, newest first, a page at a time', tags: ['parking-ticket'], roles: ['warden', 'caseworker'], scope: tickets,
+    query: { type: 'object', additionalProperties: false, properties: { status: ticketStatus, ...pageQuery } },
+    responses: { 200: { description: 'Tickets', schema: pageOf(staffTicket) }, ...errors },
     async handler({ query, system }) {
-      return { json: await listTickets(system, { status: query.status as string | undefined }) };
+      return { json: await listTickets(system, query as PageParams & { status?: string }) };
     },
   },
   {
@@ -68,10 +68,11 @@ export const parkingTicketRoutes = defineRoutes([
     },
   },
   {
-    method: 'get', path: '/api/outbox', summary: 'The postal outbox: letters queued for printing and dispatch', tags: ['outbox'], roles: ['caseworker'], scope: letters,
-    responses: { 200: { description: 'Outbox items', schema: listOf(outboxItem) }, ...errors },
-    async handler({ system }) {
-      return { json: await listOutbox(system) };
+    method: 'get', path: '/api/outbox', summary: "The postal outbox: letters queued for printing and dispatch, newest first, a page at a time (the caller's departments' procedures)", tags: ['outbox'], roles: ['caseworker'], scope: letters,
+    query: { type: 'object', additionalProperties: false, properties: pageQuery },
+    responses: { 200: { description: 'Outbox items', schema: pageOf(outboxItem) }, ...errors },
+    async handler({ query, system, procedures }) {
+      return { json: await listOutbox(system, procedures, query as PageParams) };
     },
   },
   {

@@ -100,6 +100,16 @@ export const outboxItem = named('OutboxItem', {
 
 /** `{ items: [...] }`, the shape of every list answer. */
 export const listOf = (items: object) => ({ type: 'object', required: ['items'], properties: { items: { type: 'array', items } } });
+/** One page of a staff list, newest first: `nextCursor` fetches the next (null: the last page); `total` counts the whole list. */
+export const pageOf = (items: object) => ({
+  type: 'object', required: ['items', 'nextCursor', 'total'],
+  properties: { items: { type: 'array', items }, nextCursor: { type: ['string', 'null'] }, total: { type: 'integer' } },
+});
+/** The query of a paged staff list. */
+export const pageQuery = {
+  cursor: { type: 'string', maxLength: 300, description: 'nextCursor of the previous page' },
+  limit: { type: 'string', pattern: '^([1-9]|[1-9][0-9]|100)$', description: '1–100, default 50' },
+};
 
 export const pdf = { description: 'PDF document', contentType: 'application/pdf' };
 export const errors = {

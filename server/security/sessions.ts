@@ -2,10 +2,15 @@
  * Staff sessions, stored server-side so signing out, disabling an account or resetting its
  * password ends them at once. The cookie carries a random token; the database holds only its
  * SHA-256 as `_id` (a leaked collection cannot be replayed) — and every request is one `_id`
- * lookup, the only lookup FerretDB answers without a scan.
+ * lookup, the only lookup FerretDB answers without a scan. Cleanup goes by `_id` too: each
+ * session is listed under the hour its absolute lifetime ends and under its account (case lists,
+ * store/case-lists.ts), so sign-in sweeps the hours gone by and ending an account's sessions
+ * reads its list — neither filters the collection, which grows with every sign-in.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { Schema, type Connection, type Model } from 'mongoose';
+import { appendToCaseList, caseList, dropCaseList } from '../../store/case-lists';
+import { hourOf, SESSIONS_COLLECTION, SWEEP_MARK } from '../../store/accounts/session-sweep';
 
 import { SESSION_ABSOLUTE_TTL_MS, SESSION_IDLE_TTL_MS } from '../../store/accounts/sign-in-purge';
 
@@ -22,7 +27,7 @@ const sessionSchema = new Schema({
   createdAt: { type: Date, required: true },
   lastSeenAt: { type: Date, required: true },
   expiresAt: { type: Date, required: true },
-}, { collection: 'staff_sessions', versionKey: false });
+}, { collection: SESSIONS_COLLECTION, versionKey: false });
 
 export interface SessionDoc { _id: string; accountId: string; csrfToken: string; createdAt: Date; lastSeenAt: Date; expiresAt: Date }
 
@@ -30,11 +35,14 @@ export function sessionModel(conn: Connection): Model<SessionDoc> {
   return ((conn.models.StaffSession as unknown) ?? conn.model('StaffSession', sessionSchema)) as Model<SessionDoc>;
 }
 
+const expiryKey = (hour: number) => `expires:${hour}`;
+const accountKey = (accountId: string) => `account:${accountId}`;
+
 export const sessionIdOf = (token: string) => createHash('sha256').update(token).digest('hex');
 
 export class SessionStore {
   private readonly sessions: Model<SessionDoc>;
-  constructor(conn: Connection) {
+  constructor(private readonly conn: Connection) {
     this.sessions = sessionModel(conn);
   }
 
@@ -45,6 +53,10 @@ export class SessionStore {
       createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + ABSOLUTE_TTL_MS),
     };
     await this.sessions.create(session);
+    await Promise.all([
+      appendToCaseList(this.conn, 'staff-sessions', expiryKey(hourOf(session.expiresAt)), session._id),
+      appendToCaseList(this.conn, 'staff-sessions', accountKey(accountId), session._id),
+    ]);
     return { token, session };
   }
 
@@ -63,17 +75,32 @@ export class SessionStore {
     return session;
   }
 
-  /** Sessions nobody came back to; run at sign-in (a scan of a small collection). */
+  /**
+   * Sessions nobody came back to, run at sign-in: the hours whose sessions have all passed their
+   * absolute lifetime since the last sweep (at most two days' worth per call), each by `_id`.
+   */
   async purgeExpired(now = new Date()): Promise<void> {
-    await this.sessions.deleteMany({ expiresAt: { $lte: now } });
+    const coll = this.sessions.collection;
+    const current = hourOf(now);
+    // Set at start-up (store/accounts/session-sweep.ts); without it, this hour on.
+    const mark = await coll.findOne({ _id: SWEEP_MARK } as never) as { hour?: number } | null;
+    const from = Math.max((mark?.hour ?? current - 1) + 1, current - 48);
+    for (let hour = from; hour < current; hour += 1) {
+      for (const id of await caseList(this.conn, 'staff-sessions', expiryKey(hour))) await this.sessions.deleteOne({ _id: id });
+      await dropCaseList(this.conn, 'staff-sessions', expiryKey(hour));
+      await coll.updateOne({ _id: SWEEP_MARK } as never, { $max: { hour } }, { upsert: true });
+    }
   }
 
   async delete(sessionId: string): Promise<void> {
     await this.sessions.deleteOne({ _id: sessionId });
   }
 
-  /** Every session of an account (disabled, password reset or changed), except `keep`. A scan, but a rare one. */
+  /** Every session of an account (disabled, password reset or changed), except `keep`: from the account's list, by `_id`. */
   async deleteForAccount(accountId: string, keep?: string): Promise<void> {
-    await this.sessions.deleteMany({ accountId, ...(keep ? { _id: { $ne: keep } } : {}) });
+    const ids = await caseList(this.conn, 'staff-sessions', accountKey(accountId));
+    for (const id of ids) if (id !== keep) await this.sessions.deleteOne({ _id: id });
+    await dropCaseList(this.conn, 'staff-sessions', accountKey(accountId));
+    if (keep && ids.includes(keep)) await appendToCaseList(this.conn, 'staff-sessions', accountKey(accountId), keep);
   }
 }

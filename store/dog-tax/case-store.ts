@@ -10,6 +10,7 @@ import { claimSerialNumber } from '../serial-numbers';
 import { lookUpKey, putLookupKey } from '../lookup-keys';
 import { appendToCaseList, caseList } from '../case-lists';
 import type { ReadModel } from '../models';
+import { listIn, numberedEntry, listKeys, moveBetween, pageOfLists, type ListEntry, type ListPage, type ListPageQuery } from '../staff-lists';
 import type { DogTaxProcedure, DogTaxStatus, FormRef } from '../../workflows/dog-tax/shared';
 import { openField, sealField } from '../sealed-box';
 
@@ -34,6 +35,9 @@ export async function openCase(model: ReadModel, args: Traced & { procedure: Dog
     } }, { upsert: true });
     await putLookupKey(model.dogTaxCases.db, 'dog-tax-case-of-workflow', workflowId, caseNumber);
   }
+  // The staff's Hundesteuer lists, newest number first (again on a retry: no change).
+  const stored = await model.dogTaxCases.findById(caseNumber, { procedure: 1, status: 1 }).lean<{ procedure: string; status: string }>();
+  if (stored) await listIn(model.dogTaxCases.db, [listKeys.dogTax(), listKeys.dogTaxOfKind(stored.procedure), ...statusKeys(stored)], numberedEntry(caseNumber));
   await appendAuditEvent(model, { key: `${workflowId}:case.received`, actor: 'citizen', action: `dog-tax.${procedure.replace(/^dog-tax-/, '')}-received`, caseType: CASE_TYPE,
     caseNumber, workflowId, runId, details: { formId: input.formId, formVersion: input.formVersion } });
   return { caseNumber };
@@ -45,9 +49,35 @@ export async function caseOf(model: ReadModel, caseNumber: string) {
   return withOpenSubmission(model.dogTaxCases.db, found);
 }
 
-/** Sets fields of a case (its outcome, settlement, notice document, a registration's exemption). */
+const statusKeys = (c: { procedure: string; status: string }) => [listKeys.dogTaxWithStatus(c.status), listKeys.dogTaxOfKindWithStatus(c.procedure, c.status)];
+
+/** Sets fields of a case (its outcome, settlement, notice document, a registration's exemption); a new status moves it between the staff's status lists. */
 export async function updateDogTaxCase(model: ReadModel, caseNumber: string, set: Record<string, unknown>): Promise<void> {
+  const status = typeof set.status === 'string' ? set.status : undefined;
+  const before = status ? await model.dogTaxCases.findById(caseNumber, { procedure: 1, status: 1 }).lean<{ procedure: string; status: string }>() : null;
   await model.dogTaxCases.updateOne({ _id: caseNumber }, { $set: set });
+  if (status && before) await moveBetween(model.dogTaxCases.db, statusKeys(before), statusKeys({ ...before, status }), numberedEntry(caseNumber));
+}
+
+export type StoredDogTaxCase = NonNullable<Awaited<ReturnType<typeof caseOf>>>;
+
+/** Cases newest first, of one status and/or procedure, a page at a time (store/staff-lists.ts: `_id` reads only). */
+export async function dogTaxCasePage(model: ReadModel, filter: ListPageQuery & { status?: string; procedure?: string }): Promise<ListPage<StoredDogTaxCase>> {
+  const { status, procedure } = filter;
+  const key = status && procedure ? listKeys.dogTaxOfKindWithStatus(procedure, status)
+    : status ? listKeys.dogTaxWithStatus(status) : procedure ? listKeys.dogTaxOfKind(procedure) : listKeys.dogTax();
+  return pageOfLists<StoredDogTaxCase>(model.dogTaxCases.db, [key], filter,
+    (ids) => Promise.all(ids.map(async (id) => withOpenSubmission(model.dogTaxCases.db, await model.dogTaxCases.findById(id).lean() as StoredDogTaxCase | null))),
+    (c) => (!status || c.status === status) && (!procedure || c.procedure === procedure));
+}
+
+/** Builds the staff's Hundesteuer lists from the stored cases (once, for data written before them; a scan). */
+export async function dogTaxListsFromScratch(model: ReadModel, putMany: (key: string, entries: ListEntry[]) => Promise<void>): Promise<void> {
+  const byKey = new Map<string, ListEntry[]>();
+  for await (const c of model.dogTaxCases.find({}, { procedure: 1, status: 1 }).lean().cursor() as AsyncIterable<{ _id: string; procedure: string; status: string }>) {
+    for (const key of [listKeys.dogTax(), listKeys.dogTaxOfKind(c.procedure), ...statusKeys(c)]) (byKey.get(key) ?? byKey.set(key, []).get(key)!).push(numberedEntry(c._id));
+  }
+  for (const [key, entries] of byKey) await putMany(key, entries);
 }
 
 /** A registration's tag and assessment; the tag then finds the registration (registrationFor). */

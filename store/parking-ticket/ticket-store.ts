@@ -8,6 +8,7 @@
 import type { ReadModel } from '../models';
 import { lookUpKey, putLookupKey } from '../lookup-keys';
 import { appendToCaseList, caseList } from '../case-lists';
+import { entryOf, listIn, listKeys, moveBetween, numberedEntry, pageOfLists, staffListIndex, type ListEntry, type ListPage, type ListPageQuery } from '../staff-lists';
 
 export type TicketRecord = NonNullable<Awaited<ReturnType<typeof findTicketByNumber>>>;
 
@@ -53,17 +54,26 @@ export async function insertTicket(model: ReadModel, ticket: NewTicket, letterCo
   await putLookupKey(model.tickets.db, 'ticket-of-letter-code', letterCodeHash, ticket.ticketNumber);
   // Last: a workflow whose key exists has a complete ticket.
   await putLookupKey(model.tickets.db, 'ticket-of-workflow', ticket.workflowId, ticket.ticketNumber);
+  // The staff's ticket lists, newest number first (a retry lists the same entry again; a status changed since is moved by updateTicket).
+  await listIn(model.tickets.db, [listKeys.tickets(), listKeys.ticketsWithStatus(ticket.status)], numberedEntry(ticket.ticketNumber));
 }
 
-/** Sets fields of a ticket (status, deadlines, amounts paid, its notice card). */
+/** Sets fields of a ticket (status, deadlines, amounts paid, its notice card); a new status moves it between the staff's status lists. */
 export async function updateTicket(model: ReadModel, ticketNumber: string, set: Record<string, unknown>): Promise<void> {
+  const status = typeof set.status === 'string' ? set.status : undefined;
+  const before = status ? await model.tickets.findById(ticketNumber, { status: 1 }).lean<{ status: string }>() : null;
   await model.tickets.updateOne({ _id: ticketNumber }, { $set: set });
+  // Listed under the new status even when it did not change (a retry after a crash between the two writes).
+  if (status && before) await moveBetween(model.tickets.db, [listKeys.ticketsWithStatus(before.status)], [listKeys.ticketsWithStatus(status)], numberedEntry(ticketNumber));
 }
 
-/** The newest tickets first, optionally of one status (a staff overview; scans, see test/support/query-guard.ts). */
-export async function recentTickets(model: ReadModel, filter: { status?: string; limit: number }) {
-  const query = filter.status ? { status: filter.status } : {};
-  return model.tickets.find(query).sort({ createdAt: -1 }).limit(filter.limit).lean();
+export type StoredTicket = NonNullable<Awaited<ReturnType<typeof findTicketByNumber>>>;
+
+/** The newest tickets first, optionally of one status, a page at a time (store/staff-lists.ts: `_id` reads only). */
+export async function ticketPage(model: ReadModel, filter: ListPageQuery & { status?: string }): Promise<ListPage<StoredTicket>> {
+  const key = filter.status ? listKeys.ticketsWithStatus(filter.status) : listKeys.tickets();
+  return pageOfLists<StoredTicket>(model.tickets.db, [key], filter, (ids) => Promise.all(ids.map((id) => findTicketByNumber(model, id))),
+    (t) => !filter.status || t.status === filter.status);
 }
 
 export const LETTER_KINDS = ['warning_letter', 'fine_notice', 'cost_notice'] as const;
@@ -73,16 +83,23 @@ export type LetterKind = typeof LETTER_KINDS[number];
 export async function queueLetter(model: ReadModel, letter: { caseNumber: string; kind: LetterKind; recipientName: string; recipientAddress: string; documentId: string }): Promise<void> {
   const key = `${letter.caseNumber}:${letter.kind}`;
   await model.outbox.updateOne({ _id: key }, { $setOnInsert: { key, ...letter, status: 'queued' } }, { upsert: true });
+  const stored = await model.outbox.findById(key, { createdAt: 1 }).lean<{ createdAt: Date }>();
+  if (stored) await listIn(model.outbox.db, [listKeys.outbox(LETTERS_PROCEDURE)], entryOf(key, stored.createdAt));
 }
+
+/** Whose letters these are: the outbox is listed per procedure (a department sees its procedures' letters). */
+export const LETTERS_PROCEDURE = 'parking-ticket';
 
 /** A settled case: its letters not yet posted must not go out. */
 export async function cancelQueuedLetters(model: ReadModel, caseNumber: string): Promise<void> {
   await Promise.all(LETTER_KINDS.map((kind) => model.outbox.updateOne({ _id: `${caseNumber}:${kind}`, status: 'queued' }, { $set: { status: 'cancelled' } })));
 }
 
-/** The newest letters of the postal outbox first (a staff overview; scans, see test/support/query-guard.ts). */
-export async function recentOutboxItems(model: ReadModel, limit: number) {
-  return model.outbox.find({}).sort({ createdAt: -1 }).limit(limit).lean();
+export type StoredOutboxItem = NonNullable<Awaited<ReturnType<typeof findOutboxItem>>>;
+
+/** The newest letters of the postal outbox first, of these procedures, a page at a time (`_id` reads only). */
+export async function outboxPage(model: ReadModel, procedures: string[], q: ListPageQuery): Promise<ListPage<StoredOutboxItem>> {
+  return pageOfLists<StoredOutboxItem>(model.outbox.db, procedures.map(listKeys.outbox), q, (ids) => Promise.all(ids.map((id) => findOutboxItem(model, id))));
 }
 
 /** One outbox item; null also for an id that cannot be one. */
@@ -144,4 +161,25 @@ export async function importRecordedTickets(model: ReadModel, tickets: Array<New
   for (const [sequence, head] of heads) {
     await lists.updateOne({ _id: `serial-head|${sequence}` as never }, { $max: { head } }, { upsert: true });
   }
+  // The staff's ticket lists, in one pass per list.
+  const index = staffListIndex(conn);
+  await index.putMany(listKeys.tickets(), tickets.map((t) => numberedEntry(t.ticketNumber)));
+  for (const status of new Set(tickets.map((t) => t.status))) {
+    await index.putMany(listKeys.ticketsWithStatus(status), tickets.filter((t) => t.status === status).map((t) => numberedEntry(t.ticketNumber)));
+  }
+}
+
+/** Builds the staff's ticket and outbox lists from the stored documents (once, for data written before them; a scan). */
+export async function ticketListsFromScratch(model: ReadModel, putMany: (key: string, entries: ListEntry[]) => Promise<void>): Promise<void> {
+  const byKey = new Map<string, ListEntry[]>();
+  const add = (key: string, entry: ListEntry) => (byKey.get(key) ?? byKey.set(key, []).get(key)!).push(entry);
+  for await (const t of model.tickets.find({}, { status: 1 }).lean().cursor() as AsyncIterable<{ _id: string; status: string }>) {
+    const entry = numberedEntry(t._id);
+    add(listKeys.tickets(), entry);
+    add(listKeys.ticketsWithStatus(t.status), entry);
+  }
+  for await (const o of model.outbox.find({}, { createdAt: 1 }).lean().cursor() as AsyncIterable<{ _id: string; createdAt: Date }>) {
+    add(listKeys.outbox(LETTERS_PROCEDURE), entryOf(o._id, o.createdAt));
+  }
+  for (const [key, entries] of byKey) await putMany(key, entries);
 }

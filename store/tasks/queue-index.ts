@@ -39,7 +39,10 @@ export interface QueueEntry {
   closedAt: string | null;
 }
 
-export interface PageQuery {
+/** What any sorted index holds per entry: its id and its sort instant (ties broken by id). */
+export interface SortedEntry { id: string; due: string; overdue?: boolean }
+
+export interface PageQuery<E extends SortedEntry = QueueEntry> {
   /** 1: earliest due first; -1: latest first. */
   sort: 1 | -1;
   /** The sort key of the last entry of the previous page (opaque to clients). */
@@ -49,9 +52,9 @@ export interface PageQuery {
   dueTo?: string;
   overdue?: boolean;
   /** Extra filter on entries (e.g. a procedure inside one's own queue); totals then read every bucket. */
-  match?: (entry: QueueEntry) => boolean;
+  match?: (entry: E) => boolean;
 }
-export interface Page { items: QueueEntry[]; nextCursor: string | null; total: number }
+export interface Page<E extends SortedEntry = QueueEntry> { items: E[]; nextCursor: string | null; total: number }
 
 interface BucketRef { id: string; first: string; count: number; overdue: number }
 interface Directory { _id: string; buckets: BucketRef[]; seq: number }
@@ -64,21 +67,23 @@ const END = '\uffff';
 export const sortKeyOf = (e: { due: string; id: string }) => `${e.due}|${e.id}`;
 const dirId = (key: string) => `dir:${key}`;
 const bucketId = (key: string, n: number) => `bkt:${key}#${n}`;
-const overdueCount = (entries: QueueEntry[]) => entries.filter((e) => e.overdue).length;
+const overdueCount = (entries: SortedEntry[]) => entries.filter((e) => e.overdue).length;
 
-export interface QueueIndex {
-  put(key: string, entry: QueueEntry): Promise<void>;
+export interface QueueIndex<E extends SortedEntry = QueueEntry> {
+  put(key: string, entry: E): Promise<void>;
+  /** Puts many entries at once (a bulk import): one pass over the buckets they fall into. */
+  putMany(key: string, entries: E[]): Promise<void>;
   remove(key: string, entry: { id: string; due: string }): Promise<void>;
-  page(key: string, query: PageQuery): Promise<Page>;
+  page(key: string, query: PageQuery<E>): Promise<Page<E>>;
   /** A cursor (for an ascending page) near the `position`-th entry: the start of the bucket that holds it. */
   cursorAt(key: string, position: number): Promise<string | undefined>;
   /** Replaces one key's content with these entries (any order). */
-  load(key: string, entries: QueueEntry[]): Promise<void>;
+  load(key: string, entries: E[]): Promise<void>;
   /** Drops every queue document (before a full rebuild). */
   clear(): Promise<void>;
 }
 
-export function createQueueIndex(docs: Model<{ _id: string }>, locks: Model<{ _id: string }>, space?: LockSpace): QueueIndex {
+export function createQueueIndex<E extends SortedEntry = QueueEntry>(docs: Model<{ _id: string }>, locks: Model<{ _id: string }>, space?: LockSpace): QueueIndex<E> {
   const coll = docs.collection;
   const find = async (id: string) => (await coll.findOne({ _id: id } as never)) as Record<string, unknown> | null;
   const write = (id: string, fields: object) => coll.updateOne({ _id: id } as never, { $set: fields }, { upsert: true });
@@ -88,11 +93,11 @@ export function createQueueIndex(docs: Model<{ _id: string }>, locks: Model<{ _i
     return doc ? { _id: dirId(key), buckets: JSON.parse(String(doc.b ?? '[]')) as BucketRef[], seq: Number(doc.seq ?? 0) } : null;
   };
   const writeDir = (key: string, buckets: BucketRef[], seq: number) => write(dirId(key), { b: JSON.stringify(buckets), seq });
-  const readBucket = async (id: string): Promise<QueueEntry[]> => {
+  const readBucket = async (id: string): Promise<E[]> => {
     const doc = await find(id);
-    return doc ? (JSON.parse(String(doc.e ?? '[]')) as QueueEntry[]) : [];
+    return doc ? (JSON.parse(String(doc.e ?? '[]')) as E[]) : [];
   };
-  const writeBucket = (id: string, entries: QueueEntry[]) => write(id, { e: JSON.stringify(entries) });
+  const writeBucket = (id: string, entries: E[]) => write(id, { e: JSON.stringify(entries) });
 
   /** The bucket that holds (or would hold) a sort key. */
   const locate = (dir: Directory, sk: string) => {
@@ -101,7 +106,7 @@ export function createQueueIndex(docs: Model<{ _id: string }>, locks: Model<{ _i
     return i;
   };
 
-  async function mutate(key: string, sk: string, change: (entries: QueueEntry[]) => QueueEntry[]): Promise<void> {
+  async function mutate(key: string, sk: string, change: (entries: E[]) => E[]): Promise<void> {
     await withLease(locks, `queue:${key}`, async (lease: Lease) => {
       const dir = (await readDir(key)) ?? { _id: dirId(key), buckets: [], seq: 0 };
       if (dir.buckets.length === 0) {
@@ -160,6 +165,53 @@ export function createQueueIndex(docs: Model<{ _id: string }>, locks: Model<{ _i
       await mutate(key, sortKeyOf(entry), (entries) => entries.filter((e) => e.id !== entry.id));
     },
 
+    async putMany(key, added) {
+      if (added.length === 0) return;
+      const sorted = [...added].sort((a, b) => (sortKeyOf(a) < sortKeyOf(b) ? -1 : 1));
+      await withLease(locks, `queue:${key}`, async (lease: Lease) => {
+        const dir = (await readDir(key)) ?? { _id: dirId(key), buckets: [], seq: 0 };
+        let seq = dir.seq;
+        const chunks = (entries: E[]) => Array.from({ length: Math.ceil(entries.length / FILL) }, (_, i) => entries.slice(i * FILL, (i + 1) * FILL));
+        const refOf = (id: string, entries: E[]): BucketRef => ({ id, first: sortKeyOf(entries[0]!), count: entries.length, overdue: overdueCount(entries) });
+        if (dir.buckets.length === 0) {
+          for (const part of chunks(sorted)) {
+            const id = bucketId(key, (seq += 1));
+            await writeBucket(id, part);
+            dir.buckets.push(refOf(id, part));
+          }
+          lease.check();
+          await writeDir(key, dir.buckets, seq);
+          return;
+        }
+        // Grouped by the bucket each falls into; buckets from the last, so splices keep the earlier indexes.
+        const groups = new Map<number, E[]>();
+        for (const e of sorted) {
+          const i = locate(dir, sortKeyOf(e));
+          groups.set(i, [...(groups.get(i) ?? []), e]);
+        }
+        const stale: Array<{ id: string; entries: E[] }> = [];
+        for (const i of [...groups.keys()].sort((a, b) => b - a)) {
+          const ref = dir.buckets[i]!;
+          const ids = new Set(groups.get(i)!.map((e) => e.id));
+          const merged = [...(await readBucket(ref.id)).filter((e) => !ids.has(e.id)), ...groups.get(i)!]
+            .sort((a, b) => (sortKeyOf(a) < sortKeyOf(b) ? -1 : 1));
+          const parts = merged.length > MAX_BUCKET ? chunks(merged) : [merged];
+          const refs = [{ ...refOf(ref.id, parts[0]!), first: i === 0 ? sortKeyOf(parts[0]![0]!) : ref.first }];
+          for (const part of parts.slice(1)) {
+            const id = bucketId(key, (seq += 1));
+            await writeBucket(id, part); // new buckets first, the directory next, the cut bucket last (see mutate)
+            refs.push(refOf(id, part));
+          }
+          dir.buckets.splice(i, 1, ...refs);
+          if (parts.length === 1) await writeBucket(ref.id, merged);
+          else stale.push({ id: ref.id, entries: parts[0]! });
+        }
+        lease.check();
+        await writeDir(key, dir.buckets, seq);
+        for (const b of stale) await writeBucket(b.id, b.entries);
+      }, { space });
+    },
+
     async page(key, q) {
       const dir = await readDir(key);
       if (!dir || dir.buckets.length === 0) return { items: [], nextCursor: null, total: 0 };
@@ -168,13 +220,13 @@ export function createQueueIndex(docs: Model<{ _id: string }>, locks: Model<{ _i
       const n = dir.buckets.length;
       const lo = (i: number) => (i === 0 ? '' : dir.buckets[i]!.first);
       const hi = (i: number) => (i + 1 < n ? dir.buckets[i + 1]!.first : END);
-      const wanted = (e: QueueEntry) => {
+      const wanted = (e: E) => {
         const sk = sortKeyOf(e);
         return sk >= from && sk <= to && (q.overdue === undefined || e.overdue === q.overdue) && (!q.match || q.match(e));
       };
       const matchingByCount = (b: BucketRef) => (q.overdue === undefined ? b.count : q.overdue ? b.overdue : b.count - b.overdue);
 
-      const cache = new Map<number, Promise<QueueEntry[]>>();
+      const cache = new Map<number, Promise<E[]>>();
       const entriesOf = (i: number) => {
         let p = cache.get(i);
         if (!p) {
@@ -202,7 +254,7 @@ export function createQueueIndex(docs: Model<{ _id: string }>, locks: Model<{ _i
       const order = q.sort === 1 ? candidates : [...candidates].reverse();
       const afterCursor = (sk: string) => !q.cursor || (q.sort === 1 ? sk > q.cursor : sk < q.cursor);
       const inReach = order.filter((i) => !q.cursor || (q.sort === 1 ? hi(i) > q.cursor : lo(i) < q.cursor));
-      const items: QueueEntry[] = [];
+      const items: E[] = [];
       for (let at = 0; at < inReach.length && items.length <= q.limit; at += 2) {
         // Two buckets at a time: a page rarely needs more, and both lookups run together.
         const batch = await Promise.all(inReach.slice(at, at + 2).map(entriesOf));

@@ -3,7 +3,9 @@ import { AppError, notFound } from '../../http/app-error';
 import type { System } from '../../../system/system';
 import { findDocument } from '../../../store/documents';
 import { auditTrailOf } from '../../../store/audit';
-import { findOutboxItem, findTicketByNumber, recentOutboxItems, recentTickets } from '../../../store/parking-ticket/ticket-store';
+import { findOutboxItem, findTicketByNumber, outboxPage, ticketPage } from '../../../store/parking-ticket/ticket-store';
+import { cursorParam } from '../../../store/staff-lists';
+import { pageSize } from '../dog-tax/list-cases';
 
 const view = (t: Record<string, any>) => ({
   ticketNumber: t.ticketNumber,
@@ -18,9 +20,12 @@ const view = (t: Record<string, any>) => ({
   ...(t.letterDeadline ? { letterDeadline: t.letterDeadline.toISOString() } : {}),
 });
 
-export async function listTickets(system: System, filter: { status?: string; limit?: number }) {
-  const items = await recentTickets(system.model, { status: filter.status, limit: filter.limit ?? 200 });
-  return { items: items.map(view) };
+export interface PageParams { cursor?: string; limit?: string }
+
+/** Tickets newest first, a page at a time (the staff's ticket list, store/staff-lists.ts). */
+export async function listTickets(system: System, filter: PageParams & { status?: string }) {
+  const page = await ticketPage(system.model, { status: filter.status, cursor: cursorParam(filter.cursor), limit: pageSize(filter.limit) });
+  return { items: page.items.map(view), nextCursor: page.nextCursor, total: page.total };
 }
 
 export async function getTicket(system: System, ticketNumber: string) {
@@ -40,10 +45,13 @@ export async function getDocument(system: System, id: string) {
   return { contentType: doc.contentType, filename: doc.filename, data: doc.data };
 }
 
-export async function listOutbox(system: System) {
-  const items = await recentOutboxItems(system.model, 500);
+/** Letters newest first, of the procedures the caller works (their departments'), a page at a time. */
+export async function listOutbox(system: System, procedures: string[], params: PageParams) {
+  const page = await outboxPage(system.model, procedures, { cursor: cursorParam(params.cursor), limit: pageSize(params.limit) });
   return {
-    items: items.map((o) => ({
+    nextCursor: page.nextCursor,
+    total: page.total,
+    items: page.items.map((o) => ({
       id: String(o._id), ticketNumber: o.caseNumber, kind: o.kind, recipientName: o.recipientName,
       recipientAddress: o.recipientAddress, createdAt: (o.createdAt as Date).toISOString(), status: o.status,
       documentUrl: `/api/outbox/${String(o._id)}/document.pdf`,

@@ -3,7 +3,7 @@ import { StaffGate } from '../../components/staff-gate.js';
 import { useI18n, usePageTitle } from '../../i18n.js';
 import { OutboxTable } from './outbox-table.js';
 import { TicketsTable } from '../parking-ticket/staff/tickets-table.js';
-import { useList } from './use-list.js';
+import { usePagedList } from './use-list.js';
 
 /** /dienst/postausgang – tickets with their status, and the letters waiting for the post. */
 export function OutboxPage() {
@@ -20,12 +20,12 @@ export function OutboxPage() {
 }
 
 function Lists() {
-  const [outbox, reloadOutbox] = useList<OutboxItem>('/api/outbox');
+  const [outbox, reloadOutbox, moreOutbox] = usePagedList<OutboxItem>('/api/outbox');
   return (
     <div className="stack-lg">
       {/* A withdrawal can cancel a queued letter, so the outbox is reloaded after one. */}
       <TicketsTable onChanged={() => void reloadOutbox()} />
-      <OutboxTable list={outbox} reload={() => void reloadOutbox()} />
+      <OutboxTable list={outbox} reload={() => void reloadOutbox()} more={() => void moreOutbox()} />
     </div>
   );
 }

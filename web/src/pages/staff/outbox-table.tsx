@@ -3,10 +3,11 @@ import { ErrorState } from '../../components/error-state.js';
 import { Loading } from '../../components/loading.js';
 import { formatDateTime } from '../../format.js';
 import { useI18n } from '../../i18n.js';
-import type { ListState } from './use-list.js';
+import type { PagedState } from './use-list.js';
+import { ShowMore } from './show-more.js';
 
 /** Letters the workflow queued for printing and postal dispatch. */
-export function OutboxTable({ list, reload }: { list: ListState<OutboxItem>; reload: () => void }) {
+export function OutboxTable({ list, reload, more }: { list: PagedState<OutboxItem>; reload: () => void; more: () => void }) {
   const { t, lang } = useI18n();
   return (
     <section aria-labelledby="outbox-title" className="stack">
@@ -56,6 +57,7 @@ export function OutboxTable({ list, reload }: { list: ListState<OutboxItem>; rel
           </table>
         </div>
       ) : null}
+      <ShowMore list={list} more={more} what={t.staff.outboxTitle} />
     </section>
   );
 }

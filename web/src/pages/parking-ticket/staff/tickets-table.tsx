@@ -6,7 +6,8 @@ import { Loading } from '../../../components/loading.js';
 import { StatusBadge } from '../../../components/status-badge.js';
 import { formatDateTime, formatLastPayableDay, formatMoney } from '../../../format.js';
 import { useI18n } from '../../../i18n.js';
-import { useList } from '../../staff/use-list.js';
+import { usePagedList } from '../../staff/use-list.js';
+import { ShowMore } from '../../staff/show-more.js';
 import { WithdrawDialog } from './withdraw-dialog.js';
 
 // Withdrawal can be requested until a notice is issued (the server would answer 409 ticket_closed).
@@ -15,7 +16,8 @@ const WITHDRAWABLE: TicketStatus[] = ['open', 'letter_sent', 'holder_unknown', '
 export function TicketsTable({ onChanged }: { onChanged: () => void }) {
   const { t, lang, local } = useI18n();
   const [status, setStatus] = useState<TicketStatus | ''>('');
-  const [list, reload] = useList<StaffTicket>(`/api/parking-tickets${status ? `?status=${status}` : ''}`);
+  // Newest first, a page at a time; the server filters by status.
+  const [list, reload, more] = usePagedList<StaffTicket>(`/api/parking-tickets${status ? `?status=${status}` : ''}`);
   const [withdrawing, setWithdrawing] = useState<string>();
   const [notice, setNotice] = useState('');
   const noticeRef = useRef<HTMLDivElement>(null);
@@ -31,11 +33,7 @@ export function TicketsTable({ onChanged }: { onChanged: () => void }) {
     noticeRef.current?.focus();
   }
 
-  const items =
-    list.kind === 'ready'
-      ? list.items
-          .filter((ticket) => !status || ticket.status === status)
-      : [];
+  const items = list.kind === 'ready' ? list.items : [];
 
   return (
     <section aria-labelledby="tickets-title" className="stack">
@@ -122,6 +120,7 @@ export function TicketsTable({ onChanged }: { onChanged: () => void }) {
           </table>
         </div>
       ) : null}
+      <ShowMore list={list} more={() => void more()} what={t.staff.ticketsTitle} />
       {withdrawing ? <WithdrawDialog ticketNumber={withdrawing} onDone={(ok) => void done(withdrawing, ok)} /> : null}
     </section>
   );
