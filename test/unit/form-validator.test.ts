@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { listForms } from '../../forms/registry';
 import { compile } from '../../domain/json-schema';
+import type { RJSFSchema } from '@rjsf/utils';
 import { InterpretingValidator } from '../../web/src/rjsf/validator';
 
 const validator = new InterpretingValidator();
@@ -41,7 +42,7 @@ describe('browser-side form validation without eval', () => {
     const spy = new Proxy(original, { construct() { throw new Error('new Function called'); }, apply() { throw new Error('Function called'); } });
     globalThis.Function = spy;
     try {
-      const schema = { type: 'object', required: ['a'], properties: { a: { type: 'string', pattern: '^[0-9]{5}$', minLength: 5 } } };
+      const schema: RJSFSchema = { type: 'object', required: ['a'], properties: { a: { type: 'string', pattern: '^[0-9]{5}$', minLength: 5 } } };
       expect(validator.validateFormData({ a: '12' }, schema).errors.map((e) => e.name).sort()).toEqual(['minLength', 'pattern']);
       expect(validator.isValid(schema, { a: '58095' }, schema)).toBe(true);
     } finally {
