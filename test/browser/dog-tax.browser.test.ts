@@ -98,5 +98,12 @@ describe('Hundesteuer in the browser', () => {
     await resumed.getByText('Ihr gespeicherter Entwurf wurde geladen').waitFor();
     expect(await resumed.getByLabel('Familienname').inputValue()).toBe('Mustermann');
     expect(await resumed.getByLabel('Vorname').inputValue()).toBe('Erika');
+    // The citizen can revoke the link: the draft is deleted, and the link then finds nothing.
+    await resumed.getByRole('button', { name: 'Gespeicherten Entwurf löschen' }).click();
+    await resumed.getByText(/Der gespeicherte Entwurf wurde gelöscht/).waitFor();
+    await expectNoWcagViolations(resumed, 'form: draft discarded');
+    const again = await (await browser.newContext({ locale: 'de-DE' })).newPage();
+    await again.goto(link);
+    await again.getByText('Der Entwurf wurde nicht gefunden.', { exact: false }).waitFor();
   });
 });

@@ -13,6 +13,7 @@ import { watchQueries, filtersByIdOnly, type QueryGuard } from '../support/query
 import { fineProceedingsWorkflowId } from '../../workflows/fine-proceedings/shared';
 import { taskIdOf } from '../../workflows/tasks/shared';
 import { findTicketByNumber } from '../../store/parking-ticket/ticket-store';
+import { letterCodeOf } from '../support/letter-code';
 
 let app: RunningSystem;
 let staff: HttpClient;
@@ -82,7 +83,7 @@ describe('per-request paths go by _id', () => {
   it('fine proceedings: hearing answer → inbox → claim → decision → notice', async () => {
     const recorded = (await staff.request('POST', '/api/parking-tickets', ticket('HA-MM 4711', 8), { 'Idempotency-Key': 'guard-hearing-1' })).json;
     const citizen = new HttpClient(app.baseUrl);
-    const opened = await citizen.request('POST', '/api/parking-tickets/access', { code: recorded.accessCode, plate: 'HA-MM 4711' });
+    const opened = await citizen.request('POST', '/api/parking-tickets/access', { code: await letterCodeOf(app, recorded.ticketNumber), plate: 'HA-MM 4711' });
     const bearer = { Authorization: `Bearer ${opened.json.portalToken}` };
     await eventually(async () => (await findTicketByNumber(app.system.model, recorded.ticketNumber))?.status === 'letter_sent', 'letter_sent', { tries: 200 });
     guard.reset();

@@ -41,7 +41,7 @@ const ACTION_TEXT: Record<(typeof DOG_TAX_ACTIONS)[keyof typeof DOG_TAX_ACTIONS]
 };
 
 const DOCUMENT_TITLE: Record<string, Text> = {
-  submission_receipt: { de: 'Eingangsbestätigung mit Ihren Angaben', en: 'Confirmation of receipt with your details' },
+  submission_receipt: { de: 'Eingangsbestätigung', en: 'Confirmation of receipt' },
   dog_tax_notice: { de: 'Hundesteuerbescheid', en: 'Dog tax notice' },
   dog_tax_deregistration: { de: 'Bescheid über die Abmeldung', en: 'Deregistration notice' },
   dog_tax_exemption_decision: { de: 'Bescheid über Ihren Antrag', en: 'Decision on your application' },

@@ -17,6 +17,8 @@ import { startPaymentReconciliation } from '../payments/start-payment-reconcilia
 
 /** Back to the ticket's own page when the client proved it knows a code of it (card or letter), else to the portal entry. */
 function returnUrl(base: string, secret: Buffer, ticket: { accessCodeHash: string; workflowId: string }, code: string | undefined): string {
+  // Opened from the link mailed to whoever answered: back to that page (its session is in the tab, no secret in the URL).
+  if (code === 'antwort') return `${base}/knoellchen/antwort`;
   const known = code && (hashAccessCode(secret, code) === ticket.accessCodeHash || normalizeAccessCode(code) === deriveLetterCode(secret, ticket.workflowId));
   return known ? `${base}/knoellchen/${encodeURIComponent(normalizeAccessCode(code))}` : `${base}/knoellchen`;
 }

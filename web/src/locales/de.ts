@@ -72,7 +72,7 @@ export const de = {
   portal: {
     entryTitle: 'Knöllchen online bezahlen',
     entryIntro:
-      'Geben Sie den Ticket-Code von der Hinweiskarte an Ihrer Windschutzscheibe und das Kennzeichen des Fahrzeugs ein.',
+      'Geben Sie den Ticket-Code von der Hinweiskarte an Ihrer Windschutzscheibe oder den Zugangscode aus dem Anhörungsschreiben und das Kennzeichen des Fahrzeugs ein.',
     codeLabel: 'Ticket-Code',
     codeHint: 'Steht auf der Hinweiskarte unter dem QR-Code.',
     plateLabel: 'Kfz-Kennzeichen',
@@ -225,6 +225,8 @@ export const de = {
     loaded: 'Ihr gespeicherter Entwurf wurde geladen',
     loadedUntil: (until: string) => `Der Entwurf bleibt bis ${until} gespeichert und wird nach dem Absenden gelöscht.`,
     notFound: 'Der Entwurf wurde nicht gefunden. Vielleicht ist der Link abgelaufen (7 Tage) oder der Antrag wurde schon abgesendet. Sie können das Formular neu ausfüllen.',
+    discard: 'Gespeicherten Entwurf löschen',
+    discarded: 'Der gespeicherte Entwurf wurde gelöscht; der Link aus der E-Mail funktioniert nicht mehr. Ihre Angaben auf dieser Seite bleiben, bis Sie sie schließen.',
   },
   wizard: {
     stepOf: (n: number, total: number, title: string) => `Schritt ${n} von ${total}: ${title}`,
@@ -260,7 +262,7 @@ export const de = {
   },
   caseView: {
     title: (nr: string) => `Vorgang ${nr}`,
-    notFound: 'Vorgang nicht gefunden – bitte prüfen Sie den Link.',
+    notFound: 'Vorgang nicht gefunden – bitte prüfen Sie den Link. Wurde er ersetzt, gilt nur noch der neue Link.',
     status: 'Aktueller Stand',
     received: 'Eingegangen am',
     form: 'Formular',

@@ -70,7 +70,7 @@ export const en: Dictionary = {
   statusPrefix: 'Status:',
   portal: {
     entryTitle: 'Pay a parking ticket online',
-    entryIntro: 'Enter the ticket code from the notice card on your windscreen and the vehicle registration number.',
+    entryIntro: 'Enter the ticket code from the notice card on your windscreen, or the access code from the hearing letter, and the vehicle registration number.',
     codeLabel: 'Ticket code',
     codeHint: 'Printed on the notice card below the QR code.',
     plateLabel: 'Vehicle registration number',
@@ -224,6 +224,8 @@ export const en: Dictionary = {
     loaded: 'Your saved draft has been loaded',
     loadedUntil: (until: string) => `The draft is kept until ${until} and deleted once you submit.`,
     notFound: 'The draft was not found. The link may have expired (7 days) or the application was already submitted. You can fill in the form again.',
+    discard: 'Delete the saved draft',
+    discarded: 'The saved draft was deleted; the link in the e-mail no longer works. What you entered on this page stays until you close it.',
   },
   wizard: {
     stepOf: (n: number, total: number, title: string) => `Step ${n} of ${total}: ${title}`,
@@ -259,7 +261,7 @@ export const en: Dictionary = {
   },
   caseView: {
     title: (nr: string) => `Case ${nr}`,
-    notFound: 'Case not found – please check the link.',
+    notFound: 'Case not found – please check the link. If it was replaced, only the new link works.',
     status: 'Current status',
     received: 'Received on',
     form: 'Form',

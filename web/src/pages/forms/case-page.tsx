@@ -34,8 +34,12 @@ export function CasePage({ caseNumber, search }: { caseNumber: string; search: s
       {state.kind === 'loading' ? <Loading /> : null}
       {state.kind === 'not-found' ? <Alert type="danger" title={t.caseView.notFound} live="alert" /> : null}
       {state.kind === 'failed' ? <ErrorState message={state.message} onRetry={retry} /> : null}
-      {state.kind === 'ready' ? <CaseBody view={state.view} polling={state.polling} token={token} /> : null}
-      {state.kind === 'ready' ? <ReplaceLink caseNumber={caseNumber} token={token} onReplaced={setToken} /> : null}
+      {state.kind === 'ready' ? (
+        <div className="stack-lg">
+          <CaseBody view={state.view} polling={state.polling} token={token} />
+          <ReplaceLink caseNumber={caseNumber} token={token} onReplaced={setToken} />
+        </div>
+      ) : null}
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { api, ApiError } from '../../api.js';
+import { api, ApiError, messageOf } from '../../api.js';
 import { Alert } from '../../components/alert.js';
 import { formatDateTime } from '../../format.js';
 import type { FormDefinition, SubmissionAccepted } from '../../api/types.js';
@@ -12,7 +12,7 @@ import { useFormDefinition } from '../staff/use-form-definition.js';
 import { SubmissionConfirmation } from './submission-confirmation.js';
 import { FormWizard } from './wizard/form-wizard.js';
 import { SaveDraft } from './drafts/save-draft.js';
-import { deleteSubmittedDraft, useResumedDraft, type ResumedDraft } from './drafts/use-resumed-draft.js';
+import { deleteSubmittedDraft, discardDraft, useResumedDraft, type ResumedDraft } from './drafts/use-resumed-draft.js';
 
 type Data = Record<string, unknown>;
 
@@ -34,11 +34,7 @@ export function FormPage({ formId }: { formId: string }) {
     <>
       <h1 className="kern-heading-x-large">{texts?.title ?? t.services.title}</h1>
       {definition.kind === 'loading' || resume.kind === 'loading' ? <Loading /> : null}
-      {draft && !accepted ? (
-        <Alert type="success" title={t.drafts.loaded} live="status">
-          <p className="kern-body">{t.drafts.loadedUntil(formatDateTime(draft.expiresAt, lang))}</p>
-        </Alert>
-      ) : null}
+      {draft && !accepted ? <LoadedDraft formId={formId} draft={draft} /> : null}
       {resume.kind === 'missing' ? <Alert type="warning" title={t.drafts.notFound} live="status" /> : null}
       {resume.kind === 'failed' ? <Alert type="danger" title={resume.message} live="alert" /> : null}
       {definition.kind === 'failed' ? <ErrorState message={definition.message} onRetry={reload} /> : null}
@@ -50,6 +46,33 @@ export function FormPage({ formId }: { formId: string }) {
       ) : null}
       {accepted ? <SubmissionConfirmation result={accepted.result} emailed={accepted.emailed} /> : null}
     </>
+  );
+}
+
+/** The resumed draft: until when it is kept, and a way to delete it now (its link then stops working). */
+function LoadedDraft({ formId, draft }: { formId: string; draft: ResumedDraft }) {
+  const { t, lang } = useI18n();
+  const [state, setState] = useState<'kept' | 'busy' | 'discarded' | { error: string }>('kept');
+  async function discard() {
+    setState('busy');
+    try {
+      await discardDraft(formId, draft);
+      setState('discarded');
+    } catch (e) {
+      setState({ error: messageOf(e) });
+    }
+  }
+  if (state === 'discarded') return <Alert type="info" title={t.drafts.discarded} live="status" />;
+  return (
+    <Alert type="success" title={t.drafts.loaded} live="status">
+      <p className="kern-body">{t.drafts.loadedUntil(formatDateTime(draft.expiresAt, lang))}</p>
+      <p className="kern-body">
+        <button type="button" className="kern-btn kern-btn--tertiary" disabled={state === 'busy'} onClick={() => void discard()}>
+          <span className="kern-label">{t.drafts.discard}</span>
+        </button>
+      </p>
+      {typeof state === 'object' ? <p className="kern-body" role="alert">{state.error}</p> : null}
+    </Alert>
   );
 }
 

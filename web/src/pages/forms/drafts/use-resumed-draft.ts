@@ -52,6 +52,13 @@ export function useResumedDraft(formId: string): ResumeState {
   return state;
 }
 
+/** The citizen discards the saved draft: it is deleted and its e-mailed link stops working. */
+export async function discardDraft(formId: string, draft: ResumedDraft): Promise<void> {
+  const path = `/api/forms/${encodeURIComponent(formId)}/drafts/${encodeURIComponent(draft.draftId)}/delete`;
+  await api<void>(path, { method: 'POST', body: { token: draft.token, reason: 'discarded' } });
+  window.history.replaceState(window.history.state, '', window.location.pathname);
+}
+
 /** After the form was submitted the draft is no longer needed: delete it (best effort; it expires anyway). */
 export async function deleteSubmittedDraft(formId: string, draft: ResumedDraft): Promise<void> {
   const path = `/api/forms/${encodeURIComponent(formId)}/drafts/${encodeURIComponent(draft.draftId)}/delete`;
