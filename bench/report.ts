@@ -46,7 +46,7 @@ export function renderReport(r: Report): string {
     out.push('');
     out.push(`Operations per row: ${[...new Set(r.recording.map((x) => `${x.clients} clients: ${x.recording.ops}`))].join(', ')}. Throughput counts the operations that succeeded.`);
     const failed = r.recording.flatMap((x) => [x.baseline, x.recording].filter((m) => m.errors > 0).map((m) => `${k(x.stored)} stored, ${x.clients} clients, ${m.label}: ${m.errors} of ${m.ops} failed (first: ${m.firstError})`));
-    out.push(failed.length ? `Failed operations: ${failed.join('; ')}.` : 'Failed operations: none.');
+    out.push(failed.length ? `Failed operations: ${failed.join('; ')}. In rows with failed operations the CPU columns are not comparable (a request answered 503 goes on being registered after its row).` : 'Failed operations: none.');
     out.push('');
   }
   if (r.growth.length) {
