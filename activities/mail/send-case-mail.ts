@@ -29,12 +29,13 @@ export interface CaseMail {
 }
 
 /**
- * Counts a citizen mail against its address's daily budget, once per mail key (a retried
- * activity whose mail already went out is not counted again). False: over budget.
+ * Counts a citizen mail against its address's daily budget, once per mail key: a retried
+ * activity (a relay that is down, a crash) is answered the first decision, not counted again.
+ * False: over budget.
  */
 export async function withinMailBudget(model: ReadModel, key: string, to: string): Promise<boolean> {
   if ((await model.sentMails.findById(key).lean())?.status === 'sent') return true;
-  return (await new MailBudget(model.sentMails.db).claim(to)).allowed;
+  return new MailBudget(model.sentMails.db).claimFor(key, to);
 }
 
 /** SMTP 5xx (permanent negative reply, RFC 5321 4.2.1) or nodemailer's refusal of the envelope before sending. */

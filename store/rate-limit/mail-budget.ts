@@ -21,6 +21,8 @@ export const CONFIRMED_MAILS_PER_DAY = 100;
 const CONFIRMATION_MS = 180 * 24 * 60 * 60_000;
 
 interface ConfirmedDoc { _id: string; expiresAt: Date }
+/** The budget decision for one mail (its send key), so a retried activity does not count the same mail again. */
+interface DecisionDoc { _id: string; allowed: boolean; expiresAt: Date }
 
 export const mailAddressKey = (address: string) => createHash('sha256').update(`mail-address:${address.trim().toLowerCase()}`).digest('hex');
 
@@ -29,13 +31,39 @@ function confirmedModel(conn: Connection): Model<ConfirmedDoc> {
     new Schema({ _id: String, expiresAt: Date }, { collection: 'mail_confirmed', versionKey: false }))) as Model<ConfirmedDoc>;
 }
 
+function decisionModel(conn: Connection): Model<DecisionDoc> {
+  return ((conn.models.MailBudgetDecision as unknown) ?? conn.model('MailBudgetDecision',
+    new Schema({ _id: String, allowed: Boolean, expiresAt: Date }, { collection: 'mail_budget_decisions', versionKey: false }))) as Model<DecisionDoc>;
+}
+
 export class MailBudget {
   private readonly counter: WindowCounter;
   private readonly confirmed: Model<ConfirmedDoc>;
+  private readonly decisions: Model<DecisionDoc>;
 
   constructor(conn: Connection) {
     this.counter = new WindowCounter(conn);
     this.confirmed = confirmedModel(conn);
+    this.decisions = decisionModel(conn);
+  }
+
+  /**
+   * Counts the mail with send key `mailKey` once, however often its activity is retried (a relay
+   * that is down must not spend the address's budget): the first decision is stored by insert
+   * and answered again. False: over budget, do not send.
+   */
+  async claimFor(mailKey: string, address: string, now = Date.now()): Promise<boolean> {
+    const known = await this.decisions.findById(mailKey).lean<DecisionDoc>();
+    if (known) return known.allowed;
+    const { allowed } = await this.claim(address, now);
+    try {
+      await this.decisions.create({ _id: mailKey, allowed, expiresAt: new Date(now + 7 * MAIL_WINDOW_MS) });
+      return allowed;
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+      // A parallel attempt decided first (and counted): its decision stands.
+      return (await this.decisions.findById(mailKey).lean<DecisionDoc>())!.allowed;
+    }
   }
 
   async limitOf(address: string, now = Date.now()): Promise<number> {
@@ -69,7 +97,8 @@ export class MailBudget {
   }
 
   async purgeExpired(now = new Date()): Promise<number> {
-    const { deletedCount } = await this.confirmed.deleteMany({ expiresAt: { $lte: now } });
-    return deletedCount ?? 0;
+    const confirmed = (await this.confirmed.deleteMany({ expiresAt: { $lte: now } })).deletedCount ?? 0;
+    const decisions = (await this.decisions.deleteMany({ expiresAt: { $lte: now } })).deletedCount ?? 0;
+    return confirmed + decisions;
   }
 }

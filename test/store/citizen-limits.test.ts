@@ -113,6 +113,10 @@ describe('MailBudget (per unconfirmed address)', () => {
     await b.confirm('victim@example.org');
     expect(await a.limitOf('VICTIM@example.org')).toBe(CONFIRMED_MAILS_PER_DAY);
     expect((await a.claim('victim@example.org')).allowed).toBe(true);
+    // One mail (one send key) is counted once however often its activity is retried (Temporal retries one attempt after another).
+    const retried = [await a.claimFor('receipt:1', 'retry@example.org'), await b.claimFor('receipt:1', 'retry@example.org'), await a.claimFor('receipt:1', 'retry@example.org')];
+    expect(retried).toEqual([true, true, true]);
+    expect((await a.wouldAllow('retry@example.org')).count).toBe(1);
     // Only a hash of the address is stored.
     expect(JSON.stringify(await conn.collection('rate_counts').find({}).toArray())).not.toContain('victim');
   });
