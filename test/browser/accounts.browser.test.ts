@@ -71,6 +71,14 @@ describe('staff accounts in the browser', () => {
     await other.getByLabel('Passwort', { exact: true }).fill(password);
     await other.getByRole('button', { name: 'Anmelden' }).click();
     await other.getByText('Angemeldet als Karin Krause').waitFor();
+    // The password was issued by the admin: Karin chooses her own before anything else.
+    await other.getByText('Bitte wählen Sie ein eigenes Passwort').waitFor();
+    await other.getByLabel('Bisheriges Passwort').fill(password);
+    await other.getByLabel('Neues Passwort', { exact: true }).fill('Karins eigenes Passwort');
+    await other.getByLabel('Neues Passwort wiederholen').fill('Karins eigenes Passwort');
+    await other.getByRole('button', { name: 'Passwort ändern' }).click();
+    await other.getByText('Bitte wählen Sie ein eigenes Passwort').waitFor({ state: 'detached' });
+    await other.getByText('Angemeldet als Karin Krause').waitFor();
     expect(await staffNav(other)).toEqual(['Startseite', 'Aufgaben', 'Postausgang und Verwarnungen', 'Passwort ändern']);
     // An admin page is refused in the page too (and by the server).
     await other.goto(`${app.baseUrl}/dienst/konten`);

@@ -61,6 +61,10 @@ describe('signing in', () => {
     expect(again.status).toBe(200);
     expect(again.json).toEqual(session);
     expect(await auditOf('becker-t')).toContainEqual({ action: 'signed-in', actor: 'becker-t' });
+    // The sign-in answer and the session agree on what is pending (here nothing: this system lets admins work without TOTP).
+    const fixture = new HttpClient(app.baseUrl);
+    expect((await fixture.signIn(TEST_STAFF.id, TEST_STAFF.password)).pendingStep).toBeUndefined();
+    expect((await fixture.request('GET', '/api/staff/session')).json.pendingStep).toBeUndefined();
   });
 
   it('when the stored hash is read, then it is argon2id with the OWASP parameters', async () => {

@@ -33,8 +33,8 @@ export interface StaffSessionView {
   secondFactor: boolean;
 }
 
-export const toSessionView = (account: StaffAccountDoc, session: SessionDoc): StaffSessionView => {
-  const pendingStep = pendingStepOf(account);
+export const toSessionView = (account: StaffAccountDoc, session: SessionDoc, config: System['config']): StaffSessionView => {
+  const pendingStep = pendingStepOf(account, config);
   return {
     id: account._id, displayName: account.displayName, roles: account.roles as StaffRole[],
     departments: account.departments as Department[], leadOf: account.leadOf as Department[], csrfToken: session.csrfToken,
@@ -118,7 +118,7 @@ export async function signIn(system: System, limiter: SignInLimiter, input: { us
   await sessions.purgeExpired();
   const { token, session } = await sessions.create(usable._id);
   await auditAccount(system, usable._id, usable._id, 'signed-in', { address: input.address, ...(secondFactor ? { secondFactor: true } : {}) });
-  return { token, session, view: toSessionView(usable, session) };
+  return { token, session, view: toSessionView(usable, session, system.config) };
 }
 
 export async function signOut(system: System, session: SessionDoc): Promise<void> {
