@@ -71,12 +71,12 @@ export class PublicLimits {
   async admit(kind: LimitClass, who: ClientRef, now = Date.now()): Promise<void> {
     const policy = POLICIES[kind];
     // The client first: a client over its budget does not spend the address's or everyone's.
-    const mine = await this.counter.add(`${kind}:client:${who.client}`, policy.perClient.windowMs, 1, now);
+    const mine = await this.counter.add(`${kind}:client:${who.client}`, policy.perClient.windowMs, 1, now, policy.perClient.points);
     if (mine.count > policy.perClient.points) throw tooManyRequests(retryAfter(mine, now));
-    const address = await this.counter.add(`${kind}:address:${who.address}`, policy.perAddress.windowMs, 1, now);
+    const address = await this.counter.add(`${kind}:address:${who.address}`, policy.perAddress.windowMs, 1, now, policy.perAddress.points);
     if (address.count > policy.perAddress.points) throw tooManyRequests(retryAfter(address, now));
     if (policy.global) {
-      const all = await this.counter.add(`${kind}:global`, policy.global.windowMs, 1, now);
+      const all = await this.counter.add(`${kind}:global`, policy.global.windowMs, 1, now, policy.global.points);
       if (all.count > policy.global.points) throw busy(retryAfter(all, now));
     }
   }
@@ -84,11 +84,11 @@ export class PublicLimits {
   /** Counts an upload's size against the daily quotas, before it is stored; throws 429 when one is spent. */
   async chargeUpload(who: ClientRef, bytes: number, now = Date.now()): Promise<void> {
     const units = Math.max(1, Math.ceil(bytes / MIB));
-    const mine = await this.counter.add(`upload-mib:client:${who.client}`, DAY, units, now);
+    const mine = await this.counter.add(`upload-mib:client:${who.client}`, DAY, units, now, UPLOAD_QUOTA_MIB.perClient);
     if (mine.count > UPLOAD_QUOTA_MIB.perClient) throw quotaUsed(retryAfter(mine, now));
-    const address = await this.counter.add(`upload-mib:address:${who.address}`, DAY, units, now);
+    const address = await this.counter.add(`upload-mib:address:${who.address}`, DAY, units, now, UPLOAD_QUOTA_MIB.perAddress);
     if (address.count > UPLOAD_QUOTA_MIB.perAddress) throw quotaUsed(retryAfter(address, now));
-    const all = await this.counter.add('upload-mib:global', DAY, units, now);
+    const all = await this.counter.add('upload-mib:global', DAY, units, now, UPLOAD_QUOTA_MIB.global);
     if (all.count > UPLOAD_QUOTA_MIB.global) throw busy(retryAfter(all, now));
   }
 }

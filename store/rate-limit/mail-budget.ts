@@ -74,7 +74,7 @@ export class MailBudget {
   /** Counts one mail to `address`; `allowed` false: over today's budget, do not send. */
   async claim(address: string, now = Date.now()): Promise<WindowCount & { allowed: boolean }> {
     const limit = await this.limitOf(address, now);
-    const counted = await this.counter.add(`mail:${mailAddressKey(address)}`, MAIL_WINDOW_MS, 1, now);
+    const counted = await this.counter.add(`mail:${mailAddressKey(address)}`, MAIL_WINDOW_MS, 1, now, limit);
     return { ...counted, allowed: counted.count <= limit };
   }
 

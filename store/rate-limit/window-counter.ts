@@ -11,6 +11,11 @@
  * `_id` reads). The claimed numbers of a window are contiguous (n is claimed only after n − 1
  * exists), which is what makes the bisection exact.
  *
+ * Within one process the events of one key are claimed one after another (a queue per key), so
+ * a burst of parallel requests costs one read and one insert each instead of colliding on the
+ * same numbers; only replicas collide. With a `cap`, an event of a key whose known count has
+ * already reached it is answered without touching the database (it is refused anyway).
+ *
  * Every document carries `expiresAt` (the end of its window); a schedule deletes the expired
  * ones (purgeExpired, a scan of this collection once an hour).
  */
@@ -38,14 +43,33 @@ export function rateCountModel(conn: Connection): Model<CountDoc> {
 export class WindowCounter {
   private readonly counts: Model<CountDoc>;
   private readonly hints = new Map<string, number>();
+  private readonly queues = new Map<string, Promise<unknown>>();
 
   constructor(conn: Connection) {
     this.counts = rateCountModel(conn);
   }
 
-  /** Counts `units` events (each a claimed number) for `key` in its current window of `windowMs`. */
-  async add(key: string, windowMs: number, units = 1, now = Date.now()): Promise<WindowCount> {
+  /**
+   * Counts `units` events (each a claimed number) for `key` in its current window of `windowMs`.
+   * `cap`: once the count is known to have reached it, answer without counting (count > cap).
+   */
+  async add(key: string, windowMs: number, units = 1, now = Date.now(), cap?: number): Promise<WindowCount> {
     const { prefix, resetAt } = windowOf(key, windowMs, now);
+    const run = async (): Promise<WindowCount> => {
+      const known = this.hints.get(prefix) ?? 0;
+      if (cap !== undefined && known >= cap) return { count: known + units, resetAt };
+      return this.claim(prefix, resetAt, units);
+    };
+    const next = (this.queues.get(prefix) ?? Promise.resolve()).then(run, run);
+    this.queues.set(prefix, next);
+    try {
+      return await next;
+    } finally {
+      if (this.queues.get(prefix) === next) this.queues.delete(prefix);
+    }
+  }
+
+  private async claim(prefix: string, resetAt: number, units: number): Promise<WindowCount> {
     let n = await this.top(prefix);
     for (let claimed = 0; claimed < units;) {
       n += 1;
