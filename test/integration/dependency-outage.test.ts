@@ -98,7 +98,7 @@ describe('a dependency outage', () => {
   it('when FerretDB is paused, then a database route answers 503 with Retry-After within 2 s; after it continues, the route answers again and nothing accepted is lost', async () => {
     const db = await startFerretDb();
     const port = await freePort();
-    const config = loadConfig({ PORT: String(port), AMTSWEG_DATA_DIR: mkdtempSync(join(tmpdir(), 'amtsweg-outage-')), TEMPORAL_TASK_QUEUE: `outage-${port}` });
+    const config = loadConfig({ STAFF_ADMIN_SECOND_FACTOR: 'optional', PORT: String(port), AMTSWEG_DATA_DIR: mkdtempSync(join(tmpdir(), 'amtsweg-outage-')), TEMPORAL_TASK_QUEUE: `outage-${port}` });
     const app: RunningSystem = await runSystem(config, { temporalAddress: stack.temporalAddress, mongodbUri: db.uri, smtpUrl: stack.smtpUrl });
     cleanups.push(() => app.stop());
     await createTestAccount(app, { ...TEST_STAFF, roles: [...STAFF_ROLES], departments: [...DEPARTMENT_IDS] });
@@ -136,7 +136,7 @@ describe('a dependency outage', () => {
   it('when Temporal is unreachable, then recording a ticket answers 503 with Retry-After within 2 s', async () => {
     const proxy = await proxyTo(stack.temporalAddress);
     const db = await startFerretDb();
-    const config = loadConfig({ PORT: String(await freePort()), AMTSWEG_DATA_DIR: mkdtempSync(join(tmpdir(), 'amtsweg-outage-')), TEMPORAL_TASK_QUEUE: 'outage-temporal' });
+    const config = loadConfig({ STAFF_ADMIN_SECOND_FACTOR: 'optional', PORT: String(await freePort()), AMTSWEG_DATA_DIR: mkdtempSync(join(tmpdir(), 'amtsweg-outage-')), TEMPORAL_TASK_QUEUE: 'outage-temporal' });
     const system: System = await connectSystem(config, { temporal: { ...config.temporal, address: proxy.address }, mongodbUri: db.uri, smtpUrl: stack.smtpUrl });
     cleanups.push(() => system.close());
     const server = createApp(system).listen(0, '127.0.0.1');
@@ -165,7 +165,7 @@ describe('a dependency outage', () => {
     const proxy = await silenceableProxyTo(stack.temporalAddress);
     cleanups.push(() => proxy.close());
     const port = await freePort();
-    const config = loadConfig({ PORT: String(port), AMTSWEG_DATA_DIR: mkdtempSync(join(tmpdir(), 'amtsweg-outage-')), TEMPORAL_TASK_QUEUE: `outage-silent-${port}` });
+    const config = loadConfig({ STAFF_ADMIN_SECOND_FACTOR: 'optional', PORT: String(port), AMTSWEG_DATA_DIR: mkdtempSync(join(tmpdir(), 'amtsweg-outage-')), TEMPORAL_TASK_QUEUE: `outage-silent-${port}` });
     // The worker talks to Temporal directly (it is not what is measured); the web process goes through the proxy.
     const worker = await runSystem(config, { temporalAddress: stack.temporalAddress, mongodbUri: testMongoUri('outage_silent'), smtpUrl: stack.smtpUrl });
     cleanups.push(() => worker.stop());

@@ -11,7 +11,8 @@ import { runSystem } from '../../scripts/lib/run-system';
 
 const env = process.env;
 const need = (name: string) => env[name] || (() => { throw new Error(`${name} is not set`); })();
-const config = loadConfig({ PORT: need('PORT'), AMTSWEG_DATA_DIR: need('AMTSWEG_DATA_DIR'), TEMPORAL_TASK_QUEUE: need('TEMPORAL_TASK_QUEUE') });
+// As the test systems (test/support/system.ts): the test accounts' admin role works without a TOTP second factor.
+const config = loadConfig({ STAFF_ADMIN_SECOND_FACTOR: 'optional', PORT: need('PORT'), AMTSWEG_DATA_DIR: need('AMTSWEG_DATA_DIR'), TEMPORAL_TASK_QUEUE: need('TEMPORAL_TASK_QUEUE') });
 const running = await runSystem(config, {
   temporalAddress: need('AMTSWEG_TEST_TEMPORAL_ADDRESS'), mongodbUri: need('AMTSWEG_TEST_MONGODB_URI'), smtpUrl: need('AMTSWEG_TEST_SMTP_URL'),
 });
