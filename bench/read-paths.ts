@@ -21,7 +21,9 @@ async function time(rows: ReadPathRow[], label: string, runs: number, op: () => 
     try {
       await op();
     } catch (error) {
-      console.log(`${label.padEnd(58)} failed after ${(performance.now() - t).toFixed(0)} ms: ${(error as Error).name}`);
+      const failed = `failed after ${(performance.now() - t).toFixed(0)} ms: ${(error as Error).name}`;
+      rows.push({ label: `${label.trim()} — ${failed}`, p50ms: NaN, p95ms: NaN });
+      console.log(`${label.padEnd(58)} ${failed}`);
       return;
     }
     ms.push(performance.now() - t);

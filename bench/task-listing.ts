@@ -129,7 +129,8 @@ export async function taskListingBench(system: System, opts: { total?: number; r
   }
   console.log(`worst page p95: ${worst.toFixed(1)} ms (goal < 100 ms) ${worst < 100 ? 'OK' : 'MISSED'}`);
 
-  const naive = await time(1, () => system.model.tasks.find({ department: 'fine-office', status: 'open' }).sort({ dueAt: 1 }).limit(25).lean());
-  row('contrast: naive find({department,status}).sort({dueAt}).limit(25)', naive);
+  // On the bulk connection (no 10 s socket timeout): it decodes every task document.
+  const naive = await time(1, () => bulk.tasks.find({ department: 'fine-office', status: 'open' }).sort({ dueAt: 1 }).limit(25).lean()).catch(() => undefined);
+  if (naive) row('contrast: naive find({department,status}).sort({dueAt}).limit(25)', naive);
   return { tasks: total, loadSeconds, rebuildSeconds, rows, worstP95ms: worst };
 }
