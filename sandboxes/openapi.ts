@@ -18,7 +18,11 @@ function operation(op: Op): Record<string, unknown> {
     'x-roles': op.public ? ['public'] : ['admin'],
     security: op.public ? [] : [{ sandboxKey: [] }, { staffSession: [] }],
     ...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: { type: 'object' } } } } } : {}),
-    responses: { ...Object.fromEntries(Object.entries(op.responses).map(([status, description]) => [status, { description }])), ...refused },
+    responses: {
+      ...Object.fromEntries(Object.entries(op.responses).map(([status, description]) => [status, { description }])),
+      ...(op.body ? { 400: { description: 'The body is not JSON, or not a JSON object' } } : {}),
+      ...refused,
+    },
   };
 }
 

@@ -153,6 +153,10 @@ export function createSandboxPaymentRouter(opts: SandboxPaymentRouterOptions): R
   });
 
   router.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
+    // The body parsers' refusals (not JSON, a JSON string or number, too large) are the caller's: 400/413, not 500.
+    const status = (err as { status?: unknown } | null)?.status;
+    if (req.path.startsWith('/api') && status === 400) return void res.status(400).json({ error: { code: 'BAD_REQUEST', message: 'malformed JSON' } });
+    if (req.path.startsWith('/api') && status === 413) return void res.status(413).json({ error: { code: 'TOO_LARGE', message: 'body too large' } });
     console.error('[sandbox payments]', err); // details stay in the log, never in the answer
     if (req.path.startsWith('/api')) res.status(500).json({ error: { code: 'INTERNAL', message: 'internal error' } });
     else res.status(500).type('text/plain').send('Interner Fehler / Internal error');
