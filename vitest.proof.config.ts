@@ -14,7 +14,6 @@ export default defineConfig({
     testTimeout: 300_000,
     hookTimeout: 300_000,
     fileParallelism: false,
-    passWithNoTests: true,
     reporters: ['default'],
   },
 });
