@@ -108,7 +108,7 @@ export class HttpClient {
   }
 
   /** Signs in; keeps cookie and CSRF token. Throws unless the answer is 200 (use request() to test failures). */
-  async signIn(userName: string, password: string): Promise<{ id: string; displayName: string; roles: string[]; departments: string[]; leadOf: string[]; csrfToken: string }> {
+  async signIn(userName: string, password: string): Promise<{ id: string; displayName: string; roles: string[]; departments: string[]; leadOf: string[]; csrfToken: string; pendingStep?: string }> {
     const res = await this.request('POST', '/api/staff/session', { userName, password });
     if (res.status !== 200) throw new Error(`staff sign-in of ${userName} failed: ${res.status} ${JSON.stringify(res.json)}`);
     this.csrfToken = res.json.csrfToken;

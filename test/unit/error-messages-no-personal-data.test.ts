@@ -58,7 +58,7 @@ describe('error messages', () => {
     await new Promise<void>((ok) => server.listen(0, '127.0.0.1', () => ok()));
     try {
       const { port } = server.address() as { port: number };
-      const error = await new HttpVehicleRegistry({ baseUrl: `http://127.0.0.1:${port}` }).findHolder('HA-AB 1234').catch((e: unknown) => e as Error);
+      const error = await new HttpVehicleRegistry({ baseUrl: `http://127.0.0.1:${port}` }).findHolder('HA-AB 1234').then(() => new Error('no error thrown'), (e: unknown) => e as Error);
       expect(error.message).toBe('vehicle registry answered 500');
       expect(error.message).not.toMatch(/Mustermann|Elberfelder|HA-AB/);
     } finally {
