@@ -1,30 +1,32 @@
 /**
- * A per-client-address budget of failed attempts in a fixed window, in memory
- * (rate-limiter-flexible's memory store): it slows one client guessing many names or codes.
- * Per process (a replica has its own), which is enough for its purpose; the durable per-account
- * and per-code locks live in the database (AttemptCounter). The library's MongoDB store is not
- * used: it counts with a conditional `findOneAndUpdate` + `$inc`, which FerretDB v1 runs
- * non-atomically (parallel failures were lost when measured), and it needs a TTL index FerretDB
- * does not have. Expired windows are dropped by the store's own (unref'd) timers.
+ * A per-client-address budget of failed sign-in attempts in a fixed window: it slows one client
+ * guessing many names. Counted in the database (store/rate-limit/window-counter.ts: by insert,
+ * since FerretDB v1 loses concurrent `$inc`), so every web replica shares the budget; the
+ * citizen side's limit schedule purges ended windows. A city office behind one proxy shares an
+ * address, so the budget is for volume only; the per-name-and-address delays live in
+ * SignInLimiter.
  */
-import { RateLimiterMemory } from 'rate-limiter-flexible';
+import type { Connection } from 'mongoose';
+import { WindowCounter } from '../../store/rate-limit/window-counter';
 
 export class AddressBudget {
-  private readonly failures: RateLimiterMemory;
+  private readonly failures: WindowCounter;
 
-  constructor(private readonly budget: number, windowMs: number) {
-    this.failures = new RateLimiterMemory({ points: budget, duration: Math.ceil(windowMs / 1000) });
+  constructor(conn: Connection, private readonly budget: number, private readonly windowMs: number) {
+    this.failures = new WindowCounter(conn);
   }
 
   /** Milliseconds until this address may try again, or 0. */
-  async retryAfterMs(address: string): Promise<number> {
-    const window = await this.failures.get(address);
-    if (!window || window.consumedPoints < this.budget) return 0;
-    return Math.max(window.msBeforeNext, 0);
+  async retryAfterMs(address: string, now = Date.now()): Promise<number> {
+    const { count, resetAt } = await this.failures.peek(this.key(address), this.windowMs, now);
+    return count < this.budget ? 0 : Math.max(resetAt - now, 0);
   }
 
-  async recordFailure(address: string): Promise<void> {
-    // penalty() adds a point without refusing: the refusal is retryAfterMs's answer.
-    await this.failures.penalty(address, 1);
+  async recordFailure(address: string, now = Date.now()): Promise<void> {
+    await this.failures.add(this.key(address), this.windowMs, 1, now);
+  }
+
+  private key(address: string): string {
+    return `staff-sign-in-address|${address}`;
   }
 }

@@ -92,10 +92,11 @@ const ceilingKey = (name: string) => `ceiling|${name}`;
 export class SignInLimiter {
   readonly attempts: SignInAttempts;
   readonly runs: GuessRun;
-  private readonly perAddress = new AddressBudget(ADDRESS_BUDGET, ADDRESS_WINDOW_MS);
+  private readonly perAddress: AddressBudget;
 
   constructor(conn: Connection) {
     this.attempts = new SignInAttempts(conn);
+    this.perAddress = new AddressBudget(conn, ADDRESS_BUDGET, ADDRESS_WINDOW_MS);
     this.runs = new GuessRun(this.attempts);
   }
 
@@ -106,7 +107,7 @@ export class SignInLimiter {
    * account that has a second factor).
    */
   async begin(name: string, address: string, withSecondFactor: boolean, now = Date.now()): Promise<SignInAttempt> {
-    const addressWait = await this.perAddress.retryAfterMs(address);
+    const addressWait = await this.perAddress.retryAfterMs(address, now);
     if (addressWait > 0) return { allowed: false, retryAfterMs: addressWait };
     const ceilingUntil = await this.runs.lockedUntil(ceilingKey(name), now);
     if (ceilingUntil && !withSecondFactor) return { allowed: false, retryAfterMs: ceilingUntil.getTime() - now };
@@ -130,7 +131,7 @@ export class SignInLimiter {
    * exactly one failure: the one that took the name to its daily ceiling (the caller alerts).
    */
   async failed(attempt: Extract<SignInAttempt, { allowed: true }>, now = Date.now()): Promise<{ waitMs: number; ceilingReached: boolean }> {
-    await this.perAddress.recordFailure(attempt.address);
+    await this.perAddress.recordFailure(attempt.address, now);
     const waitMs = await this.runs.failed(attempt.run, now);
     const ceiling = await this.attempts.state(ceilingKey(attempt.name), now);
     const count = await this.attempts.tallyFailure(`${attempt.name}:${ceiling.epoch}`, now);

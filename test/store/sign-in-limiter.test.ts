@@ -1,5 +1,5 @@
 /**
- * The in-memory address budget and the password rules. The staff sign-in limits:
+ * The address budget (in the database, shared by replicas) and the password rules. The staff sign-in limits:
  * staff-sign-in-limits.test.ts; the citizen side's guess limits: citizen-limits.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,27 +19,39 @@ afterAll(async () => {
   await conn?.close();
 });
 
-describe('AddressBudget (per client address, in memory)', () => {
+describe('AddressBudget (per client address, in the database)', () => {
   it('when 49 failures from one address arrive at once, then it may go on; the 50th spends the budget for the window', async () => {
-    const budget = new AddressBudget(50, 15 * 60_000);
-    await Promise.all(Array.from({ length: 49 }, () => budget.recordFailure('10.2.0.1')));
-    expect(await budget.retryAfterMs('10.2.0.1')).toBe(0);
-    await budget.recordFailure('10.2.0.1');
-    const wait = await budget.retryAfterMs('10.2.0.1');
+    const budget = new AddressBudget(conn, 50, 15 * 60_000);
+    const now = Date.UTC(2026, 11, 2, 9, 0, 1);
+    await Promise.all(Array.from({ length: 49 }, () => budget.recordFailure('10.2.0.1', now)));
+    expect(await budget.retryAfterMs('10.2.0.1', now)).toBe(0);
+    await budget.recordFailure('10.2.0.1', now);
+    const wait = await budget.retryAfterMs('10.2.0.1', now);
     expect(wait).toBeGreaterThan(14 * 60_000);
     expect(wait).toBeLessThanOrEqual(15 * 60_000);
-    expect(await budget.retryAfterMs('10.2.0.2')).toBe(0);
+    expect(await budget.retryAfterMs('10.2.0.2', now)).toBe(0);
+  });
+
+  it('when a second replica counts the same address, then both share one budget', async () => {
+    const now = Date.UTC(2026, 11, 2, 9, 30, 1);
+    const replicaA = new AddressBudget(conn, 4, 15 * 60_000);
+    const replicaB = new AddressBudget(conn, 4, 15 * 60_000);
+    await Promise.all([replicaA.recordFailure('10.2.2.1', now), replicaB.recordFailure('10.2.2.1', now), replicaA.recordFailure('10.2.2.1', now)]);
+    expect(await replicaB.retryAfterMs('10.2.2.1', now)).toBe(0);
+    await replicaB.recordFailure('10.2.2.1', now);
+    expect(await replicaA.retryAfterMs('10.2.2.1', now)).toBeGreaterThan(0);
   });
 
   it('when the window has passed, then the address has its whole budget again', async () => {
-    const budget = new AddressBudget(2, 1000);
-    await budget.recordFailure('10.2.1.1');
-    await budget.recordFailure('10.2.1.1');
-    expect(await budget.retryAfterMs('10.2.1.1')).toBeGreaterThan(0);
-    await new Promise((resolve) => setTimeout(resolve, 1100));
-    expect(await budget.retryAfterMs('10.2.1.1')).toBe(0);
-    await budget.recordFailure('10.2.1.1');
-    expect(await budget.retryAfterMs('10.2.1.1')).toBe(0);
+    const budget = new AddressBudget(conn, 2, 15 * 60_000);
+    const now = Date.UTC(2026, 11, 2, 10, 0, 1);
+    await budget.recordFailure('10.2.1.1', now);
+    await budget.recordFailure('10.2.1.1', now);
+    expect(await budget.retryAfterMs('10.2.1.1', now)).toBeGreaterThan(0);
+    const later = now + 15 * 60_000;
+    expect(await budget.retryAfterMs('10.2.1.1', later)).toBe(0);
+    await budget.recordFailure('10.2.1.1', later);
+    expect(await budget.retryAfterMs('10.2.1.1', later)).toBe(0);
   });
 });
 
