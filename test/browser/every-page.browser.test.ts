@@ -216,7 +216,8 @@ describe('every page of every role', { timeout: 600_000 }, () => {
     const answerMail = `antwort-${Date.now()}@example.org`;
 
     await checkPage(hearing, 'citizen: hearing form');
-    const mailField = hearing.getByLabel(/^E-Mail-Adresse/).first();
+    // In the hearing section: the pay panel's e-mail field ('E-Mail-Adresse für die Zahlungsbestätigung') comes first on the page.
+    const mailField = hearing.locator('section[aria-labelledby="hearing-title"]').getByLabel(/^E-Mail-Adresse/).first();
     for (let i = 0; i < 4; i += 1) {
       if (await mailField.isVisible()) await mailField.fill(answerMail);
       if ((await hearing.getByRole('button', { name: 'Antwort absenden' }).count()) > 0) break;
