@@ -275,8 +275,11 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     if (want.smtp) {
       const dir = join(dataDir, 'mail');
       mkdirSync(dir, { recursive: true });
+      // --silent: MailDev would log every mail's sender, recipient and subject (personal data in a
+      // log, test/chaos/no-personal-data-in-logs.test.ts); it has no quieter level. A crash still
+      // reaches the log (Node prints uncaught errors itself), and a start that fails shows at its ports.
       waits.push(service('maildev', process.execPath, [maildevEntry(), '--smtp', String(ports.smtp),
-        '--ip', '127.0.0.1', '--web', String(ports.mailUi), '--web-ip', '127.0.0.1', '--mail-directory', dir],
+        '--ip', '127.0.0.1', '--web', String(ports.mailUi), '--web-ip', '127.0.0.1', '--mail-directory', dir, '--silent'],
       [[ports.mailUi, 'MailDev', 'MAILDEV_WEB_PORT'], [ports.smtp, 'MailDev SMTP', 'MAILDEV_SMTP_PORT']]));
       result.smtpUrl = `smtp://127.0.0.1:${ports.smtp}`;
       result.mailUiUrl = `http://127.0.0.1:${ports.mailUi}`;
