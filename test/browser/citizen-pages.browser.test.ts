@@ -98,7 +98,7 @@ describe('error summary (item 1)', () => {
     await page.goto(`${app.baseUrl}/knoellchen`);
     await page.getByRole('button', { name: 'Verwarnung anzeigen' }).click();
     await summary(page).waitFor();
-    expect(await summaryLinks(page)).toEqual(['Ticket-Code: Bitte füllen Sie dieses Feld aus.', 'Kfz-Kennzeichen: Bitte füllen Sie dieses Feld aus.']);
+    expect(await summaryLinks(page)).toEqual(['Ticket-Code oder Zugangscode: Bitte füllen Sie dieses Feld aus.', 'Kfz-Kennzeichen: Bitte füllen Sie dieses Feld aus.']);
     expect((await focused(page)).summary).toBe(true);
     await summary(page).getByRole('link', { name: /^Kfz-Kennzeichen/ }).click();
     expect((await focused(page)).id).toBe('portal-plate');

@@ -26,7 +26,8 @@ afterAll(async () => {
 
 /** A whole system on its own data folder and free ports, its stack embedded (no shared test stack). */
 async function startOn(dataDir: string): Promise<RunningSystem> {
-  const env: Record<string, string> = { AMTSWEG_DATA_DIR: dataDir, AMTSWEG_BACKUP_INTERVAL_MINUTES: '0' };
+  // As the other test systems: the fixture admin works without a TOTP second factor (production's rule: staff-account-security-http).
+  const env: Record<string, string> = { AMTSWEG_DATA_DIR: dataDir, AMTSWEG_BACKUP_INTERVAL_MINUTES: '0', STAFF_ADMIN_SECOND_FACTOR: 'optional' };
   for (const name of ['PORT', 'TEMPORAL_PORT', 'TEMPORAL_UI_PORT', 'FERRETDB_PORT', 'MAILDEV_SMTP_PORT', 'MAILDEV_WEB_PORT']) env[name] = String(await freePort());
   const system = await runSystem(loadConfig(env));
   running.push(system);
