@@ -69,6 +69,8 @@ describe('worker and web server as separate processes', () => {
       AMTSWEG_PAYLOAD_KEY: randomBytes(32).toString('base64'),
       AMTSWEG_DATA_DIR: mkdtempSync(join(tmpdir(), 'amtsweg-entry-points-')),
       WORKER_SHUTDOWN_GRACE_SECONDS: '5',
+      // The fixture account holds every role, admin included: it works without a TOTP second factor here (production's rule: staff-account-security-http).
+      STAFF_ADMIN_SECOND_FACTOR: 'optional',
     };
     const server = run('server/main.ts', env);
     const worker = run('workers/main.ts', env);
