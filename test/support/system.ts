@@ -50,12 +50,23 @@ export async function startTestSystem(dbName: string, opts: {
   const mongodbUri = testMongoUri(dbName);
   const running = await runSystem(config, { temporalAddress: stack.temporalAddress, mongodbUri, smtpUrl: stack.smtpUrl });
   if (!opts.keepData) {
-    await running.system.conn.dropDatabase();
-    await running.system.conn.syncIndexes();
-    // What the start seeds: the built-in forms and the sandbox registries' demo data.
-    await seedForms(running.system.forms);
-    await seedSandboxResidents(running.system.conn);
-    await seedSandboxVehicleHolders(running.system.conn);
+    // Dropping and re-seeding a database is the heaviest thing a test does to FerretDB; on a loaded
+    // 2-core CI machine one command can outlast the system's 1 s socket timeout (kept short for the
+    // 2-second 503 rule). Every step is idempotent, so a timed-out preparation is done again.
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await running.system.conn.dropDatabase();
+        await running.system.conn.syncIndexes();
+        // What the start seeds: the built-in forms and the sandbox registries' demo data.
+        await seedForms(running.system.forms);
+        await seedSandboxResidents(running.system.conn);
+        await seedSandboxVehicleHolders(running.system.conn);
+        break;
+      } catch (error) {
+        if (attempt >= 3 || (error as Error).name !== 'MongoNetworkTimeoutError') throw error;
+        console.warn(`[test] preparing ${dbName} timed out (attempt ${attempt}), again`);
+      }
+    }
   }
   if (!(await staffAccountModel(running.system.conn).exists({ _id: TEST_STAFF.id }))) {
     await createTestAccount(running, { ...TEST_STAFF, roles: [...STAFF_ROLES], departments: [...DEPARTMENT_IDS] });
