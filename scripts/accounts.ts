@@ -10,10 +10,8 @@
  * Each leaves an audit event with the actor `system` (`cli`). Uses MONGODB_URI when set;
  * otherwise the FerretDB of a running `npm start`, or starts FerretDB on the data folder.
  */
-import { connect } from 'node:net';
-import mongoose from 'mongoose';
 import { ConfigError, loadConfig } from '../config/config';
-import { ensureReadModelIndexes, readModel } from '../store/models';
+import { readModel } from '../store/models';
 import { findStaffAccount, setStaffPasswordHash } from '../store/accounts/staff-accounts';
 import { SignInLimiter } from '../server/security/sign-in-limiter';
 import { SessionStore } from '../server/security/sessions';
@@ -21,31 +19,14 @@ import { generatePassword, hashPassword } from '../server/security/passwords';
 import { auditAccount } from '../server/use-cases/accounts/account-view';
 import { resetSecondFactor } from '../server/use-cases/accounts/second-factor';
 import type { System } from '../system/system';
-import { startStack, type RunningStack } from './lib/stack';
+import { withCliDatabase } from './lib/cli-database';
 
 const COMMANDS = ['unlock', 'reset-password', 'reset-second-factor'] as const;
 type Command = (typeof COMMANDS)[number];
 
-const listening = (port: number) => new Promise<boolean>((ok) => {
-  const socket = connect(port, '127.0.0.1');
-  socket.once('connect', () => (socket.destroy(), ok(true)));
-  socket.once('error', () => ok(false));
-});
-
 async function run(command: Command, name: string): Promise<void> {
   const config = loadConfig();
-  let stack: RunningStack | undefined;
-  let uri = config.mongodbUri;
-  if (!uri) {
-    if (await listening(config.ports.mongodb)) uri = `mongodb://127.0.0.1:${config.ports.mongodb}/amtsweg`;
-    else {
-      stack = await startStack({ dataDir: config.dataDir, ports: config.ports, start: { temporal: false, mongodb: true, smtp: false } });
-      uri = stack.mongodbUri!;
-    }
-  }
-  const conn = await mongoose.createConnection(uri, { serverSelectionTimeoutMS: 10_000 }).asPromise();
-  try {
-    await ensureReadModelIndexes(conn);
+  await withCliDatabase(config, async (conn) => {
     const system = { conn, model: readModel(conn) } as unknown as System;
     const id = name.trim().toLowerCase();
     if (!(await findStaffAccount(conn, id))) throw new Error(`There is no account "${id}".`);
@@ -64,10 +45,7 @@ async function run(command: Command, name: string): Promise<void> {
       await resetSecondFactor(system, 'system', id);
       console.log(`The second factor of "${id}" is removed; the person sets it up again at the next sign-in.`);
     }
-  } finally {
-    await conn.close();
-    await stack?.stop();
-  }
+  });
 }
 
 const [command, name] = process.argv.slice(2);
