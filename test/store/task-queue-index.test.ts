@@ -83,7 +83,7 @@ describe('queue index', () => {
         await processes[w % 2]!.put(key, entry(id(n), due(n)));
       }
     })()));
-    const dir = JSON.parse(((await model.taskQueues.collection.findOne({ _id: `dir:${key}` } as never)) as unknown as { b: string }).b) as { count: number }[];
+    const dir = JSON.parse(((await model.taskQueues.collection.findOne({ _id: `dir:${key}` } as never)) as unknown as { n: string }).n) as { count: number }[];
     expect(dir.length).toBeGreaterThan(300 / MAX_BUCKET);
     expect(dir.reduce((s, b) => s + b.count, 0)).toBe(300);
     const { ids, total } = await all(key, { limit: 50 });
