@@ -4,13 +4,16 @@
  *   1. recording a ticket over HTTP vs a no-op workflow on the same server, at several client
  *      counts, on an empty database and on databases pre-filled with N stored tickets;
  *   2. how cost grows with stored cases: submit latency (1 client) and resident memory of node,
- *      FerretDB and Temporal at 1k, 10k, 100k stored tickets;
+ *      FerretDB, Temporal and MailDev at 0, 1k, 10k, 100k stored tickets, each after the work
+ *      of the rows before has settled (Recorder.settle);
  *   3. the read paths of one case at the largest fill; 4. the inbox listing at 100,000 tasks.
- * One stack, filled up step by step (bench/prefill.ts: direct inserts, no workflows).
+ * One stack, filled up step by step (bench/prefill.ts: direct inserts, no workflows). The file
+ * is written after every row, so a run that is stopped or fails still leaves its table (marked
+ * incomplete).
  *   npm run bench                      full run (4/16/50/100 clients; 0, 10k, 100k stored; ~30 min on 2 cores)
  *   npm run bench -- --quick           a few minutes: 4 and 16 clients; 0 and 1k stored; 10k tasks
- *   options: --clients 4,16  --sizes 0,10000  --growth 1000,10000  --tasks N  --ops N (per row, at least)
- *            --only tickets|tasks|reads  --out DIR  --no-write
+ *   options: --clients 4,16  --sizes 0,10000  --growth 0,1000,10000  --tasks N  --ops N (per row, at least)
+ *            --settle SECONDS (bound of the wait before a growth row)  --only tickets|tasks|reads  --out DIR  --no-write
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -26,9 +29,9 @@ import { freePort } from '../scripts/lib/stack';
 import { taskListingBench, type ListingResult } from './task-listing';
 import { prefillTickets } from './prefill';
 import { readPathsBench, type ReadPathRow } from './read-paths';
-import { recorder, type Measured } from './recording';
+import { recorder, type Measured, type Settled } from './recording';
 import { sampleProcesses, type ProcessSample } from './processes';
-import { renderReport, type GrowthRow, type Report } from './report';
+import { k, renderReport, type GrowthRow, type Report } from './report';
 
 const argv = process.argv.slice(2);
 const has = (name: string) => argv.includes(`--${name}`);
@@ -37,10 +40,13 @@ const list = (name: string, fallback: number[]) => value(name)?.split(',').map(N
 const QUICK = has('quick');
 const CLIENTS = list('clients', QUICK ? [4, 16] : [4, 16, 50, 100]);
 const SIZES = list('sizes', QUICK ? [0, 1000] : [0, 10_000, 100_000]);
-const GROWTH = list('growth', QUICK ? [1000] : [1000, 10_000, 100_000]);
+const GROWTH = list('growth', QUICK ? [0, 1000] : [0, 1000, 10_000, 100_000]);
 const TASKS = Number(value('tasks') ?? (QUICK ? 10_000 : 100_000));
 const MIN_OPS = Number(value('ops') ?? (QUICK ? 40 : 120));
+const SETTLE_MS = Number(value('settle') ?? (QUICK ? 60 : 300)) * 1000;
 const ONLY = value('only');
+/** A machine counts as quiet for the run when its 1-minute load average at the start is below this. */
+const QUIET_LOAD = 2.5;
 const OUT = value('out') ?? fileURLToPath(new URL('./results/', import.meta.url));
 
 /** Operations per row: enough for a p99 (at least 5 per client). */
@@ -53,7 +59,33 @@ function git(...args: string[]): string {
 async function run(): Promise<void> {
   const startedAt = new Date();
   const commit = git('rev-parse', '--short', 'HEAD');
-  const uptimeAtStart = execUptime();
+  const loadAtStart = loadavg();
+  const report: Report = {
+    startedAt: startedAt.toISOString(), commit, quick: QUICK, only: ONLY, machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '', memoryGb: totalmem() / 2 ** 30 },
+    uptimeAtStart: execUptime(), loadAtStart, quiet: loadAtStart[0]! < QUIET_LOAD, quietBelow: QUIET_LOAD, uptimeAtEnd: '', state: 'running', lastStep: 'none yet (starting the stack)',
+    recording: [], growth: [], prefillSeconds: [], readPaths: [], listing: undefined,
+  };
+  console.log(`load average at start ${loadAtStart.map((l) => l.toFixed(2)).join(' ')}: ${report.quiet ? 'quiet' : `NOT quiet (≥ ${QUIET_LOAD})`}`);
+  // Written after every step: a run that is stopped or fails midway still leaves its table.
+  const name = `${startedAt.toISOString().slice(0, 10)}-${commit}${QUICK ? '-quick' : ''}${ONLY ? `-${ONLY}` : ''}`;
+  const save = (step?: string) => {
+    if (step) report.lastStep = step;
+    if (has('no-write')) return;
+    mkdirSync(OUT, { recursive: true });
+    writeFileSync(join(OUT, `${name}.md`), renderReport(report));
+    writeFileSync(join(OUT, `${name}.json`), `${JSON.stringify(report, null, 2)}\n`);
+  };
+  const stopped = (signal: NodeJS.Signals) => {
+    report.state = 'stopped';
+    report.uptimeAtEnd = execUptime();
+    save();
+    console.error(`\n${signal}: stopped; the table so far is in ${join(OUT, `${name}.md`)}`);
+    process.exit(130); // the stack's exit hook (scripts/lib/stack.ts) stops the services
+  };
+  process.once('SIGINT', stopped);
+  process.once('SIGTERM', stopped);
+  save();
+
   const dataDir = mkdtempSync(join(tmpdir(), 'amtsweg-bench-'));
   const config = loadConfig({ PORT: String(await freePort()), AMTSWEG_DATA_DIR: dataDir, AMTSWEG_BACKUP_INTERVAL_MINUTES: '0',
     TEMPORAL_PORT: String(await freePort()), TEMPORAL_UI_PORT: String(await freePort()), FERRETDB_PORT: String(await freePort()),
@@ -65,10 +97,6 @@ async function run(): Promise<void> {
   const bulkModel = readModel(bulkConn);
   const baselineWorker = await Worker.create({ connection, taskQueue: 'bench-baseline',
     workflowBundle: await bundleWorkflowCode({ workflowsPath: fileURLToPath(new URL('./baseline-workflow.ts', import.meta.url)) }) });
-  const report: Report = {
-    startedAt: startedAt.toISOString(), commit, quick: QUICK, machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '', memoryGb: totalmem() / 2 ** 30 },
-    uptimeAtStart, uptimeAtEnd: '', recording: [], growth: [], prefillSeconds: [], readPaths: [], listing: undefined,
-  };
   const baselineRunning = baselineWorker.run();
   try {
     const bench = await recorder(app, baselineWorker);
@@ -89,14 +117,18 @@ async function run(): Promise<void> {
     }
     for (const level of levels) {
       await fillTo(level);
+      save(`filled to ${k(level)} stored tickets`);
       const storedNow = stored + recorded;
-      if (ONLY === 'reads') { report.readPaths = await readPathsBench(app.system.model, { stored }); continue; }
+      if (ONLY === 'reads') { report.readPaths = await readPathsBench(app.system.model, { stored }); save('read paths'); continue; }
       if (ONLY === 'tasks') continue;
       console.log(`\n— ${storedNow.toLocaleString('en')} tickets stored; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
       if (GROWTH.includes(level) && !ONLY) {
+        // The rows before may have left work running (recordings answered 503 go on registering).
+        const settled = await bench.settle(SETTLE_MS);
         const latency = await bench.record(1, QUICK ? 15 : 30, 'growth: recording, 1 client');
         recorded += latency.ops;
-        report.growth.push(growthRow(level, storedNow, latency, sampleProcesses(), diskMb(dataDir)));
+        report.growth.push(growthRow(level, storedNow, latency, settled, sampleProcesses(), diskMb(dataDir)));
+        save(`growth row at ${k(level)} stored tickets`);
       }
       if (SIZES.includes(level)) {
         for (const clients of CLIENTS) {
@@ -105,27 +137,33 @@ async function run(): Promise<void> {
           const recording = await bench.record(clients, ops);
           recorded += ops;
           report.recording.push({ stored: level, storedNow, clients, baseline, recording });
+          save(`recording row at ${k(level)} stored tickets, ${clients} clients`);
         }
       }
     }
-    if (ONLY === undefined && stored > 0) report.readPaths = await readPathsBench(app.system.model, { stored, runs: QUICK ? 10 : 20 });
-    if (ONLY === undefined || ONLY === 'tasks') report.listing = await taskListingBench(app.system, { total: TASKS, runs: QUICK ? 20 : 60, bulkModel }) as ListingResult;
+    if (ONLY === undefined && stored > 0) {
+      report.readPaths = await readPathsBench(app.system.model, { stored, runs: QUICK ? 10 : 20 });
+      save('read paths');
+    }
+    if (ONLY === undefined || ONLY === 'tasks') {
+      report.listing = await taskListingBench(app.system, { total: TASKS, runs: QUICK ? 20 : 60, bulkModel }) as ListingResult;
+      save('inbox listing');
+    }
+    report.state = 'complete';
+  } catch (error) {
+    report.state = 'failed';
+    report.error = String(error instanceof Error ? error.stack ?? error.message : error).split('\n').slice(0, 3).join(' ').slice(0, 400);
+    throw error;
   } finally {
+    report.uptimeAtEnd = execUptime();
+    save();
     baselineWorker.shutdown();
     await baselineRunning.catch(() => undefined);
     await connection.close().catch(() => undefined);
     await bulkConn.close().catch(() => undefined);
     await app.stop();
-  }
-  report.uptimeAtEnd = execUptime();
-  const markdown = renderReport(report);
-  console.log(`\n${markdown}`);
-  if (!has('no-write')) {
-    mkdirSync(OUT, { recursive: true });
-    const name = `${startedAt.toISOString().slice(0, 10)}-${commit}${QUICK ? '-quick' : ''}${ONLY ? `-${ONLY}` : ''}`;
-    writeFileSync(join(OUT, `${name}.md`), markdown);
-    writeFileSync(join(OUT, `${name}.json`), `${JSON.stringify(report, null, 2)}\n`);
-    console.log(`written: ${join(OUT, `${name}.md`)} and .json`);
+    console.log(`\n${renderReport(report)}`);
+    if (!has('no-write')) console.log(`written: ${join(OUT, `${name}.md`)} and .json`);
   }
 }
 
@@ -137,8 +175,8 @@ function diskMb(dir: string): number {
   try { return Number(execFileSync('du', ['-sm', dir], { encoding: 'utf8' }).split('\t')[0]); } catch { return NaN; }
 }
 
-function growthRow(level: number, storedNow: number, latency: Measured, processes: ProcessSample[], dataMb: number): GrowthRow {
-  return { stored: level, storedNow, p50ms: latency.p50ms, p95ms: latency.p95ms, rssMb: Object.fromEntries(processes.map((p) => [p.name, p.rssMb])), dataMb, load1: latency.load1 };
+function growthRow(level: number, storedNow: number, latency: Measured, settled: Settled, processes: ProcessSample[], dataMb: number): GrowthRow {
+  return { stored: level, storedNow, p50ms: latency.p50ms, p95ms: latency.p95ms, settled, rssMb: Object.fromEntries(processes.map((p) => [p.name, p.rssMb])), dataMb, load1: latency.load1 };
 }
 
 export type { ReadPathRow };

@@ -5,11 +5,14 @@
  * no-op workflow's start-to-completion. Each row also reports the CPU each process spent per
  * operation (node = web server + worker, FerretDB, Temporal): the profile of where the time goes.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { loadavg } from 'node:os';
+import { WorkflowNotFoundError } from '@temporalio/client';
 import type { Worker } from '@temporalio/worker';
 import type { runSystem } from '../scripts/lib/run-system';
 import { createAccount } from '../server/use-cases/accounts/manage-accounts';
+import { findTicketOfWorkflow } from '../store/parking-ticket/ticket-store';
+import { parkingTicketWorkflowId } from '../workflows/parking-ticket/shared';
 import { cpuBetween, sampleProcesses } from './processes';
 
 type App = Awaited<ReturnType<typeof runSystem>>;
@@ -34,16 +37,30 @@ export function countDbCommands(client: { on(event: 'commandStarted', listener: 
 }
 
 /**
- * Waits until the system is quiet (fewer than 5 database commands a second, at most 2 min):
+ * Waits until the system is quiet (fewer than 5 database commands a second, at most `boundMs`):
  * after a row whose requests were answered 503, their workflows go on registering in the
- * background and would be counted in the next row.
+ * background and would be counted in the next row. True if it got quiet within the bound.
  */
-async function untilQuiet(): Promise<void> {
-  for (const started = Date.now(); Date.now() - started < 120_000;) {
+async function untilQuiet(boundMs = 120_000): Promise<boolean> {
+  for (const started = Date.now(); Date.now() - started < boundMs;) {
     dbCommands.clear();
     await new Promise((r) => setTimeout(r, 1000));
-    if ([...dbCommands.values()].reduce((a, b) => a + b, 0) < 5) return;
+    if ([...dbCommands.values()].reduce((a, b) => a + b, 0) < 5) return true;
   }
+  return false;
+}
+
+/** What waiting for the previous rows' work to finish found (Recorder.settle). */
+export interface Settled {
+  seconds: number;
+  /** Recordings answered with an error earlier whose workflow registered the ticket while waiting. */
+  registeredLate: number;
+  /** … whose workflow was never started (refused before Temporal) or ended without a ticket. */
+  withoutWorkflow: number;
+  /** … still registering when the bound ran out (they go on, and may cost the next row). */
+  pending: number;
+  /** The database was quiet (fewer than 5 commands a second) at the end. */
+  quiet: boolean;
 }
 
 export async function measure(label: string, clients: number, ops: number, op: (i: number) => Promise<void>): Promise<Measured> {
@@ -88,6 +105,11 @@ export async function measure(label: string, clients: number, ops: number, op: (
 export interface Recorder {
   baseline(clients: number, ops: number, label?: string): Promise<Measured>;
   record(clients: number, ops: number, label?: string): Promise<Measured>;
+  /**
+   * Waits (at most `boundMs`) until every recording answered with an error so far has its
+   * ticket registered or has no running workflow, then until the database is quiet.
+   */
+  settle(boundMs: number): Promise<Settled>;
 }
 
 /** Signs a bench warden in; answers the two operations the rows measure (the baseline worker must be running). */
@@ -99,16 +121,54 @@ export async function recorder(app: App, baselineWorker: Worker): Promise<Record
   const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
   const { csrfToken } = await login.json() as { csrfToken: string };
   const plates = ['HA-AB 123', 'HA-MM 4711', 'HA-XY 42', 'HA-K 7', 'HA-LP 2025'];
+  // Workflow IDs of recordings answered with an error: a 503 after the Temporal deadline leaves
+  // the workflow registering the ticket in the background (server/use-cases/parking-ticket/record-ticket.ts).
+  let unanswered: string[] = [];
+  const workflowIdOf = (idempotencyKey: string) => parkingTicketWorkflowId(createHash('sha256').update(idempotencyKey).digest('hex').slice(0, 32));
+  const running = async (workflowId: string) => {
+    try {
+      return (await app.system.temporal.workflow.getHandle(workflowId).describe()).status.name === 'RUNNING';
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) return false;
+      throw error;
+    }
+  };
+  const settle = async (boundMs: number): Promise<Settled> => {
+    const started = Date.now();
+    let registeredLate = 0;
+    let withoutWorkflow = 0;
+    const seenRunning = new Set<string>();
+    while (unanswered.length > 0 && Date.now() - started < boundMs) {
+      const still: string[] = [];
+      for (const id of unanswered) {
+        if (await findTicketOfWorkflow(app.system.model, id)) registeredLate += 1;
+        else if (seenRunning.has(id) || await running(id)) { seenRunning.add(id); still.push(id); } else withoutWorkflow += 1;
+      }
+      unanswered = still;
+      if (still.length > 0) await new Promise((r) => setTimeout(r, 2000));
+    }
+    const quiet = await untilQuiet(Math.max(5000, boundMs - (Date.now() - started)));
+    const settled = { seconds: (Date.now() - started) / 1000, registeredLate, withoutWorkflow, pending: unanswered.length, quiet };
+    console.log(`settled in ${settled.seconds.toFixed(0)} s: ${registeredLate} registered late, ${withoutWorkflow} without a workflow, ${settled.pending} still pending${quiet ? '' : ', database not quiet'}`);
+    return settled;
+  };
   return {
+    settle,
     baseline: (clients, ops, label = 'baseline: no-op workflow') => measure(label, clients, ops, async () => {
       await app.system.temporal.workflow.execute('noopWorkflow', { taskQueue: 'bench-baseline', workflowId: `bench-${randomUUID()}` });
     }),
     record: (clients, ops, label = 'record a ticket over HTTP') => measure(label, clients, ops, async (i) => {
-      const res = await fetch(`${app.baseUrl}/api/parking-tickets`, {
-        method: 'POST', headers: { 'Content-Type': 'application/json', Cookie: cookie, 'X-CSRF-Token': csrfToken, 'Idempotency-Key': `bench-${randomUUID()}` },
-        body: JSON.stringify({ offenceCode: '141312', plate: plates[i % plates.length], place: 'Benchmarkstraße 1, Hagen', observedAt: new Date().toISOString() }),
-      });
-      if (res.status !== 201) throw new Error(`record failed: ${res.status} ${await res.text()}`);
+      const key = `bench-${randomUUID()}`;
+      try {
+        const res = await fetch(`${app.baseUrl}/api/parking-tickets`, {
+          method: 'POST', headers: { 'Content-Type': 'application/json', Cookie: cookie, 'X-CSRF-Token': csrfToken, 'Idempotency-Key': key },
+          body: JSON.stringify({ offenceCode: '141312', plate: plates[i % plates.length], place: 'Benchmarkstraße 1, Hagen', observedAt: new Date().toISOString() }),
+        });
+        if (res.status !== 201) throw new Error(`record failed: ${res.status} ${await res.text()}`);
+      } catch (error) {
+        unanswered.push(workflowIdOf(key));
+        throw error;
+      }
     }),
   };
 }

@@ -1,30 +1,45 @@
 /** The benchmark's results as Markdown tables (bench/results/<date>-<commit>.md). */
-import type { Measured } from './recording';
+import type { Measured, Settled } from './recording';
 import type { ListingResult } from './task-listing';
 import type { ReadPathRow } from './read-paths';
 
 export interface RecordingRow { stored: number; storedNow: number; clients: number; baseline: Measured; recording: Measured }
-export interface GrowthRow { stored: number; storedNow: number; p50ms: number; p95ms: number; rssMb: Record<string, number>; dataMb: number; load1: number }
+export interface GrowthRow { stored: number; storedNow: number; p50ms: number; p95ms: number; settled?: Settled; rssMb: Record<string, number>; dataMb: number; load1: number }
 export interface Report {
-  startedAt: string; commit: string; quick: boolean;
+  startedAt: string; commit: string; quick: boolean; only?: string;
   machine: { cpus: number; cpuModel: string; memoryGb: number };
   uptimeAtStart: string; uptimeAtEnd: string;
+  /** 1/5/15-minute load average at the start; quiet = the 1-minute one below `quietBelow`. */
+  loadAtStart?: number[]; quiet?: boolean; quietBelow?: number;
+  /** The file is written after every step: 'running' in a file means the run died after `lastStep`. */
+  state?: 'running' | 'complete' | 'failed' | 'stopped'; lastStep?: string; error?: string;
   recording: RecordingRow[]; growth: GrowthRow[]; prefillSeconds: Array<{ from: number; to: number; seconds: number }>;
   readPaths: ReadPathRow[]; listing?: ListingResult;
 }
 
 const n = (v: number, digits = 0) => (Number.isFinite(v) ? v.toFixed(digits) : '–');
-const k = (v: number) => (v >= 1000 ? `${(v / 1000).toLocaleString('en')}k` : String(v));
+export const k = (v: number) => (v >= 1000 ? `${(v / 1000).toLocaleString('en')}k` : String(v));
 const cpuTotal = (m: Measured) => ['node', 'ferretdb', 'temporal'].reduce((sum, p) => sum + (m.cpuMsPerOp[p] ?? 0), 0);
 const cpu = (m: Measured) => ['node', 'ferretdb', 'temporal'].map((p) => n(m.cpuMsPerOp[p] ?? NaN, 1)).join(' / ');
 
 export function renderReport(r: Report): string {
   const out: string[] = [];
-  out.push(`# amtsweg benchmark ${r.startedAt.slice(0, 16).replace('T', ' ')} UTC, commit ${r.commit}${r.quick ? ' (quick run)' : ''}`);
+  const kind = [r.quick ? 'quick run' : '', r.only ? `only ${r.only}` : ''].filter(Boolean).join(', ');
+  const quiet = r.quiet === undefined ? '' : r.quiet ? ', quiet machine' : ', machine NOT quiet';
+  out.push(`# amtsweg benchmark ${r.startedAt.slice(0, 16).replace('T', ' ')} UTC, commit ${r.commit}${kind ? ` (${kind})` : ''}${quiet}`);
   out.push('');
+  if (r.state && r.state !== 'complete') {
+    const why = { running: 'the run was still going when this file was last written (or died without a word)', failed: `the run failed: \`${r.error ?? ''}\``, stopped: 'the run was stopped (signal)' }[r.state];
+    out.push(`**Incomplete**: ${why}; last step done: ${r.lastStep ?? '–'}. The file is written after every row: what is here was measured.`);
+    out.push('');
+  }
   out.push(`Embedded stack (Temporal dev server, FerretDB v1 on SQLite, one node process with web server and worker) on loopback; `
     + `${r.machine.cpus} cores (${r.machine.cpuModel.trim()}), ${n(r.machine.memoryGb, 1)} GB.`);
-  out.push(`Machine load (\`uptime\`) at the start: \`${r.uptimeAtStart}\`; at the end: \`${r.uptimeAtEnd}\`. `
+  if (r.loadAtStart) {
+    out.push(`Load average at the start ${r.loadAtStart.map((l) => n(l, 2)).join(' / ')} (1 / 5 / 15 min): `
+      + (r.quiet ? `quiet (1-minute load below ${r.quietBelow}).` : `**not quiet** (1-minute load ${n(r.loadAtStart[0]!, 1)} ≥ ${r.quietBelow}: other work shared the cores; absolute numbers are slower than the stack alone).`));
+  }
+  out.push(`Machine load (\`uptime\`) at the start: \`${r.uptimeAtStart}\`; at the end: \`${r.uptimeAtEnd || '–'}\`. `
     + 'Other work on the machine slows both columns of a row alike: compare the ratio, measured back to back in the same run.');
   out.push('');
   if (r.recording.length) {
@@ -52,13 +67,21 @@ export function renderReport(r: Report): string {
   if (r.growth.length) {
     out.push('## How cost grows with stored cases');
     out.push('');
-    out.push('Recording latency at 1 client (nothing else running) and resident memory of each process after it; data = size of the data folder (FerretDB\'s SQLite files, Temporal\'s database, logs).');
+    out.push('Recording latency at 1 client (nothing else running) and resident memory (RSS, from `/proc`) of each process after it; '
+      + 'node = web server + worker + the benchmark\'s client; data = size of the data folder (FerretDB\'s SQLite files, Temporal\'s database, logs). '
+      + 'Before each row the benchmark waited until the rows before had settled: every recording answered with an error (503) had its ticket registered '
+      + 'or no running workflow, and the database was quiet (fewer than 5 commands a second) — "settled": seconds waited, '
+      + 'and how many of those recordings registered while it waited.');
     out.push('');
-    out.push('| stored tickets | recording p50 / p95 ms | RSS node MB | RSS FerretDB MB | RSS Temporal MB | data MB | load |');
-    out.push('|---:|---|---:|---:|---:|---:|---:|');
+    out.push('| stored tickets | settled s (registered late) | recording p50 / p95 ms | RSS node MB | RSS FerretDB MB | RSS Temporal MB | RSS MailDev MB | data MB | load |');
+    out.push('|---:|---|---|---:|---:|---:|---:|---:|---:|');
     for (const g of r.growth) {
-      out.push(`| ${k(g.stored)} | ${n(g.p50ms)} / ${n(g.p95ms)} | ${n(g.rssMb.node ?? NaN)} | ${n(g.rssMb.ferretdb ?? NaN)} | ${n(g.rssMb.temporal ?? NaN)} | ${n(g.dataMb)} | ${n(g.load1, 1)} |`);
+      const s = g.settled;
+      const settled = s ? `${n(s.seconds)}${s.registeredLate ? ` (${s.registeredLate})` : ''}${s.pending ? `, **${s.pending} still pending**` : ''}${s.quiet ? '' : ', **not quiet**'}` : '–';
+      out.push(`| ${k(g.stored)} | ${settled} | ${n(g.p50ms)} / ${n(g.p95ms)} | ${n(g.rssMb.node ?? NaN)} | ${n(g.rssMb.ferretdb ?? NaN)} | ${n(g.rssMb.temporal ?? NaN)} | ${n(g.rssMb.maildev ?? NaN)} | ${n(g.dataMb)} | ${n(g.load1, 1)} |`);
     }
+    const bound = r.growth.filter((g) => g.settled && (g.settled.pending > 0 || !g.settled.quiet));
+    if (bound.length) out.push(`\nAt ${bound.map((g) => k(g.stored)).join(', ')} stored the wait ran out before everything had settled: that row's latency includes background registrations.`);
     out.push('');
   }
   if (r.prefillSeconds.length) {
