@@ -58,11 +58,24 @@ export type SmtpMode = 'pass' | 'hold' | 'reset';
  * is accepted and never greeted (a relay that hangs: the mail is not sent); 'reset': a
  * connection is closed at once (a relay that is down). Every connection is counted with its time.
  */
-export async function smtpProxy(target: string): Promise<{ url: string; mode: SmtpMode; connections: { at: number; mode: SmtpMode }[]; held: Set<Socket>; close(): Promise<void> }> {
+export async function smtpProxy(target: string): Promise<{
+  url: string; mode: SmtpMode; connections: { at: number; mode: SmtpMode }[]; held: Set<Socket>;
+  /** Connects every held connection to the relay (the hung relay recovers): their mails go out. */
+  release(): void;
+  close(): Promise<void>;
+}> {
   const { hostname, port } = new URL(target);
   const sockets = new Set<Socket>();
+  const pass = (client: Socket) => {
+    const upstream = connect(Number(port), hostname);
+    sockets.add(upstream);
+    upstream.on('close', () => { sockets.delete(upstream); client.destroy(); }).on('error', () => client.destroy());
+    client.on('close', () => upstream.destroy());
+    client.pipe(upstream).pipe(client);
+  };
   const proxy = {
     url: '', mode: 'pass' as SmtpMode, connections: [] as { at: number; mode: SmtpMode }[], held: new Set<Socket>(),
+    release: () => { for (const client of proxy.held) { proxy.held.delete(client); pass(client); } },
     close: async () => { for (const s of sockets) s.destroy(); await new Promise((ok) => server.close(ok)); },
   };
   const server: Server = createServer((client) => {
@@ -71,11 +84,7 @@ export async function smtpProxy(target: string): Promise<{ url: string; mode: Sm
     client.on('close', () => { sockets.delete(client); proxy.held.delete(client); }).on('error', () => undefined);
     if (proxy.mode === 'reset') { client.destroy(); return; }
     if (proxy.mode === 'hold') { proxy.held.add(client); return; }
-    const upstream = connect(Number(port), hostname);
-    sockets.add(upstream);
-    upstream.on('close', () => { sockets.delete(upstream); client.destroy(); }).on('error', () => client.destroy());
-    client.on('close', () => upstream.destroy());
-    client.pipe(upstream).pipe(client);
+    pass(client);
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   proxy.url = `smtp://127.0.0.1:${(server.address() as { port: number }).port}`;
@@ -94,7 +103,7 @@ export interface ChaosSystem {
 }
 
 /** Web server and worker as two processes on this run's stack; the worker's mail goes to `smtpUrl`. */
-export async function startChaosSystem(dbName: string, smtpUrl: string): Promise<ChaosSystem> {
+export async function startChaosSystem(dbName: string, smtpUrl: string, opts: { workerEnv?: Record<string, string> } = {}): Promise<ChaosSystem> {
   const port = await freePort();
   const mongodbUri = testMongoUri(dbName);
   const dropped = await mongoose.createConnection(mongodbUri).asPromise();
@@ -113,7 +122,7 @@ export async function startChaosSystem(dbName: string, smtpUrl: string): Promise
     STAFF_ADMIN_SECOND_FACTOR: 'optional',
   };
   const serverEnv = { ...base, SMTP_URL: stack.smtpUrl };
-  const workerEnv = { ...base, SMTP_URL: smtpUrl };
+  const workerEnv = { ...base, SMTP_URL: smtpUrl, ...opts.workerEnv };
   const server = runEntry('server', 'server/main.ts', serverEnv);
   const chaos: ChaosSystem = {
     env: workerEnv, baseUrl: `http://127.0.0.1:${port}`, server, warden: new HttpClient(`http://127.0.0.1:${port}`),
@@ -147,24 +156,37 @@ export const ticketBody = (plate: string) => ({ offenceCode: '112454', plate, pl
 
 /** Records a ticket (warden) and pays it online with a receipt address (citizen, sandbox provider); resolves once it is paid. */
 export async function recordAndPay(chaos: ChaosSystem, plate: string, email: string): Promise<{ ticketNumber: string; workflowId: string }> {
+  const recorded = await recordTicket(chaos, plate);
+  await reportPayment(chaos, recorded, email);
+  const ticket = await eventually(async () => {
+    const t = await chaos.system.model.tickets.findOne({ ticketNumber: recorded.ticketNumber }).lean();
+    return t?.status === 'paid' && t;
+  }, `ticket ${recorded.ticketNumber} paid`, { tries: 300, everyMs: 200 });
+  return { ticketNumber: recorded.ticketNumber, workflowId: ticket.workflowId };
+}
+
+export interface RecordedTicket { ticketNumber: string; accessCode: string; plate: string }
+
+/** Records a ticket as the warden. */
+export async function recordTicket(chaos: ChaosSystem, plate: string): Promise<RecordedTicket> {
   const recorded = await chaos.warden.request('POST', '/api/parking-tickets', ticketBody(plate), { 'Idempotency-Key': `chaos-${plate.replace(/[^A-Za-z0-9]/g, '-')}-${randomUUID().slice(0, 8)}` });
   if (recorded.status !== 201) throw new Error(`recording ${plate}: ${recorded.status} ${JSON.stringify(recorded.json)}`);
+  return { ticketNumber: recorded.json.ticketNumber, accessCode: recorded.json.accessCode, plate };
+}
+
+/** Pays a ticket online (sandbox provider) with a receipt address; resolves once the payment was reported to its workflow (a signal), not when the worker booked it. */
+export async function reportPayment(chaos: ChaosSystem, { accessCode, plate }: RecordedTicket, email: string): Promise<void> {
   const citizen = new HttpClient(chaos.baseUrl);
-  const opened = await citizen.request('POST', '/api/parking-tickets/access', { code: recorded.json.accessCode, plate });
+  const opened = await citizen.request('POST', '/api/parking-tickets/access', { code: accessCode, plate });
   if (opened.status !== 200) throw new Error(`opening ${plate}: ${opened.status} ${JSON.stringify(opened.json)}`);
   const bearer = { Authorization: `Bearer ${opened.json.portalToken}` };
-  const checkout = await citizen.request('POST', '/api/parking-tickets/current/checkout', { method: 'card', email, code: recorded.json.accessCode }, bearer);
+  const checkout = await citizen.request('POST', '/api/parking-tickets/current/checkout', { method: 'card', email, code: accessCode }, bearer);
   if (checkout.status !== 200) throw new Error(`checkout ${plate}: ${checkout.status} ${JSON.stringify(checkout.json)}`);
   const paid = await fetch(`${chaos.baseUrl}/sandbox/payments/checkout/${checkout.json.checkoutId}/pay`, {
     method: 'POST', redirect: 'manual', body: new URLSearchParams({ method: 'card', cardNumber: '4242 4242 4242 4242' }),
   });
   if (paid.status !== 303) throw new Error(`sandbox payment ${plate}: ${paid.status} ${await paid.text()}`);
   await citizen.request('POST', '/api/parking-tickets/current/confirm-payment', { checkoutId: checkout.json.checkoutId }, bearer);
-  const ticket = await eventually(async () => {
-    const t = await chaos.system.model.tickets.findOne({ ticketNumber: recorded.json.ticketNumber }).lean();
-    return t?.status === 'paid' && t;
-  }, `ticket ${recorded.json.ticketNumber} paid`, { tries: 300, everyMs: 200 });
-  return { ticketNumber: recorded.json.ticketNumber, workflowId: ticket.workflowId };
 }
 
 /** The e-mails MailDev caught for one address. */
