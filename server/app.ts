@@ -7,14 +7,14 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
-import type { DependencyUnavailableError } from '../domain/dependency-unavailable';
-import { asDependencyUnavailable } from './http/dependency-errors';
+import { errorHandler } from './http/error-handler';
 import { rejectDeepJson } from './http/json-depth';
 import { AppError, preferredLang } from './http/app-error';
 import { authenticate, servedOverTls, staffSessionOf } from './http/authenticate';
 import { pendingStepBlocks } from './use-cases/accounts/pending-step';
 import { buildOpenApi } from './http/openapi';
 import { validateInput } from './http/validation';
+import { InFlightLimit, isLimited } from './http/in-flight-limit';
 import type { RouteSpec } from './http/route';
 import { checkScope } from './http/case-scope';
 import { issueClientCookie } from './security/citizen-guards';
@@ -66,6 +66,8 @@ export function createApp(system: System, options: { webDir?: string } = {}): ex
   // The sandboxes' APIs are documented, marked x-embedded-only, while they exist (embedded mode).
   app.locals.openapi = embedded ? embeddedOnlyOpenApi(buildOpenApi(routeTable, system.config.publicBaseUrl)) : buildOpenApi(routeTable, system.config.publicBaseUrl);
   app.locals.signInLimiter = new SignInLimiter(system.conn);
+  // Changes (workflow starts, signals, Updates, writes) wait briefly for one of a bounded number of slots, else 503 overloaded.
+  const inFlight: InFlightLimit = app.locals.inFlightLimit = new InFlightLimit(system.config.admission.maxInFlight, system.config.admission.maxWaitMs);
   app.use(securityHeaders(system));
   // Every browser's client id for the citizen-side rate limits (security/client-id.ts), from its first GET.
   app.use(issueClientCookie(system));
@@ -76,7 +78,7 @@ export function createApp(system: System, options: { webDir?: string } = {}): ex
   app.use('/api/temporal-codec', codecCors(temporalUiOrigin(system.config)));
 
   for (const route of routeTable) {
-    app[route.method](route.path, ...rawBodyParser(route), async (req: Request, res: Response, next: NextFunction) => {
+    app[route.method](route.path, ...rawBodyParser(route), ...(isLimited(route) ? [inFlight.middleware] : []), async (req: Request, res: Response, next: NextFunction) => {
       try {
         let principal = await authenticate(req, res, system);
         // Synchronizer token: a cookie-authenticated change must also carry the session's CSRF token,
@@ -147,27 +149,7 @@ export function createApp(system: System, options: { webDir?: string } = {}): ex
     app.get(/^\/(?!api\/|sandbox\/).*/, (_req, res) => res.sendFile(join(webDir, 'index.html')));
   }
 
-  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
-    const lang = preferredLang(req);
-    let appError: AppError;
-    let unavailable: DependencyUnavailableError | undefined;
-    if (error instanceof AppError) appError = error;
-    else if ((error as { type?: string }).type === 'entity.parse.failed') {
-      appError = new AppError('validation_failed', { de: 'Der Inhalt ist kein gültiges JSON.', en: 'The body is not valid JSON.' }, { fields: [{ field: '(body)', message: { de: 'Kein gültiges JSON.', en: 'Not valid JSON.' } }] });
-    } else if ((error as { type?: string }).type === 'entity.too.large') {
-      appError = new AppError('payload_too_large', { de: 'Die Anfrage ist zu groß.', en: 'The request is too large.' });
-    } else if ((unavailable = asDependencyUnavailable(error))) {
-      console.warn('[amtsweg] dependency unavailable', unavailable.dependency, req.method, req.path, unavailable.message);
-      appError = new AppError('dependency_unavailable', { de: 'Der Dienst ist vorübergehend nicht erreichbar. Bitte versuchen Sie es später erneut.', en: 'The service is temporarily unavailable. Please try again later.' },
-        { retryAfterSeconds: unavailable.retryAfterSeconds ?? DEPENDENCY_RETRY_AFTER_SECONDS });
-    } else {
-      console.error('[amtsweg] unexpected error', req.method, req.path, error);
-      appError = new AppError('internal', { de: 'Ein interner Fehler ist aufgetreten.', en: 'An internal error occurred.' });
-    }
-    if (appError.extra.allow) res.set('Allow', appError.extra.allow);
-    if (appError.extra.retryAfterSeconds) res.set('Retry-After', String(appError.extra.retryAfterSeconds));
-    res.status(appError.status).json(appError.toJSON(lang));
-  });
+  app.use(errorHandler);
   return app;
 }
 
@@ -232,5 +214,3 @@ async function signedInAdmin(req: Request, res: Response, system: System): Promi
   if (UNSAFE_METHODS.has(req.method) && !csrfTokenMatches(req.get(CSRF_HEADER), staffSessionOf(res)!.session.csrfToken)) return undefined;
   return principal.id;
 }
-
-const DEPENDENCY_RETRY_AFTER_SECONDS = 30;

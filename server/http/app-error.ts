@@ -31,6 +31,8 @@ export const ERROR_STATUS = {
   too_many_requests: 429,
   payload_too_large: 413,
   dependency_unavailable: 503,
+  /** Too many changes in flight in this process (server/http/in-flight-limit.ts); nothing was done. */
+  overloaded: 503,
   internal: 500,
 } as const;
 export type ErrorCode = keyof typeof ERROR_STATUS;

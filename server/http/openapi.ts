@@ -3,6 +3,7 @@
  * listed once under components.schemas and referred to by $ref: the web app's types are
  * generated from this document (scripts/generate-api-types.ts) and carry these names.
  */
+import { isLimited } from './in-flight-limit';
 import type { RouteSpec } from './route';
 import { STAFF_COOKIE } from './authenticate';
 
@@ -46,6 +47,7 @@ const errorSchema = named('Error', {
         message: { type: 'string', description: 'Safe to show; German or English after Accept-Language' },
         fields: { type: 'array', items: fieldError },
         retryAfterSeconds: { type: 'integer' },
+        errorId: { type: 'string', description: 'Only on 500 internal: the id under which the server logged the error; the message names it too, for the citizen to quote' },
       },
     },
   },
@@ -66,6 +68,9 @@ const unavailable = {
   description: 'A dependency (database, Temporal, an outside system) did not answer within 2 s. Retry after the seconds in Retry-After (a request with an Idempotency-Key: with the same key).',
   headers: { 'Retry-After': { required: true, description: 'Seconds to wait before retrying', schema: { type: 'integer', minimum: 1 } } },
 };
+
+/** The routes under the in-flight limit (server/http/in-flight-limit.ts) can also be refused for overload. */
+const overloadedNote = 'Code overloaded: too many changes are in flight on this server; the request waited half a second for a slot and did nothing (no case started, nothing changed), so its retry (with the same Idempotency-Key) is safe.';
 
 export const toOpenApiPath = (expressPath: string) => expressPath.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
 
@@ -100,6 +105,11 @@ export function buildOpenApi(routes: RouteSpec[], serverUrl: string): Record<str
     }
     if (!independent.has(route) && !(503 in responses)) {
       responses[503] = { ...unavailable, content: { 'application/json': { schema: withRefs(errorSchema, schemas) } } };
+    }
+    if (isLimited(route)) {
+      const documented = (responses[503] ?? unavailable) as { description: string };
+      responses[503] = { ...unavailable, ...documented, description: `${documented.description} ${overloadedNote}`,
+        content: { 'application/json': { schema: withRefs(errorSchema, schemas) } } };
     }
     const security = route.roles.includes('public') ? [] : route.roles.includes('citizen') ? [{ portalToken: [] }] : [{ staffSession: [] }];
     const staffOnly = !route.roles.includes('public') && !route.roles.includes('citizen');

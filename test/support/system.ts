@@ -42,11 +42,13 @@ export async function startTestSystem(dbName: string, opts: {
   taskQueue?: string; keepData?: boolean; dataDir?: string;
   /** 'required' (production's rule): admins without TOTP are sent to enrolment. Default optional: TEST_STAFF holds every role. */
   adminSecondFactor?: 'required' | 'optional';
+  /** Further configuration variables (e.g. ADMISSION_MAX_IN_FLIGHT). */
+  env?: Record<string, string>;
 } = {}): Promise<RunningSystem & { taskQueue: string; dataDir: string }> {
   const port = await freePort();
   const taskQueue = opts.taskQueue ?? `amtsweg-${dbName}-${randomUUID().slice(0, 8)}`;
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), `amtsweg-${dbName}-`));
-  const config = loadConfig({ PORT: String(port), AMTSWEG_DATA_DIR: dataDir, TEMPORAL_TASK_QUEUE: taskQueue, STAFF_ADMIN_SECOND_FACTOR: opts.adminSecondFactor ?? 'optional' });
+  const config = loadConfig({ PORT: String(port), AMTSWEG_DATA_DIR: dataDir, TEMPORAL_TASK_QUEUE: taskQueue, STAFF_ADMIN_SECOND_FACTOR: opts.adminSecondFactor ?? 'optional', ...opts.env });
   const mongodbUri = testMongoUri(dbName);
   const running = await runSystem(config, { temporalAddress: stack.temporalAddress, mongodbUri, smtpUrl: stack.smtpUrl });
   if (!opts.keepData) {
