@@ -13,7 +13,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { createServer } from 'node:http';
+import { format } from 'node:util';
+import express from 'express';
+import { MongoServerError } from 'mongodb';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { errorHandler } from '../../server/http/error-handler';
 import { loadConfig } from '../../config/config';
 import { freePort } from '../../scripts/lib/stack';
 import { connectSystem, type System } from '../../system/system';
@@ -178,5 +183,56 @@ describe('proof: no personal data in logs', () => {
     const found = texts.flatMap((t) => findings(t.name, t.text));
     console.info(`[proof] personal data in logs: ${needles().length} values searched in ${texts.length} logs (${texts.map((t) => `${t.name} ${t.text.length} B`).join(', ')}); ${found.length} found`);
     expect(found).toEqual([]);
+  });
+});
+
+describe('proof: an unexpected error is logged without what it carries', () => {
+  it('when a request whose path holds a plate fails with a database error echoing the document or an error echoing the body, then the log line has the error id the 500 answer carries, the route pattern and the error class and code — not the path, the message or the body', async () => {
+    // A duplicate-key error as MongoDB (production's database) raises it: its message and
+    // keyValue echo the refused document's key. (FerretDB v1's message names only the index.)
+    const key = `${PLATE} ${person.givenName} ${person.familyName}, ${person.street}`;
+    const duplicate = new MongoServerError({
+      message: `E11000 duplicate key error collection: amtsweg.holders index: _id_ dup key: { _id: ${JSON.stringify(key)} }`,
+      code: 11000, keyPattern: { _id: 1 }, keyValue: { _id: key },
+    });
+    // The server's own error handler behind routes as the route table mounts them (patterns with parameters).
+    const app = express();
+    app.post('/api/parking-tickets/:plate/holder', express.json(), (_req, _res, next) => next(duplicate));
+    app.post('/api/forms/:formId/submissions', express.json(), (req, _res, next) => {
+      next(Object.assign(new TypeError(`invalid submission ${JSON.stringify(req.body)}`), { code: 'ERR_PROOF_VALIDATION' }));
+    });
+    app.use(errorHandler);
+    const server = createServer(app);
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    cleanups.push(async () => { server.closeAllConnections(); server.close(); });
+    const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+
+    const logged: string[] = [];
+    const capture = (...args: unknown[]) => { logged.push(format(...args)); };
+    const spies = (['error', 'warn', 'info', 'log'] as const).map((level) => vi.spyOn(console, level).mockImplementation(capture));
+    let answers: { status: number; json: { error: { code: string; errorId?: string; message: string } } }[];
+    try {
+      answers = await Promise.all([
+        fetch(`${base}/api/parking-tickets/${encodeURIComponent(PLATE)}/holder`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ person }) }),
+        fetch(`${base}/api/forms/dog-tax-registration/submissions`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ holder }) }),
+      ].map(async (p) => { const res = await p; return { status: res.status, json: await res.json() }; }));
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
+    // The errors did carry the values (or the search below proves nothing).
+    expect(findings('the database error', format(duplicate))).not.toEqual([]);
+    const log = logged.join('\n');
+    for (const answer of answers) {
+      expect(answer.status).toBe(500);
+      expect(answer.json.error.code).toBe('internal');
+      expect(answer.json.error.errorId).toMatch(/^[0-9a-f-]{36}$/);
+      expect(answer.json.error.message).toContain(answer.json.error.errorId);
+      expect(log).toContain(answer.json.error.errorId);
+    }
+    expect(log).toContain('POST /api/parking-tickets/:plate/holder MongoServerError code=11000');
+    expect(log).toContain('POST /api/forms/:formId/submissions TypeError code=ERR_PROOF_VALIDATION');
+    expect(log).toMatch(/^\s+at /m); // where it broke
+    expect(log).not.toContain('dog-tax-registration'); // the concrete path
+    expect(findings('the logged error', log)).toEqual([]);
   });
 });
