@@ -7,8 +7,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import mongoose, { type Connection } from 'mongoose';
 import { AttemptLimiter, CLIENT_FAILURES, LOCK_MS } from '../../server/security/attempt-limiter';
-import { PublicLimits, POLICIES, UPLOAD_QUOTA_MIB } from '../../server/security/public-limits';
-import { networkAddress } from '../../server/security/client-id';
+import { NEW_CLIENTS_FACTOR, PublicLimits, POLICIES, UPLOAD_QUOTA_MIB, type LimitClass } from '../../server/security/public-limits';
+import { clientOf, CLIENT_COOKIE, NEW_CLIENT_MS, networkAddress } from '../../server/security/client-id';
+import type { Request, Response } from 'express';
 import { WindowCounter, rateCountModel } from '../../store/rate-limit/window-counter';
 import { CONFIRMED_MAILS_PER_DAY, MailBudget, UNCONFIRMED_MAILS_PER_DAY } from '../../store/rate-limit/mail-budget';
 import { testMongoUri } from '../support/env';
@@ -93,6 +94,44 @@ describe('PublicLimits (volume per client, per address, overall)', () => {
     expect(wait).toBeGreaterThan(0);
     expect(wait).toBeLessThanOrEqual(3600);
     await expect(replicaB.admit('submission', client('neighbour', '203.0.113.50'))).resolves.toBeUndefined();
+  });
+
+  it(`when a script fetches a fresh client cookie before each submission, then one address gets ${NEW_CLIENTS_FACTOR} clients' worth (${NEW_CLIENTS_FACTOR * POLICIES.submission.perClient.points}) per hour, not the address's ${POLICIES.submission.perAddress.points}; a browser that came back after a day goes on`, async () => {
+    const limits = new PublicLimits(conn);
+    const key = Buffer.alloc(32, 7);
+    const address = '203.0.113.70';
+    // The real cookie: minted by one request (as issueClientCookie does on any GET), sent back by the next.
+    const freshClient = () => {
+      let set = '';
+      const mintReq = { ip: address, headers: {} } as unknown as Request;
+      clientOf(mintReq, { locals: {}, cookie: (_n: string, v: string) => { set = v; } } as unknown as Response, key, false);
+      const req = { ip: address, headers: { cookie: `${CLIENT_COOKIE}=${set}` } } as unknown as Request;
+      return clientOf(req, { locals: {}, cookie: () => { throw new Error('a valid cookie is not minted again'); } } as unknown as Response, key, false);
+    };
+    const first = freshClient();
+    expect(first.client).toMatch(/^c:/);
+    expect(Date.now() - first.mintedAt!).toBeLessThan(60_000);
+    const newcomers = NEW_CLIENTS_FACTOR * POLICIES.submission.perClient.points;
+    await limits.admit('submission', first);
+    for (let i = 1; i < newcomers; i += 1) await limits.admit('submission', freshClient());
+    await expect(limits.admit('submission', freshClient())).rejects.toMatchObject({ code: 'too_many_requests' });
+    // A returning browser (its id older than a day) keeps its own budget behind the same address.
+    await expect(limits.admit('submission', { client: 'c:returning', address, mintedAt: Date.now() - NEW_CLIENT_MS - 1 })).resolves.toBeUndefined();
+  });
+
+  it('has a global budget on every class, far above one address; when the portal writes\' is spent, the next from a new address gets 429 (very busy)', async () => {
+    for (const kind of Object.keys(POLICIES) as LimitClass[]) expect(POLICIES[kind].global.points).toBeGreaterThanOrEqual(POLICIES[kind].perAddress.points * 5);
+    const global = POLICIES['portal-write'].global;
+    const now = Date.now();
+    const prefix = `portal-write:global|${global.windowMs}|${Math.floor(now / global.windowMs)}`;
+    const expiresAt = new Date((Math.floor(now / global.windowMs) + 1) * global.windowMs);
+    // The spent budget, as its counted events (WindowCounter's own form; inserting them one by one takes minutes).
+    for (let from = 1; from <= global.points; from += 1_000) {
+      await rateCountModel(conn).insertMany(Array.from({ length: Math.min(1_000, global.points - from + 1) }, (_, i) => ({ _id: `${prefix}|${from + i}`, expiresAt })));
+    }
+    const limits = new PublicLimits(conn);
+    await expect(limits.admit('portal-write', client('global-writer', '198.18.0.9'), now)).rejects.toMatchObject({ code: 'too_many_requests', message: expect.stringMatching(/very busy/) });
+    await expect(limits.admit('check', client('global-checker', '198.18.0.9'), now)).resolves.toBeUndefined();
   });
 
   it(`counts upload bytes per day: ${UPLOAD_QUOTA_MIB.perClient} MiB per client, then 429`, async () => {
