@@ -41,8 +41,9 @@ export interface SandboxOutcomeDoc {
 const checkoutSchema = new Schema<SandboxCheckoutDoc>(
   {
     _id: { type: String, required: true },
-    // Unique so two concurrent creates with one key cannot both insert (no transactions needed).
-    idempotencyKey: { type: String, required: true, unique: true },
+    // Not indexed: the _id is derived from it (checkoutIdOf), and the unique _id is where
+    // concurrent creates with one key meet.
+    idempotencyKey: { type: String, required: true },
     createdBy: String,
     amountCents: { type: Number, required: true },
     currency: { type: String, required: true },

@@ -3,9 +3,10 @@ import type { Connection } from 'mongoose';
 import { decidePayment } from './card-check';
 import { sandboxCheckoutModel, sandboxOutcomeModel, toCheckout, type SandboxCheckoutDoc } from './checkout-model';
 import { PAGE_STYLE_HASH, renderCheckoutPage } from './checkout-page';
-import { loadCheckout, newId, settleCheckout, type SandboxStore } from './settle-checkout';
+import { checkoutIdOf, loadCheckout, settleCheckout, type SandboxStore } from './settle-checkout';
 import { isDuplicateKey } from '../../store/duplicate-key';
 import { validateCheckoutRequest } from './validate-checkout-request';
+import { addRefundRoutes } from './refund-routes';
 import { webhookDeliveryModel } from './webhook';
 import { WebhookOutbox } from './webhook-outbox';
 import { requireSandboxAccess, type SandboxAccess } from '../http';
@@ -64,9 +65,11 @@ export function createSandboxPaymentRouter(opts: SandboxPaymentRouterOptions): R
     const createdBy = String(res.locals.sandboxCaller);
     // The idempotency key is the caller's own name space: nobody else can take a key before its owner.
     const idempotencyKey = `${createdBy}:${input.idempotencyKey}`;
-    await Checkouts.init(); // the unique index must exist before we rely on it
-    // The checkout's id is random (96 bits): it cannot be guessed from the ticket, the amount or the key.
-    const id = newId('chk');
+    // The checkout's id is derived from the key (keyed hash, 96 bits): the same key always meets
+    // at the same unique `_id`, so a retry or a concurrent create finds the first checkout by `_id`
+    // (FerretDB v1 would decode every checkout for a look-up by another field). Without the
+    // secret the id cannot be guessed from the ticket, the amount or the key.
+    const id = checkoutIdOf(opts.webhookSecret, idempotencyKey);
     try {
       const doc = await Checkouts.create({
         ...input, idempotencyKey, createdBy, _id: id, redirectUrl: `${pageBase}/checkout/${id}`, status: 'open', createdAt: new Date(),
@@ -76,8 +79,8 @@ export function createSandboxPaymentRouter(opts: SandboxPaymentRouterOptions): R
       if (!isDuplicateKey(e)) throw e;
     }
     // The key was used before (or by a concurrent request): answer with that checkout.
-    const existing = await Checkouts.findOne({ idempotencyKey }).lean();
-    if (!existing) throw new Error('duplicate idempotency key but no checkout found');
+    const existing = await loadCheckout(store, id);
+    if (!existing) throw new Error('duplicate checkout id but no checkout found');
     if (existing.amountCents !== input.amountCents || existing.reference !== input.reference || existing.webhookUrl !== input.webhookUrl) {
       return void res.status(409).json({
         error: { code: 'IDEMPOTENCY_KEY_REUSED', message: 'idempotencyKey was used for a different amount, reference or webhookUrl' },
@@ -118,6 +121,8 @@ export function createSandboxPaymentRouter(opts: SandboxPaymentRouterOptions): R
     if (settled.won) await webhooks.send(settled.checkout, 'checkout.cancelled');
     res.json(toCheckout(settled.checkout));
   });
+
+  addRefundRoutes(router, opts.conn, store);
 
   router.get('/checkout/:id', async (req, res) => {
     const doc = await loadCheckout(store, req.params.id);

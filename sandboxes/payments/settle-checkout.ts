@@ -1,9 +1,13 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import type { PaymentMethod } from '../../adapters/payments/payment-provider';
 import type { SandboxCheckoutDoc, SandboxCheckoutModel, SandboxOutcomeDoc, SandboxOutcomeModel } from './checkout-model';
 
 export const newId = (prefix: string) => `${prefix}_${randomBytes(12).toString('hex')}`;
 import { isDuplicateKey } from '../../store/duplicate-key';
+
+/** The checkout id of an idempotency key: 96 bits of a keyed hash (own label, so it is not a webhook signature). */
+export const checkoutIdOf = (secret: string, idempotencyKey: string) =>
+  `chk_${createHmac('sha256', secret).update(`sandbox checkout id\0${idempotencyKey}`, 'utf8').digest('hex').slice(0, 24)}`;
 
 export interface SandboxStore {
   Checkouts: SandboxCheckoutModel;

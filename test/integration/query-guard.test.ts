@@ -121,6 +121,37 @@ describe('per-request paths go by _id', () => {
   });
 });
 
+describe('the payment sandbox goes by _id (its checkouts grow with every payment)', () => {
+  it('create (twice and concurrently with one key) → read → hosted page → pay → cancel: one checkout, no scan', async () => {
+    const api = `${app.baseUrl}/sandbox/payments/api`;
+    const key = { Authorization: `Bearer ${app.system.secrets.sandboxKey}`, 'Content-Type': 'application/json' };
+    const request = (idempotencyKey: string) => ({
+      idempotencyKey, amountCents: 2000, currency: 'EUR', reference: 'RF18539007547034', description: 'Verwarnungsgeld',
+      returnUrl: `${app.baseUrl}/knoellchen`, webhookUrl: `${app.system.internalBaseUrl}/api/payments/webhook`,
+    });
+    const create = (body: unknown) => fetch(`${api}/checkouts`, { method: 'POST', headers: key, body: JSON.stringify(body) });
+    // Other checkouts first, so a look-up by another field has more than one document to decode.
+    for (let i = 0; i < 3; i += 1) expect((await create(request(`guard-other-${i}`))).status).toBe(201);
+    guard.reset();
+    const together = await Promise.all([create(request('guard-same')), create(request('guard-same')), create(request('guard-same'))]);
+    const again = await create(request('guard-same'));
+    const checkouts = await Promise.all([...together, again].map((r) => r.json() as Promise<{ id: string }>));
+    expect(together.map((r) => r.status).sort()).toEqual([200, 200, 201]);
+    expect(again.status).toBe(200);
+    expect(new Set(checkouts.map((c) => c.id)).size).toBe(1);
+    expect((await create({ ...request('guard-same'), amountCents: 1 })).status).toBe(409);
+    const id = checkouts[0]!.id;
+    expect((await fetch(`${api}/checkouts/${id}`, { headers: key })).status).toBe(200);
+    expect((await fetch(`${app.baseUrl}/sandbox/payments/checkout/${id}`)).status).toBe(200);
+    const paid = await fetch(`${app.baseUrl}/sandbox/payments/checkout/${id}/pay`, {
+      method: 'POST', redirect: 'manual', body: new URLSearchParams({ method: 'card', cardNumber: '4242 4242 4242 4242' }),
+    });
+    expect(paid.status).toBe(303);
+    expect((await fetch(`${api}/checkouts/${id}/cancel`, { method: 'POST', headers: key })).status).toBe(200);
+    guard.assertNoScans('payment sandbox checkout');
+  });
+});
+
 describe('staff overview lists go by _id (store/staff-lists.ts, issue 11 item 5)', () => {
   const pages = async (path: string, limit: number) => {
     const seen: Array<Record<string, any>> = [];
