@@ -8,6 +8,8 @@ export interface HttpPaymentProviderOptions {
   apiKey: string;
   /** The secret the provider signs its webhooks with. */
   webhookSecret: string;
+  /** The request header carrying `sha256=<HMAC of the body>`; default `X-Signature`. */
+  signatureHeader?: string;
   timeoutMs?: number;
 }
 
@@ -46,8 +48,8 @@ export class HttpPaymentProvider implements PaymentProvider {
     throw await failure(res, 'cancelCheckout');
   }
 
-  verifyWebhook(rawBody: string, signatureHeader: string | undefined): boolean {
-    const match = /^sha256=([0-9a-f]{64})$/i.exec(signatureHeader?.trim() ?? '');
+  verifyWebhook(rawBody: string, header: (name: string) => string | undefined): boolean {
+    const match = /^sha256=([0-9a-f]{64})$/i.exec(header(this.opts.signatureHeader ?? 'X-Signature')?.trim() ?? '');
     if (!match?.[1]) return false;
     const expected = createHmac('sha256', this.opts.webhookSecret).update(rawBody, 'utf8').digest();
     // Constant-time compare so the signature cannot be guessed byte by byte from timings.

@@ -46,8 +46,12 @@ export interface PaymentProvider {
   readonly name: string;
   createCheckout(req: CheckoutRequest): Promise<Checkout>;
   getCheckout(id: string): Promise<Checkout | null>;
-  /** HMAC-SHA256 over the raw request body; false for a missing or wrong signature. */
-  verifyWebhook(rawBody: string, signatureHeader: string | undefined): boolean;
+  /**
+   * Whether a request to the webhook (`POST /api/payments/webhook`) came from this provider:
+   * each provider reads its own signature header(s) through `header` and checks its own scheme.
+   * False for a missing or wrong signature.
+   */
+  verifyWebhook(rawBody: string, header: (name: string) => string | undefined): boolean;
 }
 
 /**

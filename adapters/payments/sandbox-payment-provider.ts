@@ -1,5 +1,8 @@
 import { HttpPaymentProvider } from './http-payment-provider';
 
+/** The header the sandbox provider signs its webhooks in (sandboxes/payments/webhook.ts sends it). */
+export const SANDBOX_SIGNATURE_HEADER = 'X-Sandbox-Signature';
+
 export interface SandboxPaymentProviderOptions {
   /** Origin of the server hosting the sandbox router, e.g. `http://127.0.0.1:3000`. */
   baseUrl: string;
@@ -20,6 +23,6 @@ export class SandboxPaymentProvider extends HttpPaymentProvider {
   override readonly name = 'sandbox';
 
   constructor(opts: SandboxPaymentProviderOptions) {
-    super({ apiUrl: `${opts.baseUrl.replace(/\/+$/, '')}${opts.mountPath ?? '/sandbox/payments'}/api`, apiKey: opts.apiKey, webhookSecret: opts.webhookSecret, timeoutMs: opts.timeoutMs });
+    super({ apiUrl: `${opts.baseUrl.replace(/\/+$/, '')}${opts.mountPath ?? '/sandbox/payments'}/api`, apiKey: opts.apiKey, webhookSecret: opts.webhookSecret, signatureHeader: SANDBOX_SIGNATURE_HEADER, timeoutMs: opts.timeoutMs });
   }
 }

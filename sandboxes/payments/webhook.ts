@@ -1,8 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { CheckoutWebhookEvent } from '../../adapters/payments/payment-provider';
-
-export const SIGNATURE_HEADER = 'X-Sandbox-Signature';
+import { SANDBOX_SIGNATURE_HEADER } from '../../adapters/payments/sandbox-payment-provider';
 
 /** One delivery attempt. Append-only inserts: on FerretDB v1 a $push could race and be lost. */
 export interface WebhookDelivery {
@@ -48,7 +47,7 @@ export async function postWebhook(url: string, eventId: string, rawBody: string,
   try {
     const res = await fetch(url, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', [SIGNATURE_HEADER]: signWebhookBody(rawBody, secret), 'X-Sandbox-Event-Id': eventId },
+      headers: { 'Content-Type': 'application/json', [SANDBOX_SIGNATURE_HEADER]: signWebhookBody(rawBody, secret), 'X-Sandbox-Event-Id': eventId },
       body: rawBody,
       signal: AbortSignal.timeout(timeoutMs),
     });

@@ -105,11 +105,11 @@ export const parkingTicketCitizenRoutes = defineRoutes([
     },
   },
   {
-    method: 'post', path: '/api/payments/sandbox/webhook', summary: 'Webhook of the payment provider (HMAC-signed)', tags: ['payments'], roles: ['public'],
+    method: 'post', path: '/api/payments/webhook', summary: 'Webhook of the payment provider (signed; the provider adapter checks its own signature header)', tags: ['payments'], roles: ['public'],
     responses: { 204: { description: 'Accepted' }, 401: { description: 'Bad signature' } },
     async handler({ req, system }) {
       const raw = (req as unknown as { rawBody?: string }).rawBody ?? '';
-      if (!system.paymentProvider.verifyWebhook(raw, req.get('X-Sandbox-Signature') ?? undefined)) {
+      if (!system.paymentProvider.verifyWebhook(raw, (name) => req.get(name) ?? undefined)) {
         throw new AppError('access_denied', { de: 'Ungültige Signatur.', en: 'Invalid signature.' });
       }
       const event = JSON.parse(raw) as { type?: string; checkout?: { id?: string } };

@@ -50,7 +50,7 @@ const MATRIX: Record<string, Row> = {
   'get /api/parking-tickets/offences': { roles: ['public'] },
   'post /api/parking-tickets/access': { roles: ['public'] },
   'post /api/parking-tickets/answer-link': { roles: ['public'] },
-  'post /api/payments/sandbox/webhook': { roles: ['public'] },
+  'post /api/payments/webhook': { roles: ['public'] },
   'post /api/staff/session': { roles: ['public'] },
   'delete /api/staff/session': { roles: ['public'] },
   // The citizen of one ticket (portal token).

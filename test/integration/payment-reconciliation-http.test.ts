@@ -47,7 +47,7 @@ async function heldWebhookReceiver(): Promise<{ url: string; arrived: Promise<st
   const arrived = new Promise<string>((r) => { arrive = r; });
   const server: Server = createServer((req) => { let body = ''; req.on('data', (d) => (body += d)).on('end', () => arrive(body)); });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  return { url: `http://127.0.0.1:${(server.address() as { port: number }).port}/api/payments/sandbox/webhook`, arrived, close: () => { server.closeAllConnections(); server.close(); } };
+  return { url: `http://127.0.0.1:${(server.address() as { port: number }).port}/api/payments/webhook`, arrived, close: () => { server.closeAllConnections(); server.close(); } };
 }
 
 describe('payment reconciliation', () => {

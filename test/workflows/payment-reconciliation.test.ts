@@ -40,7 +40,7 @@ async function ticketWithCheckout(taskQueue: string) {
   const registration = await ticket.executeUpdate(registrationUpdate, { args: [{ requestFingerprint: `fp-${plate}` }] });
   const checkout = await db.deps.paymentProvider.createCheckout({
     idempotencyKey: `test:${randomUUID()}`, amountCents: 2500, currency: 'EUR', reference: registration.reference, description: 'Verwarnungsgeld',
-    returnUrl: 'http://amtsweg.test/knoellchen', webhookUrl: 'http://amtsweg.test/api/payments/sandbox/webhook',
+    returnUrl: 'http://amtsweg.test/knoellchen', webhookUrl: 'http://amtsweg.test/api/payments/webhook',
   });
   await recordCheckoutIntent(db.conn, checkout.id, { caseNumber: registration.ticketNumber });
   const expiresAt = new Date((await env.currentTimeMs()) + CHECKOUT_LIFETIME_MS);

@@ -43,7 +43,7 @@ export async function startCheckout(system: System, args: { ticketNumber: string
     checkout = await system.paymentProvider.createCheckout({
       idempotencyKey: key, amountCents, currency: 'EUR', reference,
       description: `${notice ? (notice.kind === 'fine_notice' ? 'Bußgeldbescheid' : 'Kostenbescheid') : 'Verwarnungsgeld'} ${ticket.ticketNumber}`,
-      returnUrl: returnUrl(base, system.secrets.accessCode, ticket, args.code), webhookUrl: `${system.internalBaseUrl}/api/payments/sandbox/webhook`,
+      returnUrl: returnUrl(base, system.secrets.accessCode, ticket, args.code), webhookUrl: `${system.internalBaseUrl}/api/payments/webhook`,
     });
     if (checkout.status !== 'cancelled') break;
     key = `${key}:after:${checkout.id}`;

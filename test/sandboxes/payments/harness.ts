@@ -3,13 +3,16 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import mongoose, { type Connection } from 'mongoose';
 import { createSandboxPaymentRouter, type SandboxPaymentRouterOptions } from '../../../sandboxes/payments/router';
-import { SandboxPaymentProvider } from '../../../adapters/payments/sandbox-payment-provider';
+import { SANDBOX_SIGNATURE_HEADER, SandboxPaymentProvider } from '../../../adapters/payments/sandbox-payment-provider';
 import type { CheckoutRequest } from '../../../adapters/payments/payment-provider';
 
 export const WEBHOOK_SECRET = 'test-webhook-secret';
 export const SANDBOX_KEY = 'test-sandbox-key';
 
 export interface ReceivedWebhook { rawBody: string; signature: string | undefined }
+
+/** The webhook request's headers as the server's route hands them to `verifyWebhook`: only the sandbox's signature header is set. */
+export const signedWith = (signature: string | undefined) => (name: string) => (name.toLowerCase() === SANDBOX_SIGNATURE_HEADER.toLowerCase() ? signature : undefined);
 
 /** A real HTTP receiver for the provider's webhooks; a path can be told to fail first. */
 class WebhookReceiver {
@@ -26,7 +29,7 @@ class WebhookReceiver {
         res.writeHead(500).end('receiver down');
         return;
       }
-      const sig = req.headers['x-sandbox-signature'];
+      const sig = req.headers[SANDBOX_SIGNATURE_HEADER.toLowerCase()];
       const list = this.received.get(path) ?? [];
       list.push({ rawBody: Buffer.concat(chunks).toString('utf8'), signature: Array.isArray(sig) ? sig[0] : sig });
       this.received.set(path, list);

@@ -4,7 +4,7 @@ import { testMongoUri } from '../../support/env';
 import type { CheckoutWebhookEvent } from '../../../adapters/payments/payment-provider';
 import { sandboxCheckoutModel, sandboxOutcomeModel } from '../../../sandboxes/payments/checkout-model';
 import { settleCheckout, type SandboxStore } from '../../../sandboxes/payments/settle-checkout';
-import { eventually, startHarness, type Harness } from './harness';
+import { eventually, signedWith, startHarness, type Harness } from './harness';
 
 let h: Harness;
 beforeAll(async () => { h = await startHarness(testMongoUri('payments_checkout_test')); });
@@ -62,7 +62,7 @@ describe('hosted payment page', () => {
     const hooks = h.receiver.on('/hooks/pay-1');
     expect(hooks).toHaveLength(1);
     const [hook] = hooks;
-    expect(h.provider.verifyWebhook(hook!.rawBody, hook!.signature)).toBe(true);
+    expect(h.provider.verifyWebhook(hook!.rawBody, signedWith(hook!.signature))).toBe(true);
     const event = JSON.parse(hook!.rawBody) as CheckoutWebhookEvent;
     expect(event).toEqual({ type: 'checkout.paid', checkout: paid });
   });
@@ -130,7 +130,7 @@ describe('hosted payment page', () => {
       [1, 500, false], [2, 500, false], [3, 204, true],
     ]);
     const [hook] = h.receiver.on('/hooks/retry-1');
-    expect(h.provider.verifyWebhook(hook!.rawBody, hook!.signature)).toBe(true);
+    expect(h.provider.verifyWebhook(hook!.rawBody, signedWith(hook!.signature))).toBe(true);
   });
 
   it('when the citizen leaves with "Abbrechen", then they are back at the service with cancelled=1, nothing is charged, and the checkout stays payable', async () => {

@@ -2957,7 +2957,7 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
-    "/api/payments/sandbox/webhook": {
+    "/api/payments/webhook": {
         parameters: {
             query?: never;
             header?: never;
@@ -2966,7 +2966,7 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** Webhook of the payment provider (HMAC-signed) */
+        /** Webhook of the payment provider (signed; the provider adapter checks its own signature header) */
         post: {
             parameters: {
                 query?: never;
@@ -4953,6 +4953,8 @@ export type components = {
         Error: {
             error: {
                 code: string;
+                /** @description Only on 500 internal: the id under which the server logged the error; the message names it too, for the citizen to quote */
+                errorId?: string;
                 fields?: components["schemas"]["FieldError"][];
                 /** @description Safe to show; German or English after Accept-Language */
                 message: string;
