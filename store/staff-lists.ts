@@ -2,7 +2,7 @@
  * The staff's overview lists — parking tickets, the postal outbox, Hundesteuer cases — newest
  * first, a page at a time, without scanning: FerretDB v1 answers `find({status}).sort()` by
  * decoding every stored case. Each list is a sorted index (queue-index.ts, the inbox's
- * structure: a directory and buckets, all `_id` lookups) kept by the data layer as cases are
+ * structure: a small tree of buckets, all `_id` lookups) kept by the data layer as cases are
  * stored and change status, in the collection `staff_lists`:
  *
  *   tickets|all, tickets|status:<status>                  a parking ticket (`_id` its number)

@@ -20,7 +20,8 @@
  *
  * Writes to one key are serialised by a lease lock (lease-lock.ts). Within it, a write goes in
  * three steps: (1) buckets and new documents, (2) the existing nodes above them and the root,
- * (3) documents cut by a split (top-down) and emptied ones dropped. Readers clip every child to
+ * (3) documents cut by a split (top-down) and emptied ones dropped. A write that makes no new
+ * document (most puts) does (1) and (2) at once. Readers clip every child to
  * the range its parent gives it, so a reader between any two writes sees every entry once
  * (test/store/queue-index-tree.test.ts checks this at each write of a split).
  *
@@ -240,13 +241,21 @@ export function createQueueIndex<E extends SortedEntry = QueueEntry>(docs: Model
       }
       if (refs.length === 0) height = 1;
       const rootChanged = root.legacy || seq !== root.seq || height !== root.height || JSON.stringify(refs) !== JSON.stringify(root.refs);
-      lease.check();
-      await writeAll(created);
-      lease.check();
-      await Promise.all([
+      const above = () => [
         ...rewritten.map(([id, fields]) => write(id, fields)),
         ...(rootChanged ? [write(rootId(key), { n: JSON.stringify(refs), h: height, seq }, root.legacy ? { b: '' } : undefined)] : []),
-      ]);
+      ];
+      lease.check();
+      if (seq === root.seq) {
+        // No new document: the path changes only entries and counts, so all of it at once (one
+        // round trip less; a count may lag its bucket for that moment, as it may after a crash
+        // until the bucket's next write recounts it).
+        await Promise.all([...created.map(([id, fields]) => write(id, fields)), ...above()]);
+      } else {
+        await writeAll(created);
+        lease.check();
+        await Promise.all(above());
+      }
       for (const cut of cuts) await cut();
     }, { space });
   }
