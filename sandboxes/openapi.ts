@@ -39,6 +39,12 @@ const SANDBOX_PATHS: Record<string, Record<string, Op> & { parameters?: never }>
   '/sandbox/payments/api/checkouts/{id}/cancel': {
     post: { summary: 'Sandbox PSP: cancel an open checkout (its creator only)', responses: { 200: 'The checkout as it is now (a paid one stays paid)', 403: 'Not the creator', 404: 'Unknown id' } },
   },
+  '/sandbox/payments/api/checkouts/{id}/refund': {
+    post: { summary: 'Sandbox PSP: refund a paid checkout in full, once per payment (optional body `{ reason }`)', body: true, responses: { 200: 'The refund made before (nothing paid twice)', 201: 'Refunded', 404: 'Unknown id', 409: 'The checkout is not paid' } },
+  },
+  '/sandbox/payments/api/refunds': {
+    get: { summary: 'Sandbox PSP: the latest refunds (?checkoutId=)', responses: { 200: 'Refunds' } },
+  },
   '/sandbox/payments/checkout/{id}': {
     get: { summary: 'Sandbox PSP: the hosted payment page (test card 4242 4242 4242 4242)', public: true, responses: { 200: 'HTML page', 404: 'Unknown id' } },
   },

@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { PaymentProviderError, type Checkout, type CheckoutRequest, type PaymentProvider } from './payment-provider';
+import { PaymentProviderError, type Checkout, type CheckoutRequest, type PaymentProvider, type Refund } from './payment-provider';
 
 export interface HttpPaymentProviderOptions {
   /** The provider's API root, e.g. `https://psp.example/v1` (checkouts are `<apiUrl>/checkouts`). */
@@ -46,6 +46,14 @@ export class HttpPaymentProvider implements PaymentProvider {
     if (res.status === 404) return null;
     if (res.ok) return (await res.json()) as Checkout;
     throw await failure(res, 'cancelCheckout');
+  }
+
+  /** Refunds a paid checkout in full; the provider refunds each payment once, so a repeat answers the first refund. */
+  async refundCheckout(id: string, reason: string): Promise<Refund | null> {
+    const res = await this.call('POST', `/checkouts/${encodeURIComponent(id)}/refund`, { reason });
+    if (res.status === 404) return null;
+    if (res.ok) return (await res.json()) as Refund;
+    throw await failure(res, 'refundCheckout');
   }
 
   verifyWebhook(rawBody: string, header: (name: string) => string | undefined): boolean {

@@ -42,10 +42,26 @@ export interface CheckoutWebhookEvent {
   checkout: Checkout;
 }
 
+/** A payment paid back in full (one refund per payment). */
+export interface Refund {
+  id: string;
+  paymentId: string;
+  checkoutId: string;
+  amountCents: number;
+  currency: 'EUR';
+  status: 'refunded';
+  refundedAt: string;
+}
+
 export interface PaymentProvider {
   readonly name: string;
   createCheckout(req: CheckoutRequest): Promise<Checkout>;
   getCheckout(id: string): Promise<Checkout | null>;
+  /**
+   * Pays a paid checkout's payment back in full. Idempotent: asked again (a retried activity),
+   * the provider answers the first refund and pays nothing twice. Null for an unknown checkout.
+   */
+  refundCheckout(id: string, reason: string): Promise<Refund | null>;
   /**
    * Whether a request to the webhook (`POST /api/payments/webhook`) came from this provider:
    * each provider reads its own signature header(s) through `header` and checks its own scheme.

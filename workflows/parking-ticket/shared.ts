@@ -103,6 +103,8 @@ export const PARKING_TICKET_ACTIONS = {
   paymentBooked: 'parking-ticket.payment-booked',
   paymentPartial: 'parking-ticket.payment-partial',
   paid: 'parking-ticket.paid',
+  /** A payment that reached the case after it was closed, paid back (activities/payments). */
+  latePaymentRefunded: 'parking-ticket.late-payment-refunded',
   withdrawalRequested: 'parking-ticket.withdrawal-requested',
   withdrawn: 'parking-ticket.withdrawn',
   /** The payment receipt the relay refused for good (mistyped address): recorded, not retried. */

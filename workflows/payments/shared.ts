@@ -19,6 +19,13 @@ export interface PaymentBooked {
 /** Same name as each procedure's own definition (e.g. workflows/parking-ticket/shared.ts). */
 export const paymentBookedSignal = defineSignal<[PaymentBooked]>('paymentBooked');
 
+/**
+ * "Look at the checkout now": sent (with signal-with-start) by whoever learns that a checkout
+ * was paid but could not hand the payment to its case because the case is closed, so the
+ * reconciliation refunds it at once instead of at its next poll.
+ */
+export const checkCheckoutNowSignal = defineSignal('checkCheckoutNow');
+
 /** A provider checkout nobody paid is given up after this long (a real PSP's checkouts live minutes to hours). */
 export const CHECKOUT_LIFETIME_MS = 24 * 60 * 60 * 1000;
 
@@ -33,7 +40,8 @@ export interface PaymentReconciliationInput {
   maxPollIntervalMs?: number;
 }
 
-export type PaymentReconciliationOutcome = 'booked' | 'failed' | 'expired' | 'unknown';
+/** `refunded`: the case was closed when the payment arrived, so it was paid back; `refund_pending`: the provider refused the refund, the record waits for staff. */
+export type PaymentReconciliationOutcome = 'booked' | 'refunded' | 'refund_pending' | 'failed' | 'expired' | 'unknown';
 
 /** One reconciliation per checkout: a second start for the same checkout finds the first. */
 export const paymentReconciliationWorkflowId = (checkoutId: string) => `payment-reconciliation:${checkoutId}`;

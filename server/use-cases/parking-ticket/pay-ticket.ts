@@ -14,6 +14,9 @@ import { findTicketByNumber } from '../../../store/parking-ticket/ticket-store';
 import { deriveLetterCode, hashAccessCode, normalizeAccessCode } from '../../../domain/parking-ticket/access-code';
 import { amountDue } from './citizen-ticket-view';
 import { startPaymentReconciliation } from '../payments/start-payment-reconciliation';
+import { withDeadline } from '../../../temporal/deadline';
+import { paymentReconciliationWorkflow } from '../../../workflows/payments/reconciliation';
+import { CHECKOUT_LIFETIME_MS, checkCheckoutNowSignal, paymentReconciliationWorkflowId } from '../../../workflows/payments/shared';
 
 /** Back to the ticket's own page when the client proved it knows a code of it (card or letter), else to the portal entry. */
 function returnUrl(base: string, secret: Buffer, ticket: { accessCodeHash: string; workflowId: string }, code: string | undefined): string {
@@ -67,22 +70,33 @@ export async function checkoutBelongsTo(system: System, checkoutId: string, tick
   return (await findCheckoutIntent(system.conn, checkoutId))?.caseNumber === ticketNumber;
 }
 
-/** Hands a paid checkout to the ticket's workflow; safe to call any number of times. */
-export async function bookCheckout(system: System, checkoutId: string): Promise<'booked' | 'not_paid' | 'unknown'> {
+/**
+ * Hands a paid checkout to the ticket's workflow; safe to call any number of times. A closed
+ * case cannot take it: the payment's reconciliation is told to look now, and refunds it
+ * (workflows/payments/reconciliation.ts) — recorded, paid back, audited, the payer told, once.
+ */
+export async function bookCheckout(system: System, checkoutId: string): Promise<'booked' | 'refunding' | 'not_paid' | 'unknown'> {
   const checkout = await system.paymentProvider.getCheckout(checkoutId);
   const intent = await findCheckoutIntent(system.conn, checkoutId);
   if (!checkout || !intent) return 'unknown';
   if (checkout.status !== 'paid' || !checkout.paymentId) return 'not_paid';
   const ticket = await findTicketByNumber(system.model, intent.caseNumber);
   if (!ticket) return 'unknown';
+  const { temporal } = system;
   try {
-    await system.temporal.workflow.getHandle(ticket.workflowId).signal(paymentBookedSignal, {
-      paymentId: checkout.paymentId, amountCents: checkout.amountCents, bookedAt: checkout.paidAt ?? new Date().toISOString(),
+    await withDeadline(temporal, () => temporal.workflow.getHandle(ticket.workflowId).signal(paymentBookedSignal, {
+      paymentId: checkout.paymentId!, amountCents: checkout.amountCents, bookedAt: checkout.paidAt ?? new Date().toISOString(),
       channel: checkout.method ?? 'card', ...(intent.receiptEmail ? { receiptEmail: intent.receiptEmail } : {}),
-    });
+    }));
   } catch (error) {
-    // A closed case (paid by transfer, withdrawn) is reconciled by staff; the payment is recorded by the provider.
     if (!(error instanceof WorkflowNotFoundError)) throw error;
+    // Not marked booked: the reconciliation must still find the checkout paid and unbooked.
+    await withDeadline(temporal, () => temporal.workflow.signalWithStart(paymentReconciliationWorkflow, {
+      workflowId: paymentReconciliationWorkflowId(checkoutId), taskQueue: system.config.temporal.taskQueue,
+      signal: checkCheckoutNowSignal, signalArgs: [],
+      args: [{ checkoutId, caseWorkflowId: ticket.workflowId, expiresAt: new Date(Date.now() + CHECKOUT_LIFETIME_MS).toISOString() }],
+    }));
+    return 'refunding';
   }
   await markCheckoutBooked(system.conn, checkoutId);
   return 'booked';
