@@ -7,7 +7,6 @@ import { checkoutIdOf, loadCheckout, settleCheckout, type SandboxStore } from '.
 import { isDuplicateKey } from '../../store/duplicate-key';
 import { validateCheckoutRequest } from './validate-checkout-request';
 import { addRefundRoutes } from './refund-routes';
-import { addRefundRoutes } from './refund-routes';
 import { webhookDeliveryModel } from './webhook';
 import { WebhookOutbox } from './webhook-outbox';
 import { requireSandboxAccess, type SandboxAccess } from '../http';
@@ -122,8 +121,6 @@ export function createSandboxPaymentRouter(opts: SandboxPaymentRouterOptions): R
     if (settled.won) await webhooks.send(settled.checkout, 'checkout.cancelled');
     res.json(toCheckout(settled.checkout));
   });
-
-  addRefundRoutes(router, opts.conn, store);
 
   addRefundRoutes(router, opts.conn, store);
 
