@@ -4,7 +4,8 @@
  *
  * - **per secret**: 5 wrong guesses in a row at one secret lock it for 15 minutes (an
  *   AttemptCounter: numbered by insert, so parallel guesses lose none). The key names the
- *   secret being guessed: a ticket code's hash, a ticket number for its letter code, a case
+ *   secret being guessed: a ticket code's hash and the plate typed with it (open-ticket.ts), a
+ *   ticket number for its letter code, a case
  *   or draft with the guessing client for 128-bit tokens (nobody can lock a citizen out of
  *   their own status page, and 128 bits need no lock against guessing);
  * - **per client** (client-id.ts): 20 wrong guesses at any secrets in 15 minutes and that client
@@ -52,6 +53,15 @@ export class AttemptLimiter {
     await this.failures.add(`guess:${who.client}`, CLIENT_WINDOW_MS, 1, now);
     const n = await this.counter.next(secretKey, now);
     if (n >= MAX_FAILURES) await this.counter.lock(secretKey, new Date(now + LOCK_MS));
+  }
+
+  /** One wrong guess at several secrets at once (a code and its plate): the client's budget counts it once. */
+  async recordFailures(secretKeys: string[], who: ClientRef, now = Date.now()): Promise<void> {
+    await this.failures.add(`guess:${who.client}`, CLIENT_WINDOW_MS, 1, now);
+    for (const secretKey of secretKeys) {
+      const n = await this.counter.next(secretKey, now);
+      if (n >= MAX_FAILURES) await this.counter.lock(secretKey, new Date(now + LOCK_MS));
+    }
   }
 
   async recordSuccess(secretKey: string): Promise<void> {

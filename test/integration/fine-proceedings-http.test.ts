@@ -84,6 +84,17 @@ describe('which code opens what', () => {
     expect(locked.status).toBe(429);
     expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(800);
   });
+
+  it('when someone guesses codes with a known plate on the open form, then the plate locks after five failures — also for the right letter code, from a fresh client', async () => {
+    const { recorded } = await ticketInHearing('DO-RT 555', 'idem-hearing-codes-3');
+    for (let i = 0; i < 5; i += 1) {
+      // A new client each time: only the lock on what is guessed can stop this.
+      expect((await new HttpClient(app.baseUrl).request('POST', '/api/parking-tickets/access', { code: `AAAA-BBBB-CC${20 + i}`, plate: 'DO-RT 555' })).status).toBe(401);
+    }
+    const locked = await new HttpClient(app.baseUrl).request('POST', '/api/parking-tickets/access', { code: await letterCodeOf(recorded.ticketNumber), plate: 'do-rt 555' });
+    expect(locked.status).toBe(429);
+    expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(800);
+  });
 });
 
 describe('the hearing online', () => {
@@ -100,8 +111,13 @@ describe('the hearing online', () => {
     expect(otherDriver.json.error.fields.map((f: { field: string }) => f.field)).toContain('driver');
 
     const email = `hearing-http-${Date.now()}@example.org`;
+    // Unknown fields, at the top and inside the person group, are refused by name; the hearing stays open.
+    const unknown = await citizen.request('POST', '/api/fine-proceedings/current/hearing-answer',
+      { person: { ...person, nickname: 'refused-field-value' }, facts: 'denies', reasons: 'Ich war zur Tatzeit verreist.', email, accessCode: 'refused-field-value' }, bearer);
+    expect(unknown.status).toBe(422);
+    expect(unknown.json.error.fields.map((f: { field: string }) => f.field).sort()).toEqual(['accessCode', 'person/nickname']);
     const answered = await citizen.request('POST', '/api/fine-proceedings/current/hearing-answer',
-      { person, facts: 'denies', reasons: 'Ich war zur Tatzeit verreist.', email, accessCode: 'stripped' }, bearer);
+      { person, facts: 'denies', reasons: 'Ich war zur Tatzeit verreist.', email }, bearer);
     expect(answered.status).toBe(200);
     expect(answered.json).toMatchObject({ status: 'decision_pending', hearing: { open: false, answered: true } });
     const twice = await citizen.request('POST', '/api/fine-proceedings/current/hearing-answer', { person, facts: 'admits' }, bearer);
@@ -116,14 +132,14 @@ describe('the hearing online', () => {
     expect(byLink.status).toBe(200);
     expect(byLink.json.ticket).toMatchObject({ access: 'case', hearing: { answered: true } });
 
-    // The inbox: the fine office sees the answer (stripped of unknown fields), never the access code.
+    // The inbox: the fine office sees the answer, never the access code or the refused fields.
     const { workflowId } = (await app.system.model.tickets.findOne({ ticketNumber: recorded.ticketNumber }).lean())!;
     // The decision task belongs to the ticket's Bußgeldverfahren (its child workflow).
     const taskId = taskIdOf(fineProceedingsWorkflowId(workflowId), 'hearing-decision');
     const task = await staff.request('GET', `/api/tasks/${encodeURIComponent(taskId)}`);
     expect(task.json).toMatchObject({ type: 'fine-proceedings.decision', department: 'fine-office', caseData: { answer: { facts: 'denies', reasons: 'Ich war zur Tatzeit verreist.' } } });
     expect(JSON.stringify(task.json)).not.toContain(recorded.accessCode);
-    expect(JSON.stringify(task.json)).not.toContain('stripped');
+    expect(JSON.stringify(task.json)).not.toContain('refused-field-value');
     const refused = await staff.request('POST', `/api/tasks/${encodeURIComponent(taskId)}/decision`, { decision: { outcome: 'drop' } });
     expect(refused.status).toBe(422);
     expect((await staff.request('POST', `/api/tasks/${encodeURIComponent(taskId)}/decision`, { decision: { outcome: 'fine_notice', fineEuros: 55 } })).status).toBe(200);

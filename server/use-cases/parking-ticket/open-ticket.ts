@@ -11,6 +11,7 @@
  * Every check is limited per secret and per client (security/attempt-limiter.ts). The answer is a
  * short-lived portal token (scope inside, signed) and the ticket view.
  */
+import { createHmac } from 'node:crypto';
 import type { Request } from 'express';
 import { deriveAnswererToken, deriveLetterCode, hashAccessCode, normalizeAccessCode, type CodeScope } from '../../../domain/parking-ticket/access-code';
 import { tryNormalizePlate } from '../../../adapters/vehicle-registry/vehicle-registry';
@@ -50,19 +51,28 @@ const issue = async (system: System, ticketNumber: string, scope: CodeScope) => 
   ticket: (await citizenTicketView(system, ticketNumber, scope))!,
 });
 
+/**
+ * Code and plate, each limited as a secret: the code (someone guessing plates for a code) and
+ * the plate (someone guessing codes — the card's or the letter's — for a plate they read on the
+ * car; without this key, a plate's codes could be guessed without ever meeting a per-ticket
+ * lock). Both keys are keyed hashes of what was typed, counted whether or not a ticket exists,
+ * so a lock says nothing about existence. A wrong guess counts on both; a right one resets both.
+ */
 export async function openTicket(system: System, limiter: AttemptLimiter, who: ClientRef, args: { code: string; plate: string }) {
   const codeHash = hashAccessCode(system.secrets.accessCode, args.code);
-  const secretKey = `code:${codeHash}`;
-  await limiter.check(secretKey, who);
-  const ticket = await findTicketByCodeHash(system.model, codeHash);
   const plate = tryNormalizePlate(args.plate);
+  const secretKeys = [`code:${codeHash}`, ...(plate ? [`plate:${hashPlate(system.secrets.accessCode, plate)}`] : [])];
+  for (const key of secretKeys) await limiter.check(key, who);
+  const ticket = await findTicketByCodeHash(system.model, codeHash);
   if (!ticket || !plate || !safeEqual(plate, ticket.plate)) {
-    await limiter.recordFailure(secretKey, who);
+    await limiter.recordFailures(secretKeys, who);
     throw denied();
   }
-  await limiter.recordSuccess(secretKey);
+  for (const key of secretKeys) await limiter.recordSuccess(key);
   return issue(system, ticket.ticketNumber, ticket.scope);
 }
+
+const hashPlate = (secret: Buffer, plate: string) => createHmac('sha256', secret).update(`plate-guesses:${plate}`).digest('hex');
 
 /** A `pay` session raised to `case` with the letter's code; limited per ticket and per client. */
 export async function openWithLetterCode(system: System, limiter: AttemptLimiter, who: ClientRef, args: { ticketNumber: string; code: string }) {
