@@ -11,10 +11,12 @@ export type { ErrorObject, JSONSchemaType, ValidateFunction } from 'ajv';
 
 /**
  * Forms are JSON Schema draft-07, the dialect react-jsonschema-form validates by default.
- * Unknown properties are removed (never stored), defaults are filled in, every error is
- * reported; strict off, because form schemas carry rjsf's keywords.
+ * Defaults are filled in, every error is reported; strict off, because form schemas carry
+ * rjsf's keywords. Nothing is removed: where a schema says `additionalProperties: false`, an
+ * unknown property is an error (a misspelled field is refused, not silently lost), exactly as
+ * the OpenAPI document built from the same schemas promises.
  */
-export const ajv = new Ajv({ allErrors: true, removeAdditional: 'all', useDefaults: true, strict: false });
+export const ajv = new Ajv({ allErrors: true, useDefaults: true, strict: false });
 // ajv-formats is CommonJS: under ESM its function is the default export's default.
 (addFormats.default ?? (addFormats as unknown as (a: Ajv) => void))(ajv);
 

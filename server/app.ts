@@ -103,7 +103,7 @@ export function createApp(system: System, options: { webDir?: string } = {}): ex
         }
         // Departments: whose cases the route touches, against the caller's (before the body is read).
         const procedures = await checkScope(route, { req, params: req.params as Record<string, string>, query: { ...req.query }, principal, system });
-        // Every declared input is validated (and stripped of unknown fields) before the handler runs,
+        // Every declared input is validated (unknown fields refused where the schema closes the object) before the handler runs,
         // except form submissions: their handler validates against the form version the client rendered.
         const body = route.rawBody ? req.body : !route.body ? undefined : route.bodyValidation === 'handler' ? req.body : validateInput(route.body, req.body);
         const query = route.query ? validateInput<Record<string, unknown>>(route.query, { ...req.query }) : {};

@@ -27,9 +27,9 @@ export const holder = {
 
 /**
  * "If `field` is `value`, these fields are required." The `if` lists every property of the form
- * (as `true`) because the API validates with ajv's removeAdditional 'all', which strips from the
- * data whatever a subschema with `properties` does not name — a bare `{ properties: { reason } }`
- * would delete the rest of the submission.
+ * (as `true`): needed while the API stripped what a subschema with `properties` did not name
+ * (ajv's removeAdditional 'all'); the API now refuses unknown fields instead, and the listing is
+ * kept so the published form versions' schemas stay as they are.
  */
 export function requiredWhen(allProperties: Record<string, unknown>, field: string, value: string, required: string[]) {
   const names = Object.fromEntries(Object.keys(allProperties).map((k) => [k, true]));

@@ -1,8 +1,8 @@
 /**
  * Validates a submission against exactly the form version it was rendered from. The registry
  * hands out one frozen object per (formId, version), so `validateInput` compiles that version's
- * schema once and reuses it (its cache is keyed by the schema object). Unknown properties are
- * stripped; a failure is the API's 422 with one error per field.
+ * schema once and reuses it (its cache is keyed by the schema object). A failure is the API's
+ * 422 with one error per field, unknown ones (the version does not name them) included.
  */
 import { notFound } from '../../server/http/app-error';
 import { validateInput } from '../../server/http/validation';

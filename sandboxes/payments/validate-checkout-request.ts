@@ -20,7 +20,7 @@ const schema: JSONSchemaType<CheckoutRequest> = {
   },
 };
 
-// Compiled once; unknown fields are stripped rather than rejected (clients may send more).
+// Compiled once; an unknown field is refused, as a PSP's API refuses an unknown parameter.
 const validate = compile<CheckoutRequest>(schema);
 
 export interface FieldError {
@@ -42,8 +42,9 @@ export function validateCheckoutRequest(body: unknown): Validated<CheckoutReques
 /** ajv's errors named by the field a client sent, so a 422 says exactly what to fix. */
 export function toFieldErrors(errors: ErrorObject[]): FieldError[] {
   return errors.map((e) => {
-    const missing = e.keyword === 'required' ? (e.params as { missingProperty: string }).missingProperty : undefined;
-    const field = missing ?? e.instancePath.replace(/^\//, '').replaceAll('/', '.');
+    const named = e.keyword === 'required' ? (e.params as { missingProperty: string }).missingProperty
+      : e.keyword === 'additionalProperties' ? (e.params as { additionalProperty: string }).additionalProperty : undefined;
+    const field = named ?? e.instancePath.replace(/^\//, '').replaceAll('/', '.');
     return { field: field || '(body)', message: e.message ?? 'is invalid' };
   });
 }

@@ -5,7 +5,7 @@ const text = (max: number) => ({ type: 'string', minLength: 1, maxLength: max, p
 const postalCode = { type: 'string', pattern: '^[0-9]{5}$' } as const;
 const birthDate = { type: 'string', format: 'date' } as const;
 
-// Compiled once; unknown fields are dropped, not stored.
+// Compiled once; an unknown field is refused, never stored.
 const validateQuery = compile<ResidentQuery>({
   type: 'object', additionalProperties: false, required: ['familyName', 'givenName', 'birthDate', 'street', 'postalCode'],
   properties: { familyName: text(100), givenName: text(100), birthDate, street: text(200), postalCode },
@@ -29,6 +29,8 @@ export const checkQuery = (body: unknown) => check<ResidentQuery>(validateQuery,
 export const checkResident = (body: unknown) => check<Omit<Resident, 'residentId'>>(validateResident, body);
 
 function fieldError(e: ErrorObject): FieldError {
-  const missing = e.keyword === 'required' ? (e.params as { missingProperty: string }).missingProperty : undefined;
-  return { field: missing ?? (e.instancePath.replace(/^\//, '') || '(body)'), message: e.message ?? 'is invalid' };
+  // A missing or unknown member is named itself, not the object that lacks or holds it.
+  const named = e.keyword === 'required' ? (e.params as { missingProperty: string }).missingProperty
+    : e.keyword === 'additionalProperties' ? (e.params as { additionalProperty: string }).additionalProperty : undefined;
+  return { field: named ?? (e.instancePath.replace(/^\//, '') || '(body)'), message: e.message ?? 'is invalid' };
 }

@@ -19,7 +19,7 @@ const schema: JSONSchemaType<HolderInput> = {
   },
 };
 
-// Compiled once; unknown fields (including a plate in the body) are dropped, not stored.
+// Compiled once; an unknown field (a plate in the body, too: it comes from the URL) is refused.
 const validate = compile<HolderInput>(schema);
 
 export interface FieldError {
@@ -37,6 +37,8 @@ export function validateHolder(body: unknown): { ok: true; value: HolderInput } 
 }
 
 function fieldError(e: ErrorObject): FieldError {
-  const missing = e.keyword === 'required' ? (e.params as { missingProperty: string }).missingProperty : undefined;
-  return { field: missing ?? (e.instancePath.replace(/^\//, '') || '(body)'), message: e.message ?? 'is invalid' };
+  // A missing or unknown member is named itself, not the object that lacks or holds it.
+  const named = e.keyword === 'required' ? (e.params as { missingProperty: string }).missingProperty
+    : e.keyword === 'additionalProperties' ? (e.params as { additionalProperty: string }).additionalProperty : undefined;
+  return { field: named ?? (e.instancePath.replace(/^\//, '') || '(body)'), message: e.message ?? 'is invalid' };
 }

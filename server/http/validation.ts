@@ -1,7 +1,8 @@
 /**
  * Server-side validation with ajv (domain/json-schema) against the same JSON Schema the form
- * renders from. The validator is compiled once per schema and cached; unknown properties are removed; every
- * error names its field, in German and English.
+ * renders from. The validator is compiled once per schema and cached; every error names its
+ * field, in German and English — an unknown property (where the schema says
+ * `additionalProperties: false`) by its own path, so a misspelled field is named as sent.
  */
 import { compile, type ErrorObject } from '../../domain/json-schema';
 import { AppError, type FieldError } from './app-error';
@@ -12,12 +13,17 @@ function fieldOf(error: ErrorObject): string {
     const missing = (error.params as { missingProperty: string }).missingProperty;
     return base ? `${base}/${missing}` : missing;
   }
+  if (error.keyword === 'additionalProperties') {
+    const unknown = (error.params as { additionalProperty: string }).additionalProperty;
+    return base ? `${base}/${unknown}` : unknown;
+  }
   return base || '(body)';
 }
 
 function messageOf(error: ErrorObject): { de: string; en: string } {
   const p = error.params as Record<string, unknown>;
   switch (error.keyword) {
+    case 'additionalProperties': return { de: 'Unbekanntes Feld – hier nicht vorgesehen.', en: 'Unknown field – not accepted here.' };
     case 'required': return { de: 'Pflichtfeld – bitte ausfüllen.', en: 'Required – please fill in.' };
     case 'minLength': return { de: `Mindestens ${p.limit} Zeichen.`, en: `At least ${p.limit} characters.` };
     case 'maxLength': return { de: `Höchstens ${p.limit} Zeichen.`, en: `At most ${p.limit} characters.` };
@@ -41,7 +47,7 @@ export function validationFailed(fields: FieldError[]): AppError {
   }, { fields });
 }
 
-/** Returns a cleaned copy of `data` (unknown fields stripped, defaults applied) or throws 422. */
+/** Returns a copy of `data` with defaults applied, or throws 422 naming every invalid or unknown field. */
 export function validateInput<T>(schema: object, data: unknown): T {
   const copy = data === undefined || data === null ? {} : structuredClone(data);
   const validate = compile(schema);

@@ -30,7 +30,7 @@ export const caseRoutes = defineRoutes([
   {
     method: 'post', path: '/api/forms/:formId/submissions', summary: 'Submit a citizen form: starts its procedure and answers the case number and status link', tags: ['cases'],
     // The body is the form's JSON Schema of the version named by Form-Version (GET /api/forms/{formId}).
-    roles: ['public'], body: { type: 'object', description: 'The form data' }, bodyValidation: 'handler',
+    roles: ['public'], body: { type: 'object', description: 'The form data, validated against the JSON Schema of the form version named by Form-Version (GET /api/forms/{formId}): where that schema says additionalProperties: false (every built-in form, at every level), an unknown field is refused with 422 naming it' }, bodyValidation: 'handler',
     headers: [idempotencyKeyHeader('A repeated key returns the same case; the same key with other data answers 409'), formVersionHeader],
     responses: { 202: { description: 'Case opened (or the same case for a repeated key)', schema: submissionAccepted }, 404: { description: 'No such form (or not a citizen form)' },
       409: { description: 'Idempotency-Key reused with other data' }, 422: errors[422], ...tooManyResponse },

@@ -12,11 +12,11 @@ import { named } from '../http/openapi';
 import { admit, guardsOf, tooManyResponse } from '../security/citizen-guards';
 
 const draftBody = {
-  type: 'object', required: ['formVersion', 'email', 'data'],
+  type: 'object', required: ['formVersion', 'email', 'data'], additionalProperties: false,
   properties: {
     formVersion: { type: 'integer', minimum: 1, description: 'The version the portal rendered (resumed with exactly that version)' },
     email: { type: 'string', format: 'email', maxLength: 254, description: 'Where the resume link is sent; not stored with the draft' },
-    data: { type: 'object', description: 'The partial form data (not validated against the form; at most 256 KB). Stored encrypted' },
+    data: { type: 'object', description: 'The partial form data (not validated against the form, so any members; at most 256 KB). Stored encrypted' },
   },
 };
 const saved = named('DraftSaved', { type: 'object', required: ['draftId', 'expiresAt'], properties: { draftId: { type: 'string' }, expiresAt: { type: 'string', format: 'date-time' } } });

@@ -26,10 +26,11 @@ const formTexts = named('FormTexts', {
 /**
  * A draft as the designer sends it. schema, uiSchema and texts are free objects here (the deep
  * checks are `checkFormDefinition`'s, which answer per field); procedure and action default to
- * the published form's. Anything else (id, version, publishedAt …) is stripped.
+ * the published form's. Anything else (id, version, publishedAt …) is refused (422), so a
+ * published version sent back whole is not mistaken for a draft.
  */
 export const formDraft = {
-  type: 'object', required: ['schema', 'uiSchema', 'texts'],
+  type: 'object', required: ['schema', 'uiSchema', 'texts'], additionalProperties: false,
   properties: {
     procedure: { type: 'string', minLength: 1, maxLength: 100 }, action, audience,
     schema: { type: 'object', description: 'JSON Schema draft-07, type object' },
@@ -39,7 +40,7 @@ export const formDraft = {
   },
 };
 
-export const restoreBody = { type: 'object', properties: { note: { type: 'string', maxLength: 500 } } };
+export const restoreBody = { type: 'object', additionalProperties: false, properties: { note: { type: 'string', maxLength: 500 } } };
 
 const definitionProperties = {
   id: { type: 'string' }, version: { type: 'integer' }, procedure: { type: 'string' }, action, audience,

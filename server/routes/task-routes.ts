@@ -125,7 +125,7 @@ export const taskRoutes = defineRoutes([
   {
     method: 'post', path: '/api/tasks/:taskId/decision', summary: 'Decide a task (validated against its decision schema; claims it first if unclaimed)', tags: ['tasks'],
     roles: ['caseworker'], scope: departmentOfTask, headers: [optionalIdempotencyKeyHeader],
-    body: { type: 'object', required: ['decision'], additionalProperties: false, properties: { decision: { type: 'object', description: 'Fields of the task\'s decisionSchema, with outcome' } } },
+    body: { type: 'object', required: ['decision'], additionalProperties: false, properties: { decision: { type: 'object', description: 'Fields of the task\'s decisionSchema, with outcome; validated against it (a field it does not name: 422)' } } },
     responses: {
       200: { description: 'Completed (the case workflow accepted it)', schema: named('TaskDecided', { type: 'object', required: ['taskId', 'status'], properties: { taskId: { type: 'string' }, status: { type: 'string', enum: ['completed'] } } }) },
       ...errors, ...conflict,

@@ -20,8 +20,8 @@ const payloads = named('TemporalPayloads', {
       items: {
         type: 'object', additionalProperties: false,
         properties: {
-          // patternProperties, not additionalProperties: the API strips additional properties of every body.
-          metadata: { type: 'object', patternProperties: { '^[A-Za-z0-9._-]{1,100}$': { type: 'string', contentEncoding: 'base64' } }, description: 'Metadata values, base64' },
+          // Keys by pattern: any metadata name of that shape; another key is refused (422).
+          metadata: { type: 'object', patternProperties: { '^[A-Za-z0-9._-]{1,100}$': { type: 'string', contentEncoding: 'base64' } }, additionalProperties: false, description: 'Metadata values, base64' },
           data: { type: 'string', contentEncoding: 'base64', description: 'The payload bytes, base64' },
         },
       },

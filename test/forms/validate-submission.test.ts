@@ -24,21 +24,26 @@ afterAll(async () => {
 const failure = (p: Promise<unknown>) => p.then(() => { throw new Error('expected a failure'); }, (e: AppError) => e);
 
 describe('validateSubmission', () => {
-  it('when rendered from v1, then a field only v2 knows is stripped; from v2 (or no version: the newest), it is kept', async () => {
-    const data = { ...ticket, vehicleMake: 'VW', junk: 1 };
-    expect((await validateSubmission(registry, FORM, 1, data)).data).toEqual(ticket);
+  it('when rendered from v1, then a field only v2 knows is refused by its name; from v2 (or no version: the newest), it is kept', async () => {
+    const data = { ...ticket, vehicleMake: 'VW' };
+    const fromV1 = await failure(validateSubmission(registry, FORM, 1, data));
+    expect(fromV1.status).toBe(422);
+    expect(fromV1.extra.fields).toEqual([{ field: 'vehicleMake', message: { de: 'Unbekanntes Feld – hier nicht vorgesehen.', en: 'Unknown field – not accepted here.' } }]);
     const v2 = await validateSubmission(registry, FORM, 2, data);
-    expect(v2.data).toEqual({ ...ticket, vehicleMake: 'VW' });
+    expect(v2.data).toEqual(data);
     expect(v2.form.version).toBe(2);
     expect((await validateSubmission(registry, FORM, undefined, data)).form.version).toBe(2);
+    // A field no version knows is refused by every version.
+    expect((await failure(validateSubmission(registry, FORM, 2, { ...data, junk: 1 }))).extra.fields!.map((f) => f.field)).toEqual(['junk']);
   });
 
-  it('when a value breaks only v2\'s rule for its new field, then v2 answers 422 for that field and v1 accepts', async () => {
+  it('when a value breaks only v2\'s rule for its new field, then v2 answers 422 for that field (v1 names it unknown)', async () => {
     const data = { ...ticket, vehicleMake: 'x'.repeat(41) };
     const error = await failure(validateSubmission(registry, FORM, 2, data));
     expect(error.status).toBe(422);
     expect(error.extra.fields!.map((f) => f.field)).toEqual(['vehicleMake']);
-    expect((await validateSubmission(registry, FORM, 1, data)).data).toEqual(ticket);
+    expect(error.extra.fields![0]!.message.en).toBe('At most 40 characters.');
+    expect((await validateSubmission(registry, FORM, 1, ticket)).data).toEqual(ticket);
   });
 
   it('when the form or the version does not exist, then 404', async () => {

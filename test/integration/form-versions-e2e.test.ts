@@ -51,10 +51,13 @@ describe('a designer changes the Anmeldung while cases run', () => {
     expect(published.json.version).toBe(2);
     expect((await citizen.request('GET', '/api/forms/dog-tax-registration')).json.schema.properties.dog.properties).toHaveProperty('insurancePolicy');
 
-    // A citizen fills the new version; the same field sent against v1 is stripped.
+    // A citizen fills the new version; the same field sent against v1 is refused (v1 does not know it).
     const after = await submit(registration('Rex', { insurancePolicy: 'HV-123456' }), 2);
     expect(after.json).toMatchObject({ formVersion: 2 });
-    const old = await submit(registration('Kira', { insurancePolicy: 'HV-999' }), 1);
+    const unknown = await submit(registration('Kira', { insurancePolicy: 'HV-999' }), 1);
+    expect(unknown.status).toBe(422);
+    expect(unknown.json.error.fields.map((f: { field: string }) => f.field)).toEqual(['dog/insurancePolicy']);
+    const old = await submit(registration('Kira'), 1);
     expect(old.json).toMatchObject({ formVersion: 1 });
 
     const v2Case = await eventually(async () => { const c = await storedSubmission(after.json.caseNumber); return c?.status === 'registered' && c; }, 'v2 case registered');

@@ -26,8 +26,24 @@ const ticket = (plate: string, extra: Record<string, unknown> = {}) => ({
 
 
 describe('recording a ticket', () => {
+  it('when a field is misspelled (plateNumber for plate, nte for the optional note), then 422 names each and nothing is stored, not even the key', async () => {
+    const { plate: _, ...misspelled } = ticket('ha-mm 4711');
+    const refused = await warden.request('POST', '/api/parking-tickets', { ...misspelled, plateNumber: 'HA-MM 4711', nte: 'Gehweg zugeparkt' }, { 'Idempotency-Key': 'idem-http-0001' });
+    expect(refused.status).toBe(422);
+    expect(refused.json.error.code).toBe('validation_failed');
+    expect([...refused.json.error.fields].sort((a, b) => a.field.localeCompare(b.field))).toEqual([
+      { field: 'nte', message: 'Unbekanntes Feld – hier nicht vorgesehen.' },
+      { field: 'plate', message: 'Pflichtfeld – bitte ausfüllen.' },
+      { field: 'plateNumber', message: 'Unbekanntes Feld – hier nicht vorgesehen.' },
+    ]);
+    const english = await warden.request('POST', '/api/parking-tickets', { ...ticket('ha-mm 4711'), nte: 'x' }, { 'Idempotency-Key': 'idem-http-0001', 'Accept-Language': 'en' });
+    expect(english.json.error.fields).toEqual([{ field: 'nte', message: 'Unknown field – not accepted here.' }]);
+    expect(await app.system.model.tickets.countDocuments({ plate: 'HA-MM 4711' })).toBe(0);
+  });
+
   it('when a warden records a ticket twice with one Idempotency-Key, then one ticket exists and both answers are equal', async () => {
-    const body = ticket('ha-mm 4711', { junk: 'stripped' });
+    // The key the refused requests above carried: they did not use it up.
+    const body = ticket('ha-mm 4711');
     const first = await warden.request('POST', '/api/parking-tickets', body, { 'Idempotency-Key': 'idem-http-0001' });
     expect(first.status).toBe(201);
     expect(first.json.ticketNumber).toMatch(/^VG-\d{4}-\d{6}$/);
@@ -37,7 +53,6 @@ describe('recording a ticket', () => {
     expect(again.json).toEqual(first.json);
     expect(await app.system.model.tickets.countDocuments({ plate: 'HA-MM 4711' })).toBe(1);
     const stored = await app.system.model.tickets.findOne({ ticketNumber: first.json.ticketNumber }).lean();
-    expect(stored).not.toHaveProperty('junk');
     expect(stored).toMatchObject({ formId: 'record-parking-ticket', formVersion: 1 });
     const card = await fetch(`${app.baseUrl}${first.json.noticeCardUrl}`, { headers: { Cookie: (warden as any).cookie } });
     expect(card.headers.get('content-type')).toBe('application/pdf');

@@ -17,13 +17,21 @@ describe('domain/json-schema', () => {
     expect(compile({ ...schema(), required: [] })).not.toBe(compile(first));
   });
 
-  it('when data is validated, then formats are checked, unknown fields removed and defaults filled in', () => {
+  it('when data is validated, then formats are checked and defaults filled in', () => {
     const validate = compile<{ email: string; copies: number }>(schema());
-    const data: Record<string, unknown> = { email: 'a@example.org', extra: 'x' };
+    const data: Record<string, unknown> = { email: 'a@example.org' };
     expect(validate(data)).toBe(true);
     expect(data).toEqual({ email: 'a@example.org', copies: 1 });
     expect(validate({ email: 'not an address' })).toBe(false);
     expect(validate.errors?.[0]?.keyword).toBe('format');
+  });
+
+  it('when data carries a member the schema does not name, then it is refused and left in place (never silently removed)', () => {
+    const validate = compile(schema());
+    const data: Record<string, unknown> = { email: 'a@example.org', emial: 'typo@example.org' };
+    expect(validate(data)).toBe(false);
+    expect(validate.errors).toEqual([expect.objectContaining({ keyword: 'additionalProperties', instancePath: '', params: { additionalProperty: 'emial' } })]);
+    expect(data).toHaveProperty('emial');
   });
 
   it('no other file sets up ajv, and no workflow imports it', () => {

@@ -24,9 +24,21 @@ describe('the warden form schema (single source for portal, API and OpenAPI)', (
     expect(recordTicketForm.texts.en.fields.offenceCode!.enumNames).toHaveLength(offenceCatalogue.length);
   });
 
-  it('when the data is valid, then unknown fields are stripped and the rest kept', () => {
-    const clean = validateInput<RecordTicketSubmission>(recordTicketForm.schema, { ...valid, isAdmin: true, __proto__: { x: 1 } });
-    expect(clean).toEqual(valid);
+  it('when the data is valid, then it is kept as sent', () => {
+    expect(validateInput<RecordTicketSubmission>(recordTicketForm.schema, { ...valid })).toEqual(valid);
+  });
+
+  it('when a field is misspelled or unknown, then it is refused by its name, in German and in English', () => {
+    const { plate, ...misspelled } = valid;
+    expect(fieldsOf({ ...misspelled, plateNumber: plate, isAdmin: true })).toEqual({
+      plate: 'Required – please fill in.', plateNumber: 'Unknown field – not accepted here.', isAdmin: 'Unknown field – not accepted here.',
+    });
+    try {
+      validateInput(recordTicketForm.schema, { ...valid, nte: 'typo' });
+      expect.unreachable('an unknown field must fail');
+    } catch (error) {
+      expect((error as AppError).extra.fields).toEqual([{ field: 'nte', message: { de: 'Unbekanntes Feld – hier nicht vorgesehen.', en: 'Unknown field – not accepted here.' } }]);
+    }
   });
 
   it('when fields are missing or malformed, then every error names its field', () => {

@@ -1,6 +1,6 @@
 /**
  * The citizen answers the hearing online: validated against the form `fine-proceedings-hearing-answer`
- * (the version the portal rendered, unknown fields stripped, 422 per field), then handed to
+ * (the version the portal rendered, 422 per field, unknown ones too), then handed to
  * the ticket's Bußgeldverfahren (its child workflow) as an Update whose validator refuses a
  * closed or answered hearing (409). Before the letter and after the end there are no proceedings
  * to answer: also 409.

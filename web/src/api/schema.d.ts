@@ -877,7 +877,7 @@ export type paths = {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description The partial form data (not validated against the form; at most 256 KB). Stored encrypted */
+                        /** @description The partial form data (not validated against the form, so any members; at most 256 KB). Stored encrypted */
                         data: Record<string, unknown>;
                         /**
                          * Format: email
@@ -4416,7 +4416,7 @@ export type paths = {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description Fields of the task's decisionSchema, with outcome */
+                        /** @description Fields of the task's decisionSchema, with outcome; validated against it (a field it does not name: 422) */
                         decision: Record<string, unknown>;
                     };
                 };

@@ -7,13 +7,17 @@ const isObject = (v: unknown): v is Node => typeof v === 'object' && v !== null 
  * Drops what a person left empty: undefined values, empty strings and arrays, and objects that end
  * up empty unless the schema requires them. rjsf keeps `{}` for a group someone typed into and
  * cleared again; sent as is, an optional group ("new address") would fail its own required fields.
+ * Also drops members a schema with `additionalProperties: false` does not name (a draft saved
+ * with an older form version, a field the person cannot see): the API refuses unknown fields.
  */
 export function pruneData(value: unknown, schema: RJSFSchema | undefined): unknown {
   if (!isObject(value)) return value;
   const properties = (schema?.properties ?? {}) as Record<string, RJSFSchema>;
   const required = schema?.required ?? [];
   const out: Node = {};
+  const closed = schema?.additionalProperties === false;
   for (const [key, raw] of Object.entries(value)) {
+    if (closed && !(key in properties)) continue;
     const child = pruneData(raw, properties[key]);
     if (child === undefined || child === '' || (Array.isArray(child) && child.length === 0)) continue;
     if (isObject(child) && Object.keys(child).length === 0 && !required.includes(key)) continue;

@@ -84,8 +84,8 @@ function ajvLike(unit: OutputUnit, schema: object): AjvLikeError {
 
 /**
  * Where unknown fields are (additionalProperties errors, and the "false schema" error cfworker
- * adds at the field itself): the server removes such fields (removeAdditional) instead of
- * refusing them, so they are no problem to show.
+ * adds at the field itself): not shown, since a person cannot fix a field the form has no
+ * input for. The server refuses them (422), so the portal drops them before sending (prune-data.ts).
  */
 function unknownFields(units: OutputUnit[]): Set<string> {
   return new Set(units.filter((u) => u.keyword === 'additionalProperties')
