@@ -13,7 +13,7 @@
  *   npm run bench                      full run (4/16/50/100 clients; 0, 10k, 100k stored; ~30 min on 2 cores)
  *   npm run bench -- --quick           a few minutes: 4 and 16 clients; 0 and 1k stored; 10k tasks
  *   options: --clients 4,16  --sizes 0,10000  --growth 0,1000,10000  --tasks N  --ops N (per row, at least)
- *            --settle SECONDS (bound of the wait before a growth row)  --only tickets|tasks|reads  --out DIR  --no-write
+ *            --settle SECONDS (bound of the wait before a row)  --only tickets|tasks|reads  --out DIR  --no-write
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -62,7 +62,7 @@ async function run(): Promise<void> {
   const loadAtStart = loadavg();
   const report: Report = {
     startedAt: startedAt.toISOString(), commit, quick: QUICK, only: ONLY, machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '', memoryGb: totalmem() / 2 ** 30 },
-    uptimeAtStart: execUptime(), loadAtStart, quiet: loadAtStart[0]! < QUIET_LOAD, quietBelow: QUIET_LOAD, uptimeAtEnd: '', state: 'running', lastStep: 'none yet (starting the stack)',
+    uptimeAtStart: execUptime(), loadAtStart, quiet: loadAtStart[0]! < QUIET_LOAD, quietBelow: QUIET_LOAD, settleBoundSeconds: SETTLE_MS / 1000, uptimeAtEnd: '', state: 'running', lastStep: 'none yet (starting the stack)',
     recording: [], growth: [], prefillSeconds: [], readPaths: [], listing: undefined,
   };
   console.log(`load average at start ${loadAtStart.map((l) => l.toFixed(2)).join(' ')}: ${report.quiet ? 'quiet' : `NOT quiet (≥ ${QUIET_LOAD})`}`);
@@ -133,10 +133,11 @@ async function run(): Promise<void> {
       if (SIZES.includes(level)) {
         for (const clients of CLIENTS) {
           const ops = opsFor(clients);
+          const settled = await bench.settle(SETTLE_MS);
           const baseline = await bench.baseline(clients, ops);
           const recording = await bench.record(clients, ops);
           recorded += ops;
-          report.recording.push({ stored: level, storedNow, clients, baseline, recording });
+          report.recording.push({ stored: level, storedNow, clients, settled, baseline, recording });
           save(`recording row at ${k(level)} stored tickets, ${clients} clients`);
         }
       }
@@ -152,7 +153,7 @@ async function run(): Promise<void> {
     report.state = 'complete';
   } catch (error) {
     report.state = 'failed';
-    report.error = String(error instanceof Error ? error.stack ?? error.message : error).split('\n').slice(0, 3).join(' ').slice(0, 400);
+    report.error = String(error instanceof Error ? error.stack ?? error.message : error).split('\n').slice(0, 2).join(' ').replace(/\s+/g, ' ').slice(0, 300);
     throw error;
   } finally {
     report.uptimeAtEnd = execUptime();
@@ -176,7 +177,7 @@ function diskMb(dir: string): number {
 }
 
 function growthRow(level: number, storedNow: number, latency: Measured, settled: Settled, processes: ProcessSample[], dataMb: number): GrowthRow {
-  return { stored: level, storedNow, p50ms: latency.p50ms, p95ms: latency.p95ms, settled, rssMb: Object.fromEntries(processes.map((p) => [p.name, p.rssMb])), dataMb, load1: latency.load1 };
+  return { stored: level, storedNow, p50ms: latency.p50ms, p95ms: latency.p95ms, ops: latency.ops, errors: latency.errors, settled, rssMb: Object.fromEntries(processes.map((p) => [p.name, p.rssMb])), dataMb, load1: latency.load1 };
 }
 
 export type { ReadPathRow };

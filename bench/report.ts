@@ -3,14 +3,16 @@ import type { Measured, Settled } from './recording';
 import type { ListingResult } from './task-listing';
 import type { ReadPathRow } from './read-paths';
 
-export interface RecordingRow { stored: number; storedNow: number; clients: number; baseline: Measured; recording: Measured }
-export interface GrowthRow { stored: number; storedNow: number; p50ms: number; p95ms: number; settled?: Settled; rssMb: Record<string, number>; dataMb: number; load1: number }
+export interface RecordingRow { stored: number; storedNow: number; clients: number; settled?: Settled; baseline: Measured; recording: Measured }
+export interface GrowthRow { stored: number; storedNow: number; p50ms: number; p95ms: number; ops?: number; errors?: number; settled?: Settled; rssMb: Record<string, number>; dataMb: number; load1: number }
 export interface Report {
   startedAt: string; commit: string; quick: boolean; only?: string;
   machine: { cpus: number; cpuModel: string; memoryGb: number };
   uptimeAtStart: string; uptimeAtEnd: string;
   /** 1/5/15-minute load average at the start; quiet = the 1-minute one below `quietBelow`. */
   loadAtStart?: number[]; quiet?: boolean; quietBelow?: number;
+  /** The bound of the wait before each row (Recorder.settle). */
+  settleBoundSeconds?: number;
   /** The file is written after every step: 'running' in a file means the run died after `lastStep`. */
   state?: 'running' | 'complete' | 'failed' | 'stopped'; lastStep?: string; error?: string;
   recording: RecordingRow[]; growth: GrowthRow[]; prefillSeconds: Array<{ from: number; to: number; seconds: number }>;
@@ -21,6 +23,8 @@ const n = (v: number, digits = 0) => (Number.isFinite(v) ? v.toFixed(digits) : '
 export const k = (v: number) => (v >= 1000 ? `${(v / 1000).toLocaleString('en')}k` : String(v));
 const cpuTotal = (m: Measured) => ['node', 'ferretdb', 'temporal'].reduce((sum, p) => sum + (m.cpuMsPerOp[p] ?? 0), 0);
 const cpu = (m: Measured) => ['node', 'ferretdb', 'temporal'].map((p) => n(m.cpuMsPerOp[p] ?? NaN, 1)).join(' / ');
+
+const settledText = (s: Settled) => `waited ${n(s.seconds)} s, ${s.registeredLate} registered late${s.pending ? `, ${s.pending} still pending` : ''}${s.quiet ? '' : ', database not quiet'}`;
 
 export function renderReport(r: Report): string {
   const out: string[] = [];
@@ -61,6 +65,9 @@ export function renderReport(r: Report): string {
     out.push('');
     out.push(`Operations per row: ${[...new Set(r.recording.map((x) => `${x.clients} clients: ${x.recording.ops}`))].join(', ')}. Throughput counts the operations that succeeded.`);
     const failed = r.recording.flatMap((x) => [x.baseline, x.recording].filter((m) => m.errors > 0).map((m) => `${k(x.stored)} stored, ${x.clients} clients, ${m.label}: ${m.errors} of ${m.ops} failed (first: ${m.firstError})`));
+    const waited = r.recording.filter((x) => x.settled && (x.settled.seconds >= 2 || x.settled.registeredLate > 0 || x.settled.pending > 0 || !x.settled.quiet));
+    out.push('Before each row the benchmark waited until the recordings answered 503 in the rows before had their tickets registered (or had no workflow) and the database was quiet'
+      + ` (at most ${r.settleBoundSeconds ?? '–'} s)${waited.length ? `: ${waited.map((x) => `${k(x.stored)} stored, ${x.clients} clients: ${settledText(x.settled!)}`).join('; ')}` : ': no row had to wait'}.`);
     out.push(failed.length ? `Failed operations: ${failed.join('; ')}. In rows with failed operations the CPU columns are not comparable (a request answered 503 goes on being registered after its row).` : 'Failed operations: none.');
     out.push('');
   }
@@ -78,7 +85,7 @@ export function renderReport(r: Report): string {
     for (const g of r.growth) {
       const s = g.settled;
       const settled = s ? `${n(s.seconds)}${s.registeredLate ? ` (${s.registeredLate})` : ''}${s.pending ? `, **${s.pending} still pending**` : ''}${s.quiet ? '' : ', **not quiet**'}` : '–';
-      out.push(`| ${k(g.stored)} | ${settled} | ${n(g.p50ms)} / ${n(g.p95ms)} | ${n(g.rssMb.node ?? NaN)} | ${n(g.rssMb.ferretdb ?? NaN)} | ${n(g.rssMb.temporal ?? NaN)} | ${n(g.rssMb.maildev ?? NaN)} | ${n(g.dataMb)} | ${n(g.load1, 1)} |`);
+      out.push(`| ${k(g.stored)} | ${settled} | ${n(g.p50ms)} / ${n(g.p95ms)}${g.errors ? ` (${g.errors} of ${g.ops} failed)` : ''} | ${n(g.rssMb.node ?? NaN)} | ${n(g.rssMb.ferretdb ?? NaN)} | ${n(g.rssMb.temporal ?? NaN)} | ${n(g.rssMb.maildev ?? NaN)} | ${n(g.dataMb)} | ${n(g.load1, 1)} |`);
     }
     const bound = r.growth.filter((g) => g.settled && (g.settled.pending > 0 || !g.settled.quiet));
     if (bound.length) out.push(`\nAt ${bound.map((g) => k(g.stored)).join(', ')} stored the wait ran out before everything had settled: that row's latency includes background registrations.`);
