@@ -167,9 +167,15 @@ export async function recordAndPay(chaos: ChaosSystem, plate: string, email: str
 
 export interface RecordedTicket { ticketNumber: string; accessCode: string; plate: string }
 
-/** Records a ticket as the warden. */
+/** Records a ticket as the warden; a 503 (a loaded machine: the Temporal call's deadline) is asked again with the same key, as a client does. */
 export async function recordTicket(chaos: ChaosSystem, plate: string): Promise<RecordedTicket> {
-  const recorded = await chaos.warden.request('POST', '/api/parking-tickets', ticketBody(plate), { 'Idempotency-Key': `chaos-${plate.replace(/[^A-Za-z0-9]/g, '-')}-${randomUUID().slice(0, 8)}` });
+  const key = `chaos-${plate.replace(/[^A-Za-z0-9]/g, '-')}-${randomUUID().slice(0, 8)}`;
+  const body = ticketBody(plate);
+  let recorded = await chaos.warden.request('POST', '/api/parking-tickets', body, { 'Idempotency-Key': key });
+  for (let retry = 1; recorded.status === 503 && retry <= 5; retry += 1) {
+    await new Promise((r) => setTimeout(r, 1000 * Number(recorded.json?.error?.retryAfterSeconds ?? 2)));
+    recorded = await chaos.warden.request('POST', '/api/parking-tickets', body, { 'Idempotency-Key': key });
+  }
   if (recorded.status !== 201) throw new Error(`recording ${plate}: ${recorded.status} ${JSON.stringify(recorded.json)}`);
   return { ticketNumber: recorded.json.ticketNumber, accessCode: recorded.json.accessCode, plate };
 }

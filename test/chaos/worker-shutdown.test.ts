@@ -8,7 +8,8 @@
  *   and the worker exits 0 only after they did — nothing waits for the 1-minute timeout and a
  *   retry on the next worker.
  * Six paid tickets, a limit of 3: their receipt e-mails hang at a relay that does not answer
- * (no greeting; nodemailer waits 30 s for one), so three activities stay busy and the rest wait.
+ * (no greeting), so three activities stay busy and the rest wait; the relay recovers 18 s after
+ * SIGTERM — later than a worker without grace time would wait (it fails then), inside the 25 s.
  */
 import { temporal } from '@temporalio/proto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,7 +19,12 @@ import { mailsTo, outcomeOf, recordTicket, reportPayment, smtpProxy, startChaosS
 
 const TICKETS = 6;
 const LIMIT = 3;
-const GRACE_S = 20;
+const GRACE_S = 25;
+// The relay recovers this long after SIGTERM: inside the grace time, but after the SDK's force
+// time of a worker without grace (grace + 15 s): with WORKER_SHUTDOWN_GRACE_SECONDS=0 the worker
+// would give up on its activities and exit first, and the receipts would wait for the 1-minute
+// timeout and a second attempt (the test fails on "the worker waited").
+const RELEASE_AFTER_S = 18;
 const STARTED = temporal.api.enums.v1.PendingActivityState.PENDING_ACTIVITY_STATE_STARTED;
 
 let chaos: ChaosSystem;
@@ -26,7 +32,8 @@ let proxy: Awaited<ReturnType<typeof smtpProxy>>;
 
 beforeAll(async () => {
   proxy = await smtpProxy(stack.smtpUrl);
-  chaos = await startChaosSystem('chaos_worker_shutdown', proxy.url, {
+  // nodemailer waits 30 s for a greeting by default; here longer than the test holds the relay.
+  chaos = await startChaosSystem('chaos_worker_shutdown', `${proxy.url}?greetingTimeout=120000`, {
     workerEnv: { WORKER_MAX_CONCURRENT_ACTIVITIES: String(LIMIT), WORKER_SHUTDOWN_GRACE_SECONDS: String(GRACE_S) },
   });
 });
@@ -73,13 +80,13 @@ describe('chaos: the worker at its limits and at shutdown', () => {
     expect(maxWaiting).toBeGreaterThan(0);
     expect(sentBefore).toBe(0);
 
-    // SIGTERM while three receipts are in flight; the relay recovers 3 s later, well inside the grace time.
+    // SIGTERM while three receipts are in flight; the relay recovers RELEASE_AFTER_S later, inside the grace time.
     const worker = chaos.worker!;
     let exitedAt = 0;
     void worker.exited.then(() => { exitedAt = Date.now(); });
     const termAt = Date.now();
     process.kill(worker.child.pid!, 'SIGTERM');
-    await new Promise((r) => setTimeout(r, 3000));
+    await new Promise((r) => setTimeout(r, RELEASE_AFTER_S * 1000));
     expect(exitedAt, 'the worker waited for its activities in flight').toBe(0);
     const releasedAt = Date.now();
     proxy.mode = 'pass';
