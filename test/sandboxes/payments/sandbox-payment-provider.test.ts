@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testMongoUri } from '../../support/env';
 import { PaymentProviderError } from '../../../adapters/payments/payment-provider';
 import { SandboxPaymentProvider } from '../../../adapters/payments/sandbox-payment-provider';
+import { HttpPaymentProvider } from '../../../adapters/payments/http-payment-provider';
 import { signWebhookBody } from '../../../sandboxes/payments/webhook';
 import { SANDBOX_KEY, signedWith, startHarness, WEBHOOK_SECRET, type Harness } from './harness';
 
@@ -67,5 +68,13 @@ describe('webhook signature', () => {
     expect(h.provider.verifyWebhook(body, signedWith(signWebhookBody(body, 'other-secret')))).toBe(false);
     expect(h.provider.verifyWebhook(body, signedWith(undefined))).toBe(false);
     expect(h.provider.verifyWebhook(body, signedWith('sha256=zz'))).toBe(false);
+  });
+  it('when a provider checks a webhook, then it reads its own signature header: the production adapter X-Signature, the sandbox adapter X-Sandbox-Signature', () => {
+    const production = new HttpPaymentProvider({ apiUrl: 'http://127.0.0.1:9', apiKey: 'k', webhookSecret: WEBHOOK_SECRET });
+    const sig = signWebhookBody(body, WEBHOOK_SECRET);
+    const inXSignature = (name: string) => (name.toLowerCase() === 'x-signature' ? sig : undefined);
+    expect(production.verifyWebhook(body, inXSignature)).toBe(true);
+    expect(production.verifyWebhook(body, signedWith(sig))).toBe(false);
+    expect(h.provider.verifyWebhook(body, inXSignature)).toBe(false);
   });
 });
