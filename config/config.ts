@@ -26,7 +26,7 @@ export interface AppConfig {
    * Admission control (server/http/in-flight-limit.ts): changes in flight at once in this web
    * process (ADMISSION_MAX_IN_FLIGHT, default 8, fitted to the 2-core embedded stack; 0 = no
    * limit) and how long a request waits for a slot before it is answered 503 overloaded
-   * (ADMISSION_MAX_WAIT_MS, default 500, so that the 503 comes well within 2 s).
+   * (ADMISSION_MAX_WAIT_MS, default 250, so that the 503 comes well within 2 s).
    */
   admission: { maxInFlight: number; maxWaitMs: number };
   publicBaseUrl: string;
@@ -205,7 +205,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     host: env.HOST || '127.0.0.1',
     workerShutdownGraceMs: grace === undefined || grace === '' ? 30_000 : Number(grace) * 1000,
     workerMaxConcurrentActivities: maxActivities === undefined || maxActivities === '' ? 16 : Number(maxActivities),
-    admission: { maxInFlight: count(env, 'ADMISSION_MAX_IN_FLIGHT', 8, 0), maxWaitMs: count(env, 'ADMISSION_MAX_WAIT_MS', 500, 0) },
+    admission: { maxInFlight: count(env, 'ADMISSION_MAX_IN_FLIGHT', 8, 0), maxWaitMs: count(env, 'ADMISSION_MAX_WAIT_MS', 250, 0) },
     publicBaseUrl: (url(env, 'PUBLIC_BASE_URL', ['http', 'https']) ?? `http://127.0.0.1:${appPort}`).replace(/\/$/, ''),
     dataDir: env.AMTSWEG_DATA_DIR || '.data',
     temporal: {

@@ -1,7 +1,8 @@
 /**
  * Admission control for the routes that start, signal or update workflows or write the
  * database: at most `maxInFlight` of them run at once in this process; a request that finds no
- * free slot waits at most `maxWaitMs` for one and is then answered 503 `overloaded` with
+ * free slot waits at most `maxWaitMs` (less the time the process's timers currently run late, see
+ * `currentLagMs`) for one and is then answered 503 `overloaded` with
  * Retry-After — before it has done anything (no session read, no workflow started), so its
  * retry with the same Idempotency-Key is safe.
  *
@@ -21,7 +22,7 @@
  * the body), and the codec endpoint (no database, no workflow). Health (GET /api/health) and
  * the static pages are GETs or no API route at all.
  */
-import { E_TIMEOUT, Semaphore, withTimeout, type SemaphoreInterface } from 'async-mutex';
+import { E_TIMEOUT, Semaphore, withTimeout } from 'async-mutex';
 import type { NextFunction, Request, Response } from 'express';
 import { AppError } from './app-error';
 import type { RouteSpec } from './route';
@@ -55,23 +56,47 @@ export const overloaded = () => new AppError('overloaded', {
 /** 1–3 s, spread so that the refused clients do not all come back in the same second. */
 const retryAfterSeconds = () => 1 + Math.floor(Math.random() * 3);
 
+/**
+ * How late this process's timers run right now (a decaying maximum). A request that arrives while
+ * the process is starved — its event loop busy, or the machine's CPUs taken by others — has
+ * already waited about that long before the middleware sees it, so its wait for a slot is
+ * shortened by it: the 503 still comes within the budget.
+ */
+const LAG_TICK_MS = 100;
+let lagMs = 0;
+let lagTimer: NodeJS.Timeout | undefined;
+function currentLagMs(): number {
+  if (!lagTimer) {
+    let last = performance.now();
+    lagTimer = setInterval(() => {
+      const now = performance.now();
+      lagMs = Math.max(now - last - LAG_TICK_MS, lagMs * 0.7, 0);
+      last = now;
+    }, LAG_TICK_MS).unref();
+  }
+  return lagMs;
+}
+
 export class InFlightLimit {
-  private readonly slots: SemaphoreInterface | undefined;
+  private readonly slots: Semaphore | undefined;
   private inFlight = 0;
   private refused = 0;
   private warnedAt = 0;
 
   /** `maxInFlight` 0: no limit (every request is admitted at once). */
   constructor(readonly maxInFlight: number, readonly maxWaitMs: number) {
-    // A waiter that timed out keeps its place in the semaphore's queue and gives its slot back
-    // at once when its turn comes (async-mutex's withTimeout), so no slot is ever lost.
-    this.slots = maxInFlight > 0 ? withTimeout(new Semaphore(maxInFlight), maxWaitMs, E_TIMEOUT) : undefined;
+    this.slots = maxInFlight > 0 ? new Semaphore(maxInFlight) : undefined;
+    if (this.slots) currentLagMs();
   }
 
   /** Express middleware: holds a slot from before authentication until the response is finished (or the client went away). */
   readonly middleware = (req: Request, res: Response, next: NextFunction): void => {
     if (!this.slots) return next();
-    this.slots.acquire().then(([, release]) => {
+    const waitMs = Math.max(0, Math.round(this.maxWaitMs - currentLagMs()));
+    // A waiter that timed out keeps its place in the semaphore's queue and gives its slot back at
+    // once when its turn comes (async-mutex's withTimeout), so no slot is ever lost.
+    const acquired = this.slots.isLocked() && waitMs === 0 ? Promise.reject(E_TIMEOUT) : withTimeout(this.slots, waitMs, E_TIMEOUT).acquire();
+    acquired.then(([, release]) => {
       this.inFlight += 1;
       let released = false;
       const done = () => { if (!released) { released = true; this.inFlight -= 1; release(); } };
@@ -86,7 +111,7 @@ export class InFlightLimit {
       // One line per 10 s at most: an overload refuses many requests a second.
       if (Date.now() - this.warnedAt > 10_000) {
         this.warnedAt = Date.now();
-        console.warn(`[amtsweg] overloaded: ${this.maxInFlight} changes in flight, a request waited ${this.maxWaitMs} ms and was refused (503; ${this.refused} so far)`);
+        console.warn(`[amtsweg] overloaded: ${this.maxInFlight} changes in flight, a request waited ${waitMs} ms and was refused (503; ${this.refused} so far; timers ${Math.round(lagMs)} ms late)`);
       }
       next(overloaded());
     });

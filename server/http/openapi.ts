@@ -70,7 +70,7 @@ const unavailable = {
 };
 
 /** The routes under the in-flight limit (server/http/in-flight-limit.ts) can also be refused for overload. */
-const overloadedNote = 'Code overloaded: too many changes are in flight on this server; the request waited half a second for a slot and did nothing (no case started, nothing changed), so its retry (with the same Idempotency-Key) is safe.';
+const overloadedNote = 'Code overloaded: too many changes are in flight on this server; the request waited briefly for a slot and did nothing (no case started, nothing changed), so its retry (with the same Idempotency-Key) is safe.';
 
 export const toOpenApiPath = (expressPath: string) => expressPath.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
 

@@ -14,7 +14,8 @@ let app: RunningSystem;
 let warden: HttpClient;
 
 beforeAll(async () => {
-  app = await startTestSystem('http_idempotent_requests');
+  // Bursts of one key at once test duplicate handling behind the in-flight limit, not the limit (test/integration/overload-http.test.ts): off here.
+  app = await startTestSystem('http_idempotent_requests', { env: { ADMISSION_MAX_IN_FLIGHT: '0' } });
   warden = new HttpClient(app.baseUrl);
   await warden.signInStaff();
 });
