@@ -69,7 +69,7 @@ export type paths = {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description A dependency (database, Temporal, an outside system) did not answer within 2 s. Retry after the seconds in Retry-After (a request with an Idempotency-Key: with the same key). Code overloaded: too many changes are in flight on this server; the request waited half a second for a slot and did nothing (no case started, nothing changed), so its retry (with the same Idempotency-Key) is safe. */
+                /** @description A dependency (database, Temporal, an outside system) did not answer within 2 s. Retry after the seconds in Retry-After (a request with an Idempotency-Key: with the same key). Code overloaded: too many changes are in flight on this server; the request waited briefly for a slot and did nothing (no case started, nothing changed), so its retry (with the same Idempotency-Key) is safe. */
                 503: {
                     headers: {
                         /** @description Seconds to wait before retrying */
@@ -319,7 +319,7 @@ export type paths = {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description A dependency (database, Temporal, an outside system) did not answer within 2 s. Retry after the seconds in Retry-After (a request with an Idempotency-Key: with the same key). Code overloaded: too many changes are in flight on this server; the request waited half a second for a slot and did nothing (no case started, nothing changed), so its retry (with the same Idempotency-Key) is safe. */
+                /** @description A dependency (database, Temporal, an outside system) did not answer within 2 s. Retry after the seconds in Retry-After (a request with an Idempotency-Key: with the same key). Code overloaded: too many changes are in flight on this server; the request waited briefly for a slot and did nothing (no case started, nothing changed), so its retry (with the same Idempotency-Key) is safe. */
                 503: {
                     headers: {
                         /** @description Seconds to wait before retrying */
@@ -540,7 +540,7 @@ export type paths = {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description A dependency (database, Temporal, an outside system) did not answer within 2 s. Retry after the seconds in Retry-After (a request with an Idempotency-Key: with the same key). Code overloaded: too many changes are in flight on this server; the request waited half a second for a slot and did nothing (no case started, nothing changed), so its retry (with the same Idempotency-Key) is safe. */
+                /** @description A dependency (database, Temporal, an outside system) did not answer within 2 s. Retry after the seconds in Retry-After (a request with an Idempotency-Key: with the same key). Code overloaded: too many changes are in flight on this server; the request waited briefly for a slot and did nothing (no case started, nothing changed), so its retry (with the same Idempotency-Key) is safe. */
                 503: {
                     headers: {
                         /** @description Seconds to wait before retrying */
@@ -836,7 +836,7 @@ export type paths = {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description A dependency (database, Temporal, an outside system) did not answer within 2 s. Retry after the seconds in Retry-After (a request with an Idempotency-Key: with the same key). Code overloaded: too many changes are in flight on this server; the request waited half a second for a slot and did nothing (no case started, nothing changed), so its retry (with the same Idempotency-Key) is safe. */
+                /** @description A dependency (database, Temporal, an outside system) did not answer within 2 s. Retry after the seconds in Retry-After (a request with an Idempotency-Key: with the same key). Code overloaded: too many changes are in flight on this server; the request waited briefly for a slot and did nothing (no case started, nothing changed), so its retry (with the same Idempotency-Key) is safe. */
                 503: {
                     headers: {
                         /** @description Seconds to wait before retrying */
@@ -935,7 +935,7 @@ export type paths = {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description A dependency (database, Temporal, an outside system) did not answer within 2 s. Retry after the seconds in Retry-After (a request with an Idempotency-Key: with the same key). Code overloaded: too many changes are in flight on this server; the request waited half a second for a slot and did nothing (no case started, nothing changed), so its retry (with the same Idempotency-Key) is safe. */
+                /** @description A dependency (database, Temporal, an outside system) did not answer within 2 s. Retry after the seconds in Retry-After (a request with an Idempotency-Key: with the same key). Code overloaded: too many changes are in flight on this server; the request waited briefly for a slot and did nothing (no case started, nothing changed), so its retry (with the same Idempotency-Key) is safe. */
                 503: {
                     headers: {
                         /** @description Seconds to wait before retrying */
@@ -1023,7 +1023,7 @@ export type paths = {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description A dependency (database, Temporal, an outside system) did not answer within 2 s. Retry after the seconds in Retry-After (a request with an Idempotency-Key: with the same key). Code overloaded: too many changes are in flight on this server; the request waited half a second for a slot and did nothing (no case started, nothing changed), so its retry (with the same Idempotency-Key) is safe. */
+                /** @description A dependency (database, Temporal, an outside system) did not answer within 2 s. Retry after the seconds in Retry-After (a request with an Idempotency-Key: with the same key). Code overloaded: too many changes are in flight on this server; the request waited briefly for a slot and did nothing (no case started, nothing changed), so its retry (with the same Idempotency-Key) is safe. */
                 503: {
                     headers: {
                         /** @description Seconds to wait before retrying */
@@ -1201,7 +1201,7 @@ export type paths = {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description A dependency (database, Temporal, an outside system) did not answer within 2 s. Retry after the seconds in Retry-After (a request with an Idempotency-Key: with the same key). Code overloaded: too many changes are in flight on this server; the request waited half a second for a slot and did nothing (no case started, nothing changed), so its retry (with the same Idempotency-Key) is safe. */
+                /** @description A dependency (database, Temporal, an outside system) did not answer within 2 s. Retry after the seconds in Retry-After (a request with an Idempotency-Key: with the same key). Code overloaded: too many changes are in flight on this server; the request waited briefly for a slot and did nothing (no case started, nothing changed), so its retry (with the same Idempotency-Key) is safe. */
                 503: {
                     headers: {
                         /** @description Seconds to wait before retrying */
@@ -1377,7 +1377,7 @@ export type paths = {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description A dependency (database, Temporal, an outside system) did not answer within 2 s. Retry after the seconds in Retry-After (a request with an Idempotency-Key: with the same key). Code overloaded: too many changes are in flight on this server; the request waited half a second for a slot and did nothing (no case started, nothing changed), so its retry (with the same Idempotency-Key) is safe. */
+                /** @description A dependency (database, Temporal, an outside system) did not answer within 2 s. Retry after the seconds in Retry-After (a request with an Idempotency-Key: with the same key). Code overloaded: too many changes are in flight on this server; the request waited briefly for a slot and did nothing (no case started, nothing changed), so its retry (with the same Idempotency-Key) is safe. */
                 503: {
                     headers: {
                         /** @description Seconds to wait before retrying */
@@ -1531,7 +1531,7 @@ export type paths = {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description A dependency (database, Temporal, an outside system) did not answer within 2 s. Retry after the seconds in Retry-After (a request with an Idempotency-Key: with the same key). Code overloaded: too many changes are in flight on this server; the request waited half a second for a slot and did nothing (no case started, nothing changed), so its retry (with the same Idempotency-Key) is safe. */
+                /** @description A dependency (database, Temporal, an outside system) did not answer within 2 s. Retry after the seconds in Retry-After (a request with an Idempotency-Key: with the same key). Code overloaded: too many changes are in flight on this server; the request waited briefly for a slot and did nothing (no case started, nothing changed), so its retry (with the same Idempotency-Key) is safe. */
                 503: {
                     headers: {
                         /** @description Seconds to wait before retrying */
@@ -1986,7 +1986,7 @@ export type paths = {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description A dependency (database, Temporal, an outside system) did not answer within 2 s. Retry after the seconds in Retry-After (a request with an Idempotency-Key: with the same key). Code overloaded: too many changes are in flight on this server; the request waited half a second for a slot and did nothing (no case started, nothing changed), so its retry (with the same Idempotency-Key) is safe. */
+                /** @description A dependency (database, Temporal, an outside system) did not answer within 2 s. Retry after the seconds in Retry-After (a request with an Idempotency-Key: with the same key). Code overloaded: too many changes are in flight on this server; the request waited briefly for a slot and did nothing (no case started, nothing changed), so its retry (with the same Idempotency-Key) is safe. */
                 503: {
                     headers: {
                         /** @description Seconds to wait before retrying */
@@ -2261,7 +2261,7 @@ export type paths = {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description A dependency (database, Temporal, an outside system) did not answer within 2 s. Retry after the seconds in Retry-After (a request with an Idempotency-Key: with the same key). Code overloaded: too many changes are in flight on this server; the request waited half a second for a slot and did nothing (no case started, nothing changed), so its retry (with the same Idempotency-Key) is safe. */
+                /** @description A dependency (database, Temporal, an outside system) did not answer within 2 s. Retry after the seconds in Retry-After (a request with an Idempotency-Key: with the same key). Code overloaded: too many changes are in flight on this server; the request waited briefly for a slot and did nothing (no case started, nothing changed), so its retry (with the same Idempotency-Key) is safe. */
                 503: {
                     headers: {
                         /** @description Seconds to wait before retrying */
@@ -2597,7 +2597,7 @@ export type paths = {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description A dependency (database, Temporal, an outside system) did not answer within 2 s. Retry after the seconds in Retry-After (a request with an Idempotency-Key: with the same key). Code overloaded: too many changes are in flight on this server; the request waited half a second for a slot and did nothing (no case started, nothing changed), so its retry (with the same Idempotency-Key) is safe. */
+                /** @description A dependency (database, Temporal, an outside system) did not answer within 2 s. Retry after the seconds in Retry-After (a request with an Idempotency-Key: with the same key). Code overloaded: too many changes are in flight on this server; the request waited briefly for a slot and did nothing (no case started, nothing changed), so its retry (with the same Idempotency-Key) is safe. */
                 503: {
                     headers: {
                         /** @description Seconds to wait before retrying */
@@ -2695,7 +2695,7 @@ export type paths = {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description A dependency (database, Temporal, an outside system) did not answer within 2 s. Retry after the seconds in Retry-After (a request with an Idempotency-Key: with the same key). Code overloaded: too many changes are in flight on this server; the request waited half a second for a slot and did nothing (no case started, nothing changed), so its retry (with the same Idempotency-Key) is safe. */
+                /** @description A dependency (database, Temporal, an outside system) did not answer within 2 s. Retry after the seconds in Retry-After (a request with an Idempotency-Key: with the same key). Code overloaded: too many changes are in flight on this server; the request waited briefly for a slot and did nothing (no case started, nothing changed), so its retry (with the same Idempotency-Key) is safe. */
                 503: {
                     headers: {
                         /** @description Seconds to wait before retrying */
@@ -2893,7 +2893,7 @@ export type paths = {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description A dependency (database, Temporal, an outside system) did not answer within 2 s. Retry after the seconds in Retry-After (a request with an Idempotency-Key: with the same key). Code overloaded: too many changes are in flight on this server; the request waited half a second for a slot and did nothing (no case started, nothing changed), so its retry (with the same Idempotency-Key) is safe. */
+                /** @description A dependency (database, Temporal, an outside system) did not answer within 2 s. Retry after the seconds in Retry-After (a request with an Idempotency-Key: with the same key). Code overloaded: too many changes are in flight on this server; the request waited briefly for a slot and did nothing (no case started, nothing changed), so its retry (with the same Idempotency-Key) is safe. */
                 503: {
                     headers: {
                         /** @description Seconds to wait before retrying */
@@ -2992,7 +2992,7 @@ export type paths = {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description A dependency (database, Temporal, an outside system) did not answer within 2 s. Retry after the seconds in Retry-After (a request with an Idempotency-Key: with the same key). Code overloaded: too many changes are in flight on this server; the request waited half a second for a slot and did nothing (no case started, nothing changed), so its retry (with the same Idempotency-Key) is safe. */
+                /** @description A dependency (database, Temporal, an outside system) did not answer within 2 s. Retry after the seconds in Retry-After (a request with an Idempotency-Key: with the same key). Code overloaded: too many changes are in flight on this server; the request waited briefly for a slot and did nothing (no case started, nothing changed), so its retry (with the same Idempotency-Key) is safe. */
                 503: {
                     headers: {
                         /** @description Seconds to wait before retrying */
@@ -3142,7 +3142,7 @@ export type paths = {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description A dependency (database, Temporal, an outside system) did not answer within 2 s. Retry after the seconds in Retry-After (a request with an Idempotency-Key: with the same key). Code overloaded: too many changes are in flight on this server; the request waited half a second for a slot and did nothing (no case started, nothing changed), so its retry (with the same Idempotency-Key) is safe. */
+                /** @description A dependency (database, Temporal, an outside system) did not answer within 2 s. Retry after the seconds in Retry-After (a request with an Idempotency-Key: with the same key). Code overloaded: too many changes are in flight on this server; the request waited briefly for a slot and did nothing (no case started, nothing changed), so its retry (with the same Idempotency-Key) is safe. */
                 503: {
                     headers: {
                         /** @description Seconds to wait before retrying */
@@ -3250,7 +3250,7 @@ export type paths = {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description A dependency (database, Temporal, an outside system) did not answer within 2 s. Retry after the seconds in Retry-After (a request with an Idempotency-Key: with the same key). Code overloaded: too many changes are in flight on this server; the request waited half a second for a slot and did nothing (no case started, nothing changed), so its retry (with the same Idempotency-Key) is safe. */
+                /** @description A dependency (database, Temporal, an outside system) did not answer within 2 s. Retry after the seconds in Retry-After (a request with an Idempotency-Key: with the same key). Code overloaded: too many changes are in flight on this server; the request waited briefly for a slot and did nothing (no case started, nothing changed), so its retry (with the same Idempotency-Key) is safe. */
                 503: {
                     headers: {
                         /** @description Seconds to wait before retrying */
@@ -3330,7 +3330,7 @@ export type paths = {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description A dependency (database, Temporal, an outside system) did not answer within 2 s. Retry after the seconds in Retry-After (a request with an Idempotency-Key: with the same key). Code overloaded: too many changes are in flight on this server; the request waited half a second for a slot and did nothing (no case started, nothing changed), so its retry (with the same Idempotency-Key) is safe. */
+                /** @description A dependency (database, Temporal, an outside system) did not answer within 2 s. Retry after the seconds in Retry-After (a request with an Idempotency-Key: with the same key). Code overloaded: too many changes are in flight on this server; the request waited briefly for a slot and did nothing (no case started, nothing changed), so its retry (with the same Idempotency-Key) is safe. */
                 503: {
                     headers: {
                         /** @description Seconds to wait before retrying */
@@ -3409,7 +3409,7 @@ export type paths = {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description A dependency (database, Temporal, an outside system) did not answer within 2 s. Retry after the seconds in Retry-After (a request with an Idempotency-Key: with the same key). Code overloaded: too many changes are in flight on this server; the request waited half a second for a slot and did nothing (no case started, nothing changed), so its retry (with the same Idempotency-Key) is safe. */
+                /** @description A dependency (database, Temporal, an outside system) did not answer within 2 s. Retry after the seconds in Retry-After (a request with an Idempotency-Key: with the same key). Code overloaded: too many changes are in flight on this server; the request waited briefly for a slot and did nothing (no case started, nothing changed), so its retry (with the same Idempotency-Key) is safe. */
                 503: {
                     headers: {
                         /** @description Seconds to wait before retrying */
@@ -3488,7 +3488,7 @@ export type paths = {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description A dependency (database, Temporal, an outside system) did not answer within 2 s. Retry after the seconds in Retry-After (a request with an Idempotency-Key: with the same key). Code overloaded: too many changes are in flight on this server; the request waited half a second for a slot and did nothing (no case started, nothing changed), so its retry (with the same Idempotency-Key) is safe. */
+                /** @description A dependency (database, Temporal, an outside system) did not answer within 2 s. Retry after the seconds in Retry-After (a request with an Idempotency-Key: with the same key). Code overloaded: too many changes are in flight on this server; the request waited briefly for a slot and did nothing (no case started, nothing changed), so its retry (with the same Idempotency-Key) is safe. */
                 503: {
                     headers: {
                         /** @description Seconds to wait before retrying */
@@ -4370,7 +4370,7 @@ export type paths = {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description A dependency (database, Temporal, an outside system) did not answer within 2 s. Retry after the seconds in Retry-After (a request with an Idempotency-Key: with the same key). Code overloaded: too many changes are in flight on this server; the request waited half a second for a slot and did nothing (no case started, nothing changed), so its retry (with the same Idempotency-Key) is safe. */
+                /** @description A dependency (database, Temporal, an outside system) did not answer within 2 s. Retry after the seconds in Retry-After (a request with an Idempotency-Key: with the same key). Code overloaded: too many changes are in flight on this server; the request waited briefly for a slot and did nothing (no case started, nothing changed), so its retry (with the same Idempotency-Key) is safe. */
                 503: {
                     headers: {
                         /** @description Seconds to wait before retrying */
@@ -4476,7 +4476,7 @@ export type paths = {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description A dependency (database, Temporal, an outside system) did not answer within 2 s. Retry after the seconds in Retry-After (a request with an Idempotency-Key: with the same key). Code overloaded: too many changes are in flight on this server; the request waited half a second for a slot and did nothing (no case started, nothing changed), so its retry (with the same Idempotency-Key) is safe. */
+                /** @description A dependency (database, Temporal, an outside system) did not answer within 2 s. Retry after the seconds in Retry-After (a request with an Idempotency-Key: with the same key). Code overloaded: too many changes are in flight on this server; the request waited briefly for a slot and did nothing (no case started, nothing changed), so its retry (with the same Idempotency-Key) is safe. */
                 503: {
                     headers: {
                         /** @description Seconds to wait before retrying */
@@ -4580,7 +4580,7 @@ export type paths = {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description A dependency (database, Temporal, an outside system) did not answer within 2 s. Retry after the seconds in Retry-After (a request with an Idempotency-Key: with the same key). Code overloaded: too many changes are in flight on this server; the request waited half a second for a slot and did nothing (no case started, nothing changed), so its retry (with the same Idempotency-Key) is safe. */
+                /** @description A dependency (database, Temporal, an outside system) did not answer within 2 s. Retry after the seconds in Retry-After (a request with an Idempotency-Key: with the same key). Code overloaded: too many changes are in flight on this server; the request waited briefly for a slot and did nothing (no case started, nothing changed), so its retry (with the same Idempotency-Key) is safe. */
                 503: {
                     headers: {
                         /** @description Seconds to wait before retrying */
@@ -4677,7 +4677,7 @@ export type paths = {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description A dependency (database, Temporal, an outside system) did not answer within 2 s. Retry after the seconds in Retry-After (a request with an Idempotency-Key: with the same key). Code overloaded: too many changes are in flight on this server; the request waited half a second for a slot and did nothing (no case started, nothing changed), so its retry (with the same Idempotency-Key) is safe. */
+                /** @description A dependency (database, Temporal, an outside system) did not answer within 2 s. Retry after the seconds in Retry-After (a request with an Idempotency-Key: with the same key). Code overloaded: too many changes are in flight on this server; the request waited briefly for a slot and did nothing (no case started, nothing changed), so its retry (with the same Idempotency-Key) is safe. */
                 503: {
                     headers: {
                         /** @description Seconds to wait before retrying */
