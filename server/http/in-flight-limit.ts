@@ -28,7 +28,7 @@ import { AppError } from './app-error';
 import type { RouteSpec } from './route';
 
 /** Unsafe-method routes that are not limited, each with the reason. */
-const LIMIT_EXEMPT: Record<string, string> = {
+export const LIMIT_EXEMPT: Readonly<Record<string, string>> = {
   'post /api/staff/session': 'staff sign-in',
   'delete /api/staff/session': 'staff sign-out',
   'post /api/staff/password': "a new staff session's first step (issued password)",
