@@ -102,7 +102,7 @@ const wrong: Record<string, Rule> = {
   },
   fixedLengthFromStart: (s, n) => new Date(s.getTime() + n * DAY),
 };
-const fails = <T>(property: fc.IRawProperty<T>) => fc.check(property, { numRuns: 1_000 }).failed;
+const fails = <T>(property: fc.IProperty<T>) => fc.check(property, { numRuns: 1_000 }).failed;
 
 describe('deadline properties (7-day ticket window, 14-day letter, notice payment days)', () => {
   it('when any start and number of days is given, then the window ends at 00:00 Berlin after the last counted calendar day', () => {
