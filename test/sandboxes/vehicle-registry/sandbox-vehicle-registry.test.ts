@@ -52,16 +52,17 @@ describe('sandbox vehicle registry', () => {
   it('when eight processes seed an empty registry at the same moment, then none fails and every demo holder exists once', async () => {
     // Server and worker seed on start; FerretDB's upsert is a find then an insert, so they collide.
     const conns = await Promise.all(Array.from({ length: 8 }, () => mongoose.createConnection(testMongoUri('registry_seed_race')).asPromise()));
+    const first = conns[0]!;
     try {
       for (let round = 0; round < 5; round++) { // a collision needs two finds before either insert: give it several chances
-        await conns[0].collection('sandbox_vehicle_holders').deleteMany({});
+        await first.collection('sandbox_vehicle_holders').deleteMany({});
         await Promise.all(conns.map((c) => seedSandboxVehicleHolders(c))); // none throws
-        const plates = (await conns[0].collection('sandbox_vehicle_holders').find({}).toArray()).map((d) => d.plate);
+        const plates = (await first.collection('sandbox_vehicle_holders').find({}).toArray()).map((d) => d.plate);
         expect(plates).toHaveLength(10);
         expect(new Set(plates).size).toBe(10);
       }
     } finally {
-      await conns[0].dropDatabase().catch(() => undefined);
+      await first.dropDatabase().catch(() => undefined);
       await Promise.all(conns.map((c) => c.close()));
     }
   });
