@@ -368,4 +368,35 @@ describe('Bußgeldverfahren (time skipping)', () => {
       expect((await handle.result()).status).toBe('paid');
     }, (deps) => createActivities({ ...deps, fineTariff: tariff }));
   });
+
+  it('when a payment is reported while the fine notice becomes final (fine_final), then it is booked before the run ends (not dropped) and the case stays final', async () => {
+    // The proceedings' "final" status write waits for the test: the payment arrives while the case ends its steps.
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => { release = resolve; });
+    let reached = false;
+    const gated = (deps: Parameters<typeof createActivities>[0]) => {
+      const real = createActivities(deps);
+      return { ...real, async recordProceedingsStatus(args: Parameters<typeof real.recordProceedingsStatus>[0]) {
+        if (args.status === 'fine_final') { reached = true; await released; }
+        return real.recordProceedingsStatus(args);
+      } };
+    };
+    await ts.withWorker(async (taskQueue) => {
+      const { handle, registration, observedAt } = await startTicket(taskQueue, 'HA-XY 42');
+      await toHearing(handle, observedAt);
+      await answerHearing(handle, answer());
+      await decide(handle, 'hearing-decision', { outcome: 'fine_notice', fineEuros: 30 });
+      const sent = await statusIs(handle, 'fine_notice_sent');
+      await env.sleep(Date.parse(sent.notice!.deadline) - (await env.currentTimeMs()) + MINUTE);
+      await eventually(async () => reached, 'the fine_final status write');
+      const total = sent.notice!.amounts.totalCents;
+      await handle.signal(paymentBookedSignal, { paymentId: `final-${taskQueue}`, amountCents: total, bookedAt: await envNow(), channel: 'bank_transfer' });
+      release();
+      const final = await handle.result();
+      expect(final.status).toBe('fine_final');
+      expect(final.paidCents).toBe(total);
+      expect(await db.model.payments.countDocuments({ caseNumber: registration.ticketNumber })).toBe(1);
+      expect(await auditOf(registration.ticketNumber)).toEqual(expect.arrayContaining(['fine-proceedings.fine-notice-final:system', 'parking-ticket.payment-booked:payment:bank_transfer']));
+    }, gated);
+  });
 });
