@@ -94,7 +94,7 @@ export async function indexWriteBench(conn: Connection, opts: { sizes?: number[]
 
 export function renderIndexWrites(rows: IndexWriteRow[]): string {
   const out = ['## One index write as the list grows', '',
-    'One `put` appending to a staff list (`tickets|all`) filled by `putMany`; the one-level directory and the tree in collections of their own on the same FerretDB, their puts alternating. kB above the bucket: the directory, or the tree's root and nodes on the put's path, that every put rewrites. Load: 1-minute load average after the row.', '',
+    'One `put` appending to a staff list (`tickets|all`) filled by `putMany`; the one-level directory and the tree in collections of their own on the same FerretDB, their puts alternating. kB above the bucket: the directory, or the root and nodes of the tree along the path, that every put rewrites. Load: 1-minute load average after the row.', '',
     '| entries in the list | structure | kB above the bucket | put p50 / p95 / p99 ms | fill s | load |', '|---:|---|---:|---|---:|---:|'];
   for (const r of rows) out.push(`| ${r.entries.toLocaleString('en')} | ${r.structure} | ${r.pathKb.toFixed(1)} | ${r.p50ms.toFixed(1)} / ${r.p95ms.toFixed(1)} / ${r.p99ms.toFixed(1)} | ${r.fillSeconds.toFixed(1)} | ${r.load1.toFixed(1)} |`);
   return `${out.join('\n')}\n`;

@@ -14,9 +14,9 @@
  * i of a node holds the sort keys in [refs[i].first, refs[i+1].first), clipped to the node's own
  * range (child 0 from the node's start). A bucket holds at most `maxBucket` entries and a node at
  * most `maxNode` refs; an overfull one splits, an overfull root grows a level. So a put reads and
- * writes one path from root to bucket: h + 1 documents of bounded size, h = 2 up to ~150,000
- * entries and 3 up to millions (the former single directory grew with the list: one put took
- * 27 ms at 0 entries, 105 ms at 100,000; docs/ferretdb.md).
+ * writes one path from root to bucket: h + 1 documents of bounded size; h = 1 up to some 6,000
+ * entries, 2 up to 200,000 or more, 3 up to millions (the former single directory grew with the
+ * list: one put took 27 ms at 0 entries, 105 ms at 100,000; docs/ferretdb.md).
  *
  * Writes to one key are serialised by a lease lock (lease-lock.ts). Within it, a write goes in
  * three steps: (1) buckets and new documents, (2) the existing nodes above them and the root,
