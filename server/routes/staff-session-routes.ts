@@ -7,7 +7,8 @@ import type { Request } from 'express';
 import { STAFF_ROLES } from '../../store/accounts/staff-accounts';
 import { department, staffRole } from './schemas';
 import { named } from '../http/openapi';
-import { servedOverTls, staffCookieName, staffSessionOf } from '../http/authenticate';
+import { cookie, servedOverTls, staffCookieName, staffSessionOf } from '../http/authenticate';
+import { DEVICE_COOKIE, DEVICE_COOKIE_PATH, DEVICE_MAX_AGE_MS } from '../security/device-cookie';
 import { defineRoutes } from '../http/route';
 import type { System } from '../../system/system';
 import { ABSOLUTE_TTL_MS } from '../security/sessions';
@@ -69,8 +70,10 @@ export const staffSessionRoutes = defineRoutes([
     },
     async handler({ body, system, res, req }) {
       const { userName, password, code } = body as { userName: string; password: string; code?: string };
-      const { token, view } = await signIn(system, req.app.locals.signInLimiter, { userName, password, code, address: req.ip ?? 'unknown' });
+      const { token, view, device } = await signIn(system, req.app.locals.signInLimiter, { userName, password, code, address: req.ip ?? 'unknown', device: cookie(req, DEVICE_COOKIE) });
       res.cookie(staffCookieName(req, system), token, { httpOnly: true, sameSite: 'strict', secure: servedOverTls(req, system), maxAge: ABSOLUTE_TTL_MS, path: '/' });
+      // A browser the owner signed in with: the name's ceiling does not lock it out (security/device-cookie.ts).
+      res.cookie(DEVICE_COOKIE, device, { httpOnly: true, sameSite: 'strict', secure: servedOverTls(req, system), maxAge: DEVICE_MAX_AGE_MS, path: DEVICE_COOKIE_PATH });
       return { json: view };
     },
   },

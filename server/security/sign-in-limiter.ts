@@ -12,7 +12,12 @@
  *   silently. A person with a second factor (TOTP) still signs in with password and code
  *   during that lock; anyone else is let in again by an administrator (`POST
  *   /api/staff/accounts/:id/unlock`) or from the command line (`npm run accounts:unlock`).
- * - **Per client address**, a budget of failures across all names (in memory, per process).
+ * - **Per client address**, a budget of failures across all names (in the database).
+ * - **Per device**: a browser that signed in as the name before (a signed device cookie,
+ *   device-cookie.ts, OWASP's "device cookies") is judged by its own run of failures with the
+ *   same growing delay — not by the address budget, not by the name's ceiling. So the ceiling
+ *   locks out only clients the owner never used: a distributed guesser cannot lock staff out of
+ *   their own browsers. Its failures still count toward the ceiling (and its alert).
  *
  * Every attempt is numbered by insert BEFORE the password is checked (store/accounts/sign-in-attempts.ts;
  * FerretDB's `$inc` loses increments): of a parallel burst only the free five are checked at
@@ -81,13 +86,16 @@ export class GuessRun {
 }
 
 export type SignInAttempt =
-  | { allowed: false; retryAfterMs: number }
+  | { allowed: false; retryAfterMs: number;
+      /** Refused by the name's ceiling (an untrusted client): the answer says which device may still sign in. */
+      ceiling?: boolean }
   | { allowed: true; name: string; address: string; run: Extract<RunAttempt, { allowed: true }>;
       /** The name is over its daily ceiling: only password plus second factor may pass. */
       ceilingLocked: boolean };
 
 const pairKey = (name: string, address: string) => `pair|${name}|${address}`;
 const ceilingKey = (name: string) => `ceiling|${name}`;
+const deviceKey = (name: string, device: string) => `device|${name}|${device}`;
 
 export class SignInLimiter {
   readonly attempts: SignInAttempts;
@@ -104,13 +112,18 @@ export class SignInLimiter {
    * Before the password is checked: the address budget, the delay of this name at this
    * address, then the attempt's number. `withSecondFactor`: the request carries a TOTP code,
    * so the name's ceiling lock does not stop it here (the caller lets it pass only for an
-   * account that has a second factor).
+   * account that has a second factor). `device`: the id of a valid device cookie for this name
+   * (device-cookie.ts) — then only that device's own run of failures counts.
    */
-  async begin(name: string, address: string, withSecondFactor: boolean, now = Date.now()): Promise<SignInAttempt> {
+  async begin(name: string, address: string, withSecondFactor: boolean, now = Date.now(), device?: string): Promise<SignInAttempt> {
+    if (device) {
+      const run = await this.runs.begin(deviceKey(name, device), now);
+      return run.allowed ? { allowed: true, name, address, run, ceilingLocked: false } : run;
+    }
     const addressWait = await this.perAddress.retryAfterMs(address, now);
     if (addressWait > 0) return { allowed: false, retryAfterMs: addressWait };
     const ceilingUntil = await this.runs.lockedUntil(ceilingKey(name), now);
-    if (ceilingUntil && !withSecondFactor) return { allowed: false, retryAfterMs: ceilingUntil.getTime() - now };
+    if (ceilingUntil && !withSecondFactor) return { allowed: false, retryAfterMs: ceilingUntil.getTime() - now, ceiling: true };
     const run = await this.runs.begin(pairKey(name, address), now);
     if (!run.allowed) return run;
     return { allowed: true, name, address, run, ceilingLocked: ceilingUntil !== undefined };
@@ -148,11 +161,12 @@ export class SignInLimiter {
 
   /**
    * An administrator's or the command line's unlock: ends the ceiling lock (a new count) and
-   * every address's delay for this name. The latter is a scan of the state collection, on a
+   * every address's and device's delay for this name. The latter is a scan of the state collection, on a
    * rare admin action.
    */
   async unlock(name: string, now = Date.now()): Promise<void> {
     await this.attempts.renew(ceilingKey(name), now);
     for (const key of await this.attempts.keysWithPrefix(`pair|${name}|`)) await this.attempts.renew(key, now);
+    for (const key of await this.attempts.keysWithPrefix(`device|${name}|`)) await this.attempts.renew(key, now);
   }
 }

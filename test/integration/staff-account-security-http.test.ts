@@ -162,6 +162,36 @@ describe('per-name ceiling', () => {
   }, 180_000);
 });
 
+describe('per-name ceiling and known devices', () => {
+  it(`when ${NAME_CEILING} sign-ins fail for a caseworker without a second factor from ${NAME_CEILING} addresses, then a new client gets 429 saying to use a known device or ask an admin; the browser the caseworker signed in with before still signs in`, async () => {
+    const account = await createTestAccount(app, { id: 'device-t', roles: ['caseworker'], departments: ['traffic'], email: 'device-t@hagen.example' });
+    const desk = new HttpClient(app.baseUrl);
+    expect((await desk.request('POST', '/api/staff/session', { userName: 'device-t', password: account.password }, fromAddress('198.51.100.20'))).status).toBe(200);
+
+    for (let batch = 0; batch < NAME_CEILING / 10; batch += 1) {
+      const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => new HttpClient(app.baseUrl)
+        .request('POST', '/api/staff/session', { userName: 'device-t', password: `guess-${batch}-${i}-xxxxxx` }, fromAddress(`2001:db8:${batch}:${i}::1`))));
+      expect(answers.every((a) => a.status === 401)).toBe(true);
+    }
+    expect((await auditOf('device-t')).filter((e) => e.action === 'sign-in-ceiling-reached')).toHaveLength(1);
+
+    const stranger = await new HttpClient(app.baseUrl, 'en').request('POST', '/api/staff/session', { userName: 'device-t', password: account.password }, fromAddress('198.51.100.21'));
+    expect(stranger.status).toBe(429);
+    expect(Number(stranger.headers.get('retry-after'))).toBeGreaterThan(23 * 3600);
+    expect(stranger.json.error.message).toMatch(/device you have signed in on before, or ask an administrator/);
+    const strangerDe = await new HttpClient(app.baseUrl, 'de').request('POST', '/api/staff/session', { userName: 'device-t', password: account.password }, fromAddress('198.51.100.21'));
+    expect(strangerDe.json.error.message).toMatch(/Gerät an, an dem Sie sich schon einmal angemeldet haben/);
+
+    // The caseworker's own browser, even from another address: its device cookie is judged on its own.
+    const back = await desk.request('POST', '/api/staff/session', { userName: 'device-t', password: account.password }, fromAddress('198.51.100.22'));
+    expect(back.status).toBe(200);
+    // Its cookie belongs to this name: a guess for another name from this browser counts as a new client's.
+    const forged = new HttpClient(app.baseUrl);
+    (forged as unknown as { cookie: string }).cookie = 'amtsweg_device=AAAAAAAAAAAAAAAAAAAAAA.AAAAAAAAAAAAAAAAAAAAAA';
+    expect((await forged.request('POST', '/api/staff/session', { userName: 'device-t', password: account.password }, fromAddress('198.51.100.23'))).status).toBe(429);
+  }, 240_000);
+});
+
 describe('last admin', () => {
   it('when two admins demote (or disable) each other at the same moment, 20 times, then exactly one change goes through each time and an active admin always remains', async () => {
     const a = await enrolledAdmin('duel-a');

@@ -99,7 +99,11 @@ describe('per name: a daily ceiling that alerts instead of locking silently', ()
     }
     expect(results.filter(Boolean)).toHaveLength(1);
     const passwordOnly = await limiter.begin('target', '10.3.0.1', false, now + 1000);
-    expect(passwordOnly).toEqual({ allowed: false, retryAfterMs: CEILING_LOCK_MS - 1000 });
+    expect(passwordOnly).toEqual({ allowed: false, retryAfterMs: CEILING_LOCK_MS - 1000, ceiling: true });
+    // A browser that signed in as the name before (its device cookie's id): judged by its own run only.
+    const knownDevice = await limiter.begin('target', '10.3.0.1', false, now + 1000, 'device-1');
+    expect(knownDevice).toMatchObject({ allowed: true, ceilingLocked: false });
+    await limiter.abandon(knownDevice as Allowed);
     const withCode = await limiter.begin('target', '10.3.0.1', true, now + 1000);
     expect(withCode).toMatchObject({ allowed: true, ceilingLocked: true });
     await limiter.abandon(withCode as Allowed);

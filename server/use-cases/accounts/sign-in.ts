@@ -14,7 +14,9 @@ import { SessionStore, type SessionDoc } from '../../security/sessions';
 import { CEILING_LOCK_MS, NAME_CEILING, type SignInLimiter } from '../../security/sign-in-limiter';
 import type { System } from '../../../system/system';
 import { auditAccount } from './account-view';
-import { tooManyAttempts } from './errors';
+import { lockedForNewDevices, tooManyAttempts } from './errors';
+import { mintDevice, trustedDevice } from '../../security/device-cookie';
+import { deriveSecret } from '../../../system/secrets';
 import { hasSecondFactor, verifySignInCode } from './second-factor';
 import { pendingStepOf, type PendingStep } from './pending-step';
 
@@ -80,12 +82,18 @@ async function alertAdministrators(system: System, name: string, address: string
   }).catch((error: unknown) => console.error(`[amtsweg] sign-in alert to ${admin._id} not sent: ${(error as Error).message}`))));
 }
 
-export async function signIn(system: System, limiter: SignInLimiter, input: { userName: string; password: string; code?: string; address: string }): Promise<{ token: string; view: StaffSessionView; session: SessionDoc }> {
+/**
+ * `device`: the browser's device cookie (device-cookie.ts). The answer's `device` is the cookie
+ * to set: a new one after every successful sign-in.
+ */
+export async function signIn(system: System, limiter: SignInLimiter, input: { userName: string; password: string; code?: string; address: string; device?: string }): Promise<{ token: string; view: StaffSessionView; session: SessionDoc; device: string }> {
   const name = normaliseUserName(input.userName);
   const code = input.code?.replace(/\s/g, '') || undefined;
+  const deviceKey = deriveSecret(system.secrets.payloadKey, 'staff-device');
+  const device = trustedDevice(deviceKey, name, input.device);
   // Numbered before the (slow) password check, so parallel guesses cannot all get one.
-  const attempt = await limiter.begin(name, input.address, code !== undefined);
-  if (!attempt.allowed) throw tooManyAttempts(attempt.retryAfterMs);
+  const attempt = await limiter.begin(name, input.address, code !== undefined, Date.now(), device);
+  if (!attempt.allowed) throw attempt.ceiling ? lockedForNewDevices(attempt.retryAfterMs) : tooManyAttempts(attempt.retryAfterMs);
   const account = await findStaffAccount(system.conn, name);
   const usable = account && !account.disabled ? account : undefined;
   const secondFactor = hasSecondFactor(usable);
@@ -93,7 +101,7 @@ export async function signIn(system: System, limiter: SignInLimiter, input: { us
   if (attempt.ceilingLocked && !secondFactor) {
     // Over the daily ceiling only password plus second factor pass; this name has none.
     await limiter.abandon(attempt);
-    throw tooManyAttempts(await ceilingWait());
+    throw lockedForNewDevices(await ceilingWait());
   }
   const passwordOk = await verifyPassword(usable?.passwordHash, input.password);
   if (passwordOk && usable && secondFactor && code === undefined) {
@@ -110,15 +118,15 @@ export async function signIn(system: System, limiter: SignInLimiter, input: { us
       if (ceilingReached) await alertAdministrators(system, name, input.address);
     }
     // Under the ceiling lock every answer but success is the lock's: a guess learns nothing.
-    if (attempt.ceilingLocked) throw tooManyAttempts(await ceilingWait());
+    if (attempt.ceilingLocked) throw lockedForNewDevices(await ceilingWait());
     throw passwordOk && usable ? wrongCode() : wrongCredentials();
   }
   await limiter.succeeded(attempt);
   const sessions = new SessionStore(system.conn);
   await sessions.purgeExpired();
   const { token, session } = await sessions.create(usable._id);
-  await auditAccount(system, usable._id, usable._id, 'signed-in', { address: input.address, ...(secondFactor ? { secondFactor: true } : {}) });
-  return { token, session, view: toSessionView(usable, session, system.config) };
+  await auditAccount(system, usable._id, usable._id, 'signed-in', { address: input.address, ...(secondFactor ? { secondFactor: true } : {}), ...(device ? { knownDevice: true } : {}) });
+  return { token, session, view: toSessionView(usable, session, system.config), device: mintDevice(deviceKey, name) };
 }
 
 export async function signOut(system: System, session: SessionDoc): Promise<void> {
