@@ -10,7 +10,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import mongoose from 'mongoose';
 import { freePort } from '../../scripts/lib/stack';
+import { testMongoUri } from '../support/env';
+import { DEMO_ACCOUNTS } from '../../server/use-cases/accounts/seed-accounts';
 
 const PRODUCTION_VARIABLES = ['TEMPORAL_ADDRESS', 'AMTSWEG_PAYLOAD_KEY', 'MONGODB_URI', 'SMTP_URL', 'VEHICLE_REGISTRY_URL', 'RESIDENT_REGISTRY_URL',
   'PAYMENT_PROVIDER_URL', 'PAYMENT_PROVIDER_API_KEY', 'PAYMENT_WEBHOOK_SECRET', 'PUBLIC_BASE_URL'];
@@ -65,4 +68,35 @@ describe('production mode without production services', () => {
     const named = PRODUCTION_VARIABLES.filter((name) => output.includes(`  - ${name} `));
     expect(named).toEqual(['PAYMENT_PROVIDER_URL', 'PAYMENT_PROVIDER_API_KEY', 'PAYMENT_WEBHOOK_SECRET']);
   }, 90_000);
+});
+
+describe('production mode with every production service configured', () => {
+  it('when accounts:seed runs, then it creates only the first administrator (ADMIN_EMAIL, admin role) and no demo account; a second run creates nothing', async () => {
+    const uri = testMongoUri('production_seed');
+    const conn = await mongoose.createConnection(uri).asPromise();
+    try {
+      await conn.dropDatabase();
+      // Every production variable set: the seed starts (the other services are not contacted by it).
+      const env = await bareEnv({
+        AMTSWEG_MODE: 'production', TEMPORAL_ADDRESS: '127.0.0.1:1', AMTSWEG_PAYLOAD_KEY: Buffer.alloc(32, 5).toString('base64'), MONGODB_URI: uri,
+        SMTP_URL: 'smtp://127.0.0.1:1', VEHICLE_REGISTRY_URL: 'https://kba.example', RESIDENT_REGISTRY_URL: 'https://melderegister.example',
+        PAYMENT_PROVIDER_URL: 'https://psp.example/api', PAYMENT_PROVIDER_API_KEY: 'psp-key', PAYMENT_WEBHOOK_SECRET: 'psp-webhook-secret',
+        PUBLIC_BASE_URL: 'https://amtsweg.hagen.example', ADMIN_EMAIL: 'it-leitstelle@hagen.example',
+      });
+      const first = await run(['scripts/seed-accounts.ts'], env);
+      expect(first.code, first.output).toBe(0);
+      expect(first.output).toMatch(/first administrator was created/);
+      expect(first.output).not.toMatch(/Demo staff accounts/);
+      for (const demo of DEMO_ACCOUNTS.filter((a) => a.id !== 'admin')) expect(first.output).not.toContain(demo.id);
+      const accounts = async () => (await conn.collection('staff_accounts').find({}).toArray()) as unknown as Array<{ _id: string; roles: string[]; email: string; mustChangePassword?: boolean }>;
+      expect((await accounts()).map((a) => ({ id: a._id, roles: a.roles, email: a.email }))).toEqual([{ id: 'admin', roles: ['admin'], email: 'it-leitstelle@hagen.example' }]);
+
+      const second = await run(['scripts/seed-accounts.ts'], env);
+      expect(second.code, second.output).toBe(0);
+      expect(second.output).toMatch(/Accounts exist already/);
+      expect((await accounts()).map((a) => a._id)).toEqual(['admin']);
+    } finally {
+      await conn.close();
+    }
+  }, 120_000);
 });
