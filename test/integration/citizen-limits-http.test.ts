@@ -13,6 +13,8 @@ import type { RunningSystem } from '../../scripts/lib/run-system';
 import { HttpClient, startTestSystem } from '../support/system';
 import { eventually } from '../support/eventually';
 import { CLIENT_FAILURES } from '../../server/security/attempt-limiter';
+import { UNCONFIRMED_MAILS_PER_DAY } from '../../store/rate-limit/mail-budget';
+import { mailsTo } from '../support/activity-env';
 
 let app: RunningSystem;
 let staff: HttpClient;
@@ -96,4 +98,37 @@ describe('a burst from one client behind a shared address', () => {
     }, '429');
     expect(de.json.error.message).toMatch(/Zu viele Versuche/);
   });
+});
+
+describe('the mail budget of an address someone typed (end to end)', () => {
+  it(`when ${UNCONFIRMED_MAILS_PER_DAY + 2} dog-tax registrations name one e-mail address from different clients, then ${UNCONFIRMED_MAILS_PER_DAY} mails reach it, the rest are recorded as not sent, and every case goes on`, async () => {
+    const email = `budget-${randomUUID().slice(0, 8)}@example.org`;
+    const submitted: Array<{ caseNumber: string; statusToken: string; client: HttpClient }> = [];
+    for (let i = 0; i < UNCONFIRMED_MAILS_PER_DAY + 2; i += 1) {
+      const client = new HttpClient(app.baseUrl);
+      const address = `198.51.100.${100 + i}`;
+      await client.request('GET', '/api/forms', undefined, from(address));
+      const res = await client.request('POST', '/api/forms/dog-tax-registration/submissions', registration(email), { 'Idempotency-Key': `budget-${randomUUID()}`, ...from(address) });
+      expect(res.status).toBe(202);
+      submitted.push({ caseNumber: res.json.caseNumber, statusToken: res.json.statusToken, client });
+    }
+    // Every case reaches its end as usual: a mail over the budget does not hold a case up.
+    const views = await eventually(async () => {
+      const all = await Promise.all(submitted.map(async ({ caseNumber, statusToken, client }) => (await client.request('POST', `/api/cases/${caseNumber}/status`, { token: statusToken })).json));
+      return all.every((v) => v.status === 'registered') && all;
+    }, 'every case registered', { tries: 600, everyMs: 250 });
+    const refused = await app.system.model.audit.find({ action: 'dog-tax.mail-undeliverable', caseNumber: { $in: submitted.map((c) => c.caseNumber) } }).lean();
+    const sent = await eventually(async () => {
+      const mails = await mailsTo(email);
+      return mails.length >= UNCONFIRMED_MAILS_PER_DAY && mails;
+    }, 'the mails within the budget');
+    await new Promise((r) => setTimeout(r, 1000)); // none more arrives
+    expect((await mailsTo(email)).length).toBe(UNCONFIRMED_MAILS_PER_DAY);
+    expect(sent.filter((m) => /Eingangsbestätigung/.test(m.subject)).length).toBeGreaterThan(0);
+    // Each case mails a receipt and a tax notice: all beyond the budget are in the trail, as not sent for the budget.
+    expect(refused.length).toBe(2 * submitted.length - UNCONFIRMED_MAILS_PER_DAY);
+    expect(refused.every((e) => (e.details as { reason?: string }).reason === 'address-budget')).toBe(true);
+    // The citizen sees it on the status page.
+    expect(views.some((v) => v.steps.some((step: { action: string }) => step.action === 'dog-tax.mail-undeliverable'))).toBe(true);
+  }, 240_000);
 });
