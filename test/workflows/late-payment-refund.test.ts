@@ -15,7 +15,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { PARKING_TICKET_ACTIONS, paymentBookedSignal, registrationUpdate } from '../../workflows/parking-ticket/shared';
 import { parkingTicketWorkflow } from '../../workflows/parking-ticket/workflow';
 import { paymentReconciliationWorkflow } from '../../workflows/payments/reconciliation';
-import { CHECKOUT_LIFETIME_MS, checkCheckoutNowSignal, paymentReconciliationWorkflowId } from '../../workflows/payments/shared';
+import { CHECKOUT_LIFETIME_MS, checkCheckoutNowSignal, paymentReconciliationWorkflowId, type PaymentReconciliationInput } from '../../workflows/payments/shared';
 import { recordCheckoutIntent } from '../../store/payments/checkout-intents';
 import { latePayments } from '../../store/payments/late-payments';
 import { sandboxCheckoutModel, sandboxOutcomeModel } from '../../sandboxes/payments/checkout-model';
@@ -53,7 +53,7 @@ describe('payment reconciliation: a payment that reaches a closed case (time ski
       });
       const email = `late-${randomUUID().slice(0, 8)}@example.org`;
       await recordCheckoutIntent(db.conn, checkout.id, { caseNumber: registration.ticketNumber, receiptEmail: email });
-      const args = [{ checkoutId: checkout.id, caseWorkflowId: ticket.workflowId, expiresAt: new Date((await env.currentTimeMs()) + CHECKOUT_LIFETIME_MS).toISOString() }];
+      const args: [PaymentReconciliationInput] = [{ checkoutId: checkout.id, caseWorkflowId: ticket.workflowId, expiresAt: new Date((await env.currentTimeMs()) + CHECKOUT_LIFETIME_MS).toISOString() }];
       const workflowId = paymentReconciliationWorkflowId(checkout.id);
       const reconciliation = await env.client.workflow.start(paymentReconciliationWorkflow, { taskQueue, workflowId, args });
 
