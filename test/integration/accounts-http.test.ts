@@ -205,7 +205,12 @@ describe('sessions end', () => {
 
 describe('administration', () => {
   it('when an admin creates an account, then the answer shows a generated password once; the list never shows a hash', async () => {
-    const created = await admin.request('POST', '/api/staff/accounts', newAccount('Meyer', { leadOf: ['fine-office'], junk: 'x' }));
+    // A field the account does not have is refused by name, and nothing is created.
+    const unknown = await admin.request('POST', '/api/staff/accounts', newAccount('Meyer', { leadOf: ['fine-office'], junk: 'x' }));
+    expect(unknown.status).toBe(422);
+    expect(unknown.json.error.fields).toEqual([{ field: 'junk', message: expect.any(String) }]);
+    expect(await staffAccountModel(app.system.conn).findById('meyer').lean()).toBeNull();
+    const created = await admin.request('POST', '/api/staff/accounts', newAccount('Meyer', { leadOf: ['fine-office'] }));
     expect(created.status).toBe(201);
     expect(created.json.account).toEqual({
       id: 'meyer', displayName: 'Erika Meyer', email: 'Meyer@hagen.example', roles: ['caseworker'], departments: ['fine-office'], leadOf: ['fine-office'], disabled: false,

@@ -47,8 +47,9 @@ function spec(caseNumber: string, procedure: string, department: Department = 'f
   return {
     key: 'decision', type: `${procedure}.decision`, department, procedure, caseNumber,
     title: { de: `Entscheidung ${caseNumber}`, en: `Decision ${caseNumber}` },
+    // Closed, as every workflow's decision schema is: a field it does not name is refused.
     decisionSchema: {
-      type: 'object', required: ['outcome'],
+      type: 'object', required: ['outcome'], additionalProperties: false,
       properties: { outcome: { type: 'string', enum: ['uphold', 'drop'] }, reason: { type: 'string', minLength: 3 } },
     },
     outcomes: { uphold: { required: [], label: { de: 'Aufrechterhalten', en: 'Uphold' } }, drop: { required: ['reason'], label: { de: 'Einstellen', en: 'Drop' } } },
@@ -190,7 +191,11 @@ describe('inbox over HTTP', () => {
     expect(noReason.status).toBe(422);
     expect(noReason.json.error.fields[0].field).toBe('decision');
 
-    const ok = await anna.client.request('POST', `/api/tasks/${id}/decision`, { decision: { outcome: 'drop', reason: 'Foto unscharf', sneaky: 'x' } });
+    // A field the decision schema does not name is refused by its path; the task stays open.
+    const unknown = await anna.client.request('POST', `/api/tasks/${id}/decision`, { decision: { outcome: 'drop', reason: 'Foto unscharf', sneaky: 'x' } });
+    expect(unknown.status).toBe(422);
+    expect(unknown.json.error.fields.map((f: { field: string }) => f.field)).toEqual(['decision/sneaky']);
+    const ok = await anna.client.request('POST', `/api/tasks/${id}/decision`, { decision: { outcome: 'drop', reason: 'Foto unscharf' } });
     expect(ok.status).toBe(200);
     expect(ok.json).toEqual({ taskId: target.taskId, status: 'completed' });
     const detail = await anna.client.request('GET', `/api/tasks/${id}`);
