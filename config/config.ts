@@ -20,8 +20,18 @@ export interface AppConfig {
   host: string;
   /** How long a stopping worker lets activities in flight finish before cancelling them (WORKER_SHUTDOWN_GRACE_SECONDS). */
   workerShutdownGraceMs: number;
-  /** Activities one worker runs at once (WORKER_MAX_CONCURRENT_ACTIVITIES, default 16): fitted to 2 cores, so PDF rendering cannot starve the web server. */
+  /**
+   * Activities one worker runs at once (WORKER_MAX_CONCURRENT_ACTIVITIES, default 16, the SDK's
+   * default is 100). It bounds the worker's share of the machine, not a web server's event loop
+   * beside it; PDFs leave that free because they render in threads (`pdfRendering`).
+   */
   workerMaxConcurrentActivities: number;
+  /**
+   * PDF render threads of this process (documents/threads/pool.ts): PDF_RENDER_THREADS (default
+   * one less than the CPUs, 1 to 4) and PDF_RENDER_QUEUE, renders waiting for a thread before new
+   * ones are refused (default 64). Unset values are left to the pool's defaults.
+   */
+  pdfRendering: { threads?: number; maxQueue?: number };
   /**
    * Admission control (server/http/in-flight-limit.ts): changes in flight at once in this web
    * process (ADMISSION_MAX_IN_FLIGHT, default 8, fitted to the 2-core embedded stack; 0 = no
@@ -124,6 +134,10 @@ function count(env: Env, name: string, fallback: number, min: number): number {
   return value;
 }
 
+function optionalCount(env: Env, name: string, min: number): number | undefined {
+  return env[name] === undefined || env[name] === '' ? undefined : count(env, name, 0, min);
+}
+
 function hostPort(env: Env, name: string): string | undefined {
   const raw = env[name];
   if (raw === undefined || raw === '') return undefined;
@@ -205,6 +219,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     host: env.HOST || '127.0.0.1',
     workerShutdownGraceMs: grace === undefined || grace === '' ? 30_000 : Number(grace) * 1000,
     workerMaxConcurrentActivities: maxActivities === undefined || maxActivities === '' ? 16 : Number(maxActivities),
+    pdfRendering: { threads: optionalCount(env, 'PDF_RENDER_THREADS', 1), maxQueue: optionalCount(env, 'PDF_RENDER_QUEUE', 1) },
     admission: { maxInFlight: count(env, 'ADMISSION_MAX_IN_FLIGHT', 8, 0), maxWaitMs: count(env, 'ADMISSION_MAX_WAIT_MS', 250, 0) },
     publicBaseUrl: (url(env, 'PUBLIC_BASE_URL', ['http', 'https']) ?? `http://127.0.0.1:${appPort}`).replace(/\/$/, ''),
     dataDir: env.AMTSWEG_DATA_DIR || '.data',

@@ -27,6 +27,7 @@ import { sealPersonalData } from '../store/sealed-box';
 import type { AttachmentStore } from '../store/attachments/attachment-store';
 import { MongoAttachmentStore } from '../store/attachments/mongo-attachment-store';
 import { renderNoticeCardsOnFirstRead } from '../activities/parking-ticket/notice-card';
+import { closePdfThreads, startPdfThreads } from '../documents/threads/pool';
 
 /**
  * A database that hangs or is gone fails a request within 2 s (503 with Retry-After, see
@@ -132,10 +133,13 @@ export async function connectSystem(config: AppConfig, services: ResolvedService
   // Personal data in the read model (dog-tax submissions) is sealed at rest like the drafts (store/sealed-box.ts).
   sealPersonalData(conn, deriveSecret(payloadKey, 'read-model-personal-data'));
   renderNoticeCardsOnFirstRead({ model, publicBaseUrl: config.publicBaseUrl, payee: config.payee, accessCodeSecret: secrets.accessCode });
+  // Notice cards (web server) and letters, notices, receipts (activities) render in threads, off this process's event loop.
+  await startPdfThreads(config.pdfRendering);
   return {
     config, services, conn, model, forms, attachments, drafts, temporal, mailer, paymentProvider, vehicleRegistry, residentRegistry, internalBaseUrl, secrets,
     async close() {
       mailer.close();
+      await closePdfThreads();
       await temporal.connection.close();
       await conn.close();
     },

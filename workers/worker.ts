@@ -32,7 +32,11 @@ export interface WorkerOptions {
   bundle?: WorkflowBundleWithSourceMap;
   /** How long activities in flight may finish after shutdown was asked for; default 30 s. */
   shutdownGraceMs?: number;
-  /** Activities at once; the SDK's default of 100 would let PDF rendering starve a 2-core machine's web server. */
+  /**
+   * Activities at once (default 16; the SDK's 100 would hold as many mail connections and registry
+   * calls on a 2-core machine). PDFs render in threads (documents/threads/pool.ts), not on the event
+   * loop this worker shares with the web server under `npm start`.
+   */
   maxConcurrentActivities?: number;
 }
 

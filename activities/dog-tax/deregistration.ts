@@ -7,7 +7,7 @@ import { sendCaseMail } from '../mail/send-case-mail';
 import type { DeregisterDogSubmission } from '../../forms/dog-tax/deregister-dog.form';
 import type { DeregistrationState, DogTaxAssessment } from '../../workflows/dog-tax/shared';
 import { caseOf, registrationFor, updateDogTaxCase, type Traced } from '../../store/dog-tax/case-store';
-import { renderDogTaxNoticePdf } from '../../documents/dog-tax/tax-notice';
+import { renderPdfInThread } from '../../documents/threads/pool';
 import { dogTaxCaseMail, dogTaxMail } from './notice-mail';
 import { dateDe, recipientOf } from './registration';
 import type { DogTaxActivityDeps } from '.';
@@ -59,7 +59,7 @@ export function createDeregistrationActivities(deps: DogTaxActivityDeps) {
       const refundEn = st.refundCents > 0
         ? `Your tax for ${st.year} is reduced by ${money(st.refundCents, 'en')} to ${money(st.owedCents, 'en')}; anything paid beyond that will be refunded${s.refundIban ? ' to the account you gave' : ' (please send us your IBAN)'}.`
         : `Your tax for ${st.year} is ${money(st.owedCents, 'en')}.`;
-      const pdf = await renderDogTaxNoticePdf({
+      const pdf = await renderPdfInThread('dogTaxNotice', {
         title: 'Bescheid über die Abmeldung von der Hundesteuer', caseNumber, tagNumber: s.tagNumber, issuedAt: new Date().toISOString(),
         recipient: s.reason === 'moved_away' && s.newAddress ? { name: `${s.holder.givenName} ${s.holder.familyName}`, ...s.newAddress } : recipientOf(s.holder),
         appealable: true,

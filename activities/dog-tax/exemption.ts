@@ -8,7 +8,7 @@ import { sendCaseMail } from '../mail/send-case-mail';
 import type { ExemptionSubmission } from '../../forms/dog-tax/exemption.form';
 import { exemptionDecidedAction, type DogTaxAssessment, type ExemptionDecision } from '../../workflows/dog-tax/shared';
 import { caseOf, registrationFor, setStatus, updateDogTaxCase, type Traced } from '../../store/dog-tax/case-store';
-import { renderDogTaxNoticePdf } from '../../documents/dog-tax/tax-notice';
+import { renderPdfInThread } from '../../documents/threads/pool';
 import { dogTaxCaseMail, dogTaxMail } from './notice-mail';
 import { dateDe, recipientOf } from './registration';
 import type { DogTaxActivityDeps } from '.';
@@ -55,7 +55,7 @@ export function createExemptionActivities(deps: DogTaxActivityDeps) {
       const after = d.annualCentsAfter;
       const amountDe = after === undefined ? [] : [`Die Hundesteuer beträgt ab ${dateDe(d.effectiveFrom)} jährlich ${formatEuro(after, 'de')}.`];
       const amountEn = after === undefined ? [] : [`From ${d.effectiveFrom} the yearly dog tax is ${formatEuro(after, 'en')}.`];
-      const pdf = await renderDogTaxNoticePdf({
+      const pdf = await renderPdfInThread('dogTaxNotice', {
         title: `Bescheid über Ihren Antrag auf Befreiung oder Ermäßigung der Hundesteuer: ${DECISION[d.decision].de}`,
         caseNumber, tagNumber: s.tagNumber, issuedAt: new Date().toISOString(), recipient: recipientOf(s.holder), appealable: true,
         paragraphs: [`über Ihren Antrag für den Hund mit der Steuermarke ${s.tagNumber} haben wir auf Grundlage Ihrer Nachweise entschieden: ` +

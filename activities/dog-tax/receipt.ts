@@ -8,7 +8,7 @@ import { formatBerlinDateTime } from '../../domain/berlin-time';
 import { findForm } from '../../forms/registry';
 import type { FormDefinition } from '../../forms/form-definition';
 import { emailOf, receiptRows } from '../../documents/submission-rows';
-import { renderSubmissionSummaryPdf } from '../../documents/submission-summary';
+import { renderPdfInThread } from '../../documents/threads/pool';
 import { deriveStatusToken, statusUrl } from '../../domain/cases/status-link';
 import { appendAuditEvent } from '../../store/audit';
 import { storeDocument } from '../../store/documents';
@@ -32,7 +32,7 @@ export function createReceiptActivities(deps: DogTaxActivityDeps) {
       if (!form || !to) return { sent: false };
       const receivedAt = (c.createdAt as Date | undefined) ?? new Date();
       const filename = `Eingangsbestaetigung-${caseNumber}.pdf`;
-      const pdf = await renderSubmissionSummaryPdf({
+      const pdf = await renderPdfInThread('submissionSummary', {
         formTitle: form.texts.de.title, caseNumber, formId: c.formId, formVersion: c.formVersion, receivedAt: receivedAt.toISOString(),
         rows: receiptRows({ schema: form.schema, uiSchema: form.uiSchema, texts: form.texts.de }, submission),
       });

@@ -11,7 +11,7 @@ import type { DogTaxAssessment } from '../../workflows/dog-tax/shared';
 import {
   caseOf, recordRegistrationTag, recordResidentOfCase, registeredDogsOfResident, updateDogTaxCase, type Traced,
 } from '../../store/dog-tax/case-store';
-import { renderDogTaxNoticePdf } from '../../documents/dog-tax/tax-notice';
+import { renderPdfInThread } from '../../documents/threads/pool';
 import { dogTaxCaseMail, dogTaxMail } from './notice-mail';
 import type { DogTaxActivityDeps } from '.';
 
@@ -63,7 +63,7 @@ export function createRegistrationActivities(deps: DogTaxActivityDeps) {
       const { c, s } = await submissionOf(caseNumber);
       const a = c.assessment as DogTaxAssessment;
       const tag = c.tagNumber!;
-      const pdf = await renderDogTaxNoticePdf({
+      const pdf = await renderPdfInThread('dogTaxNotice', {
         title: 'Bescheid über die Festsetzung der Hundesteuer', caseNumber, tagNumber: tag, issuedAt: new Date().toISOString(),
         recipient: recipientOf(s.holder), appealable: true, payee: deps.payee,
         paragraphs: [

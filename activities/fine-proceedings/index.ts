@@ -5,7 +5,7 @@
  */
 import { buildEpcPayload } from '../../domain/epc-qr';
 import { createRfReference } from '../../domain/rf-reference';
-import { renderFineNoticePdf } from '../../documents/fine-proceedings/fine-notice';
+import { renderPdfInThread } from '../../documents/threads/pool';
 import type { LetterRecipient } from '../../documents/parking-ticket/warning-letter';
 import { appendAuditEvent } from '../../store/audit';
 import { storeDocument } from '../../store/documents';
@@ -114,7 +114,7 @@ export function createFineProceedingsActivities(deps: FineProceedingsActivityDep
       if (!recipient) throw ApplicationFailure.nonRetryable(`no addressee for the ${args.kind} of ${args.ticketNumber}`, NO_ADDRESSEE);
       const reference = noticeReference(ticket.ticketNumber, args.kind);
       const epcPayload = buildEpcPayload({ ...deps.payee, amountCents: args.amounts.totalCents, rfReference: reference });
-      const pdf = await renderFineNoticePdf({
+      const pdf = await renderPdfInThread('fineNotice', {
         kind: args.kind, ticketNumber: ticket.ticketNumber, noticeDate: new Date().toISOString(), recipient,
         observedAt: ticket.observedAt.toISOString(), place: ticket.place, plate: ticket.plate,
         offence: { code: ticket.offence!.code!, titleDe: ticket.offence!.titleDe! }, amounts: args.amounts, deadline: args.deadline,

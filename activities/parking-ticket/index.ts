@@ -6,7 +6,7 @@ import { portalBaseUrl } from '../../domain/parking-ticket/portal';
 import { buildEpcPayload } from '../../domain/epc-qr';
 import { createRfReference } from '../../domain/rf-reference';
 import { paymentDeadline } from '../../domain/berlin-time';
-import { renderWarningLetterPdf } from '../../documents/parking-ticket/warning-letter';
+import { renderPdfInThread } from '../../documents/threads/pool';
 import { appendAuditEvent } from '../../store/audit';
 import { listDocumentToRender, storeDocument } from '../../store/documents';
 import { claimSerialNumber } from '../../store/serial-numbers';
@@ -121,7 +121,7 @@ export function createParkingTicketActivities(deps: ParkingTicketActivityDeps) {
       // The letter carries the letter code (it opens the hearing), never the card's ticket code.
       const accessCode = deriveLetterCode(deps.accessCodeSecret, args.workflowId);
       const payee = payeeOf(ticket);
-      const pdf = await renderWarningLetterPdf({
+      const pdf = await renderPdfInThread('warningLetter', {
         ticketNumber: ticket.ticketNumber, accessCode, portalUrl: `${portalBaseUrl(deps.publicBaseUrl)}/${accessCode}`,
         portalBaseUrl: portalBaseUrl(deps.publicBaseUrl), recipient: args.holder, plate: ticket.plate, place: ticket.place,
         observedAt: ticket.observedAt.toISOString(), offence: { code: ticket.offence!.code!, titleDe: ticket.offence!.titleDe!, titleEn: ticket.offence!.titleEn! },

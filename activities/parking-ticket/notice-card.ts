@@ -7,7 +7,7 @@
  * the registration (issue 11). The bytes are the same whenever it is rendered (the creation
  * date is the time of the offence), so two first downloads at once store one document.
  */
-import { renderNoticeCardPdf } from '../../documents/parking-ticket/notice-card';
+import { renderPdfInThread } from '../../documents/threads/pool';
 import { portalBaseUrl } from '../../domain/parking-ticket/portal';
 import { deriveAccessCode } from '../../domain/parking-ticket/access-code';
 import { renderOnFirstRead } from '../../store/documents';
@@ -32,7 +32,7 @@ export async function renderNoticeCardOf(deps: NoticeCardDeps, ticketNumber: str
   const accessCode = deriveAccessCode(deps.accessCodeSecret, ticket.workflowId);
   const base = portalBaseUrl(deps.publicBaseUrl);
   const offence = ticket.offence!;
-  return renderNoticeCardPdf({
+  return renderPdfInThread('noticeCard', {
     ticketNumber: ticket.ticketNumber, accessCode, portalUrl: `${base}/${accessCode}`, portalBaseUrl: base,
     plate: ticket.plate, place: ticket.place, observedAt: ticket.observedAt.toISOString(),
     offence: { code: offence.code!, titleDe: offence.titleDe!, titleEn: offence.titleEn! },

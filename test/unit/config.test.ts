@@ -25,6 +25,13 @@ describe('configuration, read and validated in one place', () => {
     expect(loadConfig({ WORKER_MAX_CONCURRENT_ACTIVITIES: '40' }).workerMaxConcurrentActivities).toBe(40);
   });
 
+  it('when nothing is set, then the PDF render threads are left to the pool (one less than the CPUs, queue 64); PDF_RENDER_THREADS and PDF_RENDER_QUEUE set them', () => {
+    expect(loadConfig({}).pdfRendering).toEqual({ threads: undefined, maxQueue: undefined });
+    expect(loadConfig({ PDF_RENDER_THREADS: '2', PDF_RENDER_QUEUE: '10' }).pdfRendering).toEqual({ threads: 2, maxQueue: 10 });
+    expect(() => loadConfig({ PDF_RENDER_THREADS: '0' })).toThrow(/PDF_RENDER_THREADS/);
+    expect(() => loadConfig({ PDF_RENDER_QUEUE: 'many' })).toThrow(/PDF_RENDER_QUEUE/);
+  });
+
   it.each([
     [{ WORKER_MAX_CONCURRENT_ACTIVITIES: '0' }, 'WORKER_MAX_CONCURRENT_ACTIVITIES'],
     [{ WORKER_MAX_CONCURRENT_ACTIVITIES: '2.5' }, 'WORKER_MAX_CONCURRENT_ACTIVITIES'],
