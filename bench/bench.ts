@@ -6,7 +6,9 @@
  *   2. how cost grows with stored cases: submit latency (1 client) and resident memory of node,
  *      FerretDB, Temporal and MailDev at 0, 1k, 10k, 100k stored tickets, each after the work
  *      of the rows before has settled (Recorder.settle);
- *   3. the read paths of one case at the largest fill; 4. the inbox listing at 100,000 tasks.
+ *   3. the read paths of one case at the largest fill; 4. the inbox listing at 100,000 tasks;
+ *   5. one write to a staff list's sorted index at 0, 10k, 100k entries, tree vs the directory it replaced
+ *      (also alone: `npx tsx bench/index-writes.ts`).
  * One stack, filled up step by step (bench/prefill.ts: direct inserts, no workflows). The file
  * is written after every row, so a run that is stopped or fails still leaves its table (marked
  * incomplete).
@@ -27,6 +29,7 @@ import { loadConfig } from '../config/config';
 import { runSystem } from '../scripts/lib/run-system';
 import { freePort } from '../scripts/lib/stack';
 import { taskListingBench, type ListingResult } from './task-listing';
+import { indexWriteBench } from './index-writes';
 import { prefillTickets } from './prefill';
 import { readPathsBench, type ReadPathRow } from './read-paths';
 import { recorder, type Measured, type Settled } from './recording';
@@ -149,6 +152,11 @@ async function run(): Promise<void> {
     if (ONLY === undefined || ONLY === 'tasks') {
       report.listing = await taskListingBench(app.system, { total: TASKS, runs: QUICK ? 20 : 60, bulkModel }) as ListingResult;
       save('inbox listing');
+    }
+    if (ONLY === undefined) {
+      // The staff lists' index on the same database (its own collections): one write as a list grows.
+      report.indexWrites = await indexWriteBench(bulkConn, { sizes: QUICK ? [0, 1000, 10_000] : [0, 10_000, 100_000], runs: QUICK ? 100 : 200 });
+      save('index writes');
     }
     report.state = 'complete';
   } catch (error) {

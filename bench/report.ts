@@ -1,6 +1,7 @@
 /** The benchmark's results as Markdown tables (bench/results/<date>-<commit>.md). */
 import type { Measured, Settled } from './recording';
 import type { ListingResult } from './task-listing';
+import { renderIndexWrites, type IndexWriteRow } from './index-writes';
 import type { ReadPathRow } from './read-paths';
 
 export interface RecordingRow { stored: number; storedNow: number; clients: number; settled?: Settled; baseline: Measured; recording: Measured }
@@ -16,7 +17,7 @@ export interface Report {
   /** The file is written after every step: 'running' in a file means the run died after `lastStep`. */
   state?: 'running' | 'complete' | 'failed' | 'stopped'; lastStep?: string; error?: string;
   recording: RecordingRow[]; growth: GrowthRow[]; prefillSeconds: Array<{ from: number; to: number; seconds: number }>;
-  readPaths: ReadPathRow[]; listing?: ListingResult;
+  readPaths: ReadPathRow[]; listing?: ListingResult; indexWrites?: IndexWriteRow[];
 }
 
 const n = (v: number, digits = 0) => (Number.isFinite(v) ? v.toFixed(digits) : '–');
@@ -116,5 +117,6 @@ export function renderReport(r: Report): string {
     out.push(`Worst page p95: ${n(l.worstP95ms, 1)} ms (${l.worstP95ms < 100 ? 'goal met' : 'goal missed'}).`);
     out.push('');
   }
+  if (r.indexWrites?.length) out.push(renderIndexWrites(r.indexWrites));
   return out.join('\n');
 }
