@@ -2,17 +2,20 @@
  * PDF rendering beside the web server: `npm start` (scripts/lib/run-system.ts) runs the web server
  * and the worker in ONE Node process, and the notice card is rendered by the web server on its
  * first download (activities/parking-ticket/notice-card.ts) in every deployment. PDFs render in
- * worker threads (documents/threads/pool.ts), so this test samples GET /api/health one request
- * after another while 20 PDFs render — 20 first downloads of notice cards over HTTP, then 20
- * rendered by the activity code in this process as the worker of `npm start` does — and ASSERTS
- * p95 < 500 ms for both. For contrast it prints the same 20 cards rendered inline on this
- * process's event loop (how they rendered before the threads) and in another process.
+ * worker threads (documents/threads/pool.ts). This test samples GET /api/health one request after
+ * another, and the event loop's delay, while 20 PDFs render in this process — 20 first downloads
+ * of notice cards over HTTP, then 20 rendered by the activity code as the worker of `npm start`
+ * does — and prints, for contrast, the same 20 cards rendered inline on this event loop (how they
+ * rendered before the threads) and in another process.
  *
- * The bound: on the loaded 2-core machine idle p95 was 85 ms and with the cards rendered in
- * another process 172 ms; a render thread is that other process's CPU work without the process,
- * so it stays near that. Inline, a health request waited behind the whole batch (1.9–4.6 s; with
- * inline rendering restored in renderNoticeCardOf this test fails). 500 ms is ~3× the
- * separate-process p95 and well below one batch.
+ * Asserted while the activity code renders: health p95 < 500 ms, and the loop never held for more
+ * than a quarter of the batch's time (at least 100 ms). The absolute bound: on the loaded 2-core
+ * machine idle p95 was 85 ms and from another process 172 ms; a render thread is that process's
+ * CPU work without the process, and measured p95 110–120 ms; inline, a request waited behind the
+ * batch (0.76–4.6 s). On a machine with idle cores 20 inline cards take only 0.2–0.6 s and can
+ * pass 500 ms, so the relative bound is what holds there: inline they hold the loop for most of
+ * the batch (292 of 400 ms). With renderNoticeCardOf rendering inline again the test failed both
+ * ways: p95 758 ms (load ~10), loop 292 ms > 100 ms (load ~4).
  */
 import { spawn } from 'node:child_process';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -38,13 +41,16 @@ afterAll(async () => { await app?.stop(); });
 
 const ticket = (plate: string) => ({ offenceCode: '112454', plate, place: 'Elberfelder Straße 12, Hagen', observedAt: new Date(Date.now() - 10 * 60_000).toISOString() });
 
-/** GET /api/health back to back until `busy` settles; the latencies in ms and the event loop's longest delay. */
-async function healthWhile<T>(busy: Promise<T>): Promise<{ result: T; ms: number[]; loopMaxMs: number }> {
+/**
+ * GET /api/health back to back while `work` runs (started 50 ms after the first request, so one
+ * is in flight when it starts); the latencies in ms and the event loop's longest delay.
+ */
+async function healthWhile<T>(work: () => Promise<T>): Promise<{ result: T; ms: number[]; loopMaxMs: number; tookMs: number }> {
   let done = false;
   const ms: number[] = [];
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
-  const watched = busy.finally(() => { done = true; });
+  await sleep(50); // the monitor measures from its first tick on: a block before it goes unseen
   const probe = (async () => {
     while (!done) {
       const t0 = performance.now();
@@ -54,10 +60,14 @@ async function healthWhile<T>(busy: Promise<T>): Promise<{ result: T; ms: number
       expect(res.status).toBe(200);
     }
   })();
+  await sleep(50);
+  const t0 = performance.now();
+  let tookMs = 0;
+  const watched = work().finally(() => { done = true; tookMs = performance.now() - t0; });
   const [result] = await Promise.all([watched, probe]);
-  await sleep(50); // the monitor's timer samples a block only when it next runs
+  await sleep(50); // and it records a block only when it next ticks
   loop.disable();
-  return { result, ms, loopMaxMs: loop.max / 1e6 };
+  return { result, ms, loopMaxMs: loop.max / 1e6, tookMs };
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -76,18 +86,14 @@ describe('PDF rendering and the web server in one process', () => {
     // One card first: fonts and modules loaded, as on a server that has run for a while.
     await renderNoticeCardOf({ model: app.system.model, publicBaseUrl: app.system.config.publicBaseUrl, payee: app.system.config.payee, accessCodeSecret: app.system.secrets.accessCode }, numbers[0]!);
 
-    const idle = await healthWhile(sleep(3000));
+    const idle = await healthWhile(() => sleep(3000));
 
     const viaHttp = numbers.slice(0, PDFS);
-    const t1 = performance.now();
-    const downloads = await healthWhile(Promise.all(viaHttp.map((n) => warden.request('GET', `/api/staff/cases/${n}/documents/${noticeCardDocumentId(n)}`))));
-    const tookHttp = performance.now() - t1;
+    const downloads = await healthWhile(() => Promise.all(viaHttp.map((n) => warden.request('GET', `/api/staff/cases/${n}/documents/${noticeCardDocumentId(n)}`))));
     expect(downloads.result.map((r) => r.status)).toEqual(Array(PDFS).fill(200));
 
     const deps = { model: app.system.model, publicBaseUrl: app.system.config.publicBaseUrl, payee: app.system.config.payee, accessCodeSecret: app.system.secrets.accessCode };
-    const t2 = performance.now();
-    const rendered = await healthWhile(Promise.all(numbers.slice(PDFS).map((n) => renderNoticeCardOf(deps, n))));
-    const tookActivity = performance.now() - t2;
+    const rendered = await healthWhile(() => Promise.all(numbers.slice(PDFS).map((n) => renderNoticeCardOf(deps, n))));
     expect(rendered.result.every((pdf) => pdf.subarray(0, 5).toString() === '%PDF-')).toBe(true);
 
     // For contrast: the same 20 cards rendered inline on this event loop, as before the render threads.
@@ -98,9 +104,7 @@ describe('PDF rendering and the web server in one process', () => {
       paymentDeadline: new Date(Date.now() + 7 * 86_400_000).toISOString(), payee: app.system.config.payee, rfReference: createRfReference('20260000001'),
     };
     await renderNoticeCardPdf(card);
-    const t3 = performance.now();
-    const inline = await healthWhile(sleep(50).then(() => Promise.all(Array.from({ length: PDFS }, () => renderNoticeCardPdf(card)))));
-    const tookInline = performance.now() - t3;
+    const inline = await healthWhile(() => Promise.all(Array.from({ length: PDFS }, () => renderNoticeCardPdf(card))));
 
     // For contrast: the same 20 cards rendered in another process (as a worker of its own would, server/main.ts + workers/main.ts).
     const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', `
@@ -116,21 +120,24 @@ describe('PDF rendering and the web server in one process', () => {
     const exited = new Promise<number | null>((r) => child.once('exit', r));
     const warm = new Promise<void>((r) => child.stdout!.on('data', (d) => { out += d; if (out.includes('warm')) r(); }));
     await Promise.race([warm, exited]);
-    const other = await healthWhile(exited);
+    const other = await healthWhile(() => exited);
     expect(other.result, out).toBe(0);
     const tookOther = Number(/took (\d+)/.exec(out)?.[1]);
 
-    const report = [line('idle', idle), line(`${PDFS} notice cards downloaded at once (rendered by the web server, in threads)`, downloads, tookHttp),
-      line(`${PDFS} notice cards rendered by activity code in the same process (npm start's worker, in threads)`, rendered, tookActivity),
-      line(`${PDFS} notice cards rendered inline on this event loop (before the threads; not asserted)`, inline, tookInline),
+    const report = [line('idle', idle), line(`${PDFS} notice cards downloaded at once (rendered by the web server, in threads)`, downloads, downloads.tookMs),
+      line(`${PDFS} notice cards rendered by activity code in the same process (npm start's worker, in threads)`, rendered, rendered.tookMs),
+      line(`${PDFS} notice cards rendered inline on this event loop (before the threads; not asserted)`, inline, inline.tookMs),
       line(`${PDFS} notice cards rendered in another process`, other, tookOther)];
     console.info(`[pdf vs health]\n  ${report.join('\n  ')}`);
     // Rendered in threads, the PDFs leave the web server's event loop free: health answers as usual
-    // while the activity code renders. During the 20 first downloads the health answer's tail is its
-    // database ping queued behind the 20 documents being stored (FerretDB writes one at a time; seen
-    // 0.3–2.6 s with the loop never blocked over ~230 ms), so there the loop's delay is asserted.
+    // while the activity code renders, and the loop is never held for a large part of the batch
+    // (inline, the 20 cards render in one block: the loop is held for nearly the whole batch, on an
+    // idle machine too, where the batch is short enough to pass the absolute bound).
     expect(pct(rendered.ms, 95), report[2]).toBeLessThan(P95_BOUND_MS);
-    expect(rendered.loopMaxMs, report[2]).toBeLessThan(P95_BOUND_MS);
+    expect(rendered.loopMaxMs, report[2]).toBeLessThan(Math.max(100, rendered.tookMs / 4));
+    // During the 20 first downloads the health answer's tail is its database ping queued behind the
+    // 20 documents being stored (FerretDB writes one at a time; 0.3–2.6 s seen while the loop was
+    // never held over ~230 ms), so there the loop's delay is asserted.
     expect(downloads.loopMaxMs, report[1]).toBeLessThan(P95_BOUND_MS);
     expect(pct(other.ms, 95), report[4]).toBeLessThan(1000);
   }, 300_000);
