@@ -8,14 +8,12 @@
  * does — and prints, for contrast, the same 20 cards rendered inline on this event loop (how they
  * rendered before the threads) and in another process.
  *
- * Asserted while the activity code renders: health p95 < 500 ms, and the loop never held for more
- * than a quarter of the batch's time (at least 100 ms). The absolute bound: on the loaded 2-core
- * machine idle p95 was 85 ms and from another process 172 ms; a render thread is that process's
- * CPU work without the process, and measured p95 110–120 ms; inline, a request waited behind the
- * batch (0.76–4.6 s). On a machine with idle cores 20 inline cards take only 0.2–0.6 s and can
- * pass 500 ms, so the relative bound is what holds there: inline they hold the loop for most of
- * the batch (292 of 400 ms). With renderNoticeCardOf rendering inline again the test failed both
- * ways: p95 758 ms (load ~10), loop 292 ms > 100 ms (load ~4).
+ * Asserted, structurally: none of the 40 PDFs (downloads and activity renders) is finished on
+ * this process's event loop (pdfkit's end() counted on this thread, test/support/main-thread-pdfs.ts),
+ * while the inline contrast moves that count by 20 — so the test fails when a path renders inline
+ * again. The latencies are printed, not asserted: speed is measured in bench/, and on a loaded
+ * CI machine a timing bound flakes. Measured (load ~10, 2 cores): idle p95 85 ms; threads
+ * 110–120 ms; another process 172 ms; inline 0.76–4.6 s (the loop held for most of the batch).
  */
 import { spawn } from 'node:child_process';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -25,10 +23,9 @@ import { noticeCardDocumentId, renderNoticeCardOf } from '../../activities/parki
 import { renderNoticeCardPdf } from '../../documents/parking-ticket/notice-card';
 import { createRfReference } from '../../domain/rf-reference';
 import { HttpClient, startTestSystem } from '../support/system';
+import { pdfsFinishedOnThisThread } from '../support/main-thread-pdfs';
 
 const PDFS = 20;
-/** Health p95 while PDFs render in this process's threads (see above). */
-const P95_BOUND_MS = 500;
 let app: RunningSystem;
 let warden: HttpClient;
 
@@ -76,7 +73,7 @@ const line = (name: string, { ms, loopMaxMs }: { ms: number[]; loopMaxMs: number
   `${name}: ${ms.length} health answers, p50 ${pct(ms, 50).toFixed(1)} ms, p95 ${pct(ms, 95).toFixed(1)} ms, max ${Math.max(...ms).toFixed(1)} ms; event loop delayed up to ${loopMaxMs.toFixed(0)} ms${took === undefined ? '' : `; ${PDFS} PDFs in ${(took / 1000).toFixed(1)} s`}`;
 
 describe('PDF rendering and the web server in one process', () => {
-  it(`when ${PDFS} PDFs render in the web server's process, then /api/health p95 stays under ${P95_BOUND_MS} ms (latencies printed against idle, inline and another process)`, async () => {
+  it(`when ${PDFS} PDFs render in the web server's process, then none renders on its event loop (health latencies printed against idle, inline and another process)`, async () => {
     const numbers: string[] = [];
     for (let i = 0; i < PDFS * 2; i += 1) {
       const res = await warden.request('POST', '/api/parking-tickets', ticket(`HA-PH ${100 + i}`), { 'Idempotency-Key': `pdf-health-${Date.now()}-${i}` });
@@ -87,6 +84,7 @@ describe('PDF rendering and the web server in one process', () => {
     await renderNoticeCardOf({ model: app.system.model, publicBaseUrl: app.system.config.publicBaseUrl, payee: app.system.config.payee, accessCodeSecret: app.system.secrets.accessCode }, numbers[0]!);
 
     const idle = await healthWhile(() => sleep(3000));
+    const onLoopBefore = pdfsFinishedOnThisThread();
 
     const viaHttp = numbers.slice(0, PDFS);
     const downloads = await healthWhile(() => Promise.all(viaHttp.map((n) => warden.request('GET', `/api/staff/cases/${n}/documents/${noticeCardDocumentId(n)}`))));
@@ -95,6 +93,7 @@ describe('PDF rendering and the web server in one process', () => {
     const deps = { model: app.system.model, publicBaseUrl: app.system.config.publicBaseUrl, payee: app.system.config.payee, accessCodeSecret: app.system.secrets.accessCode };
     const rendered = await healthWhile(() => Promise.all(numbers.slice(PDFS).map((n) => renderNoticeCardOf(deps, n))));
     expect(rendered.result.every((pdf) => pdf.subarray(0, 5).toString() === '%PDF-')).toBe(true);
+    const onLoopThreaded = pdfsFinishedOnThisThread() - onLoopBefore;
 
     // For contrast: the same 20 cards rendered inline on this event loop, as before the render threads.
     const card = {
@@ -104,7 +103,9 @@ describe('PDF rendering and the web server in one process', () => {
       paymentDeadline: new Date(Date.now() + 7 * 86_400_000).toISOString(), payee: app.system.config.payee, rfReference: createRfReference('20260000001'),
     };
     await renderNoticeCardPdf(card);
+    const beforeInline = pdfsFinishedOnThisThread();
     const inline = await healthWhile(() => Promise.all(Array.from({ length: PDFS }, () => renderNoticeCardPdf(card))));
+    const onLoopInline = pdfsFinishedOnThisThread() - beforeInline;
 
     // For contrast: the same 20 cards rendered in another process (as a worker of its own would, server/main.ts + workers/main.ts).
     const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', `
@@ -129,16 +130,9 @@ describe('PDF rendering and the web server in one process', () => {
       line(`${PDFS} notice cards rendered inline on this event loop (before the threads; not asserted)`, inline, inline.tookMs),
       line(`${PDFS} notice cards rendered in another process`, other, tookOther)];
     console.info(`[pdf vs health]\n  ${report.join('\n  ')}`);
-    // Rendered in threads, the PDFs leave the web server's event loop free: health answers as usual
-    // while the activity code renders, and the loop is never held for a large part of the batch
-    // (inline, the 20 cards render in one block: the loop is held for nearly the whole batch, on an
-    // idle machine too, where the batch is short enough to pass the absolute bound).
-    expect(pct(rendered.ms, 95), report[2]).toBeLessThan(P95_BOUND_MS);
-    expect(rendered.loopMaxMs, report[2]).toBeLessThan(Math.max(100, rendered.tookMs / 4));
-    // During the 20 first downloads the health answer's tail is its database ping queued behind the
-    // 20 documents being stored (FerretDB writes one at a time; 0.3–2.6 s seen while the loop was
-    // never held over ~230 ms), so there the loop's delay is asserted.
-    expect(downloads.loopMaxMs, report[1]).toBeLessThan(P95_BOUND_MS);
-    expect(pct(other.ms, 95), report[4]).toBeLessThan(1000);
+    // 40 PDFs downloaded or rendered by activity code, none of them on this event loop; the inline
+    // contrast shows the count sees a PDF rendered here.
+    expect(onLoopThreaded, report.join('\n')).toBe(0);
+    expect(onLoopInline).toBe(PDFS);
   }, 300_000);
 });
