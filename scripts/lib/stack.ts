@@ -34,6 +34,8 @@ export interface StackOptions {
   temporalUiCodecEndpoint?: string;
   /** How long closed workflows are kept, in days (default DEFAULT_RETENTION_DAYS). */
   temporalRetentionDays?: number;
+  /** The first port tried for the dev server's HTTP API (default: a free one); another is picked when it is taken. */
+  temporalHttpPort?: number;
 }
 
 /** Closed cases' workflows stay readable in Temporal this long; the audit trail in the database keeps the case for good. */
@@ -237,18 +239,28 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       removeState(dataDir);
     })(),
   };
-  const service = (name: string, cmd: string, args: string[], servicePorts: [number, string, string][]) => {
+  /** Starts a service; `again` may change its arguments after a failed first start and ask for another try. */
+  const service = async (name: string, cmd: string, args: string[], servicePorts: [number, string, string][],
+    again?: (svc: Service, error: Error, attempt: number) => Promise<boolean>) => {
     const svc: Service = { name, cmd, args, ports: servicePorts, startedAt: Date.now(), restarts: 0 };
     services.push(svc);
-    return launch(svc);
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await launch(svc);
+      } catch (error) {
+        if (!again || !(error instanceof Error) || !(await again(svc, error, attempt))) throw error;
+        console.warn(`[amtsweg] ${name} did not start (${error.message.split('\n')[0]}); trying again`);
+      }
+    }
   };
   try {
     const waits: Promise<unknown>[] = [];
     const namespace = options.temporalNamespace ?? 'default';
     if (want.temporal) {
       mkdirSync(join(dataDir, 'temporal'), { recursive: true });
+      const httpPortAt = (args: string[]) => args.indexOf('--http-port') + 1;
       const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(ports.temporal),
-        '--http-port', String(await freePort()), '--db-filename', temporalDbFile(dataDir),
+        '--http-port', String(options.temporalHttpPort ?? await freePort()), '--db-filename', temporalDbFile(dataDir),
         '--namespace', namespace, '--log-level', 'warn',
         ...temporalSqlitePragmas().flatMap((p) => ['--sqlite-pragma', p]),
         '--dynamic-config-value', 'frontend.enableExecuteMultiOperation=true',
@@ -259,7 +271,17 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         args.push('--ui-ip', '127.0.0.1', '--ui-port', String(ports.temporalUi));
         if (options.temporalUiCodecEndpoint) args.push('--ui-codec-endpoint', options.temporalUiCodecEndpoint);
       }
-      waits.push(service('temporal', temporalCli, args, [[ports.temporal, 'Temporal dev server', 'TEMPORAL_PORT']])
+      waits.push(service('temporal', temporalCli, args, [[ports.temporal, 'Temporal dev server', 'TEMPORAL_PORT']], async (svc, error, attempt) => {
+        // The HTTP API port is ours to pick and nothing else refers to it: when another process took
+        // it between our check and the server's bind (an ephemeral port, CI saw it once), pick again.
+        const tried = svc.args[httpPortAt(svc.args)];
+        const log = join(logDir, 'temporal.log');
+        // Refused by the CLI's own check ("can't set frontend HTTP port N") or, taken after it, by the server's bind.
+        const bindFailed = existsSync(log) && new RegExp(`(HTTP port ${tried}|HTTP API on 127\\.0\\.0\\.1:${tried}): listen tcp 127\\.0\\.0\\.1:${tried}: bind: address already in use`).test(readFileSync(log, 'utf8'));
+        if (attempt >= 3 || !bindFailed) return false;
+        svc.args[httpPortAt(svc.args)] = String(await freePort());
+        return true;
+      })
         .then(() => setRetention(`127.0.0.1:${ports.temporal}`, namespace, options.temporalRetentionDays ?? DEFAULT_RETENTION_DAYS)));
       result.temporalAddress = `127.0.0.1:${ports.temporal}`;
       if (options.temporalUi !== false) result.temporalUiUrl = `http://127.0.0.1:${ports.temporalUi}`;

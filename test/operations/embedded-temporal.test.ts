@@ -5,6 +5,7 @@
  * another Temporal server version is refused (the dev server never migrates its schema).
  */
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -64,6 +65,23 @@ describe('the embedded Temporal server', () => {
       await connection.close();
     }
   });
+
+  it('when the port it picked for its HTTP API is taken before the server binds it, then it starts on another one (CI saw the race once)', async () => {
+    await stack!.stop();
+    stack = undefined;
+    const squatter = createServer();
+    await new Promise<void>((r) => squatter.listen(0, '127.0.0.1', r));
+    const taken = (squatter.address() as { port: number }).port;
+    try {
+      stack = await startStack({ dataDir, ports, temporalUi: false, start: { temporal: true, mongodb: false, smtp: false }, temporalHttpPort: taken });
+      const httpPort = Number(temporalCommandLine()[temporalCommandLine().indexOf('--http-port') + 1]);
+      expect(httpPort).not.toBe(taken);
+      const conn = await Connection.connect({ address: `127.0.0.1:${ports.temporal}` });
+      await conn.close();
+    } finally {
+      squatter.close();
+    }
+  }, 180_000);
 
   it('when the data folder was created by another Temporal server version, then the start is refused with a message that says how to go on; the same version starts', async () => {
     const own = readTemporalVersion(dataDir)!;

@@ -89,10 +89,10 @@ describe('a dependency of the embedded stack that dies', () => {
     await warden.signInStaff();
     const key = `idem-restart-${randomUUID()}`;
     let last = '';
+    // One body for every try: a retry with the same key must send the same request (a new observedAt is another request: 409).
+    const body = { offenceCode: '141312', plate: 'HA-RS 1', place: 'Neustartweg 1, Hagen', observedAt: new Date(Date.now() - 60_000).toISOString() };
     const recorded = await within(90_000, 'a ticket recorded after the Temporal restart', async () => {
-      const res = await warden.request('POST', '/api/parking-tickets', {
-        offenceCode: '141312', plate: 'HA-RS 1', place: 'Neustartweg 1, Hagen', observedAt: new Date(Date.now() - 60_000).toISOString(),
-      }, { 'Idempotency-Key': key });
+      const res = await warden.request('POST', '/api/parking-tickets', body, { 'Idempotency-Key': key });
       last = `${res.status} ${JSON.stringify(res.json)}`;
       return res.status === 201 ? res : undefined;
     }).catch((error: Error) => { throw new Error(`${error.message}; last answer: ${last}`); });
