@@ -16,7 +16,7 @@ let app: RunningSystem;
 let citizen: HttpClient;
 
 beforeAll(async () => {
-  // Ten saves at once test the mail budget, not the in-flight limit (test/integration/overload-http.test.ts): off here.
+  // Ten saves at once test the mail budget, not the in-flight limit (test/chaos/overload-http.test.ts): off here.
   app = await startTestSystem('http_drafts', { env: { ADMISSION_MAX_IN_FLIGHT: '0' } });
   citizen = new HttpClient(app.baseUrl);
 });

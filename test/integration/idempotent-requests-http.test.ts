@@ -14,7 +14,7 @@ let app: RunningSystem;
 let warden: HttpClient;
 
 beforeAll(async () => {
-  // Bursts of one key at once test duplicate handling behind the in-flight limit, not the limit (test/integration/overload-http.test.ts): off here.
+  // Bursts of one key at once test duplicate handling behind the in-flight limit, not the limit (test/chaos/overload-http.test.ts): off here.
   app = await startTestSystem('http_idempotent_requests', { env: { ADMISSION_MAX_IN_FLIGHT: '0' } });
   warden = new HttpClient(app.baseUrl);
   await warden.signInStaff();

@@ -1,7 +1,7 @@
 /**
  * Which routes run under the in-flight limit (server/http/in-flight-limit.ts), and that the
  * OpenAPI document says so. The behaviour under load is tested against the real stack in
- * test/integration/overload-http.test.ts.
+ * test/chaos/overload-http.test.ts.
  */
 import { describe, expect, it } from 'vitest';
 import { routeTable } from '../../server/app';
