@@ -12,9 +12,9 @@ export function lateRefundMail(i: RefundMailInput): MailMessage {
   const de = [
     'Guten Tag,',
     '',
-    `Ihre Zahlung für das Verfahren ${i.caseNumber} ist eingegangen, nachdem das Verfahren bereits abgeschlossen war`,
-    '(zum Beispiel schon per Überweisung bezahlt oder eingestellt). Wir erstatten Ihnen den Betrag in voller Höhe',
-    'auf demselben Weg, auf dem Sie bezahlt haben. Sie müssen nichts weiter tun.',
+    `Ihre Zahlung für das Verfahren ${i.caseNumber} ist eingegangen, nachdem das Verfahren bereits abgeschlossen war `
+      + '(zum Beispiel schon per Überweisung bezahlt oder eingestellt). Wir erstatten Ihnen den Betrag in voller Höhe '
+      + 'auf demselben Weg, auf dem Sie bezahlt haben. Sie müssen nichts weiter tun.',
     '',
     `Aktenzeichen: ${i.caseNumber}`,
     `Betrag: ${formatEuro(i.amountCents, 'de')}`,
@@ -26,8 +26,8 @@ export function lateRefundMail(i: RefundMailInput): MailMessage {
   const en = [
     'Hello,',
     '',
-    `your payment for case ${i.caseNumber} arrived after the case had already been closed (for example paid by bank`,
-    'transfer or withdrawn). We are refunding the full amount the same way you paid. You need not do anything.',
+    `your payment for case ${i.caseNumber} arrived after the case had already been closed (for example paid by bank `
+      + 'transfer or withdrawn). We are refunding the full amount the same way you paid. You need not do anything.',
     '',
     `Case number: ${i.caseNumber}`,
     `Amount: ${formatEuro(i.amountCents, 'en')}`,
@@ -37,7 +37,9 @@ export function lateRefundMail(i: RefundMailInput): MailMessage {
     'City of Hagen – Public Order Office',
   ];
   const text = [...de, '', '— English —', '', ...en, '', 'Diese E-Mail wurde automatisch erstellt. / This e-mail was generated automatically.'].join('\n');
-  const html = `<!doctype html><html lang="de"><body>${de.map((l) => `<p>${escape(l)}</p>`).join('')}<hr>` +
-    `<div lang="en">${en.map((l) => `<p>${escape(l)}</p>`).join('')}</div></body></html>`;
+  // A blank line ends a paragraph; the lines of one paragraph (the facts, the greeting) stay together.
+  const paragraphs = (lines: string[]) => lines.join('\n').split('\n\n').map((p) => `<p>${p.split('\n').map(escape).join('<br>')}</p>`).join('');
+  const html = `<!doctype html><html lang="de"><body>${paragraphs(de)}<hr>` +
+    `<div lang="en">${paragraphs(en)}</div></body></html>`;
   return { to: i.to, subject: `Erstattung / Refund ${i.caseNumber}`, text, html };
 }
