@@ -100,8 +100,10 @@ export const parkingTicketCitizenRoutes = defineRoutes([
       const { checkoutId } = body as { checkoutId: string };
       await admit(ctx, 'portal-write');
       if (!(await checkoutBelongsTo(system, checkoutId, principal.caseNumber!))) throw gone();
-      await bookCheckout(system, checkoutId);
-      return { json: await citizenTicketView(system, principal.caseNumber!, portalScopeOf(system, req)) };
+      const outcome = await bookCheckout(system, checkoutId);
+      const view = await citizenTicketView(system, principal.caseNumber!, portalScopeOf(system, req));
+      // Paid after the case was closed (paid by transfer meanwhile, withdrawn): the page says it is refunded.
+      return { json: outcome === 'refunding' ? { ...view, paymentOutcome: 'refunding' } : view };
     },
   },
   {

@@ -48,6 +48,10 @@ export const citizenTicket = named('CitizenTicket', {
     outstandingCents: { type: 'integer', description: 'What is left to pay (less than amountDueCents after a partial transfer)' },
     amountDueCents: { type: 'integer', description: 'The Verwarnungsgeld, or the total of an issued notice' },
     paidAt: dateTime,
+    paymentOutcome: {
+      type: 'string', enum: ['refunding'],
+      description: "Only in the answer to confirm-payment: 'refunding' when the payment reached a case that was already closed (paid by transfer, withdrawn) and is refunded in full",
+    },
     accusation: { type: 'object', required: ['evidence'], properties: { text: { type: 'string' }, legalBasis: { type: 'string' }, evidence: localText } },
     hearing: {
       type: 'object', description: 'The online hearing (§ 55 OWiG)', required: ['open', 'answered'],

@@ -5,7 +5,9 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { HttpClient, TEST_STAFF } from '../support/system';
+import { mkdirSync } from 'node:fs';
 import { mailsTo } from '../support/activity-env';
+import { paymentBookedSignal } from '../../workflows/parking-ticket/shared';
 import { useBrowserTestSystem, expectNoWcagViolations, type BrowserTestContext } from '../support/browser';
 
 const ctx = useBrowserTestSystem('browser_parking_ticket');
@@ -94,6 +96,43 @@ describe('Online-Knöllchen in the browser', () => {
     const { workflowId } = (await app.system.model.tickets.findOne({ ticketNumber: recorded.ticketNumber }).lean())!;
     expect(await app.system.model.tasks.findById(`${workflowId}~withdrawal-1`).lean()).toMatchObject({ type: 'parking-ticket.withdrawal', department: 'traffic', status: 'open' });
     expect((await app.system.model.tickets.findOne({ ticketNumber: recorded.ticketNumber }).lean())?.status).toBe('open');
+  });
+
+  it('when the ticket is paid by transfer while the person is at the provider and pays there too, then the portal says the payment is refunded (German on a phone, English on a desktop)', async () => {
+    const api = new HttpClient(app.baseUrl);
+    await api.signInStaff();
+    const shots = process.env.AMTSWEG_SCREENSHOTS; // a folder: pictures to look at (not compared)
+    if (shots) mkdirSync(shots, { recursive: true });
+    for (const [lang, width, plate] of [['de', 390, 'HA-LP 2025'], ['en', 1280, 'HA-EL 88E']] as const) {
+      const recorded = (await api.request('POST', '/api/parking-tickets', {
+        offenceCode: '112454', plate, place: 'Elberfelder Straße 12, Hagen', observedAt: new Date(Date.now() - 20 * 60_000).toISOString(),
+      }, { 'Idempotency-Key': `browser-late-refund-${lang}` })).json as { ticketNumber: string; portalUrl: string };
+      const context = await browser.newContext({ locale: lang === 'de' ? 'de-DE' : 'en-GB', timezoneId: 'Europe/Berlin', viewport: { width, height: 900 } });
+      if (lang === 'en') await context.addInitScript(() => localStorage.setItem('amtsweg.lang', 'en'));
+      const citizen = await context.newPage();
+      await citizen.goto(recorded.portalUrl);
+      await citizen.getByLabel(lang === 'de' ? 'Kfz-Kennzeichen' : 'Vehicle registration number').fill(plate);
+      await citizen.locator('form button[type=submit]').click();
+      await citizen.getByLabel(lang === 'de' ? 'Kreditkarte' : 'Credit card').check();
+      await citizen.getByRole('button', { name: lang === 'de' ? 'Weiter zur Zahlung' : 'Continue to payment' }).click();
+      await citizen.waitForURL(/\/sandbox\/payments\/checkout\//);
+
+      // Meanwhile the bank statement books a transfer: the ticket is paid and its run ends.
+      const { workflowId } = (await app.system.model.tickets.findOne({ ticketNumber: recorded.ticketNumber }).lean())!;
+      const run = app.system.temporal.workflow.getHandle(workflowId);
+      await run.signal(paymentBookedSignal, { paymentId: `transfer-${recorded.ticketNumber}`, amountCents: 5500, bookedAt: new Date().toISOString(), channel: 'bank_transfer' });
+      expect((await run.result()).status).toBe('paid');
+
+      await citizen.getByRole('button', { name: /^Bezahlen/ }).click();
+      await citizen.waitForURL(/\/knoellchen\/.+/);
+      await citizen.getByText(lang === 'de' ? 'Ihre Zahlung wird erstattet' : 'Your payment is being refunded', { exact: true }).waitFor({ timeout: 15_000 });
+      const main = await citizen.locator('main').innerText();
+      expect(main, lang).not.toMatch(lang === 'de' ? /Vielen Dank/ : /Thank you/);
+      expect(main, lang).toMatch(lang === 'de' ? /auf demselben Weg zurück/ : /full amount back the same way you paid/);
+      await expectNoWcagViolations(citizen, `portal: refunded payment ${lang}`);
+      if (shots) await citizen.screenshot({ path: `${shots}/portal-refund-${lang}-${width}.png`, fullPage: true });
+      await context.close();
+    }
   });
 
   it('has no WCAG 2.1 AA violations on the start page and the portal entry, in German and English', async () => {

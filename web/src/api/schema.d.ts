@@ -4914,6 +4914,11 @@ export type components = {
             };
             /** Format: date-time */
             paymentDeadline: string;
+            /**
+             * @description Only in the answer to confirm-payment: 'refunding' when the payment reached a case that was already closed (paid by transfer, withdrawn) and is refunded in full
+             * @enum {string}
+             */
+            paymentOutcome?: "refunding";
             place: string;
             plate: string;
             status: components["schemas"]["TicketStatus"];

@@ -139,6 +139,8 @@ export const de = {
     polling: 'Der Status wird aktualisiert …',
     cancelledTitle: 'Die Zahlung wurde abgebrochen',
     cancelledText: 'Es wurde nichts abgebucht. Sie können die Verwarnung unten erneut bezahlen.',
+    refundingTitle: 'Ihre Zahlung wird erstattet',
+    refundingText: 'Das Verfahren war bereits abgeschlossen, als Ihre Zahlung einging (zum Beispiel schon per Überweisung bezahlt oder eingestellt). Sie erhalten den Betrag in voller Höhe auf demselben Weg zurück, auf dem Sie bezahlt haben; wenn Sie eine E-Mail-Adresse angegeben haben, bestätigen wir es Ihnen dort. Sie müssen nichts weiter tun.',
     pendingTitle: 'Ihre Zahlung ist noch nicht bestätigt',
     pendingText:
       'Der Zahlungsanbieter hat uns die Zahlung noch nicht gemeldet. Wenn Sie bezahlt haben, laden Sie die Seite in ein paar Minuten neu. Bitte bezahlen Sie nicht ein zweites Mal.',

@@ -138,6 +138,8 @@ export const en: Dictionary = {
     polling: 'Updating the status …',
     cancelledTitle: 'The payment was cancelled',
     cancelledText: 'Nothing was charged. You can pay the ticket again below.',
+    refundingTitle: 'Your payment is being refunded',
+    refundingText: 'This case was already closed when your payment arrived (for example paid by bank transfer or withdrawn). You get the full amount back the same way you paid; if you gave an e-mail address, we confirm it there. You need not do anything.',
     pendingTitle: 'Your payment is not confirmed yet',
     pendingText:
       'The payment provider has not reported the payment to us yet. If you have paid, reload this page in a few minutes. Please do not pay a second time.',

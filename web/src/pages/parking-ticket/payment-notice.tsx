@@ -16,6 +16,13 @@ export function PaymentNotice({ state, ticket }: { state: ReturnState; ticket?: 
       </Alert>
     );
   }
+  if (state.phase === 'refunding') {
+    return (
+      <Alert type="info" title={t.pay.refundingTitle} live="status">
+        <p className="kern-body">{t.pay.refundingText}</p>
+      </Alert>
+    );
+  }
   if (state.phase === 'failed') {
     return (
       <Alert type="danger" title={t.site.errorTitle} live="alert">

@@ -8,6 +8,7 @@ export type ReturnState =
   | { phase: 'confirming' }
   | { phase: 'cancelled' }
   | { phase: 'failed'; message: string }
+  | { phase: 'refunding' }
   | { phase: 'confirmed'; polling: 'running' | 'paid' | 'gave-up' };
 
 const POLL_EVERY_MS = 1000;
@@ -74,6 +75,7 @@ export function usePaymentReturn(
         });
         clearAddress();
         onViewRef.current(view);
+        if (view.paymentOutcome === 'refunding') return setState({ phase: 'refunding' });
         if (view.status === 'paid') return setState({ phase: 'confirmed', polling: 'paid' });
         setState({ phase: 'confirmed', polling: 'running' });
         timer.current = setTimeout(() => void poll(1), POLL_EVERY_MS);
