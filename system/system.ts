@@ -28,6 +28,7 @@ import type { AttachmentStore } from '../store/attachments/attachment-store';
 import { MongoAttachmentStore } from '../store/attachments/mongo-attachment-store';
 import { renderNoticeCardsOnFirstRead } from '../activities/parking-ticket/notice-card';
 import { closePdfThreads, startPdfThreads } from '../documents/threads/pool';
+import { settleTemporalCalls } from '../temporal/deadline';
 
 /**
  * A database that hangs or is gone fails a request within 2 s (503 with Retry-After, see
@@ -140,6 +141,7 @@ export async function connectSystem(config: AppConfig, services: ResolvedService
     async close() {
       mailer.close();
       await closePdfThreads();
+      await settleTemporalCalls(temporal); // calls answered 503 early still run: let them end first
       await temporal.connection.close();
       await conn.close();
     },

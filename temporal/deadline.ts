@@ -42,7 +42,7 @@ export async function withDeadline<T>(client: Client, fn: () => Promise<T>, ms =
   breaker.used();
   if (breaker.open) throw breaker.unavailable();
   const deadline = Date.now() + ms;
-  const call = client.connection.withDeadline(deadline, () => whileBusy(fn, deadline));
+  const call = breaker.track(client.connection.withDeadline(deadline, () => whileBusy(fn, deadline)));
   let result: T | typeof OPENED;
   try {
     result = await new Promise<T | typeof OPENED>((resolve, reject) => {
@@ -61,6 +61,18 @@ export async function withDeadline<T>(client: Client, fn: () => Promise<T>, ms =
 }
 
 const OPENED = Symbol('breaker opened');
+
+/**
+ * Before the client's connection is closed: stop probing and let the calls still in flight end
+ * (each ends at its deadline at the latest). A call answered 503 early goes on, and the SDK's
+ * retry of it runs from a timer: on a connection closed under it, that timer throws "Channel has
+ * been shut down" as an uncaught exception (seen in the chaos suite after a Temporal restart).
+ */
+export async function settleTemporalCalls(client: Client, maxMs = TEMPORAL_CALL_DEADLINE_MS + 1_000): Promise<void> {
+  const breaker = breakers.get(client);
+  if (!breaker) return;
+  await breaker.settle(maxMs);
+}
 
 /** Whether Temporal is known not to answer right now (the breaker of this client is open). */
 export function temporalKnownUnavailable(client: Client): boolean {
@@ -83,6 +95,27 @@ class TemporalBreaker {
   private lastVerdictOf = -Infinity;
   /** Calls in flight, told when the breaker opens. */
   readonly listeners = new Set<() => void>();
+  /** Every call and probe on the connection that has not ended yet (answered or not). */
+  private readonly pending = new Set<Promise<unknown>>();
+  private settling = false;
+
+  track<T>(call: Promise<T>): Promise<T> {
+    const settled = call.then(() => undefined, () => undefined);
+    this.pending.add(settled);
+    void settled.then(() => this.pending.delete(settled));
+    return call;
+  }
+
+  async settle(maxMs: number): Promise<void> {
+    this.settling = true;
+    this.stop();
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      Promise.all([...this.pending]),
+      new Promise<void>((r) => { timer = setTimeout(r, maxMs); timer.unref(); }),
+    ]);
+    clearTimeout(timer);
+  }
 
   constructor(private readonly client: Client) {}
 
@@ -96,7 +129,7 @@ class TemporalBreaker {
   /** Probing runs while the client is used, and stops a minute after its last call. */
   used(): void {
     this.lastUse = Date.now();
-    if (this.timer) return;
+    if (this.timer || this.settling) return;
     this.timer = setInterval(() => this.tick(), PROBE_EVERY_MS);
     this.timer.unref();
     this.tick();
@@ -125,6 +158,7 @@ class TemporalBreaker {
     } catch (error) {
       probe = Promise.reject(error);
     }
+    this.track(probe);
     probe
       // Only silence or unreachability opens it; any answer (even a refusal) means Temporal answers.
       .then(() => verdict(false), (error: unknown) => {
