@@ -1,10 +1,10 @@
 /** Dog-tax e-mails: German first, English below (who keeps a dog in Hagen may not read German). */
 import type { MailMessage } from '../../adapters/mail/mailer';
+import { bilingualMail } from '../mail/bilingual-mail';
 import { DOG_TAX_ACTIONS } from '../../workflows/dog-tax/shared';
 import type { CaseMail } from '../mail/send-case-mail';
 import { CASE_TYPE } from '../../store/dog-tax/case-store';
 
-const escape = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 const SIGNATURE_DE = ['', 'Mit freundlichen Grüßen', 'Stadt Hagen – Fachbereich Finanzen und Controlling'];
 const SIGNATURE_EN = ['', 'Kind regards', 'City of Hagen – Finance Department'];
 
@@ -19,11 +19,8 @@ export interface DogTaxMailInput {
 export function dogTaxMail(i: DogTaxMailInput): MailMessage {
   const de = ['Guten Tag,', '', ...i.de, ...SIGNATURE_DE];
   const en = ['Hello,', '', ...i.en, ...SIGNATURE_EN];
-  const text = [...de, '', '— English —', '', ...en, '', 'Diese E-Mail wurde automatisch erstellt. / This e-mail was generated automatically.'].join('\n');
-  const html = `<!doctype html><html lang="de"><body>${de.map((l) => `<p>${escape(l)}</p>`).join('')}<hr>` +
-    `<div lang="en">${en.map((l) => `<p>${escape(l)}</p>`).join('')}</div></body></html>`;
   return {
-    to: i.to, subject: i.subject, text, html,
+    ...bilingualMail(i.to, i.subject, de, en),
     ...(i.pdf ? { attachments: [{ filename: i.pdf.filename, content: i.pdf.content, contentType: 'application/pdf' }] } : {}),
   };
 }

@@ -3,12 +3,12 @@ import { formatEuro } from '../../domain/money';
 import { formatBerlinDateTime } from '../../domain/berlin-time';
 import { formatRfReference } from '../../domain/rf-reference';
 import type { MailMessage } from '../../adapters/mail/mailer';
+import { bilingualMail } from '../mail/bilingual-mail';
 
 export interface ReceiptMailInput {
   to: string; ticketNumber: string; reference: string; amountCents: number; bookedAt: string; offenceDe: string; offenceEn: string;
 }
 
-const escape = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export function paymentReceiptMail(i: ReceiptMailInput): MailMessage {
   const at = new Date(i.bookedAt);
@@ -40,8 +40,5 @@ export function paymentReceiptMail(i: ReceiptMailInput): MailMessage {
     'Kind regards',
     'City of Hagen – Public Order Office',
   ];
-  const text = [...de, '', '— English —', '', ...en, '', 'Diese E-Mail wurde automatisch erstellt. / This e-mail was generated automatically.'].join('\n');
-  const html = `<!doctype html><html lang="de"><body>${de.map((l) => `<p>${escape(l)}</p>`).join('')}<hr>` +
-    `<div lang="en">${en.map((l) => `<p>${escape(l)}</p>`).join('')}</div></body></html>`;
-  return { to: i.to, subject: `Zahlungsbestätigung / Payment receipt ${i.ticketNumber}`, text, html };
+  return bilingualMail(i.to, `Zahlungsbestätigung / Payment receipt ${i.ticketNumber}`, de, en);
 }

@@ -2,10 +2,10 @@
 import { formatEuro } from '../../domain/money';
 import { formatBerlinDateTime } from '../../domain/berlin-time';
 import type { MailMessage } from '../../adapters/mail/mailer';
+import { bilingualMail } from '../mail/bilingual-mail';
 
 export interface RefundMailInput { to: string; caseNumber: string; amountCents: number; bookedAt: string }
 
-const escape = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export function lateRefundMail(i: RefundMailInput): MailMessage {
   const at = new Date(i.bookedAt);
@@ -36,10 +36,5 @@ export function lateRefundMail(i: RefundMailInput): MailMessage {
     'Kind regards',
     'City of Hagen – Public Order Office',
   ];
-  const text = [...de, '', '— English —', '', ...en, '', 'Diese E-Mail wurde automatisch erstellt. / This e-mail was generated automatically.'].join('\n');
-  // A blank line ends a paragraph; the lines of one paragraph (the facts, the greeting) stay together.
-  const paragraphs = (lines: string[]) => lines.join('\n').split('\n\n').map((p) => `<p>${p.split('\n').map(escape).join('<br>')}</p>`).join('');
-  const html = `<!doctype html><html lang="de"><body>${paragraphs(de)}<hr>` +
-    `<div lang="en">${paragraphs(en)}</div></body></html>`;
-  return { to: i.to, subject: `Erstattung / Refund ${i.caseNumber}`, text, html };
+  return bilingualMail(i.to, `Erstattung / Refund ${i.caseNumber}`, de, en);
 }

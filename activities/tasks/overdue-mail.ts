@@ -1,10 +1,10 @@
 /** The e-mail to a department lead when an inbox task passed its due date: German, then English. */
 import type { MailMessage } from '../../adapters/mail/mailer';
+import { bilingualMail } from '../mail/bilingual-mail';
 import type { Task } from '../../store/tasks/task-store';
 import { DEPARTMENTS, isDepartment } from '../../domain/departments';
 import { formatBerlinDateTime } from '../../domain/berlin-time';
 
-const escape = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export function overdueMail(i: { to: string; leadName: string; task: Task; url: string }): MailMessage {
   const { task } = i;
@@ -22,8 +22,5 @@ export function overdueMail(i: { to: string; leadName: string; task: Task; url: 
     task.assigneeName ? `Claimed by: ${task.assigneeName}.` : 'Nobody has claimed the task yet.',
     `Open the task: ${i.url}`,
   ];
-  const text = [...de, '', '— English —', '', ...en, '', 'Diese E-Mail wurde automatisch erstellt. / This e-mail was generated automatically.'].join('\n');
-  const html = `<!doctype html><html lang="de"><body>${de.map((l) => `<p>${escape(l)}</p>`).join('')}<hr>` +
-    `<div lang="en">${en.map((l) => `<p>${escape(l)}</p>`).join('')}</div></body></html>`;
-  return { to: i.to, subject: `Überfällige Aufgabe / Overdue task: ${task.caseNumber}`, text, html };
+  return bilingualMail(i.to, `Überfällige Aufgabe / Overdue task: ${task.caseNumber}`, de, en);
 }
