@@ -31,7 +31,7 @@ const spec = (caseNumber: string): TaskSpec => ({
   dueAt: new Date(Date.now() + 14 * 86_400_000).toISOString(), caseData: {},
 });
 
-const RUNS = 8; // 20 at once hung the Java time-skipping server now and then (CI-c, and 2 of 5 local runs): see the issue note
+const RUNS = 20;
 
 const { EventType } = temporal.api.enums.v1;
 
