@@ -6,7 +6,6 @@ import { bilingualMail } from '../mail/bilingual-mail';
 
 export interface RefundMailInput { to: string; caseNumber: string; amountCents: number; bookedAt: string }
 
-
 export function lateRefundMail(i: RefundMailInput): MailMessage {
   const at = new Date(i.bookedAt);
   const de = [
