@@ -88,7 +88,9 @@ describe('chaos: the database stops during submissions', () => {
     // The refused ones again with their keys, as the client would.
     const refused = [...answers.keys()].filter((i) => answers.get(i)!.status !== 201);
     for (const i of refused) {
-      const again = await eventually(async () => { const r = await send(i); return r.status === 201 && r; }, `submission ${i} accepted on retry`, { tries: 60, everyMs: 500 });
+      let last: { status: number; json: any } | undefined;
+      const again = await eventually(async () => { const r = await send(i); last = r; return r.status === 201 && r; }, `submission ${i} accepted on retry`, { tries: 60, everyMs: 500 })
+        .catch((error: Error) => { throw new Error(`${error.message}; first answer ${answers.get(i)!.status} ${JSON.stringify(answers.get(i)!.json)}, last ${last?.status} ${JSON.stringify(last?.json)}`); });
       answers.set(i, again);
     }
     const numbers = new Set([...answers.values()].map((a) => a.json.ticketNumber));
