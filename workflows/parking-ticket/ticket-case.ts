@@ -7,7 +7,7 @@ import {
   ApplicationFailure, condition, proxyActivities, proxyLocalActivities, setHandler, upsertSearchAttributes, workflowInfo,
 } from '@temporalio/workflow';
 import type { ParkingTicketActivities } from '../../activities/parking-ticket';
-import { standard } from '../activity-options';
+import { someoneWaits, standard } from '../activity-options';
 import {
   ERROR_TYPES, registrationUpdate, ticketStateQuery,
   type ParkingTicketInput, type TicketRegistration, type TicketState, type TicketStatus,
@@ -21,12 +21,11 @@ const act = proxyActivities<ParkingTicketActivities>(standard);
  * instead of two plus an activity task (p50 146 → 67 ms at 1 client, issue 11). It is as
  * durable: the workflow was started before it runs, and a crash of the worker retries the
  * workflow task and with it the (idempotent) registration. Retried like `standard`; a
- * registration that keeps failing for more than 10 s is retried on a timer, not inside one task.
+ * registration that keeps failing is retried at most 5 s apart (`someoneWaits`: the warden waits).
  */
 const local = proxyLocalActivities<ParkingTicketActivities>({
-  startToCloseTimeout: '30 seconds',
+  ...someoneWaits,
   localRetryThreshold: '10 seconds',
-  retry: standard.retry,
 });
 
 export interface TicketCase {
