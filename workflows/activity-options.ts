@@ -19,8 +19,10 @@ export const standard: ActivityOptions = {
 };
 
 /**
- * A step somebody waits for at the counter (a warden's ticket number): retried like `standard`,
- * but never more than 5 s apart, so it goes through within seconds of a database that is back.
+ * A step somebody's request waits for — every activity an Update handler awaits, or that
+ * produces what an Update returns (a warden's ticket number, a case number, a recorded hearing
+ * answer, a caseworker's decision): retried like `standard`, but never more than 5 s apart, so
+ * it goes through within seconds of a database that is back.
  * With `standard`'s backoff a registration that failed through a 20-second outage waited 32 s
  * (or more) for its next attempt, and the warden's retries with the same key got 503 meanwhile
  * (seen in the database-stopped chaos test in CI).

@@ -9,10 +9,12 @@ import {
   DOG_TAX_ACTIONS, DOG_TAX_PROCEDURES, caseOpenedUpdate, deregistrationStateQuery,
   type DeregistrationState, type DeregistrationStatus, type DogDeregistrationInput,
 } from './shared';
-import { standard } from '../activity-options';
+import { someoneWaits, standard } from '../activity-options';
 import { caseUpdate } from '../search-attributes';
 
 const act = proxyActivities<DogTaxActivities>(standard);
+/** The citizen's submit waits for the case number (caseOpenedUpdate). */
+const waited = proxyActivities<DogTaxActivities>(someoneWaits);
 
 export async function dogDeregistrationWorkflow(input: DogDeregistrationInput): Promise<DeregistrationState> {
   const { workflowId, runId } = workflowInfo();
@@ -23,7 +25,7 @@ export async function dogDeregistrationWorkflow(input: DogDeregistrationInput): 
     return { caseNumber: state.caseNumber! };
   });
 
-  const { caseNumber } = await act.openDogTaxCase({ workflowId, runId, procedure: DOG_TAX_PROCEDURES.deregistration, input });
+  const { caseNumber } = await waited.openDogTaxCase({ workflowId, runId, procedure: DOG_TAX_PROCEDURES.deregistration, input });
   state.caseNumber = caseNumber;
   upsertSearchAttributes(caseUpdate({ procedure: DOG_TAX_PROCEDURES.deregistration, caseNumber, status: 'received' }));
   // First step: confirm receipt with the status link and a PDF of what was submitted.

@@ -5,7 +5,7 @@
  */
 import { allHandlersFinished, condition, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { DogTaxActivities } from '../../activities/dog-tax';
-import { standard } from '../activity-options';
+import { someoneWaits, standard } from '../activity-options';
 import { humanTasks } from '../tasks/human-task';
 import { exemptionDecisionTask } from './exemption-task';
 import {
@@ -15,6 +15,8 @@ import {
 import { caseUpdate } from '../search-attributes';
 
 const act = proxyActivities<DogTaxActivities>(standard);
+/** The citizen's submit waits for the case number (caseOpenedUpdate). */
+const waited = proxyActivities<DogTaxActivities>(someoneWaits);
 
 export async function dogTaxExemptionWorkflow(input: DogTaxExemptionInput): Promise<ExemptionState> {
   const { workflowId, runId } = workflowInfo();
@@ -31,7 +33,7 @@ export async function dogTaxExemptionWorkflow(input: DogTaxExemptionInput): Prom
   };
 
   // 1. Open the case and confirm receipt with the status link and a PDF of what was submitted.
-  const { caseNumber } = await act.openDogTaxCase({ workflowId, runId, procedure: DOG_TAX_PROCEDURES.exemption, input });
+  const { caseNumber } = await waited.openDogTaxCase({ workflowId, runId, procedure: DOG_TAX_PROCEDURES.exemption, input });
   state.caseNumber = caseNumber;
   upsertSearchAttributes(caseUpdate({ procedure: DOG_TAX_PROCEDURES.exemption, caseNumber, status: 'received' }));
   await act.sendDogTaxReceipt({ workflowId, runId, caseNumber });

@@ -10,10 +10,12 @@ import {
   DOG_TAX_ACTIONS, DOG_TAX_PROCEDURES, caseOpenedUpdate, registrationStateQuery,
   type DogRegistrationInput, type RegistrationState, type RegistrationStatus,
 } from './shared';
-import { standard } from '../activity-options';
+import { someoneWaits, standard } from '../activity-options';
 import { caseUpdate } from '../search-attributes';
 
 const act = proxyActivities<DogTaxActivities>(standard);
+/** The citizen's submit waits for the case number (caseOpenedUpdate). */
+const waited = proxyActivities<DogTaxActivities>(someoneWaits);
 
 export async function dogRegistrationWorkflow(input: DogRegistrationInput): Promise<RegistrationState> {
   const { workflowId, runId } = workflowInfo();
@@ -24,7 +26,7 @@ export async function dogRegistrationWorkflow(input: DogRegistrationInput): Prom
     return { caseNumber: state.caseNumber! };
   });
 
-  const { caseNumber } = await act.openDogTaxCase({ workflowId, runId, procedure: DOG_TAX_PROCEDURES.registration, input });
+  const { caseNumber } = await waited.openDogTaxCase({ workflowId, runId, procedure: DOG_TAX_PROCEDURES.registration, input });
   state.caseNumber = caseNumber;
   upsertSearchAttributes(caseUpdate({ procedure: DOG_TAX_PROCEDURES.registration, caseNumber, status: 'received' }));
   // First step: confirm receipt with the status link and a PDF of what was submitted.

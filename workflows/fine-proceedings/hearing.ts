@@ -6,10 +6,11 @@
  */
 import { ApplicationFailure, condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { FineProceedingsActivities } from '../../activities/fine-proceedings';
-import { standard } from '../activity-options';
+import { someoneWaits } from '../activity-options';
 import { FINE_ERRORS, hearingAnswerUpdate, type FineProceedingsState, type HearingAnswer } from './shared';
 
-const act = proxyActivities<FineProceedingsActivities>(standard);
+/** The citizen's answer waits for it (inside the Update). */
+const act = proxyActivities<FineProceedingsActivities>(someoneWaits);
 
 export interface Hearing {
   /** True once an answer is recorded (not merely received). */

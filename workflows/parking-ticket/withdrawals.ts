@@ -5,13 +5,14 @@
  */
 import { ApplicationFailure, condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { ParkingTicketActivities } from '../../activities/parking-ticket';
-import { standard } from '../activity-options';
+import { someoneWaits } from '../activity-options';
 import type { HumanTasks, TaskHandle } from '../tasks/human-task';
 import { ERROR_TYPES, PARKING_TICKET_ACTIONS, withdrawalRequestUpdate, type TicketStatus, type Withdrawal } from './shared';
 import type { TicketCase } from './ticket-case';
 import { WITHDRAWAL_DUE_DAYS, withdrawalTask } from './withdrawal-task';
 
-const act = proxyActivities<ParkingTicketActivities>(standard);
+/** The request waits for it (inside the Update). */
+const act = proxyActivities<ParkingTicketActivities>(someoneWaits);
 const DAY_MS = 86_400_000;
 /** The ticket's own statuses before a notice (while the Bußgeldverfahren runs the ticket stays letter_sent or holder_unknown). */
 const WITHDRAWABLE: TicketStatus[] = ['open', 'letter_sent', 'holder_unknown'];

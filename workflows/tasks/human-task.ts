@@ -19,7 +19,7 @@ import {
   completeTaskUpdate, ESCALATION_REPEAT_MS, openTasksQuery, TASK_ERRORS, taskIdOf,
   type TaskActivities, type TaskDecision, type TaskSpec, type TaskState,
 } from './shared';
-import { standard } from '../activity-options';
+import { someoneWaits, standard } from '../activity-options';
 
 export interface TaskHandle {
   readonly taskId: string;
@@ -30,6 +30,8 @@ export interface TaskHandle {
 }
 
 const act = proxyActivities<TaskActivities>(standard);
+/** Opening (the inbox shows the task; a withdrawal request waits for it) and a caseworker's decision (inside the Update). */
+const waited = proxyActivities<TaskActivities>(someoneWaits);
 
 export interface HumanTasks {
   open(spec: TaskSpec): Promise<TaskHandle>;
@@ -57,7 +59,7 @@ export function humanTasks(): HumanTasks {
     const { workflowId, runId } = workflowInfo();
     // The inbox may show the task before the workflow saw its openTask activity finish.
     await condition(() => opened.has(taskId));
-    await act.closeTask({ taskId, status: 'completed', decision, by, workflowId, runId });
+    await waited.closeTask({ taskId, status: 'completed', decision, by, workflowId, runId });
     // Visible to the workflow only now: its next steps follow the task's own audit event.
     task.decision = decision;
     task.decidedBy = by;
@@ -86,7 +88,7 @@ export function humanTasks(): HumanTasks {
       // Known before the activity runs: a decision sent the moment the task appears is accepted.
       const task: TaskHandle = { taskId, spec, state: 'open' };
       tasks.set(taskId, task);
-      await act.openTask({ ...spec, taskId, workflowId, runId });
+      await waited.openTask({ ...spec, taskId, workflowId, runId });
       opened.add(taskId);
       // Escalation runs beside whatever the workflow waits for; one timer at a time, no polling.
       void (async () => {
