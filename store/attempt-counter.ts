@@ -8,6 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { Schema, type Connection, type Model } from 'mongoose';
 import { isDuplicateKey } from './duplicate-key';
+import { racingUpsert } from './racing-upsert';
 
 interface StateDoc { _id: string; epoch?: string; lockedUntil?: Date | null; at?: Date }
 interface CountDoc { _id: string; at: Date }
@@ -45,7 +46,7 @@ export class AttemptCounter {
 
   /** Locks the key until `until`; the count starts again at 1 afterwards. */
   async lock(key: string, until: Date): Promise<void> {
-    await this.states.updateOne({ _id: key }, { $set: { epoch: newEpoch(), lockedUntil: until, at: new Date() } }, { upsert: true });
+    await racingUpsert(this.states, { _id: key }, { $set: { epoch: newEpoch(), lockedUntil: until, at: new Date() } });
   }
 
   /** Ends the current run (a success): one `_id` read, a write only if the run had attempts. */
@@ -57,7 +58,7 @@ export class AttemptCounter {
   }
 
   async unlock(key: string): Promise<void> {
-    await this.states.updateOne({ _id: key }, { $set: { epoch: newEpoch(), lockedUntil: null } }, { upsert: true });
+    await racingUpsert(this.states, { _id: key }, { $set: { epoch: newEpoch(), lockedUntil: null } });
   }
 
   /**

@@ -11,6 +11,7 @@
  */
 import { Schema, type Connection, type Model } from 'mongoose';
 import { isDuplicateKey } from './duplicate-key';
+import { racingUpsert } from './racing-upsert';
 
 interface CaseListEntry { _id: string; ref?: string; head?: number }
 
@@ -42,7 +43,7 @@ export async function appendToCaseList(conn: Connection, list: CaseListName, cas
       if (!isDuplicateKey(error)) throw error;
       continue;
     }
-    await entries.updateOne({ _id: headId(list, caseKey) }, { $max: { head: n } }, { upsert: true });
+    await racingUpsert(entries, { _id: headId(list, caseKey) }, { $max: { head: n } });
     return n;
   }
   throw new Error(`could not append to ${list} of ${caseKey}`);

@@ -3,6 +3,7 @@ import type { Connection } from 'mongoose';
 import type { ReadModel } from './models';
 import { appendToCaseList, caseList, startCaseList } from './case-lists';
 import { isDuplicateKey } from './duplicate-key';
+import { racingUpsert } from './racing-upsert';
 
 export interface NewDocument { id?: string; caseNumber: string; kind: string; filename: string; contentType: string; data: Buffer }
 
@@ -10,11 +11,8 @@ export interface NewDocument { id?: string; caseNumber: string; kind: string; fi
 export async function storeDocument(model: ReadModel, doc: NewDocument): Promise<string> {
   const id = doc.id ?? randomUUID();
   const sha256 = createHash('sha256').update(doc.data).digest('hex');
-  await model.documents.updateOne(
-    { _id: id },
-    { $setOnInsert: { caseNumber: doc.caseNumber, kind: doc.kind, filename: doc.filename, contentType: doc.contentType, sha256, data: doc.data } },
-    { upsert: true },
-  );
+  await racingUpsert(model.documents, { _id: id },
+    { $setOnInsert: { caseNumber: doc.caseNumber, kind: doc.kind, filename: doc.filename, contentType: doc.contentType, sha256, data: doc.data } });
   // Listed under its case by `_id` (store/case-lists.ts): the status page reads a case's documents without a scan.
   if (doc.caseNumber) await appendToCaseList(model.documents.db, 'documents', doc.caseNumber, id);
   return id;

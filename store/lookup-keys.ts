@@ -9,6 +9,7 @@
  */
 import { Schema, type Connection, type Model } from 'mongoose';
 import { isDuplicateKey } from './duplicate-key';
+import { racingUpsert } from './racing-upsert';
 
 interface LookupKey { _id: string; ref: string }
 
@@ -32,7 +33,7 @@ const idOf = (kind: LookupKind, key: string) => `${kind}:${key}`;
 export async function putLookupKey(conn: Connection, kind: LookupKind, key: string, ref: string, opts: { replace?: boolean } = {}): Promise<void> {
   const keys = lookupKeys(conn);
   if (opts.replace) {
-    await keys.updateOne({ _id: idOf(kind, key) }, { $set: { ref } }, { upsert: true });
+    await racingUpsert(keys, { _id: idOf(kind, key) }, { $set: { ref } });
     return;
   }
   try {

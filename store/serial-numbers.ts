@@ -24,6 +24,7 @@ import type { ReadModel } from './models';
 import { isDuplicateKey } from './duplicate-key';
 import { caseListEntries } from './case-lists';
 import { claimLookupKey, lookUpKey } from './lookup-keys';
+import { racingUpsert } from './racing-upsert';
 
 const headId = (sequence: string) => `serial-head|${sequence}`;
 const HEAD_EVERY = 8;
@@ -76,7 +77,7 @@ async function claimFrom(model: ReadModel, sequence: string, owner: string, curs
     }
     // Ours (now, or by an earlier attempt of this owner).
     cursor.next = Math.max(cursor.next ?? 0, value + 1);
-    if (value % HEAD_EVERY === 0) await heads.updateOne({ _id: headId(sequence) }, { $max: { head: value } }, { upsert: true });
+    if (value % HEAD_EVERY === 0) await racingUpsert(heads, { _id: headId(sequence) }, { $max: { head: value } });
     return value;
   }
   throw new Error(`could not claim a number of ${sequence}`);

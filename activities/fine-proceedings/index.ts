@@ -22,6 +22,7 @@ import { paymentDeadline } from '../../domain/berlin-time';
 import { fineCases, sealedAnswer } from '../../store/fine-proceedings/fine-case';
 import { answerReceivedMail, answererLink, noticeMail } from './mails';
 import { deriveAnswererToken } from '../../domain/parking-ticket/access-code';
+import { racingUpsert } from '../../store/racing-upsert';
 
 interface Traced { workflowId: string; runId: string }
 const caseType = PARKING_TICKET_PROCEDURE;
@@ -67,9 +68,9 @@ export function createFineProceedingsActivities(deps: FineProceedingsActivityDep
     async recordHearingAnswer(args: Traced & { ticketNumber: string; answer: HearingAnswer }): Promise<void> {
       // Sealed at rest (the person's name, address and reasons); bound to this ticket.
       const answer = sealedAnswer(cases.db, args.ticketNumber, args.answer);
-      await cases.updateOne({ _id: args.ticketNumber }, {
+      await racingUpsert(cases, { _id: args.ticketNumber }, {
         $setOnInsert: { workflowId: args.workflowId, answer, answeredAt: new Date() },
-      }, { upsert: true });
+      });
       // The first answer stands: a case document created earlier without one gets it now.
       await cases.updateOne({ _id: args.ticketNumber, answer: { $exists: false } }, { $set: { answer, answeredAt: new Date() } });
       await appendAuditEvent(model, { key: `${args.workflowId}:hearing.answered`, actor: 'citizen', action: FINE_PROCEEDINGS_ACTIONS.hearingAnswered, caseType,
@@ -128,10 +129,10 @@ export function createFineProceedingsActivities(deps: FineProceedingsActivityDep
         recipientAddress: `${recipient.street}, ${recipient.postalCode} ${recipient.city}`, documentId,
       });
       const { fineCents, feeCents, postageCents, totalCents } = args.amounts;
-      await cases.updateOne({ _id: ticket.ticketNumber }, {
+      await racingUpsert(cases, { _id: ticket.ticketNumber }, {
         $setOnInsert: { workflowId: args.workflowId },
         $set: { notice: { kind: args.kind, reference, fineCents, feeCents, postageCents, totalCents, deadline: new Date(args.deadline), documentId, issuedAt: new Date(), recipientName: recipient.name } },
-      }, { upsert: true });
+      });
       if (args.answer?.email) {
         // The letter goes by post either way: a refused address is recorded, not retried.
         await sendCaseMail(model, deps.mailer, { key: `${args.kind}:${ticket.ticketNumber}`, message: noticeMail({

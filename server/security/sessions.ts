@@ -13,6 +13,7 @@ import { appendToCaseList, caseList, dropCaseList } from '../../store/case-lists
 import { hourOf, SESSIONS_COLLECTION, SWEEP_MARK } from '../../store/accounts/session-sweep';
 
 import { SESSION_ABSOLUTE_TTL_MS, SESSION_IDLE_TTL_MS } from '../../store/accounts/sign-in-purge';
+import { racingUpsert } from '../../store/racing-upsert';
 
 /** The purge schedule (store/accounts/sign-in-purge.ts) deletes by the same two limits. */
 export const ABSOLUTE_TTL_MS = SESSION_ABSOLUTE_TTL_MS;
@@ -88,7 +89,7 @@ export class SessionStore {
     for (let hour = from; hour < current; hour += 1) {
       for (const id of await caseList(this.conn, 'staff-sessions', expiryKey(hour))) await this.sessions.deleteOne({ _id: id });
       await dropCaseList(this.conn, 'staff-sessions', expiryKey(hour));
-      await coll.updateOne({ _id: SWEEP_MARK } as never, { $max: { hour } }, { upsert: true });
+      await racingUpsert(coll, { _id: SWEEP_MARK } as never, { $max: { hour } });
     }
   }
 

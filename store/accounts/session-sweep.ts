@@ -4,6 +4,7 @@
  * each by `_id`. The mark is a document of the sessions collection (no token hash looks like it).
  */
 import type { Connection } from 'mongoose';
+import { racingUpsert } from '../racing-upsert';
 
 export const SESSIONS_COLLECTION = 'staff_sessions';
 export const SWEEP_MARK = 'sweep:hour';
@@ -18,5 +19,5 @@ export async function prepareSessionSweep(conn: Connection, now = new Date()): P
   const coll = conn.collection(SESSIONS_COLLECTION);
   if (await coll.findOne({ _id: SWEEP_MARK } as never)) return;
   await coll.deleteMany({ expiresAt: { $lte: now } });
-  await coll.updateOne({ _id: SWEEP_MARK } as never, { $max: { hour: hourOf(now) - 1 } }, { upsert: true });
+  await racingUpsert(coll, { _id: SWEEP_MARK } as never, { $max: { hour: hourOf(now) - 1 } });
 }

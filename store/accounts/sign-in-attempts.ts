@@ -19,6 +19,7 @@
 import { randomBytes } from 'node:crypto';
 import { Schema, type Connection, type Model } from 'mongoose';
 import { isDuplicateKey } from '../duplicate-key';
+import { racingUpsert } from '../racing-upsert';
 
 export interface RunState {
   _id: string;
@@ -94,7 +95,7 @@ export class SignInAttempts {
 
   /** An unlock: a new epoch whatever the state (a new run, a new tally). */
   async renew(key: string, now = Date.now()): Promise<void> {
-    await this.states.updateOne({ _id: key }, { $set: { epoch: newEpoch(), lockedUntil: null, lockedAtN: null, updatedAt: new Date(now) } }, { upsert: true });
+    await racingUpsert(this.states, { _id: key }, { $set: { epoch: newEpoch(), lockedUntil: null, lockedAtN: null, updatedAt: new Date(now) } });
   }
 
   /** The state keys that begin with `prefix` (a scan, for a rare admin action). */

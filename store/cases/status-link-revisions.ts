@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { Schema, type Connection, type Model } from 'mongoose';
+import { racingUpsert } from '../racing-upsert';
 
 interface RevisionDoc { _id: string; revision: string; at: Date }
 
@@ -20,6 +21,6 @@ export async function statusLinkRevision(conn: Connection, caseNumber: string): 
 /** A new revision: the case's earlier links are dead. */
 export async function replaceStatusLinkRevision(conn: Connection, caseNumber: string): Promise<string> {
   const revision = randomBytes(9).toString('base64url');
-  await revisions(conn).updateOne({ _id: caseNumber }, { $set: { revision, at: new Date() } }, { upsert: true });
+  await racingUpsert(revisions(conn), { _id: caseNumber }, { $set: { revision, at: new Date() } });
   return revision;
 }

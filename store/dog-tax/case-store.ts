@@ -13,6 +13,7 @@ import type { ReadModel } from '../models';
 import { listIn, numberedEntry, listKeys, moveBetween, pageOfLists, type ListEntry, type ListPage, type ListPageQuery } from '../staff-lists';
 import type { DogTaxProcedure, DogTaxStatus, FormRef } from '../../workflows/dog-tax/shared';
 import { openField, sealField } from '../sealed-box';
+import { racingUpsert } from '../racing-upsert';
 
 /** The submission (names, birth dates, addresses, IBANs) is sealed at rest, bound to its case (store/sealed-box.ts). */
 const submissionContext = (caseNumber: string) => `dog-tax-case:${caseNumber}:submission`;
@@ -30,9 +31,9 @@ export async function openCase(model: ReadModel, args: Traced & { procedure: Dog
     const year = berlinParts(new Date()).year;
     const serial = await claimSerialNumber(model, `dog-tax-case-${year}`, workflowId);
     caseNumber = `HST-${year}-${String(serial).padStart(6, '0')}`;
-    await model.dogTaxCases.updateOne({ _id: caseNumber }, { $setOnInsert: {
+    await racingUpsert(model.dogTaxCases, { _id: caseNumber }, { $setOnInsert: {
       workflowId, caseNumber, procedure, status: 'received', formId: input.formId, formVersion: input.formVersion, submission: sealField(model.dogTaxCases.db, input.submission, submissionContext(caseNumber)),
-    } }, { upsert: true });
+    } });
     await putLookupKey(model.dogTaxCases.db, 'dog-tax-case-of-workflow', workflowId, caseNumber);
   }
   // The staff's Hundesteuer lists, newest number first (again on a retry: no change).

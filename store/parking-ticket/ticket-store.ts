@@ -9,6 +9,7 @@ import type { ReadModel } from '../models';
 import { lookUpKey, putLookupKey } from '../lookup-keys';
 import { appendToCaseList, caseList } from '../case-lists';
 import { entryOf, listIn, listKeys, moveBetween, numberedEntry, pageOfLists, staffListIndex, type ListEntry, type ListPage, type ListPageQuery } from '../staff-lists';
+import { racingUpsert } from '../racing-upsert';
 
 export type TicketRecord = NonNullable<Awaited<ReturnType<typeof findTicketByNumber>>>;
 
@@ -49,7 +50,7 @@ export interface NewTicket {
  * ticket document; only its lookup key is).
  */
 export async function insertTicket(model: ReadModel, ticket: NewTicket, letterCodeHash: string): Promise<void> {
-  await model.tickets.updateOne({ _id: ticket.ticketNumber }, { $setOnInsert: ticket }, { upsert: true });
+  await racingUpsert(model.tickets, { _id: ticket.ticketNumber }, { $setOnInsert: ticket });
   await putLookupKey(model.tickets.db, 'ticket-of-access-code', ticket.accessCodeHash, ticket.ticketNumber);
   await putLookupKey(model.tickets.db, 'ticket-of-letter-code', letterCodeHash, ticket.ticketNumber);
   // Last: a workflow whose key exists has a complete ticket.
@@ -82,7 +83,7 @@ export type LetterKind = typeof LETTER_KINDS[number];
 /** Queues a letter of the case for printing, once per case and kind. */
 export async function queueLetter(model: ReadModel, letter: { caseNumber: string; kind: LetterKind; recipientName: string; recipientAddress: string; documentId: string }): Promise<void> {
   const key = `${letter.caseNumber}:${letter.kind}`;
-  await model.outbox.updateOne({ _id: key }, { $setOnInsert: { key, ...letter, status: 'queued' } }, { upsert: true });
+  await racingUpsert(model.outbox, { _id: key }, { $setOnInsert: { key, ...letter, status: 'queued' } });
   const stored = await model.outbox.findById(key, { createdAt: 1 }).lean<{ createdAt: Date }>();
   if (stored) await listIn(model.outbox.db, [listKeys.outbox(LETTERS_PROCEDURE)], entryOf(key, stored.createdAt));
 }
@@ -115,7 +116,7 @@ export interface BookedPayment { paymentId: string; caseType: string; caseNumber
 
 /** Books a payment once (by payment ID) and lists it under its case; answers the case's total paid. */
 export async function bookCasePayment(model: ReadModel, payment: BookedPayment): Promise<{ paidTotalCents: number }> {
-  await model.payments.updateOne({ _id: payment.paymentId }, { $setOnInsert: payment }, { upsert: true });
+  await racingUpsert(model.payments, { _id: payment.paymentId }, { $setOnInsert: payment });
   await appendToCaseList(model.payments.db, 'payments', `${payment.caseType}|${payment.caseNumber}`, payment.paymentId);
   const payments = await casePayments(model, payment.caseType, payment.caseNumber);
   return { paidTotalCents: payments.reduce((sum, p) => sum + p.amountCents, 0) };
@@ -159,7 +160,7 @@ export async function importRecordedTickets(model: ReadModel, tickets: Array<New
   const heads = new Map<string, number>();
   for (const t of tickets) heads.set(t.sequence, Math.max(heads.get(t.sequence) ?? 0, t.serial));
   for (const [sequence, head] of heads) {
-    await lists.updateOne({ _id: `serial-head|${sequence}` as never }, { $max: { head } }, { upsert: true });
+    await racingUpsert(lists, { _id: `serial-head|${sequence}` as never }, { $max: { head } });
   }
   // The staff's ticket lists, in one pass per list.
   const index = staffListIndex(conn);

@@ -3,6 +3,7 @@
  * kept only until the payment is handed to the workflow (data minimisation).
  */
 import { Schema, type Connection, type Model } from 'mongoose';
+import { racingUpsert } from '../racing-upsert';
 
 interface CheckoutIntent { _id: string; checkoutId: string; caseNumber: string; receiptEmail?: string | null; bookedAt?: Date | null }
 
@@ -26,10 +27,10 @@ export async function findCheckoutIntent(conn: Connection, checkoutId: string): 
 
 /** Remembers (or updates) which ticket a checkout pays for and where its receipt goes. */
 export async function recordCheckoutIntent(conn: Connection, checkoutId: string, intent: { caseNumber: string; receiptEmail?: string }): Promise<void> {
-  await checkoutIntents(conn).updateOne({ _id: checkoutId }, {
+  await racingUpsert(checkoutIntents(conn), { _id: checkoutId }, {
     $set: { caseNumber: intent.caseNumber, ...(intent.receiptEmail ? { receiptEmail: intent.receiptEmail } : {}) },
     $setOnInsert: { checkoutId },
-  }, { upsert: true });
+  });
 }
 
 /** The payment reached the workflow: the receipt address is no longer needed. */
