@@ -104,10 +104,12 @@ export function createParkingTicketActivities(deps: ParkingTicketActivityDeps) {
       const { paidTotalCents } = await bookCasePayment(model, { paymentId: payment.paymentId,
         caseType, caseNumber: args.ticketNumber, amountCents: payment.amountCents, channel: payment.channel, bookedAt: new Date(payment.bookedAt),
       });
-      await updateTicket(model, args.ticketNumber, { paidCents: paidTotalCents });
+      // Over-paid: more than the case is owed (a second payment, one after a withdrawal) — to be paid back.
+      const overpaidCents = Math.max(0, paidTotalCents - args.amountDueCents);
+      await updateTicket(model, args.ticketNumber, { paidCents: paidTotalCents, overpaidCents });
       await appendAuditEvent(model, { key: `${args.workflowId}:payment:${payment.paymentId}`, actor: `payment:${payment.channel}`,
         action: paidTotalCents >= args.amountDueCents ? PARKING_TICKET_ACTIONS.paymentBooked : PARKING_TICKET_ACTIONS.paymentPartial, caseType, caseNumber: args.ticketNumber,
-        workflowId: args.workflowId, runId: args.runId, details: { paymentId: payment.paymentId, amountCents: payment.amountCents, paidTotalCents } });
+        workflowId: args.workflowId, runId: args.runId, details: { paymentId: payment.paymentId, amountCents: payment.amountCents, paidTotalCents, ...(overpaidCents > 0 ? { overpaidCents } : {}) } });
       return { paidTotalCents };
     },
 

@@ -395,6 +395,8 @@ describe('Bußgeldverfahren (time skipping)', () => {
       const final = await handle.result();
       expect(final.status).toBe('fine_final');
       expect(final.paidCents).toBe(total);
+      // The notice's total was owed: nothing over-paid.
+      expect((await db.model.tickets.findOne({ ticketNumber: registration.ticketNumber }).lean())?.overpaidCents).toBe(0);
       expect(await db.model.payments.countDocuments({ caseNumber: registration.ticketNumber })).toBe(1);
       expect(await auditOf(registration.ticketNumber)).toEqual(expect.arrayContaining(['fine-proceedings.fine-notice-final:system', 'parking-ticket.payment-booked:payment:bank_transfer']));
     }, gated);

@@ -155,7 +155,7 @@ describe('ParkingTicket workflow (time skipping)', () => {
     });
   });
 
-  it('when a payment is reported while the case is closing, then it is booked before the run ends (not dropped)', async () => {
+  it('when a payment is reported while the case is closing, then it is booked before the run ends (not dropped) and, the ticket being withdrawn, recorded as over-paid in full', async () => {
     // The status write of the withdrawal waits for the test: the payment arrives while the case is closing.
     let closing!: () => void;
     const closed = new Promise<void>((resolve) => { closing = resolve; });
@@ -178,7 +178,10 @@ describe('ParkingTicket workflow (time skipping)', () => {
       expect(final.status).toBe('withdrawn');
       expect(final.paidCents).toBe(2500);
       expect(await db.model.payments.countDocuments({ caseNumber: registration.ticketNumber })).toBe(1);
-      expect((await db.model.audit.find({ caseNumber: registration.ticketNumber }).lean()).map((a) => a.action)).toContain('parking-ticket.payment-booked');
+      const booked = await db.model.audit.findOne({ caseNumber: registration.ticketNumber, action: 'parking-ticket.payment-booked' }).lean();
+      expect(booked?.details).toMatchObject({ paymentId: 'pay-while-closing', paidTotalCents: 2500, overpaidCents: 2500 });
+      // Nothing is owed on a withdrawn ticket: the cash office pays all of it back.
+      expect(await db.model.tickets.findOne({ ticketNumber: registration.ticketNumber }).lean()).toMatchObject({ status: 'withdrawn', paidCents: 2500, overpaidCents: 2500 });
     }, gated);
   });
 

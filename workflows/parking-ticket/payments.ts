@@ -14,8 +14,11 @@ const act = proxyActivities<ParkingTicketActivities>(standard);
 export interface Payments {
   /** Reported, not yet booked. */
   waiting(): boolean;
-  /** Books what was reported, in order; returns the payment that covered the amount due, if one did. */
-  book(): Promise<PaymentBooked | undefined>;
+  /**
+   * Books what was reported, in order; returns the payment that covered the amount due, if one
+   * did. `dueCents`: what the case is owed instead of `dueCents()` (nothing, once withdrawn).
+   */
+  book(dueCents?: number): Promise<PaymentBooked | undefined>;
   /**
    * What settles the case now: the amount due (a notice's total once one is issued) — or the
    * Verwarnungsgeld, when payments booked within the week cover it, however late they were reported.
@@ -39,13 +42,14 @@ export function acceptPayments(ticket: TicketCase): Payments {
   return {
     waiting: () => unbooked.length > 0,
     dueCents,
-    async book() {
+    async book(owed) {
       while (unbooked.length > 0) {
         const payment = unbooked.shift()!;
         if (inTime(payment)) paidInTimeCents += payment.amountCents;
-        const booked = await act.recordTicketPayment({ ticketNumber: state.ticketNumber!, payment, amountDueCents: dueCents(), workflowId, runId });
+        const amountDueCents = owed ?? dueCents();
+        const booked = await act.recordTicketPayment({ ticketNumber: state.ticketNumber!, payment, amountDueCents, workflowId, runId });
         state.paidCents = booked.paidTotalCents;
-        if (state.paidCents >= dueCents()) return payment;
+        if (state.paidCents >= amountDueCents) return payment;
       }
       return undefined;
     },

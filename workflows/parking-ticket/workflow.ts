@@ -42,7 +42,7 @@ export async function parkingTicketWorkflow(input: ParkingTicketInput): Promise<
   // 5. Nothing left behind: handlers finished, open tasks cancelled, every reported payment booked.
   await condition(allHandlersFinished);
   await tasks.cancelAll(ticket.state.status);
-  await bookLatePayments(payments);
+  await bookLatePayments(payments, ticket);
   return ticket.state;
 }
 
@@ -60,10 +60,14 @@ async function sendHearingLetter(ticket: TicketCase) {
   return holder;
 }
 
-/** A payment reported while the case was closing is booked (the money arrived), never dropped; the status stays. */
-async function bookLatePayments(payments: Payments): Promise<void> {
+/**
+ * A payment reported while the case was closing is booked (the money arrived), never dropped;
+ * the status stays. What exceeds the amount due is recorded as over-paid (all of it on a
+ * withdrawn ticket), for the city's cash office to pay back.
+ */
+async function bookLatePayments(payments: Payments, ticket: TicketCase): Promise<void> {
   while (payments.waiting()) {
-    await payments.book();
+    await payments.book(ticket.state.status === 'withdrawn' ? 0 : undefined);
     await condition(allHandlersFinished);
   }
 }
