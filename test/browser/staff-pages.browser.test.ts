@@ -4,14 +4,17 @@
  * decision form in that language, a history of sentences (ids only for administrators, no step
  * twice), the designer titled by the form's name, and an accounts table that fits a desktop.
  */
+import { mkdirSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { paymentBookedSignal } from '../../workflows/parking-ticket/shared';
 import { eventually } from '../support/eventually';
 import { HttpClient, TEST_STAFF, createTestAccount } from '../support/system';
 import { letterCodeOf } from '../support/letter-code';
 import { useBrowserTestSystem, expectNoWcagViolations, type BrowserTestContext } from '../support/browser';
 
 const ctx = useBrowserTestSystem('browser_staff_pages');
+const SHOTS = process.env.AMTSWEG_SCREENSHOTS; // a folder: pictures to look at (not compared)
 let app: BrowserTestContext['app'];
 let browser: BrowserTestContext['browser'];
 beforeAll(() => {
@@ -98,6 +101,35 @@ describe('staff pages', () => {
         expect(text).not.toMatch(/fine-proceedings-[0-9a-f]{8}/);
       }
       await page.context().close();
+    }
+  });
+
+  it('when a transfer pays more than the ticket costs, then the case history names the bank transfer as who booked it and the amount to be paid back, in German and English, at phone and desktop width', async () => {
+    const staff = new HttpClient(app.baseUrl);
+    await staff.signInStaff();
+    const { ticketNumber } = (await staff.request('POST', '/api/parking-tickets', {
+      offenceCode: '112454', plate: 'HA-UE 55', place: 'Elberfelder Straße 12, Hagen', observedAt: new Date(Date.now() - 3_600_000).toISOString(),
+    }, { 'Idempotency-Key': 'browser-staff-pages-overpaid' })).json;
+    const ticket = await app.system.model.tickets.findOne({ ticketNumber }).lean();
+    // The bank statement's booking, as the statement import reports it: 60 € for a 55 € Verwarnungsgeld.
+    await app.system.temporal.workflow.getHandle(ticket!.workflowId!).signal(paymentBookedSignal, {
+      paymentId: `stmt-${ticketNumber}`, amountCents: 6000, bookedAt: new Date().toISOString(), channel: 'bank_transfer',
+    });
+    await eventually(async () => (await app.system.model.tickets.findOne({ ticketNumber }).lean())?.status === 'paid', 'paid', { tries: 200 });
+    if (SHOTS) mkdirSync(SHOTS, { recursive: true });
+    const words = { de: { who: 'Überweisung', paid: /Überzahlt: 5,00\s€, zurückzuzahlen\./ }, en: { who: 'Bank transfer', paid: /Over-paid: €5\.00, to be paid back\./ } };
+    for (const lang of ['de', 'en'] as const) {
+      for (const width of [390, 1280]) {
+        const page = await signedIn(`/dienst/vorgaenge/${ticketNumber}`, lang, TEST_STAFF, width);
+        const rows = page.locator('table tbody tr');
+        await rows.first().waitFor();
+        const booked = (await rows.allInnerTexts()).find((r) => words[lang].paid.test(r));
+        expect(booked, `${lang} ${width}: ${(await rows.allInnerTexts()).join(' | ')}`).toContain(words[lang].who);
+        expect(await rows.allInnerTexts(), `${lang} ${width}`).not.toContainEqual(expect.stringMatching(/payment:|bank_transfer|late:|notice:/));
+        if (SHOTS) await page.screenshot({ path: `${SHOTS}/case-history-overpaid-${lang}-${width}.png`, fullPage: true });
+        if (width === 1280) await expectNoWcagViolations(page, `case history ${lang}`);
+        await page.context().close();
+      }
     }
   });
 

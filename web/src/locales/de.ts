@@ -555,6 +555,7 @@ export const de = {
     historyCaption: (caseNumber: string) => `Verlauf des Vorgangs ${caseNumber}, älteste Einträge zuerst`,
     when: 'Wann', who: 'Wer', what: 'Was', details: 'Einzelheiten', run: 'Workflow-Lauf',
     actorSystem: 'System (automatisch)', actorCitizen: 'Bürgerin oder Bürger',
+    actorPayment: (channel: string) => (({ card: 'Kartenzahlung', paypal: 'Zahlung per PayPal', bank_transfer: 'Überweisung' }) as Record<string, string>)[channel] ?? 'Zahlungseingang',
     actionText: (action: string) => (({
       'parking-ticket.recorded': 'Knöllchen erfasst',
       'parking-ticket.paid': 'Bezahlt',

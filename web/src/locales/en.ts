@@ -554,6 +554,7 @@ export const en: Dictionary = {
     historyCaption: (caseNumber: string) => `History of case ${caseNumber}, oldest first`,
     when: 'When', who: 'Who', what: 'What', details: 'Details', run: 'Workflow run',
     actorSystem: 'System (automatic)', actorCitizen: 'Citizen',
+    actorPayment: (channel: string) => (({ card: 'Card payment', paypal: 'PayPal payment', bank_transfer: 'Bank transfer' }) as Record<string, string>)[channel] ?? 'Payment received',
     actionText: (action: string) => (({
       'parking-ticket.recorded': 'Ticket recorded',
       'parking-ticket.paid': 'Paid',

@@ -51,6 +51,8 @@ function CaseDocuments({ value, headingLevel }: { value: StaffCase; headingLevel
 function actorText(e: HistoryEvent, t: ReturnType<typeof useI18n>['t']): string {
   if (e.actor === 'system') return t.caseHistory.actorSystem;
   if (e.actor === 'citizen' || e.actor.startsWith('citizen:')) return t.caseHistory.actorCitizen;
+  // A payment books itself: its channel in words, not the key `payment:bank_transfer`.
+  if (e.actor.startsWith('payment:')) return t.caseHistory.actorPayment(e.actor.slice('payment:'.length));
   return e.actorName ? `${e.actorName} (${e.actor})` : e.actor;
 }
 

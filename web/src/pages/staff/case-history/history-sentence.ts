@@ -53,7 +53,10 @@ const SENTENCES: Record<Lang, Record<string, Template>> = {
   de: {
     'parking-ticket.recorded': (d, s) => `Tatbestand ${s('offence')}, Verwarnungsgeld ${s('amountCents')}.`,
     'parking-ticket.letter-queued': (_d, s) => `Schriftliche Verwarnung mit Zahlungsfrist bis ${s('letterDeadline')}.`,
-    'parking-ticket.payment-booked': (_d, s) => `${s('amountCents')} gebucht, insgesamt bezahlt: ${s('paidTotalCents')}.`,
+    'parking-ticket.payment-booked': (d, s) => `${s('amountCents')} gebucht, insgesamt bezahlt: ${s('paidTotalCents')}.${d.overpaidCents ? ` Überzahlt: ${s('overpaidCents')}, zurückzuzahlen.` : ''}`,
+    // An over-payment is named by the booking that caused it, not again here.
+    'parking-ticket.paid': (d) => [d.late ? 'Nach dem Anhörungsbrief.' : 'Innerhalb der Wochenfrist.',
+      d.notice === 'fine_notice' ? 'Der Bußgeldbescheid war erlassen.' : d.notice === 'cost_notice' ? 'Der Kostenbescheid war erlassen.' : ''].filter(Boolean).join(' '),
     'parking-ticket.late-payment-refunded': (_d, s) => `${s('amountCents')} gingen ein, als das Verfahren schon abgeschlossen war; der Betrag wurde erstattet.`,
     'parking-ticket.payment-partial': (_d, s) => `${s('amountCents')} gebucht, insgesamt bezahlt: ${s('paidTotalCents')}.`,
     'fine-proceedings.hearing-answered': (d, s) => `Die Person ${s('facts')}; ${d.email ? 'mit' : 'ohne'} E-Mail-Adresse.`,
@@ -71,7 +74,9 @@ const SENTENCES: Record<Lang, Record<string, Template>> = {
   en: {
     'parking-ticket.recorded': (_d, s) => `Offence ${s('offence')}, warning fine ${s('amountCents')}.`,
     'parking-ticket.letter-queued': (_d, s) => `Written warning with a payment deadline of ${s('letterDeadline')}.`,
-    'parking-ticket.payment-booked': (_d, s) => `${s('amountCents')} booked, paid in total: ${s('paidTotalCents')}.`,
+    'parking-ticket.payment-booked': (d, s) => `${s('amountCents')} booked, paid in total: ${s('paidTotalCents')}.${d.overpaidCents ? ` Over-paid: ${s('overpaidCents')}, to be paid back.` : ''}`,
+    'parking-ticket.paid': (d) => [d.late ? 'After the hearing letter.' : 'Within the week.',
+      d.notice === 'fine_notice' ? 'The fine notice had been issued.' : d.notice === 'cost_notice' ? 'The cost notice had been issued.' : ''].filter(Boolean).join(' '),
     'parking-ticket.late-payment-refunded': (_d, s) => `${s('amountCents')} arrived after the case was closed; the amount was refunded.`,
     'parking-ticket.payment-partial': (_d, s) => `${s('amountCents')} booked, paid in total: ${s('paidTotalCents')}.`,
     'fine-proceedings.hearing-answered': (d, s) => `The person ${s('facts')}; ${d.email ? 'with' : 'without'} an e-mail address.`,

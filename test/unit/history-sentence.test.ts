@@ -1,0 +1,27 @@
+/** The staff case history's sentences (web/src/pages/staff/case-history/history-sentence.ts): money in words, an over-payment named. */
+import { describe, expect, it } from 'vitest';
+import { historySentence as sentence } from '../../web/src/pages/staff/case-history/history-sentence';
+
+/** Money is formatted with a no-break space before the euro sign; compared with plain spaces here. */
+const historySentence = (...args: Parameters<typeof sentence>) => sentence(...args).replace(/\u00a0/g, ' ');
+
+describe('case history sentences', () => {
+  it('when a booked payment over-pays the case, then the sentence says how much is to be paid back, in German and English', () => {
+    const details = { paymentId: 'pay-1', amountCents: 2500, paidTotalCents: 2500, overpaidCents: 2500 };
+    expect(historySentence('parking-ticket.payment-booked', details, 'de')).toBe('25,00 € gebucht, insgesamt bezahlt: 25,00 €. Überzahlt: 25,00 €, zurückzuzahlen.');
+    expect(historySentence('parking-ticket.payment-booked', details, 'en')).toBe('€25.00 booked, paid in total: €25.00. Over-paid: €25.00, to be paid back.');
+  });
+
+  it('when a booked payment settles the case exactly, then no over-payment is mentioned', () => {
+    const details = { paymentId: 'pay-2', amountCents: 2500, paidTotalCents: 2500 };
+    expect(historySentence('parking-ticket.payment-booked', details, 'de')).toBe('25,00 € gebucht, insgesamt bezahlt: 25,00 €.');
+    expect(historySentence('parking-ticket.payment-booked', details, 'en')).toBe('€25.00 booked, paid in total: €25.00.');
+  });
+
+  it('when a ticket is paid, then the sentence says when in words (no raw keys such as "late"), and not the over-payment a second time', () => {
+    expect(historySentence('parking-ticket.paid', { overpaidCents: 500, late: false }, 'de')).toBe('Innerhalb der Wochenfrist.');
+    expect(historySentence('parking-ticket.paid', { overpaidCents: 0, late: true, notice: 'fine_notice' }, 'de')).toBe('Nach dem Anhörungsbrief. Der Bußgeldbescheid war erlassen.');
+    expect(historySentence('parking-ticket.paid', { overpaidCents: 0, late: true }, 'en')).toBe('After the hearing letter.');
+    expect(historySentence('parking-ticket.paid', { overpaidCents: 0, late: true, notice: 'cost_notice' }, 'en')).toBe('After the hearing letter. The cost notice had been issued.');
+  });
+});
