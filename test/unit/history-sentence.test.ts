@@ -24,4 +24,9 @@ describe('case history sentences', () => {
     expect(historySentence('parking-ticket.paid', { overpaidCents: 0, late: true }, 'en')).toBe('After the hearing letter.');
     expect(historySentence('parking-ticket.paid', { overpaidCents: 0, late: true, notice: 'cost_notice' }, 'en')).toBe('After the hearing letter. The cost notice had been issued.');
   });
+
+  it('when a withdrawal is requested, then who asked is said in words (no "source: citizen")', () => {
+    expect(historySentence('parking-ticket.withdrawal-requested', { source: 'citizen', reason: 'Parkausweis lag aus', taskId: 't-1' }, 'de')).toBe('Einspruch über das Portal. Begründung: „Parkausweis lag aus“.');
+    expect(historySentence('parking-ticket.withdrawal-requested', { source: 'staff', reason: 'Kennzeichen falsch', taskId: 't-1' }, 'en')).toBe('Requested by staff. Reason: “Kennzeichen falsch”.');
+  });
 });

@@ -12,7 +12,7 @@ const WORDS = {
     departments: { traffic: 'Verkehrsüberwachung', 'fine-office': 'Bußgeldstelle', 'tax-office': 'Steueramt', 'citizens-office': 'Bürgeramt' } as Record<string, string>,
     facts: { admits: 'räumt den Verstoß ein', denies: 'bestreitet den Verstoß', other_driver: 'nennt eine andere Person als Fahrer', no_statement: 'macht keine Angaben zur Sache' } as Record<string, string>,
     outcomes: { drop: 'Verfahren einstellen', fine_notice: 'Bußgeldbescheid erlassen', cost_notice: 'Kostenbescheid erlassen', withdraw: 'Zurücknehmen', keep: 'Aufrechterhalten', granted: 'Befreiung gewährt', reduced: 'Ermäßigung gewährt', rejected: 'Abgelehnt' } as Record<string, string>,
-    labels: { offence: 'Tatbestand', amountCents: 'Betrag', paidTotalCents: 'Bezahlt insgesamt', overpaidCents: 'Überzahlt', letterDeadline: 'Zahlungsfrist', dueAt: 'Fällig am', reason: 'Begründung', department: 'Amt', annualCentsAfter: 'Jahressteuer danach', tagNumber: 'Steuermarke', from: 'Von', to: 'An', email: 'E-Mail-Adresse angegeben', facts: 'Angabe zur Sache', decision: 'Entscheidung', outcome: 'Entscheidung', fineEuros: 'Geldbuße (Euro)', note: 'Vermerk', fineCents: 'Geldbuße', feeCents: 'Gebühr', expensesCents: 'Auslagen', totalCents: 'Gesamtbetrag' } as Record<string, string>,
+    labels: { offence: 'Tatbestand', amountCents: 'Betrag', paidTotalCents: 'Bezahlt insgesamt', overpaidCents: 'Überzahlt', letterDeadline: 'Zahlungsfrist', dueAt: 'Fällig am', reason: 'Begründung', department: 'Amt', annualCentsAfter: 'Jahressteuer danach', tagNumber: 'Steuermarke', from: 'Von', to: 'An', email: 'E-Mail-Adresse angegeben', facts: 'Angabe zur Sache', decision: 'Entscheidung', outcome: 'Entscheidung', fineEuros: 'Geldbuße (Euro)', note: 'Vermerk', fineCents: 'Geldbuße', feeCents: 'Gebühr', expensesCents: 'Auslagen', totalCents: 'Gesamtbetrag', registered: 'Hund angemeldet' } as Record<string, string>,
     nobody: 'niemand',
   },
   en: {
@@ -20,7 +20,7 @@ const WORDS = {
     departments: { traffic: 'Traffic enforcement', 'fine-office': 'Fine office', 'tax-office': 'Tax office', 'citizens-office': "Citizens' office" } as Record<string, string>,
     facts: { admits: 'admits the offence', denies: 'denies the offence', other_driver: 'names another person as the driver', no_statement: 'makes no statement on the matter' } as Record<string, string>,
     outcomes: { drop: 'Drop the proceedings', fine_notice: 'Issue a fine notice', cost_notice: 'Issue a cost notice', withdraw: 'Withdraw', keep: 'Keep', granted: 'Exemption granted', reduced: 'Reduction granted', rejected: 'Rejected' } as Record<string, string>,
-    labels: { offence: 'Offence', amountCents: 'Amount', paidTotalCents: 'Paid in total', overpaidCents: 'Overpaid', letterDeadline: 'Payment deadline', dueAt: 'Due', reason: 'Reason', department: 'Department', annualCentsAfter: 'Annual tax after', tagNumber: 'Tax tag', from: 'From', to: 'To', email: 'E-mail address given', facts: 'On the matter', decision: 'Decision', outcome: 'Decision', fineEuros: 'Fine (euros)', note: 'Note', fineCents: 'Fine', feeCents: 'Fee', expensesCents: 'Expenses', totalCents: 'Total' } as Record<string, string>,
+    labels: { offence: 'Offence', amountCents: 'Amount', paidTotalCents: 'Paid in total', overpaidCents: 'Overpaid', letterDeadline: 'Payment deadline', dueAt: 'Due', reason: 'Reason', department: 'Department', annualCentsAfter: 'Annual tax after', tagNumber: 'Tax tag', from: 'From', to: 'To', email: 'E-mail address given', facts: 'On the matter', decision: 'Decision', outcome: 'Decision', fineEuros: 'Fine (euros)', note: 'Note', fineCents: 'Fine', feeCents: 'Fee', expensesCents: 'Expenses', totalCents: 'Total', registered: 'Dog registered' } as Record<string, string>,
     nobody: 'nobody',
   },
 };
@@ -36,7 +36,7 @@ function show(key: string, value: unknown, lang: Lang): string {
   if (key === 'department') return w.departments[String(value)] ?? String(value);
   if (key === 'facts') return w.facts[String(value)] ?? String(value);
   if (key === 'outcome') return w.outcomes[String(value)] ?? String(value);
-  if (key === 'reason' || key === 'note') return `„${String(value)}“`;
+  if (key === 'reason' || key === 'note') return lang === 'de' ? `„${String(value)}“` : `“${String(value)}”`;
   if (typeof value === 'object') return pairs(value as Details, lang);
   return String(value);
 }
@@ -57,6 +57,7 @@ const SENTENCES: Record<Lang, Record<string, Template>> = {
     // An over-payment is named by the booking that caused it, not again here.
     'parking-ticket.paid': (d) => [d.late ? 'Nach dem Anhörungsbrief.' : 'Innerhalb der Wochenfrist.',
       d.notice === 'fine_notice' ? 'Der Bußgeldbescheid war erlassen.' : d.notice === 'cost_notice' ? 'Der Kostenbescheid war erlassen.' : ''].filter(Boolean).join(' '),
+    'parking-ticket.withdrawal-requested': (d, s) => `${d.source === 'citizen' ? 'Einspruch über das Portal' : 'Von der Verwaltung beantragt'}. Begründung: ${s('reason')}.`,
     'parking-ticket.late-payment-refunded': (_d, s) => `${s('amountCents')} gingen ein, als das Verfahren schon abgeschlossen war; der Betrag wurde erstattet.`,
     'parking-ticket.payment-partial': (_d, s) => `${s('amountCents')} gebucht, insgesamt bezahlt: ${s('paidTotalCents')}.`,
     'fine-proceedings.hearing-answered': (d, s) => `Die Person ${s('facts')}; ${d.email ? 'mit' : 'ohne'} E-Mail-Adresse.`,
@@ -77,6 +78,7 @@ const SENTENCES: Record<Lang, Record<string, Template>> = {
     'parking-ticket.payment-booked': (d, s) => `${s('amountCents')} booked, paid in total: ${s('paidTotalCents')}.${d.overpaidCents ? ` Over-paid: ${s('overpaidCents')}, to be paid back.` : ''}`,
     'parking-ticket.paid': (d) => [d.late ? 'After the hearing letter.' : 'Within the week.',
       d.notice === 'fine_notice' ? 'The fine notice had been issued.' : d.notice === 'cost_notice' ? 'The cost notice had been issued.' : ''].filter(Boolean).join(' '),
+    'parking-ticket.withdrawal-requested': (d, s) => `${d.source === 'citizen' ? 'Objection on the portal' : 'Requested by staff'}. Reason: ${s('reason')}.`,
     'parking-ticket.late-payment-refunded': (_d, s) => `${s('amountCents')} arrived after the case was closed; the amount was refunded.`,
     'parking-ticket.payment-partial': (_d, s) => `${s('amountCents')} booked, paid in total: ${s('paidTotalCents')}.`,
     'fine-proceedings.hearing-answered': (d, s) => `The person ${s('facts')}; ${d.email ? 'with' : 'without'} an e-mail address.`,
