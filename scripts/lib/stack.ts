@@ -9,7 +9,7 @@
  * stop() ends every child cleanly.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, statSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { ferretdbPath, maildevEntry, temporalCliPath } from './binaries';
@@ -165,6 +165,22 @@ interface Service {
 /** Restart delays: 1, 2, 4 … 30 s; a service that ran a minute starts counting again. */
 export const restartDelayMs = (restarts: number) => Math.min(30_000, 1000 * 2 ** restarts);
 
+/**
+ * Why a Temporal dev server did not start, when another start can help: `http` — the HTTP API
+ * port we picked was taken between our check and its bind (pick another; CI saw it once);
+ * `internal` — a port the CLI picked itself for an internal service (history, matching, worker,
+ * membership) was taken before its bind, and the server died (CI: "Failed to start gRPC listener
+ * … 127.0.0.1:46001: bind: address already in use" service=history, then a nil-listener panic);
+ * a new start picks new ones. The frontend port is the address everyone uses: never changed here.
+ */
+export function temporalPortTaken(log: string, frontendPort: number, httpPort: number): 'http' | 'internal' | undefined {
+  const taken = [...log.matchAll(/listen tcp 127\.0\.0\.1:(\d+): bind: address already in use/g)].map((m) => Number(m[1]));
+  // Refused by the CLI's own check ("can't set frontend HTTP port N") or, taken after it, by the server's bind.
+  if (taken.includes(httpPort) || new RegExp(`HTTP port ${httpPort}\\b[^\\n]*address already in use`).test(log)) return 'http';
+  if (taken.some((port) => port !== frontendPort)) return 'internal';
+  return undefined;
+}
+
 export async function startStack(options: StackOptions): Promise<RunningStack> {
   const dataDir = resolve(options.dataDir);
   const logDir = join(dataDir, 'logs');
@@ -271,16 +287,16 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         args.push('--ui-ip', '127.0.0.1', '--ui-port', String(ports.temporalUi));
         if (options.temporalUiCodecEndpoint) args.push('--ui-codec-endpoint', options.temporalUiCodecEndpoint);
       }
+      const temporalLog = join(logDir, 'temporal.log');
+      // What this start wrote: the log is appended to across starts.
+      let logFrom = existsSync(temporalLog) ? statSync(temporalLog).size : 0;
       waits.push(service('temporal', temporalCli, args, [[ports.temporal, 'Temporal dev server', 'TEMPORAL_PORT']], async (svc, error, attempt) => {
-        // The HTTP API port is ours to pick and nothing else refers to it: when another process took
-        // it between our check and the server's bind (an ephemeral port, CI saw it once), pick again.
-        const tried = svc.args[httpPortAt(svc.args)];
-        const log = join(logDir, 'temporal.log');
-        // Refused by the CLI's own check ("can't set frontend HTTP port N") or, taken after it, by the server's bind.
-        const bindFailed = existsSync(log) && new RegExp(`(HTTP port ${tried}|HTTP API on 127\\.0\\.0\\.1:${tried}): listen tcp 127\\.0\\.0\\.1:${tried}: bind: address already in use`).test(readFileSync(log, 'utf8'));
-        if (attempt >= 3 || !bindFailed) return false;
-        svc.args[httpPortAt(svc.args)] = String(await freePort());
-        return true;
+        if (attempt >= 3) return false;
+        const text = existsSync(temporalLog) ? readFileSync(temporalLog).subarray(logFrom).toString('utf8') : '';
+        logFrom += Buffer.byteLength(text);
+        const taken = temporalPortTaken(text, ports.temporal, Number(svc.args[httpPortAt(svc.args)]));
+        if (taken === 'http') svc.args[httpPortAt(svc.args)] = String(await freePort());
+        return taken !== undefined;
       })
         .then(() => setRetention(`127.0.0.1:${ports.temporal}`, namespace, options.temporalRetentionDays ?? DEFAULT_RETENTION_DAYS)));
       result.temporalAddress = `127.0.0.1:${ports.temporal}`;

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_RETENTION_DAYS, freePort, startStack, type RunningStack, type StackPorts } from '../../scripts/lib/stack';
+import { DEFAULT_RETENTION_DAYS, freePort, startStack, temporalPortTaken, type RunningStack, type StackPorts } from '../../scripts/lib/stack';
 import { readState } from '../../scripts/lib/processes';
 import { readTemporalVersion, temporalDbFile, temporalVersionFile, writeTemporalVersion } from '../../scripts/lib/temporal-data';
 
@@ -82,6 +82,16 @@ describe('the embedded Temporal server', () => {
       squatter.close();
     }
   }, 180_000);
+
+  it('when a start fails because a port was taken, then only a port another start can change is a reason to try again (the CLI\'s internal ports, our HTTP port — not the frontend port)', () => {
+    // The line CI's restore drill died on: a port the CLI had picked for its history service.
+    const internal = 'time=2026-12-02T17:58:21.004 level=ERROR msg="Failed to start gRPC listener" error="listen tcp 127.0.0.1:46001: bind: address already in use" service=history address=127.0.0.1:46001\npanic: runtime error: invalid memory address or nil pointer dereference';
+    expect(temporalPortTaken(internal, 46000, 46100)).toBe('internal');
+    expect(temporalPortTaken('Error: failed starting server: HTTP API on 127.0.0.1:46100: listen tcp 127.0.0.1:46100: bind: address already in use', 46000, 46100)).toBe('http');
+    // The frontend port is everyone's address: taken, the start is refused with the foreign-port message instead.
+    expect(temporalPortTaken('msg="Failed to start gRPC listener" error="listen tcp 127.0.0.1:46000: bind: address already in use" service=frontend', 46000, 46100)).toBeUndefined();
+    expect(temporalPortTaken('Error: unable to open database file', 46000, 46100)).toBeUndefined();
+  });
 
   it('when the data folder was created by another Temporal server version, then the start is refused with a message that says how to go on; the same version starts', async () => {
     const own = readTemporalVersion(dataDir)!;
