@@ -166,7 +166,7 @@ function rawBodyParser(route: RouteSpec): express.RequestHandler[] {
 /**
  * helmet's defaults (COOP/CORP, nosniff, no-referrer, …) with a strict CSP the built app passes:
  * everything from this origin only, no inline script or style and no eval (the forms validate
- * in the browser with an interpreting validator, web/src/forms/validator.ts; React's style
+ * in the browser with an interpreting validator, web/src/rjsf/validator.ts; React's style
  * props are set through the CSSOM, which style-src does not govern), no framing, no plugins.
  * The sandbox checkout page sets its own policy. HSTS only on a request that came over TLS
  * (directly, or from a proxy trusted by TRUST_PROXY) or when PUBLIC_BASE_URL is https;

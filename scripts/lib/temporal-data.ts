@@ -51,7 +51,7 @@ export class TemporalVersionMismatchError extends StartRefusedError {
     super(`The Temporal data in ${dirname(temporalDbFile(dataDir))} was created by Temporal server ${had.server} (CLI ${had.cli}); `
       + `this start has Temporal server ${now.server} (CLI ${now.cli}). The dev server never migrates its SQLite schema, so amtsweg `
       + `does not start it on a file of another version. Start the version that created the data (TEMPORAL_CLI_PATH=…), `
-      + `or upgrade the file first (README, "Upgrading the embedded Temporal").`);
+      + `or see docs/operations.md, "Upgrading the embedded Temporal".`);
   }
 }
 
