@@ -121,7 +121,7 @@ describe('the hearing online', () => {
     expect(answered.status).toBe(200);
     expect(answered.json).toMatchObject({ status: 'decision_pending', hearing: { open: false, answered: true } });
     const twice = await citizen.request('POST', '/api/fine-proceedings/current/hearing-answer', { person, facts: 'admits' }, bearer);
-    expect(twice.status).toBe(409);
+    expect({ status: twice.status, code: twice.json?.error?.code }).toEqual({ status: 409, code: 'already_decided' });
     const received = await eventually(async () => (await mailsTo(email))[0], 'the answer received mail');
     // The mail carries a link that opens the case for whoever answered (token in the fragment).
     const link = /\/knoellchen\/antwort#([^.\s]+)\.(\S+)/.exec(received.text)!;
@@ -186,7 +186,9 @@ describe('the hearing online', () => {
     const { recorded, citizen, bearer } = await ticketInHearing('HA-K 7', 'idem-hearing-2');
     expect((await citizen.request('POST', '/api/parking-tickets/current/objection', { reason: 'x' }, bearer)).status).toBe(422);
     expect((await citizen.request('POST', '/api/parking-tickets/current/objection', { reason: 'Mein Bewohnerparkausweis lag aus.' }, bearer)).status).toBe(202);
-    expect((await citizen.request('POST', '/api/parking-tickets/current/objection', { reason: 'Noch einmal.' }, bearer)).status).toBe(409);
+    // Refused as "already being decided" (conflict), not as a closed ticket.
+    const second = await citizen.request('POST', '/api/parking-tickets/current/objection', { reason: 'Noch einmal.' }, bearer);
+    expect({ status: second.status, code: second.json?.error?.code }).toEqual({ status: 409, code: 'conflict' });
     const { workflowId } = (await app.system.model.tickets.findOne({ ticketNumber: recorded.ticketNumber }).lean())!;
     const task = await staff.request('GET', `/api/tasks/${encodeURIComponent(`${workflowId}~withdrawal-1`)}`);
     expect(task.json).toMatchObject({ type: 'parking-ticket.withdrawal', department: 'traffic', caseData: { request: { source: 'citizen', by: 'citizen' } } });

@@ -134,7 +134,8 @@ describe('withdrawal and roles', () => {
     const requested = await warden.request('POST', `/api/parking-tickets/${recorded.ticketNumber}/withdrawal-requests`, { reason: 'Bewohnerparkausweis lag aus' });
     expect(requested.status).toBe(202);
     const again = await warden.request('POST', `/api/parking-tickets/${recorded.ticketNumber}/withdrawal-requests`, { reason: 'nochmal' });
-    expect(again.status).toBe(409);
+    // One request is being decided: 409 conflict (not ticket_closed — the ticket is still open).
+    expect({ status: again.status, code: again.json?.error?.code }).toEqual({ status: 409, code: 'conflict' });
     // The direct withdrawal is gone from the API.
     expect((await warden.request('POST', `/api/parking-tickets/${recorded.ticketNumber}/withdraw`, { reason: 'direkt' })).status).toBe(404);
     const task = await warden.request('GET', `/api/tasks/${encodeURIComponent(requested.json.taskId)}`);
@@ -144,7 +145,9 @@ describe('withdrawal and roles', () => {
     await eventually(async () => (await app.system.model.tickets.findOne({ ticketNumber: recorded.ticketNumber }).lean())?.status === 'withdrawn', 'withdrawn');
     const list = await warden.request('GET', '/api/parking-tickets?status=withdrawn');
     expect(list.json.items.map((t: { ticketNumber: string }) => t.ticketNumber)).toContain(recorded.ticketNumber);
-    expect((await warden.request('POST', `/api/parking-tickets/${recorded.ticketNumber}/withdrawal-requests`, { reason: 'noch einmal' })).status).toBe(409);
+    // Withdrawn, the case is closed: a further request is refused as such.
+    const afterEnd = await warden.request('POST', `/api/parking-tickets/${recorded.ticketNumber}/withdrawal-requests`, { reason: 'noch einmal' });
+    expect({ status: afterEnd.status, code: afterEnd.json?.error?.code }).toEqual({ status: 409, code: 'ticket_closed' });
   });
 
   it('when nobody or a citizen calls staff routes, then 401 or 403', async () => {
