@@ -20,13 +20,18 @@ describe('case history sentences', () => {
 
   it('when a ticket is paid, then the sentence says when in words (no raw keys such as "late"), and not the over-payment a second time', () => {
     expect(historySentence('parking-ticket.paid', { overpaidCents: 500, late: false }, 'de')).toBe('Innerhalb der Wochenfrist.');
-    expect(historySentence('parking-ticket.paid', { overpaidCents: 0, late: true, notice: 'fine_notice' }, 'de')).toBe('Nach dem Anhörungsbrief. Der Bußgeldbescheid war erlassen.');
-    expect(historySentence('parking-ticket.paid', { overpaidCents: 0, late: true }, 'en')).toBe('After the hearing letter.');
-    expect(historySentence('parking-ticket.paid', { overpaidCents: 0, late: true, notice: 'cost_notice' }, 'en')).toBe('After the hearing letter. The cost notice had been issued.');
+    expect(historySentence('parking-ticket.paid', { overpaidCents: 0, late: true, notice: 'fine_notice' }, 'de')).toBe('Nach Ablauf der Wochenfrist. Der Bußgeldbescheid war erlassen.');
+    expect(historySentence('parking-ticket.paid', { overpaidCents: 0, late: true }, 'en')).toBe('After the one-week period.');
+    expect(historySentence('parking-ticket.paid', { overpaidCents: 0, late: true, notice: 'cost_notice' }, 'en')).toBe('After the one-week period. The cost notice had been issued.');
   });
 
   it('when a withdrawal is requested, then who asked is said in words (no "source: citizen")', () => {
-    expect(historySentence('parking-ticket.withdrawal-requested', { source: 'citizen', reason: 'Parkausweis lag aus', taskId: 't-1' }, 'de')).toBe('Einspruch über das Portal. Begründung: „Parkausweis lag aus“.');
+    expect(historySentence('parking-ticket.withdrawal-requested', { source: 'citizen', reason: 'Parkausweis lag aus', taskId: 't-1' }, 'de')).toBe('Einwand über das Portal. Begründung: „Parkausweis lag aus“.');
     expect(historySentence('parking-ticket.withdrawal-requested', { source: 'staff', reason: 'Kennzeichen falsch', taskId: 't-1' }, 'en')).toBe('Requested by staff. Reason: “Kennzeichen falsch”.');
+  });
+
+  it('when a case that owes nothing had been paid, then the refund-due sentence names the amount to pay back', () => {
+    expect(historySentence('parking-ticket.refund-due', { overpaidCents: 1000 }, 'de')).toBe('Bereits bezahlt: 10,00 €. Geschuldet ist nichts mehr, der Betrag ist zurückzuzahlen.');
+    expect(historySentence('parking-ticket.refund-due', { overpaidCents: 1000 }, 'en')).toBe('Already paid: €10.00. Nothing is owed any more; the amount is to be paid back.');
   });
 });

@@ -136,6 +136,40 @@ describe('ParkingTicket workflow (time skipping)', () => {
     });
   });
 
+  it('when a part-paid ticket is withdrawn, then what was paid is recorded as due to be paid back', async () => {
+    await withWorker(async (taskQueue) => {
+      const { handle, registration } = await startTicket(taskQueue, 'HA-XY 42');
+      await handle.signal(paymentBookedSignal, { paymentId: 'part-then-withdrawn', amountCents: 1000, bookedAt: new Date(await env.currentTimeMs()).toISOString(), channel: 'bank_transfer' });
+      await eventually(async () => (await handle.query(ticketStateQuery)).paidCents === 1000, 'the part payment');
+      const { taskId } = await handle.executeUpdate(withdrawalRequestUpdate, { args: [{ reason: 'Parkausweis lag aus', by: 'caseworker-1', source: 'staff' }] });
+      await handle.executeUpdate(completeTaskUpdate, { args: [{ taskId, decision: { outcome: 'withdraw', reason: 'Parkausweis nachgewiesen' }, by: 'caseworker-1' }] });
+      expect((await handle.result()).status).toBe('withdrawn');
+      expect(await db.model.tickets.findOne({ ticketNumber: registration.ticketNumber }).lean()).toMatchObject({ status: 'withdrawn', paidCents: 1000, overpaidCents: 1000 });
+      const audit = await db.model.audit.find({ caseNumber: registration.ticketNumber }).sort({ at: 1 }).lean();
+      expect(audit.map((a) => a.action).slice(-2)).toEqual(['parking-ticket.withdrawn', 'parking-ticket.refund-due']);
+      expect(audit.at(-1)!.details).toEqual({ overpaidCents: 1000 });
+    });
+  });
+
+  it('when part-paid proceedings are dropped, then what was paid is due to be paid back', async () => {
+    await withWorker(async (taskQueue) => {
+      const { handle, registration, observedAt } = await startTicket(taskQueue, 'HA-MM 4711');
+      await env.sleep(paymentDeadline(observedAt, 7).getTime() + MINUTE - (await env.currentTimeMs()));
+      const state = await eventually(async () => { const s = await handle.query(ticketStateQuery); return s.status === 'letter_sent' && s; }, 'letter_sent');
+      // Booked after the week: 10 € do not cover the Verwarnungsgeld.
+      await handle.signal(paymentBookedSignal, { paymentId: 'part-then-dropped', amountCents: 1000, bookedAt: new Date(await env.currentTimeMs()).toISOString(), channel: 'bank_transfer' });
+      await eventually(async () => (await handle.query(ticketStateQuery)).paidCents === 1000, 'the part payment');
+      await env.sleep(Date.parse(state.letterDeadline!) + MINUTE - (await env.currentTimeMs()));
+      const proceedings = env.client.workflow.getHandle(fineProceedingsWorkflowId(handle.workflowId));
+      await eventually(async () => (await proceedings.query(proceedingsStateQuery).catch(() => undefined))?.status === 'decision_pending', 'decision_pending');
+      await proceedings.executeUpdate(completeTaskUpdate, { args: [{ taskId: taskIdOf(proceedings.workflowId, 'hearing-decision'), decision: { outcome: 'drop', reason: 'Halter nicht Fahrer' }, by: 'caseworker-1' }] });
+      expect((await handle.result()).status).toBe('dropped');
+      expect(await db.model.tickets.findOne({ ticketNumber: registration.ticketNumber }).lean()).toMatchObject({ status: 'dropped', paidCents: 1000, overpaidCents: 1000 });
+      const refund = await db.model.audit.findOne({ caseNumber: registration.ticketNumber, action: 'parking-ticket.refund-due' }).lean();
+      expect(refund?.details).toEqual({ overpaidCents: 1000 });
+    });
+  });
+
   it('when a withdrawal request stays undecided, then its task escalates 7 days after the request and not a minute before', async () => {
     await withWorker(async (taskQueue) => {
       const { handle, registration } = await startTicket(taskQueue, 'HA-K 7');

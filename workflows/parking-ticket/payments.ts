@@ -24,6 +24,8 @@ export interface Payments {
    * Verwarnungsgeld, when payments booked within the week cover it, however late they were reported.
    */
   dueCents(): number;
+  /** Whether payments booked within the week cover the Verwarnungsgeld (the bank's booking date counts). */
+  coveredInTime(): boolean;
 }
 
 export function acceptPayments(ticket: TicketCase): Payments {
@@ -33,7 +35,8 @@ export function acceptPayments(ticket: TicketCase): Payments {
   /** Booked before the week's deadline (exclusive): the bank's booking date counts, not when the statement arrived. */
   let paidInTimeCents = 0;
   const inTime = (payment: PaymentBooked) => state.paymentDeadline !== undefined && Date.parse(payment.bookedAt) < Date.parse(state.paymentDeadline);
-  const dueCents = () => (paidInTimeCents >= ticket.input.offence.amountCents ? ticket.input.offence.amountCents : ticket.amountDueCents());
+  const coveredInTime = () => paidInTimeCents >= ticket.input.offence.amountCents;
+  const dueCents = () => (coveredInTime() ? ticket.input.offence.amountCents : ticket.amountDueCents());
   setHandler(paymentBookedSignal, (payment) => {
     if (state.paymentIds.includes(payment.paymentId)) return; // reported twice, booked once
     state.paymentIds.push(payment.paymentId);
@@ -42,6 +45,7 @@ export function acceptPayments(ticket: TicketCase): Payments {
   return {
     waiting: () => unbooked.length > 0,
     dueCents,
+    coveredInTime,
     async book(owed) {
       while (unbooked.length > 0) {
         const payment = unbooked.shift()!;

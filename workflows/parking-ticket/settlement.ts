@@ -54,7 +54,7 @@ export function settlementOf(ticket: TicketCase, payments: Payments, withdrawals
       }
       const due = payments.dueCents(); // the Verwarnungsgeld when it was booked within the week, even after a notice
       await ticket.setStatus('paid', PARKING_TICKET_ACTIONS.paid, {
-        overpaidCents: state.paidCents - due, late: state.letterDeadline !== undefined, ...(state.notice ? { notice: state.notice.kind } : {}),
+        overpaidCents: state.paidCents - due, late: !payments.coveredInTime(), ...(state.notice ? { notice: state.notice.kind } : {}),
       });
       const { payment } = settled;
       if (payment.receiptEmail) await act.sendPaymentReceipt({ ticketNumber: state.ticketNumber!, paymentId: payment.paymentId, email: payment.receiptEmail });

@@ -21,6 +21,9 @@ export const TICKET_STATUSES = [
 ] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 
+/** A withdrawn ticket and dropped proceedings (Einstellung) owe nothing: whatever was paid is paid back. */
+export const owesNothing = (status: TicketStatus) => status === 'withdrawn' || status === 'dropped';
+
 export interface RecordedOffence { code: string; titleDe: string; titleEn: string; amountCents: number }
 
 export interface ParkingTicketInput {
@@ -107,6 +110,8 @@ export const PARKING_TICKET_ACTIONS = {
   latePaymentRefunded: 'parking-ticket.late-payment-refunded',
   withdrawalRequested: 'parking-ticket.withdrawal-requested',
   withdrawn: 'parking-ticket.withdrawn',
+  /** A case that ended owing nothing (withdrawn, dropped) had been paid: the cash office pays it back. */
+  refundDue: 'parking-ticket.refund-due',
   /** The payment receipt the relay refused for good (mistyped address): recorded, not retried. */
   mailUndeliverable: 'parking-ticket.mail-undeliverable',
 } as const;

@@ -15,7 +15,7 @@ import { humanTasks } from '../tasks/human-task';
 import { runFineProceedings } from './fine-proceedings-step';
 import { acceptPayments, type Payments } from './payments';
 import { settlementOf } from './settlement';
-import { PARKING_TICKET_ACTIONS, type ParkingTicketInput, type TicketState } from './shared';
+import { owesNothing, PARKING_TICKET_ACTIONS, type ParkingTicketInput, type TicketState } from './shared';
 import { openTicketCase, type TicketCase } from './ticket-case';
 import { acceptWithdrawalRequests } from './withdrawals';
 
@@ -39,9 +39,13 @@ export async function parkingTicketWorkflow(input: ParkingTicketInput): Promise<
     settled = await runFineProceedings(ticket, holder, settlement, tasks);
   }
   if (settled) await settlement.close(settled);
-  // 5. Nothing left behind: handlers finished, open tasks cancelled, every reported payment booked.
+  // 5. Nothing left behind: handlers finished, open tasks cancelled.
   await condition(allHandlersFinished);
   await tasks.cancelAll(ticket.state.status);
+  // 6. A case that ends owing nothing (withdrawn, dropped) pays back what was paid before.
+  const { status, paidCents } = ticket.state;
+  if (owesNothing(status) && paidCents > 0) await ticket.setStatus(status, PARKING_TICKET_ACTIONS.refundDue, { overpaidCents: paidCents });
+  // 7. Every payment reported while the case closed is booked.
   await bookLatePayments(payments, ticket);
   return ticket.state;
 }
@@ -63,11 +67,11 @@ async function sendHearingLetter(ticket: TicketCase) {
 /**
  * A payment reported while the case was closing is booked (the money arrived), never dropped;
  * the status stays. What exceeds the amount due is recorded as over-paid (all of it on a
- * withdrawn ticket), for the city's cash office to pay back.
+ * withdrawn ticket or dropped proceedings), for the city's cash office to pay back.
  */
 async function bookLatePayments(payments: Payments, ticket: TicketCase): Promise<void> {
   while (payments.waiting()) {
-    await payments.book(ticket.state.status === 'withdrawn' ? 0 : undefined);
+    await payments.book(owesNothing(ticket.state.status) ? 0 : undefined);
     await condition(allHandlersFinished);
   }
 }

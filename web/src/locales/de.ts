@@ -562,6 +562,7 @@ export const de = {
       'parking-ticket.withdrawn': 'Zurückgenommen',
       'parking-ticket.payment-booked': 'Zahlung gebucht',
       'parking-ticket.late-payment-refunded': 'Zahlung nach Abschluss erstattet',
+      'parking-ticket.refund-due': 'Rückzahlung fällig',
       'parking-ticket.payment-partial': 'Teilzahlung gebucht',
       'parking-ticket.letter-queued': 'Brief in den Postausgang gelegt',
       'parking-ticket.holder-unknown': 'Halter nicht ermittelt',

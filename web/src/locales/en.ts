@@ -561,6 +561,7 @@ export const en: Dictionary = {
       'parking-ticket.withdrawn': 'Withdrawn',
       'parking-ticket.payment-booked': 'Payment booked',
       'parking-ticket.late-payment-refunded': 'Payment after closing refunded',
+      'parking-ticket.refund-due': 'Refund due',
       'parking-ticket.payment-partial': 'Partial payment booked',
       'parking-ticket.letter-queued': 'Letter queued for the post',
       'parking-ticket.holder-unknown': 'Vehicle holder not found',
