@@ -11,6 +11,7 @@ import { HttpClient, startTestSystem } from '../support/system';
 import { mailsTo } from '../support/activity-env';
 import { eventually } from '../support/eventually';
 import { caseOf } from '../../store/dog-tax/case-store';
+import { STATUS_LINK_RETENTION_DAYS } from '../../domain/cases/status-link';
 
 let app: RunningSystem;
 let staff: HttpClient;
@@ -201,5 +202,29 @@ describe('exemption and deregistration', () => {
     await eventually(async () => (await mailsTo(email)).find((m) => m.subject.startsWith('Abmeldung Hundesteuer /')), 'the deregistration notice');
     const registrationView = await status(registered.caseNumber, registered.statusToken);
     expect(registrationView.json.status).toBe('deregistered');
+  });
+});
+
+describe('status link expiry', () => {
+  it('when the case last changed three years ago less a minute, then its link opens the page; a minute more and it answers 404 like a wrong link, documents too', async () => {
+    const cases = app.system.model.dogTaxCases.collection;
+    const before = await cases.findOne({ _id: registered.caseNumber as never }, { projection: { updatedAt: 1 } });
+    const lastChanged = (ago: number) => cases.updateOne({ _id: registered.caseNumber as never }, { $set: { updatedAt: new Date(Date.now() - ago) } });
+    const retention = STATUS_LINK_RETENTION_DAYS * 24 * 60 * 60_000;
+    // A client of its own: the earlier tests' wrong tokens count against theirs.
+    const reader = new HttpClient(app.baseUrl);
+    const status = (caseNumber: string, token: string) => reader.request('POST', `/api/cases/${caseNumber}/status`, { token });
+    try {
+      await lastChanged(retention - 60_000);
+      expect((await status(registered.caseNumber, registered.statusToken)).status).toBe(200);
+      await lastChanged(retention + 60_000);
+      const expired = await status(registered.caseNumber, registered.statusToken);
+      expect(expired.status).toBe(404);
+      expect(expired.json).toEqual((await status('HST-1999-000999', registered.statusToken)).json);
+      const receipt = await reader.request('POST', `/api/cases/${registered.caseNumber}/documents/receipt-${registered.caseNumber}`, { token: registered.statusToken });
+      expect(receipt.status).toBe(404);
+    } finally {
+      await cases.updateOne({ _id: registered.caseNumber as never }, { $set: { updatedAt: before!.updatedAt } });
+    }
   });
 });

@@ -1,10 +1,11 @@
 /**
  * The sandbox payment provider as an attacker meets it (issue 9, item 1): its API needs the
  * sandbox key (or an administrator's session), checkouts call back only to the service, the
- * caller's idempotency key cannot be taken by someone else, checkout ids are random, and only the
- * creator cancels. Each test fails against the provider before the fix (open API, any URL,
+ * caller's idempotency key cannot be taken by someone else, checkout ids are a keyed hash nobody
+ * outside can compute, and only the creator cancels. Each test fails against the provider before the fix (open API, any URL,
  * one global key space, cancel by anyone knowing the id).
  */
+import { createHash, createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testMongoUri } from '../../support/env';
 import { SANDBOX_KEY, startHarness, type Harness } from './harness';
@@ -66,10 +67,22 @@ describe('sandbox payment provider: who may use its API', () => {
     expect(res.status).toBe(409);
   });
 
-  it('when checkouts are created one after the other, then their ids are random, not derived from the key, the amount or a counter', async () => {
-    const ids = await Promise.all([1, 2, 3].map((n) => h.provider.createCheckout(h.request(`parking-ticket:HA-2026-00000${n}:2500`)).then((c) => c.id)));
+  it('when checkouts are created one after the other, then their ids cannot be computed from the key, the amount or a counter without the server\'s secret', async () => {
+    const keys = [1, 2, 3].map((n) => `parking-ticket:HA-2026-00000${n}:2500`);
+    const ids = await Promise.all(keys.map((key) => h.provider.createCheckout(h.request(key)).then((c) => c.id)));
     for (const id of ids) expect(id).toMatch(/^chk_[0-9a-f]{24}$/);
     expect(new Set(ids.map((id) => id.slice(4, 8))).size).toBe(3);
+    // What an attacker who knows the ticket number and the amount (and holds a sandbox key) can
+    // compute: unkeyed digests of the key in every plausible spelling, and keyed ones under the
+    // sandbox API key. None of them may be the id (it is keyed with the server's own secret).
+    keys.forEach((key, i) => {
+      const spellings = [key, `key:${key}`, `sandbox checkout id\0${key}`, `sandbox checkout id\0key:${key}`];
+      const computable = spellings.flatMap((text) => [
+        ...['md5', 'sha1', 'sha256', 'sha512'].map((alg) => createHash(alg).update(text).digest('hex')),
+        ...[SANDBOX_KEY, ''].map((secret) => createHmac('sha256', secret).update(text).digest('hex')),
+      ]);
+      for (const digest of computable) expect(ids[i]!.slice(4)).not.toBe(digest.slice(0, 24));
+    });
   });
 
   it('when someone other than the creator cancels a checkout, then it is refused (403) and the checkout stays payable', async () => {
