@@ -171,13 +171,14 @@ export const restartDelayMs = (restarts: number) => Math.min(30_000, 1000 * 2 **
  * `internal` — a port the CLI picked itself for an internal service (history, matching, worker,
  * membership) was taken before its bind, and the server died (CI: "Failed to start gRPC listener
  * … 127.0.0.1:46001: bind: address already in use" service=history, then a nil-listener panic);
- * a new start picks new ones. The frontend port is the address everyone uses: never changed here.
+ * a new start picks new ones. The frontend port and the Web UI's port are fixed addresses (the
+ * UI's is checked before the start): a bind failure on either is no reason to try again.
  */
-export function temporalPortTaken(log: string, frontendPort: number, httpPort: number): 'http' | 'internal' | undefined {
+export function temporalPortTaken(log: string, frontendPort: number, httpPort: number, uiPort?: number): 'http' | 'internal' | undefined {
   const taken = [...log.matchAll(/listen tcp 127\.0\.0\.1:(\d+): bind: address already in use/g)].map((m) => Number(m[1]));
   // Refused by the CLI's own check ("can't set frontend HTTP port N") or, taken after it, by the server's bind.
   if (taken.includes(httpPort) || new RegExp(`HTTP port ${httpPort}\\b[^\\n]*address already in use`).test(log)) return 'http';
-  if (taken.some((port) => port !== frontendPort)) return 'internal';
+  if (taken.some((port) => port !== frontendPort && port !== uiPort)) return 'internal';
   return undefined;
 }
 
@@ -292,9 +293,12 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       let logFrom = existsSync(temporalLog) ? statSync(temporalLog).size : 0;
       waits.push(service('temporal', temporalCli, args, [[ports.temporal, 'Temporal dev server', 'TEMPORAL_PORT']], async (svc, error, attempt) => {
         if (attempt >= 3) return false;
-        const text = existsSync(temporalLog) ? readFileSync(temporalLog).subarray(logFrom).toString('utf8') : '';
-        logFrom += Buffer.byteLength(text);
-        const taken = temporalPortTaken(text, ports.temporal, Number(svc.args[httpPortAt(svc.args)]));
+        // Only a server that died is started again: one still running (the port wait timed out) owns the file.
+        if (svc.child && svc.child.exitCode === null && svc.child.signalCode === null) return false;
+        const bytes = existsSync(temporalLog) ? readFileSync(temporalLog).subarray(logFrom) : Buffer.alloc(0);
+        logFrom += bytes.length;
+        const taken = temporalPortTaken(bytes.toString('utf8'), ports.temporal, Number(svc.args[httpPortAt(svc.args)]),
+          options.temporalUi === false ? undefined : ports.temporalUi);
         if (taken === 'http') svc.args[httpPortAt(svc.args)] = String(await freePort());
         return taken !== undefined;
       })

@@ -55,7 +55,8 @@ const errorSchema = named('Error', {
 
 /**
  * Every route that touches the database, Temporal or another outside system answers 503 with
- * Retry-After when that dependency does not answer (within 2 s; server/app.ts): that is every
+ * Retry-After when that dependency does not answer (within 2 s: the driver's timeouts and the
+ * database breaker in system/, `withDeadline` and its breaker in temporal/deadline.ts): that is every
  * route except those given to `dependencyFree`.
  */
 const independent = new WeakSet<RouteSpec>();

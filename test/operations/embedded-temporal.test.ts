@@ -91,6 +91,8 @@ describe('the embedded Temporal server', () => {
     // The frontend port is everyone's address: taken, the start is refused with the foreign-port message instead.
     expect(temporalPortTaken('msg="Failed to start gRPC listener" error="listen tcp 127.0.0.1:46000: bind: address already in use" service=frontend', 46000, 46100)).toBeUndefined();
     expect(temporalPortTaken('Error: unable to open database file', 46000, 46100)).toBeUndefined();
+    // The Web UI's port is fixed too (checked before the start): trying again on it would fail again.
+    expect(temporalPortTaken("Error: can't set UI port 8233: listen tcp 127.0.0.1:8233: bind: address already in use", 46000, 46100, 8233)).toBeUndefined();
   });
 
   it('when the data folder was created by another Temporal server version, then the start is refused with a message that says how to go on; the same version starts', async () => {
