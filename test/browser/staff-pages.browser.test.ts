@@ -133,6 +133,44 @@ describe('staff pages', () => {
     }
   });
 
+  it('when a part-paid ticket is withdrawn, then the case history says the amount is to be paid back, in German and English, at phone and desktop width', async () => {
+    const staff = new HttpClient(app.baseUrl);
+    await staff.signInStaff();
+    const { ticketNumber } = (await staff.request('POST', '/api/parking-tickets', {
+      offenceCode: '112454', plate: 'HA-RZ 10', place: 'Elberfelder Straße 12, Hagen', observedAt: new Date(Date.now() - 3_600_000).toISOString(),
+    }, { 'Idempotency-Key': 'browser-staff-pages-refund-due' })).json;
+    const ticket = await app.system.model.tickets.findOne({ ticketNumber }).lean();
+    await app.system.temporal.workflow.getHandle(ticket!.workflowId!).signal(paymentBookedSignal, {
+      paymentId: `stmt-${ticketNumber}`, amountCents: 1000, bookedAt: new Date().toISOString(), channel: 'bank_transfer',
+    });
+    await eventually(async () => (await app.system.model.tickets.findOne({ ticketNumber }).lean())?.paidCents === 1000, 'the part payment', { tries: 200 });
+    const requested = await staff.request('POST', `/api/parking-tickets/${ticketNumber}/withdrawal-requests`, { reason: 'Bewohnerparkausweis lag aus' });
+    expect(requested.status).toBe(202);
+    const decided = await staff.request('POST', `/api/tasks/${encodeURIComponent(requested.json.taskId)}/decision`, { decision: { outcome: 'withdraw', reason: 'Ausweis auf dem Foto erkennbar' } });
+    expect(decided.status).toBe(200);
+    await eventually(async () => (await app.system.model.tickets.findOne({ ticketNumber }).lean())?.overpaidCents === 1000, 'refund due', { tries: 200 });
+    if (SHOTS) mkdirSync(SHOTS, { recursive: true });
+    const words = {
+      de: { title: 'Rückzahlung fällig', sentence: /Bereits bezahlt: 10,00\s€\. Geschuldet ist nichts mehr, der Betrag ist zurückzuzahlen\./ },
+      en: { title: 'Refund due', sentence: /Already paid: €10\.00\. Nothing is owed any more; the amount is to be paid back\./ },
+    };
+    for (const lang of ['de', 'en'] as const) {
+      for (const width of [390, 1280]) {
+        const page = await signedIn(`/dienst/vorgaenge/${ticketNumber}`, lang, TEST_STAFF, width);
+        const rows = page.locator('table tbody tr');
+        await rows.first().waitFor();
+        const texts = await rows.allInnerTexts();
+        const refund = texts.filter((r) => words[lang].sentence.test(r));
+        expect(refund, `${lang} ${width}: ${texts.join(' | ')}`).toHaveLength(1);
+        expect(refund[0]).toContain(words[lang].title);
+        expect(texts, `${lang} ${width}`).not.toContainEqual(expect.stringMatching(/refund-due|overpaidCents|payment:|bank_transfer/));
+        if (SHOTS) await page.screenshot({ path: `${SHOTS}/case-history-refund-due-${lang}-${width}.png`, fullPage: true });
+        if (width === 1280) await expectNoWcagViolations(page, `case history refund due ${lang}`);
+        await page.context().close();
+      }
+    }
+  });
+
   it('when a designer opens a form, then the page is titled by the form\'s name and the versions table has no untranslated "built-in"', async () => {
     const page = await signedIn('/dienst/formulare/dog-tax-registration', 'de');
     await page.getByRole('heading', { level: 1, name: 'Formular bearbeiten: Hund zur Hundesteuer anmelden' }).waitFor();

@@ -30,6 +30,11 @@ describe('case history sentences', () => {
     expect(historySentence('parking-ticket.withdrawal-requested', { source: 'staff', reason: 'Kennzeichen falsch', taskId: 't-1' }, 'en')).toBe('Requested by staff. Reason: “Kennzeichen falsch”.');
   });
 
+  it('when a ticket is withdrawn, then the reason ends the sentence like every other one', () => {
+    expect(historySentence('parking-ticket.withdrawn', { reason: 'Ausweis erkennbar' }, 'de')).toBe('Begründung: „Ausweis erkennbar“.');
+    expect(historySentence('parking-ticket.withdrawn', { reason: 'Permit visible' }, 'en')).toBe('Reason: “Permit visible”.');
+  });
+
   it('when a case that owes nothing had been paid, then the refund-due sentence names the amount to pay back', () => {
     expect(historySentence('parking-ticket.refund-due', { overpaidCents: 1000 }, 'de')).toBe('Bereits bezahlt: 10,00 €. Geschuldet ist nichts mehr, der Betrag ist zurückzuzahlen.');
     expect(historySentence('parking-ticket.refund-due', { overpaidCents: 1000 }, 'en')).toBe('Already paid: €10.00. Nothing is owed any more; the amount is to be paid back.');
