@@ -3,7 +3,9 @@
  * connections and never answers), then killed (SIGKILL) and started again on its files. Every
  * answer is either the ticket (201) or 503 with Retry-After; nothing answered 201 is missing
  * from the read model afterwards; and the refused ones, retried with their keys, are recorded
- * once each.
+ * once each. The fault must show: one submission is sent on purpose while the database is
+ * paused, and one while it is killed, each answered before the database is back — both must be
+ * 503 with Retry-After (the stream's own answers may all fall outside the outage on a slow run).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -50,28 +52,58 @@ describe('chaos: the database stops during submissions', () => {
     await warden.signInStaff();
 
     const run = randomUUID().slice(0, 8);
-    const submission = (i: number) => ({ key: `chaos-db-${run}-${i}`, body: ticketBody(`HA-DB ${100 + i}`) });
-    const send = (i: number) => warden.request('POST', '/api/parking-tickets', submission(i).body, { 'Idempotency-Key': submission(i).key })
-      .catch((error: Error) => ({ status: 0, json: { error: String(error) }, headers: new Headers() }));
-    const answers = new Map<number, { status: number; json: any; headers: Headers }>();
+    // One body per submission for every try: a retry with the same key must send the same request (a new
+    // observedAt is another request: 409 idempotency_key_reused once the first try had started the workflow).
+    const bodies = new Map<number, ReturnType<typeof ticketBody>>();
+    const submission = (i: number) => {
+      if (!bodies.has(i)) bodies.set(i, ticketBody(`HA-DB ${100 + i}`));
+      return { key: `chaos-db-${run}-${i}`, body: bodies.get(i)! };
+    };
+    type Answer = { status: number; json: any; headers: Headers; answeredAt: number };
+    const send = (i: number): Promise<Answer> => warden.request('POST', '/api/parking-tickets', submission(i).body, { 'Idempotency-Key': submission(i).key })
+      .catch((error: Error) => ({ status: 0, json: { error: String(error) }, headers: new Headers() }))
+      .then((a) => ({ ...a, answeredAt: Date.now() }));
+    const answers = new Map<number, Answer>();
+    // The last two submissions are the probes (below); the stream sends the others, three at a time.
+    const probeIndex = { paused: SUBMISSIONS - 2, killed: SUBMISSIONS - 1 };
     let next = 0;
     const stream = Promise.all(Array.from({ length: 3 }, async () => {
-      while (next < SUBMISSIONS) { const i = next++; answers.set(i, await send(i)); await new Promise((r) => setTimeout(r, 100)); }
+      while (next < SUBMISSIONS - 2) {
+        const i = next++;
+        const answer = await send(i);
+        answers.set(i, answer);
+        // A refusal comes at once (the breaker): a pause after it keeps the stream going past the pause into the kill.
+        await new Promise((r) => setTimeout(r, answer.status === 201 ? 100 : 1000));
+      }
     }));
     const reached = (n: number) => eventually(async () => answers.size >= n, `${n} answers`, { tries: 1200, everyMs: 100 });
-    // Paused for 4 s after a third of the stream, killed and started again on its files after two thirds.
+    // A probe: a submission sent on purpose during an outage, its answer awaited before the database is back.
+    const probe = async (i: number) => { const a = await send(i); answers.set(i, a); return a; };
+    const sleepUntil = (t: number) => new Promise((r) => setTimeout(r, Math.max(0, t - Date.now())));
+    // Paused for 4 s (at least until the probe is answered) after a third of the stream,
+    // killed for 2 s and started again on its files after two thirds.
     await reached(SUBMISSIONS / 3);
     process.kill(db.pid!, 'SIGSTOP');
-    await new Promise((r) => setTimeout(r, 4000));
+    const paused = { from: Date.now(), to: 0 };
+    const pauseProbe = await probe(probeIndex.paused);
+    await sleepUntil(paused.from + 4000);
+    paused.to = Date.now();
     process.kill(db.pid!, 'SIGCONT');
     await reached((2 * SUBMISSIONS) / 3);
     process.kill(db.pid!, 'SIGKILL');
-    await new Promise((r) => setTimeout(r, 2000));
+    const killed = { from: Date.now(), to: 0 };
+    const killProbe = await probe(probeIndex.killed);
+    await sleepUntil(killed.from + 2000);
+    killed.to = Date.now();
     db = ferretdb(dir, port);
     await listening(port);
     await stream;
 
     const statuses = [...answers.values()].reduce<Record<number, number>>((n, a) => ({ ...n, [a.status]: (n[a.status] ?? 0) + 1 }), {});
+    // 503s with Retry-After answered while the database was paused or gone (the probes included).
+    const refusedWithin = (w: { from: number; to: number }) => [...answers.values()]
+      .filter((a) => a.status === 503 && /^\d+$/.test(a.headers.get('retry-after') ?? '') && a.answeredAt >= w.from && a.answeredAt <= w.to).length;
+    const outage503 = { paused: refusedWithin(paused), killed: refusedWithin(killed) };
     const odd = [...answers.values()].filter((a) => a.status !== 201 && !(a.status === 503 && /^\d+$/.test(a.headers.get('retry-after') ?? '')));
     // Every ticket answered 201 is in the read model.
     const accepted = [...answers.entries()].filter(([, a]) => a.status === 201);
@@ -96,9 +128,16 @@ describe('chaos: the database stops during submissions', () => {
     const numbers = new Set([...answers.values()].map((a) => a.json.ticketNumber));
     const inReadModel = await app.system.model.tickets.countDocuments({ plate: /^HA-DB / });
     console.info(`[chaos] database stopped: ${SUBMISSIONS} submissions → ${JSON.stringify(statuses)} during pause and kill; `
+      + `503 with Retry-After answered while paused ${outage503.paused} (${Math.round((paused.to - paused.from) / 1000)} s), while killed ${outage503.killed} (${Math.round((killed.to - killed.from) / 1000)} s); `
       + `${accepted.length} accepted, ${missing.length} of them missing from the read model; ${refused.length} refused, retried with their keys; `
       + `${numbers.size} distinct tickets, ${inReadModel} in the read model`);
     expect(odd.map((a) => `${a.status} ${JSON.stringify(a.json)}`)).toEqual([]);
+    // The fault showed: what was sent while the database was paused, and while it was gone, was refused for it.
+    const shape = (a: Answer) => ({ status: a.status, retryAfter: a.headers.get('retry-after'), code: a.json?.error?.code });
+    const refusedForTheDatabase = { status: 503, retryAfter: expect.stringMatching(/^[1-9]\d*$/), code: 'dependency_unavailable' };
+    expect({ paused: shape(pauseProbe), killed: shape(killProbe) }).toEqual({ paused: refusedForTheDatabase, killed: refusedForTheDatabase });
+    expect(outage503.paused).toBeGreaterThanOrEqual(1);
+    expect(outage503.killed).toBeGreaterThanOrEqual(1);
     expect(missing).toEqual([]);
     expect({ numbers: numbers.size, inReadModel }).toEqual({ numbers: SUBMISSIONS, inReadModel: SUBMISSIONS });
   }, 300_000);
