@@ -20,6 +20,7 @@ import { mapUpdateError } from '../temporal-errors';
 import { recordedTicketOf } from './recorded-ticket';
 import { findTicketOfWorkflow } from '../../../store/parking-ticket/ticket-store';
 import { withDeadline } from '../../../temporal/deadline';
+import { updateIdFor } from '../../../temporal/update-id';
 import { caseAttributes } from '../../../workflows/search-attributes';
 
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
@@ -92,9 +93,14 @@ export async function recordTicket(system: System, command: RecordTicketCommand)
     workflowIdReusePolicy: 'REJECT_DUPLICATE',
     typedSearchAttributes: caseAttributes(PARKING_TICKET_PROCEDURE),
   });
+  // The same request again is the same Update (answered once, from its first result). The
+  // fingerprint is part of its ID: the key reused with other data is another Update, which the
+  // workflow's validator refuses (409 idempotency_key_reused) instead of it getting the first answer.
+  const updateId = updateIdFor(command.idempotencyKey, 'ticket-registration', input.requestFingerprint)!;
   try {
     const registration = await withDeadline(system.temporal, () => system.temporal.workflow.executeUpdateWithStart(registrationUpdate, {
       args: [{ requestFingerprint: input.requestFingerprint }],
+      updateId,
       startWorkflowOperation: startWorkflowOperation(),
     }));
     return {

@@ -15,6 +15,7 @@ import { audienceOf } from '../forms/read-forms';
 import { claimEvidence, evidenceIdsOf, linkEvidence } from '../attachments/claim-evidence';
 import { startTable, type OpenedCase, type StartEntry } from './start-table';
 import { withDeadline } from '../../../temporal/deadline';
+import { updateIdFor } from '../../../temporal/update-id';
 import { caseAttributes } from '../../../workflows/search-attributes';
 
 export interface SubmissionAccepted { caseNumber: string; formId: string; formVersion: number; statusUrl: string; statusToken: string }
@@ -74,8 +75,11 @@ export async function submitForm(system: System, args: { formId: string; formVer
     workflowIdReusePolicy: 'REJECT_DUPLICATE',
     typedSearchAttributes: caseAttributes(entry!.procedure),
   });
+  // The same request again is the same Update. `caseOpened` only answers the case number: the
+  // key reused with other data is refused below, from what the case holds (409).
+  const updateId = updateIdFor(args.idempotencyKey(), 'case-opened', form.id)!;
   try {
-    await withDeadline(system.temporal, () => system.temporal.workflow.executeUpdateWithStart(entry!.caseOpened, { startWorkflowOperation: startWorkflowOperation() }));
+    await withDeadline(system.temporal, () => system.temporal.workflow.executeUpdateWithStart(entry!.caseOpened, { updateId, startWorkflowOperation: startWorkflowOperation() }));
   } catch (error) {
     // The workflow ended between our look-up and the start: its case is in the read model.
     const opened = await entry!.findCase(system, workflowId);

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { api, ApiError, messageOf } from '../../api.js';
 import { Alert } from '../../components/alert.js';
 import { formatDateTime } from '../../format.js';
@@ -7,7 +7,7 @@ import { ErrorState } from '../../components/error-state.js';
 import { Loading } from '../../components/loading.js';
 import { useI18n, usePageTitle } from '../../i18n.js';
 import { hasEmail } from '../../rjsf/prune-data.js';
-import { uuid } from '../../uuid.js';
+import { useIdempotencyKey } from '../../idempotency.js';
 import { useFormDefinition } from '../staff/use-form-definition.js';
 import { SubmissionConfirmation } from './submission-confirmation.js';
 import { FormWizard } from './wizard/form-wizard.js';
@@ -81,22 +81,21 @@ type SubmitterProps = { form: FormDefinition; draft?: ResumedDraft; onAccepted: 
 function Submitter({ form, draft, onAccepted }: SubmitterProps) {
   // One Idempotency-Key per filled-in form: a retry after a lost answer reuses it, so the city
   // gets one case; changed answers are a new request with a new key (as on the warden's page).
-  const idempotency = useRef<{ payload: string; key: string }>(undefined);
+  const idempotency = useIdempotencyKey();
 
   async function submit(data: Data) {
-    const payload = JSON.stringify(data);
-    if (idempotency.current?.payload !== payload) idempotency.current = { payload, key: uuid() };
+    const key = idempotency.keyFor(data);
     try {
       const result = await api<SubmissionAccepted>(`/api/forms/${encodeURIComponent(form.id)}/submissions`, {
         method: 'POST',
         body: data,
-        headers: { 'Idempotency-Key': idempotency.current.key, 'Form-Version': String(form.version) },
+        headers: { 'Idempotency-Key': key, 'Form-Version': String(form.version) },
       });
       // Submitted: the saved draft has done its job (simple and explicit, not left to expire).
       if (draft) await deleteSubmittedDraft(form.id, draft);
       onAccepted(result, hasEmail(data, form.schema));
     } catch (e) {
-      if (e instanceof ApiError && e.status === 409) idempotency.current = undefined;
+      if (e instanceof ApiError && e.status === 409) idempotency.forget();
       throw e;
     }
   }

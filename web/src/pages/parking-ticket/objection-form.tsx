@@ -3,6 +3,7 @@ import { api, ApiError, messageOf } from '../../api.js';
 import { Alert } from '../../components/alert.js';
 import { ErrorSummary, useSummaryFocus } from '../../components/error-summary.js';
 import { TextField } from '../../components/text-field.js';
+import { useIdempotencyKey } from '../../idempotency.js';
 import { useI18n } from '../../i18n.js';
 
 /** "A valid permit was displayed": becomes a withdrawal task of the traffic department. */
@@ -13,6 +14,8 @@ export function ObjectionForm({ token }: { token: string }) {
   const [sent, setSent] = useState(false);
   const [busy, setBusy] = useState(false);
   const { summary, focusSummary } = useSummaryFocus();
+  // The same objection sent again (after a lost answer or a 503) opens no second task and gets no 409.
+  const idempotency = useIdempotencyKey();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -22,10 +25,12 @@ export function ObjectionForm({ token }: { token: string }) {
       return;
     }
     setBusy(true);
+    const body = { reason: reason.trim() };
     try {
-      await api('/api/parking-tickets/current/objection', { method: 'POST', token, body: { reason: reason.trim() } });
+      await api('/api/parking-tickets/current/objection', { method: 'POST', token, body, headers: { 'Idempotency-Key': idempotency.keyFor(body) } });
       setSent(true);
     } catch (e) {
+      if (e instanceof ApiError && e.status === 409) idempotency.forget();
       const field = e instanceof ApiError ? e.fields.find((f) => f.field === 'reason') : undefined;
       setError(field?.message ?? messageOf(e));
       focusSummary.current = true;

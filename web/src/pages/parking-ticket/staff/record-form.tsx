@@ -12,7 +12,7 @@ import { applyTexts } from '../../../rjsf/apply-texts.js';
 import { KernForm } from '../../../rjsf/kern-form.js';
 import { localizeErrors } from '../../../rjsf/localize-errors.js';
 import { toErrorSchema } from '../../../rjsf/server-errors.js';
-import { uuid } from '../../../uuid.js';
+import { useIdempotencyKey } from '../../../idempotency.js';
 
 type Props = {
   form: FormDefinition;
@@ -35,7 +35,7 @@ export function RecordForm({ form, onRecorded, focusFirstField }: Props) {
   const inFlight = useRef(false);
   // One Idempotency-Key per filled-in form: a double click or a retry after a lost answer reuses
   // it, so the server creates one ticket; changed data is a new request and gets a new key.
-  const idempotency = useRef<{ payload: string; key: string }>(undefined);
+  const idempotency = useIdempotencyKey();
   const wrapper = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -79,8 +79,7 @@ export function RecordForm({ form, onRecorded, focusFirstField }: Props) {
   async function submit(data: Data) {
     if (inFlight.current) return;
     inFlight.current = true;
-    const payload = JSON.stringify(data);
-    if (idempotency.current?.payload !== payload) idempotency.current = { payload, key: uuid() };
+    const key = idempotency.keyFor(data);
     setSubmitting(true);
     setGeneral(undefined);
     setNotes([]);
@@ -89,11 +88,11 @@ export function RecordForm({ form, onRecorded, focusFirstField }: Props) {
       const ticket = await api<RecordedTicket>('/api/parking-tickets', {
         method: 'POST',
         body: data,
-        headers: { 'Idempotency-Key': idempotency.current.key },
+        headers: { 'Idempotency-Key': key },
       });
       onRecorded(ticket);
     } catch (e) {
-      if (e instanceof ApiError && e.status === 409) idempotency.current = undefined;
+      if (e instanceof ApiError && e.status === 409) idempotency.forget();
       if (e instanceof ApiError && e.fields.length > 0) {
         const mapped = toErrorSchema(e.fields);
         setExtraErrors(mapped.schema);

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api, ApiError, messageOf } from '../../../api.js';
 import { TextField } from '../../../components/text-field.js';
+import { useIdempotencyKey } from '../../../idempotency.js';
 import { useI18n } from '../../../i18n.js';
 import type { WithdrawalRequested } from '../../../api/types.js';
 
@@ -17,6 +18,8 @@ export function WithdrawDialog({ ticketNumber, onDone }: Props) {
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  // The same request sent again (after a lost answer or a 503) opens no second task and gets no 409.
+  const idempotency = useIdempotencyKey();
 
   useEffect(() => {
     const dialog = ref.current;
@@ -31,13 +34,16 @@ export function WithdrawDialog({ ticketNumber, onDone }: Props) {
       return document.getElementById('withdraw-reason')?.focus();
     }
     setBusy(true);
+    const body = { reason: reason.trim() };
     try {
       await api<WithdrawalRequested>(`/api/parking-tickets/${encodeURIComponent(ticketNumber)}/withdrawal-requests`, {
         method: 'POST',
-        body: { reason: reason.trim() },
+        body,
+        headers: { 'Idempotency-Key': idempotency.keyFor([ticketNumber, body]) },
       });
       onDone(true);
     } catch (e) {
+      if (e instanceof ApiError && e.status === 409) idempotency.forget();
       const field = e instanceof ApiError ? e.fields.find((f) => f.field.replace(/^\//, '') === 'reason') : undefined;
       setError(field?.message ?? messageOf(e));
       setBusy(false);

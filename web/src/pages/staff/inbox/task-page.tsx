@@ -10,6 +10,7 @@ import { StaffGate } from '../../../components/staff-gate.js';
 import { TextField } from '../../../components/text-field.js';
 import { formatDateTime } from '../../../format.js';
 import { useI18n, usePageTitle } from '../../../i18n.js';
+import { useIdempotencyKey } from '../../../idempotency.js';
 import { focusFirstError } from '../../../rjsf/focus-error.js';
 import { KernForm } from '../../../rjsf/kern-form.js';
 import { localizeErrors } from '../../../rjsf/localize-errors.js';
@@ -171,6 +172,9 @@ function DecisionForm({ task, onDecided, onConflict }: { task: TaskDetail; onDec
   const [errors, setErrors] = useState<ErrorSchema>();
   const [general, setGeneral] = useState<string>();
   const [sending, setSending] = useState(false);
+  // The same decision clicked again (after a lost answer or a 503) is the same request: the
+  // server answers it as the first time instead of 409 "task not open".
+  const idempotency = useIdempotencyKey();
   const wrapper = useRef<HTMLDivElement>(null);
   const { schema, uiSchema } = useMemo(() => {
     // Outcome labels in the reader's language; the schema's own titles stay as the procedure wrote them.
@@ -192,10 +196,14 @@ function DecisionForm({ task, onDecided, onConflict }: { task: TaskDetail; onDec
     setSending(true);
     setGeneral(undefined);
     try {
-      await api(taskApi(task.taskId, 'decision'), { method: 'POST', body: { decision: data } });
+      const body = { decision: data };
+      await api(taskApi(task.taskId, 'decision'), { method: 'POST', body, headers: { 'Idempotency-Key': idempotency.keyFor([task.taskId, body]) } });
       await onDecided();
     } catch (e) {
-      if (e instanceof ApiError && e.status === 409) return void (await onConflict(e.message));
+      if (e instanceof ApiError && e.status === 409) {
+        idempotency.forget();
+        return void (await onConflict(e.message));
+      }
       if (e instanceof ApiError && e.fields.length > 0) {
         // The API names fields as in its body (decision/reason); the form knows them as reason.
         const mapped = toErrorSchema(e.fields.map((f) => ({ ...f, field: f.field.replace(/^decision\/?/, '') })));
