@@ -115,6 +115,9 @@ describe('a hearing answer and its decision sent again after a lost answer', () 
     const again = await citizen.request('POST', answerPath, answer, { ...bearer, 'Idempotency-Key': 'idem-hearing-answer-1' });
     expect({ status: again.status, json: again.json }).toEqual({ status: first.status, json: first.json });
     expect(await app.system.model.audit.countDocuments({ caseNumber: ticketNumber, action: 'fine-proceedings.hearing-answered' })).toBe(1);
+    // The key reused with another answer is another request, not the first answer: refused, the first answer stands.
+    const reused = await citizen.request('POST', answerPath, { ...answer, reasons: 'Ein anderer Grund.' }, { ...bearer, 'Idempotency-Key': 'idem-hearing-answer-1' });
+    expect({ status: reused.status, code: reused.json?.error?.code }).toEqual({ status: 409, code: 'already_decided' });
     // Without the key, the same answer again is another request: the hearing is answered.
     expect((await citizen.request('POST', answerPath, answer, bearer)).status).toBe(409);
 

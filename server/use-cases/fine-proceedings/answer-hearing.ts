@@ -25,7 +25,7 @@ export async function answerHearing(system: System, args: { ticketNumber: string
   const { data } = await validateSubmission<HearingAnswer>(system.forms, FINE_HEARING_FORM_ID, args.formVersion, args.body);
   const ticket = await findTicketByNumber(system.model, args.ticketNumber);
   if (!ticket) throw notFound({ de: 'Die Verwarnung', en: 'The ticket' });
-  const updateId = updateIdFor(args.idempotencyKey, 'hearing-answer', args.ticketNumber);
+  const updateId = updateIdFor(args.idempotencyKey, 'hearing-answer', args.ticketNumber, JSON.stringify(data));
   const send = () => withDeadline(system.temporal, () => system.temporal.workflow.getHandle(fineProceedingsWorkflowId(ticket.workflowId))
     .executeUpdate(hearingAnswerUpdate, { args: [data], ...(updateId ? { updateId } : {}) }));
   // The ticket says "letter sent" a moment before it starts its Bußgeldverfahren: a citizen who

@@ -16,7 +16,7 @@ export async function requestWithdrawal(system: System, args: { ticketNumber: st
   const ticket = await findTicketByNumber(system.model, args.ticketNumber);
   if (!ticket) throw notFound({ de: 'Die Verwarnung', en: 'The ticket' });
   try {
-    const updateId = updateIdFor(args.idempotencyKey, 'withdrawal-request', args.by);
+    const updateId = updateIdFor(args.idempotencyKey, 'withdrawal-request', args.by, args.source, args.reason.trim());
     return await withDeadline(system.temporal, () => system.temporal.workflow.getHandle(ticket.workflowId).executeUpdate(withdrawalRequestUpdate, {
       args: [{ reason: args.reason.trim(), by: args.by, source: args.source }],
       ...(updateId ? { updateId } : {}),

@@ -50,7 +50,7 @@ export async function decideTask(system: System, principal: Principal, taskId: s
   }
   if (!task.assignee) task = await claimOwn(system, principal, taskId, idempotencyKey !== undefined);
   try {
-    const updateId = updateIdFor(idempotencyKey, 'task-decision', taskId, principal.id);
+    const updateId = updateIdFor(idempotencyKey, 'task-decision', taskId, principal.id, JSON.stringify(decision));
     await withDeadline(system.temporal, () => system.temporal.workflow.getHandle(task.workflowId)
       .executeUpdate(completeTaskUpdate, { args: [{ taskId, decision, by: principal.id }], ...(updateId ? { updateId } : {}) }));
   } catch (error) {
