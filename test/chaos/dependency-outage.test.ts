@@ -88,6 +88,9 @@ async function silenceableProxyTo(address: string): Promise<{ address: string; h
 
 const ticket = (plate: string) => ({ offenceCode: '112454', plate, place: 'Elberfelder Straße 12, Hagen', observedAt: new Date(Date.now() - 10 * 60_000).toISOString() });
 
+/** How many of each status: { 503: 3 }. */
+const countBy = (answers: { status: number }[]) => answers.reduce<Record<number, number>>((n, a) => ({ ...n, [a.status]: (n[a.status] ?? 0) + 1 }), {});
+
 async function timed<T>(work: Promise<T>): Promise<{ value: T; ms: number }> {
   const t0 = performance.now();
   const value = await work;
@@ -110,15 +113,20 @@ describe('a dependency outage', () => {
     const access = () => citizen.request('POST', '/api/parking-tickets/access', { code: before.json.accessCode, plate: 'HA-OU 1' });
     expect((await access()).status).toBe(200);
 
+    const during: { what: string; status: number; ms: number }[] = [];
+    // One body for the try and its retry: a new observedAt with the same key would be another request (409).
+    const second = ticket('HA-OU 2');
     db.child.kill('SIGSTOP');
     try {
       for (let i = 0; i < 3; i += 1) {
         const { value: paused, ms } = await timed(access());
+        during.push({ what: 'look-up', status: paused.status, ms: Math.round(ms) });
         expect({ status: paused.status, retryAfter: paused.headers.get('retry-after'), code: paused.json?.error?.code }).toEqual({ status: 503, retryAfter: expect.stringMatching(/^\d+$/), code: 'dependency_unavailable' });
         expect(ms).toBeLessThan(2000);
         console.info(`[outage] FerretDB paused: portal look-up ${paused.status} after ${Math.round(ms)} ms`);
       }
-      const { value: recording, ms } = await timed(warden.request('POST', '/api/parking-tickets', ticket('HA-OU 2'), { 'Idempotency-Key': 'outage-2' }));
+      const { value: recording, ms } = await timed(warden.request('POST', '/api/parking-tickets', second, { 'Idempotency-Key': 'outage-2' }));
+      during.push({ what: 'recording', status: recording.status, ms: Math.round(ms) });
       expect(ms).toBeLessThan(2000);
       expect([201, 503]).toContain(recording.status);
       console.info(`[outage] FerretDB paused: recording ${recording.status} after ${Math.round(ms)} ms`);
@@ -126,10 +134,16 @@ describe('a dependency outage', () => {
       db.child.kill('SIGCONT');
     }
 
-    await eventually(async () => (await access()).status === 200, 'the portal answering again', { tries: 50, everyMs: 200 });
+    let lookUps = 0;
+    await eventually(async () => { lookUps += 1; return (await access()).status === 200; }, 'the portal answering again', { tries: 50, everyMs: 200 });
     // The recording the outage refused (or accepted) is repeated with its key: one ticket, none lost.
-    const again = await eventually(async () => { const r = await warden.request('POST', '/api/parking-tickets', ticket('HA-OU 2'), { 'Idempotency-Key': 'outage-2' }); return r.status === 201 && r; }, 'the recording accepted', { tries: 50, everyMs: 200 });
-    expect(await app.system.model.tickets.countDocuments({ plate: { $in: ['HA-OU 1', 'HA-OU 2'] } })).toBe(2);
+    let retries = 0;
+    const again = await eventually(async () => { retries += 1; const r = await warden.request('POST', '/api/parking-tickets', second, { 'Idempotency-Key': 'outage-2' }); return r.status === 201 && r; }, 'the recording accepted', { tries: 50, everyMs: 200 });
+    const stored = await app.system.model.tickets.countDocuments({ plate: { $in: ['HA-OU 1', 'HA-OU 2'] } });
+    const pausedLookUps = during.filter((d) => d.what === 'look-up');
+    console.info(`[chaos] FerretDB paused: ${pausedLookUps.length} portal look-ups → ${JSON.stringify(countBy(pausedLookUps))}, 1 recording → ${during.at(-1)!.status}, each within ${Math.max(...during.map((d) => d.ms))} ms at most; `
+      + `after SIGCONT the portal answered 200 on look-up ${lookUps}, the recording 201 on retry ${retries} with its key; ${stored} tickets stored for 2 keys`);
+    expect(stored).toBe(2);
     expect((await app.system.model.tickets.findOne({ ticketNumber: again.json.ticketNumber }).lean())?.plate).toBe('HA-OU 2');
   }, 90_000);
 
@@ -153,12 +167,15 @@ describe('a dependency outage', () => {
     }
 
     await proxy.cut();
+    const during: { status: number; ms: number }[] = [];
     for (let i = 0; i < 2; i += 1) {
       const { value: recording, ms } = await timed(warden.request('POST', '/api/parking-tickets', ticket(`HA-TU ${i + 1}`), { 'Idempotency-Key': `outage-temporal-${i}` }));
+      during.push({ status: recording.status, ms: Math.round(ms) });
       expect({ status: recording.status, retryAfter: recording.headers.get('retry-after') }).toEqual({ status: 503, retryAfter: expect.stringMatching(/^\d+$/) });
       expect(ms).toBeLessThan(2000);
       console.info(`[outage] Temporal cut off: recording ${recording.status} after ${Math.round(ms)} ms`);
     }
+    console.info(`[chaos] Temporal unreachable: ${during.length} recordings → ${JSON.stringify(countBy(during))} with Retry-After, within ${Math.max(...during.map((d) => d.ms))} ms at most`);
   }, 90_000);
 
   it('when Temporal accepts connections but never answers, then recording a ticket answers 503 with Retry-After within 2 s (not after the 10 s client deadline); once it answers again, the retry with the same key records the ticket, once', async () => {
@@ -194,13 +211,18 @@ describe('a dependency outage', () => {
 
     // Temporal answers again: the retries with the same keys are accepted, one ticket per key.
     proxy.heal();
+    let retries = 0;
     for (let i = 2; i <= 4; i += 1) {
       const retried = await eventually(async () => {
+        retries += 1;
         const r = await warden.request('POST', '/api/parking-tickets', bodies.get(i), { 'Idempotency-Key': `outage-silent-${i}` });
         return r.status === 201 && r;
       }, 'the retried recording accepted', { tries: 60, everyMs: 250 });
       expect(retried.json.ticketNumber).toMatch(/\S/);
     }
-    for (let i = 1; i <= 4; i += 1) expect(await system.model.tickets.countDocuments({ plate: `HA-SI ${i}` })).toBe(1);
+    const stored = await Promise.all([1, 2, 3, 4].map((i) => system.model.tickets.countDocuments({ plate: `HA-SI ${i}` })));
+    console.info(`[chaos] Temporal silent: ${answers.length} recordings → ${JSON.stringify(countBy(answers))} with Retry-After within ${Math.max(...answers.map((a) => a.ms))} ms at most; `
+      + `after healing ${answers.length} retried with their keys → ${answers.length} × 201 (${retries} tries); tickets per key ${stored.join(', ')}`);
+    for (let i = 1; i <= 4; i += 1) expect(stored[i - 1]).toBe(1);
   }, 90_000);
 });

@@ -66,28 +66,37 @@ describe('overload', () => {
     for (const a of admitted) expect({ key: a.key, status: a.status }).toEqual({ key: a.key, status: 201 });
     // Some were refused early — without the limit, none is (this is what fails without admission control).
     expect(refused.length).toBeGreaterThanOrEqual(CONCURRENT / 2);
+    let workflowsOfRefused = 0;
     for (const r of refused) {
       expect({ key: r.key, code: r.json?.error?.code, retryAfter: r.headers.get('retry-after') })
         .toEqual({ key: r.key, code: 'overloaded', retryAfter: expect.stringMatching(/^[1-9]\d*$/) });
       expect(r.json.error.message).toMatch(/too many requests/i);
       expect(r.ms).toBeLessThan(2000);
       // Refused before anything was done: no workflow for its key.
-      expect(await workflowStarted(r.key)).toBe(false);
+      const started = await workflowStarted(r.key);
+      if (started) workflowsOfRefused += 1;
+      expect(started).toBe(false);
     }
 
     // Each refused request, retried after its Retry-After with the same key, is recorded.
     const retryAfterMs = Math.max(...refused.map((r) => Number(r.headers.get('retry-after')))) * 1000;
     await new Promise((ok) => setTimeout(ok, retryAfterMs));
+    const retried: Record<number, number> = {};
     for (const r of refused) {
       const { plate } = keys.find((k) => k.key === r.key)!;
       const again = await record(r.key, plate);
+      retried[again.status] = (retried[again.status] ?? 0) + 1;
       expect({ key: r.key, status: again.status }).toEqual({ key: r.key, status: 201 });
       r.json = again.json;
     }
     const ticketNumbers = new Set([...admitted, ...refused].map((a) => a.json.ticketNumber));
+    const stored = await app.system.model.tickets.countDocuments({});
+    console.info(`[chaos] overload: limit ${limitSetting}, ${CONCURRENT} recordings at once → ${admitted.length} admitted (${admitted.filter((a) => a.status === 201).length} × 201), `
+      + `${refused.length} refused 503 overloaded within ${refused.length ? Math.round(Math.max(...refused.map((r) => r.ms))) : 0} ms at most (Retry-After ${retryAfterMs / 1000} s), ${workflowsOfRefused} workflows started for them; `
+      + `retried after Retry-After → ${JSON.stringify(retried)}; ${ticketNumbers.size} distinct tickets, ${stored} stored (warm-up included)`);
     expect(ticketNumbers.size).toBe(CONCURRENT);
     // One ticket per key, the warm-up's included: nothing recorded twice, nothing lost.
-    expect(await app.system.model.tickets.countDocuments({})).toBe(CONCURRENT + 1);
+    expect(stored).toBe(CONCURRENT + 1);
   }, 180_000);
 
   it('when the limit is full, then a sign-in and the health check are still answered (they are not limited)', async () => {
@@ -100,6 +109,8 @@ describe('overload', () => {
     const ms = performance.now() - t0;
     const answers = await Promise.all(burst);
     console.info(`[overload] beside the burst: health ${health.status}, sign-in ${signIn.status} within ${Math.round(ms)} ms; burst ${answers.map((a) => a.status).join(',')}`);
+    const outcomes = answers.reduce<Record<string, number>>((n, a) => { const k = a.status === 503 ? `503 ${a.json?.error?.code}` : String(a.status); return { ...n, [k]: (n[k] ?? 0) + 1 }; }, {});
+    console.info(`[chaos] overload, beside a burst: ${CONCURRENT} recordings → ${JSON.stringify(outcomes)}; health → ${health.status}, sign-in → ${signIn.status}, both within ${Math.round(ms)} ms`);
     expect(health.status).toBe(200);
     expect(signIn.status).toBe(200);
     expect(answers.every((a) => a.status === 201 || (a.status === 503 && a.json.error.code === 'overloaded'))).toBe(true);

@@ -100,13 +100,16 @@ describe('payment reconciliation', () => {
     // amtsweg comes back (a new port: the old webhook URL stays dead); nobody calls the return page.
     const killedAt = Date.now();
     app = await startTestSystem(DB, { taskQueue, dataDir, keepData: true });
-    console.info(`[reconcile] restarted after ${Date.now() - killedAt} ms`);
+    const restartedAt = Date.now();
+    console.info(`[reconcile] restarted after ${restartedAt - killedAt} ms`);
     const view = async () => (await app!.system.model.tickets.findOne({ ticketNumber: recorded.ticketNumber }).lean())?.status;
     await eventually(async () => (await view()) === 'paid', 'the ticket paid by the reconciliation', { tries: 180, everyMs: 500 });
-    console.info(`[reconcile] booked ${Date.now() - killedAt} ms after the kill`);
+    const bookedAt = Date.now();
+    console.info(`[reconcile] booked ${bookedAt - killedAt} ms after the kill`);
     const result = await app.system.temporal.workflow.getHandle(paymentReconciliationWorkflowId(checkoutId)).result();
     expect(result.outcome).toBe('booked');
-    expect(await app.system.model.payments.countDocuments({ caseNumber: recorded.ticketNumber })).toBe(1);
+    const paymentsAtBooking = await app.system.model.payments.countDocuments({ caseNumber: recorded.ticketNumber });
+    expect(paymentsAtBooking).toBe(1);
     const intent = await app.system.conn.collection('portal_checkouts').findOne({ _id: checkoutId as never });
     expect(intent).toMatchObject({ caseNumber: recorded.ticketNumber, bookedAt: expect.any(Date) });
     expect(intent).not.toHaveProperty('receiptEmail');
@@ -114,6 +117,11 @@ describe('payment reconciliation', () => {
     expect(mail.subject).toContain(recorded.ticketNumber);
     // Still once, a while later (the webhook's retries go to the dead address; the workflow has ended).
     await new Promise((r) => setTimeout(r, 3000));
-    expect(await app.system.model.payments.countDocuments({ caseNumber: recorded.ticketNumber })).toBe(1);
+    const paymentsLater = await app.system.model.payments.countDocuments({ caseNumber: recorded.ticketNumber });
+    const receipts = (await mailsTo(email)).length;
+    console.info(`[chaos] payment reconciliation: 1 checkout paid at the provider, its webhook held (1 arrived, 0 answered), amtsweg killed -9 with 0 payments booked; `
+      + `restarted in ${Math.round((restartedAt - killedAt) / 1000)} s, booked by the reconciliation (${result.outcome}) ${Math.round((bookedAt - killedAt) / 1000)} s after the kill; `
+      + `payments ${paymentsAtBooking} at booking, ${paymentsLater} 3 s later; ${receipts} e-mail(s) to the payer; ticket ${await view()}`);
+    expect(paymentsLater).toBe(1);
   }, 180_000);
 });

@@ -66,9 +66,12 @@ describe('a dependency of the embedded stack that dies', () => {
     const said = (text: string) => async () => (warn.mock.calls.some((c) => String(c[0]).includes(text)) ? true : undefined);
     await within(20_000, 'the exit of ferretdb noticed', said('ferretdb exited'));
     // … and the database comes back without anyone restarting npm start: a sign-in reads the account from it.
+    const signIns: Record<string, number> = {};
     const back = await within(60_000, 'a sign-in after the restart', async () => {
       const staff = new HttpClient(app!.baseUrl);
-      const res = await staff.request('POST', '/api/staff/session', { userName: TEST_STAFF.id, password: TEST_STAFF.password });
+      const res = await staff.request('POST', '/api/staff/session', { userName: TEST_STAFF.id, password: TEST_STAFF.password })
+        .catch((error: unknown) => { signIns.lost = (signIns.lost ?? 0) + 1; throw error; });
+      signIns[res.status] = (signIns[res.status] ?? 0) + 1;
       return res.status === 200 ? res : undefined;
     });
     expect(back.ms).toBeLessThan(60_000);
@@ -90,14 +93,22 @@ describe('a dependency of the embedded stack that dies', () => {
     await warden.signInStaff();
     const key = `idem-restart-${randomUUID()}`;
     let last = '';
+    const recordings: Record<string, number> = {};
     // One body for every try: a retry with the same key must send the same request (a new observedAt is another request: 409).
     const body = { offenceCode: '141312', plate: 'HA-RS 1', place: 'Neustartweg 1, Hagen', observedAt: new Date(Date.now() - 60_000).toISOString() };
     const recorded = await within(90_000, 'a ticket recorded after the Temporal restart', async () => {
-      const res = await warden.request('POST', '/api/parking-tickets', body, { 'Idempotency-Key': key });
+      const res = await warden.request('POST', '/api/parking-tickets', body, { 'Idempotency-Key': key })
+        .catch((error: unknown) => { recordings.lost = (recordings.lost ?? 0) + 1; throw error; });
+      recordings[res.status] = (recordings[res.status] ?? 0) + 1;
       last = `${res.status} ${JSON.stringify(res.json)}`;
       return res.status === 201 ? res : undefined;
     }).catch((error: Error) => { throw new Error(`${error.message}; last answer: ${last}`); });
     expect(recorded.value.json.status).toBe('open');
     await within(10_000, 'temporal logged as running again', said('temporal is running again'));
+    const lines = warn.mock.calls.map((c) => String(c[0]));
+    const count = (re: RegExp) => lines.filter((l) => re.test(l)).length;
+    console.info(`[chaos] restarts: 2 services killed (-9), ${count(/(ferretdb|temporal) exited/)} exits and ${count(/(ferretdb|temporal) is running again/)} restarts logged by the stack; `
+      + `FerretDB: a sign-in answered 200 ${Math.round(back.ms / 1000)} s after the exit was noticed (sign-ins ${JSON.stringify(signIns)}); `
+      + `Temporal: a ticket recorded ${Math.round(recorded.ms / 1000)} s after the exit was noticed (recordings ${JSON.stringify(recordings)}); 1 ticket open`);
   }, 300_000);
 });

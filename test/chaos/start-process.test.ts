@@ -61,6 +61,12 @@ async function ready(started: Started, ports: Ports): Promise<void> {
   expect(health.status).toBe(200);
 }
 
+/** Those of `ports` nobody listens on. */
+async function portsFree(ports: number[]): Promise<number[]> {
+  const free = await Promise.all(ports.map(async (port) => ((await portIsFree(port)) ? port : undefined)));
+  return free.filter((p): p is number => p !== undefined);
+}
+
 const stackPorts = (ports: Ports) => [ports.TEMPORAL_PORT, ports.TEMPORAL_UI_PORT, ports.FERRETDB_PORT, ports.MAILDEV_SMTP_PORT, ports.MAILDEV_WEB_PORT];
 
 function childrenOf(dataDir: string): OwnedProcess[] {
@@ -90,12 +96,19 @@ describe('npm start as a process', () => {
     const children = childrenOf(dir);
     expect(children.map((c) => c.name).sort()).toEqual(['ferretdb', 'maildev', 'temporal']);
 
+    const interruptedAt = Date.now();
     process.kill(npm.process.pid!, 'SIGINT');
     const code = await Promise.race([npm.exited, new Promise<'hung'>((r) => setTimeout(() => r('hung'), 60_000))]);
+    const stoppedMs = Date.now() - interruptedAt;
+    const running = children.filter(isGroupAlive).map((c) => c.name);
+    const allPorts = [ports.PORT, ...stackPorts(ports)];
+    const free = await portsFree(allPorts);
+    console.info(`[chaos] npm start SIGINT: exit ${code} after ${(stoppedMs / 1000).toFixed(1)} s; ${children.length} children (${children.map((c) => c.name).sort().join(', ')}) → ${running.length} running; `
+      + `${allPorts.length} ports → ${free.length} free; state file ${existsSync(stateFile(dir)) ? 'left' : 'removed'}`);
     expect(code, npm.output()).toBe(0);
     expect(npm.output()).toContain('SIGINT, stopping');
     for (const child of children) expect(isGroupAlive(child), `${child.name} (pid ${child.pid}) still running`).toBe(false);
-    for (const port of [ports.PORT, ...stackPorts(ports)]) expect(await portIsFree(port), `port ${port}`).toBe(true);
+    for (const port of allPorts) expect(await portIsFree(port), `port ${port}`).toBe(true);
     expect(existsSync(stateFile(dir))).toBe(false);
   }, 240_000);
 
@@ -110,6 +123,8 @@ describe('npm start as a process', () => {
     for (const leader of leaders) process.kill(leader.pid, 'SIGKILL');
     await first.exited;
     // What the crash report described: the services outlive their parent and keep their ports.
+    const survived = leaders.filter(isGroupAlive).length;
+    const heldAfterCrash = stackPorts(ports).length - (await portsFree(stackPorts(ports))).length;
     expect(await portIsFree(ports.FERRETDB_PORT)).toBe(false);
     expect(await portIsFree(ports.TEMPORAL_PORT)).toBe(false);
     for (const leader of leaders) expect(isGroupAlive(leader), `${leader.name} survived the crash`).toBe(true);
@@ -122,16 +137,26 @@ describe('npm start as a process', () => {
     expect(owned.map((c) => c.pid)).not.toEqual(expect.arrayContaining(leaders.map((c) => c.pid)));
     const owner = (name: string) => owned.find((c) => c.name === name)!.pid;
     // Each port is held by a child of this start (where /proc shows it), not by a leftover or a stranger.
-    for (const [port, name] of [[ports.TEMPORAL_PORT, 'temporal'], [ports.FERRETDB_PORT, 'ferretdb'], [ports.MAILDEV_SMTP_PORT, 'maildev'], [ports.MAILDEV_WEB_PORT, 'maildev']] as const) {
+    const servicePorts = [[ports.TEMPORAL_PORT, 'temporal'], [ports.FERRETDB_PORT, 'ferretdb'], [ports.MAILDEV_SMTP_PORT, 'maildev'], [ports.MAILDEV_WEB_PORT, 'maildev']] as const;
+    const leftOverStopped = leaders.filter((c) => !isGroupAlive(c)).length;
+    const ownedPorts = servicePorts.filter(([port, name]) => portOwnedByGroup(port, owner(name)) !== false).length;
+    for (const [port, name] of servicePorts) {
       expect(portOwnedByGroup(port, owner(name)), `port ${port} held by ${name}`).not.toBe(false);
     }
 
     // A kill -9 of the start process alone: the watchdogs stop the services within seconds, nothing waits for a next start.
+    const secondKilledAt = Date.now();
     second.process.kill('SIGKILL');
     await second.exited;
     await until('the services of the killed start to stop', () => owned.every((c) => !isGroupAlive(c)), 30_000,
       () => owned.filter(isGroupAlive).map((c) => c.name).join(', '));
-    for (const port of [ports.PORT, ...stackPorts(ports)]) expect(await portIsFree(port), `port ${port}`).toBe(true);
+    const watchdogMs = Date.now() - secondKilledAt;
+    const allPorts = [ports.PORT, ...stackPorts(ports)];
+    const free = await portsFree(allPorts);
+    console.info(`[chaos] start process killed -9: with its watchdogs ${leaders.length} services → ${survived} survived, ${heldAfterCrash} of ${stackPorts(ports).length} stack ports held; `
+      + `next start stopped ${leftOverStopped} left over and runs ${owned.length} children of its own, holding ${ownedPorts} of ${servicePorts.length} service ports (where /proc shows it); `
+      + `start process alone killed -9: ${owned.length} services stopped by their watchdogs within ${(watchdogMs / 1000).toFixed(1)} s, ${free.length} of ${allPorts.length} ports free`);
+    for (const port of allPorts) expect(await portIsFree(port), `port ${port}`).toBe(true);
   }, 300_000);
 
   it('when another program listens on a configured port, then the start refuses with a message naming the port and its variable, and starts nothing', async () => {
@@ -140,13 +165,19 @@ describe('npm start as a process', () => {
     const foreign: Server = createServer((socket) => socket.end());
     await new Promise<void>((r) => foreign.listen(ports.FERRETDB_PORT, '127.0.0.1', r));
     try {
+      const startedAt = Date.now();
       const refused = start(ports, dir, 'node');
       const code = await Promise.race([refused.exited, new Promise<'hung'>((r) => setTimeout(() => r('hung'), 90_000))]);
+      const otherPorts = [ports.PORT, ports.TEMPORAL_PORT, ports.MAILDEV_SMTP_PORT, ports.MAILDEV_WEB_PORT];
+      const free = await portsFree(otherPorts);
+      const named = ['Port ' + ports.FERRETDB_PORT, 'FERRETDB_PORT='].filter((t) => refused.output().includes(t)).length;
+      console.info(`[chaos] foreign program on FERRETDB_PORT: start exit ${code} after ${((Date.now() - startedAt) / 1000).toFixed(1)} s; message names port and variable ${named}/2, `
+        + `${refused.output().includes('    at ') ? 1 : 0} stack traces; ${otherPorts.length - free.length} of ${otherPorts.length} other ports taken, state file ${existsSync(stateFile(dir)) ? 'written' : 'none'}`);
       expect(code, refused.output()).toBe(1);
       expect(refused.output()).toContain(`Port ${ports.FERRETDB_PORT} for FerretDB (MongoDB) is already in use by another program (pid ${process.pid}`);
       expect(refused.output()).toContain('FERRETDB_PORT=');
       expect(refused.output()).not.toContain('    at '); // a message, not a stack trace
-      for (const port of [ports.PORT, ports.TEMPORAL_PORT, ports.MAILDEV_SMTP_PORT, ports.MAILDEV_WEB_PORT]) expect(await portIsFree(port), `port ${port}`).toBe(true);
+      for (const port of otherPorts) expect(await portIsFree(port), `port ${port}`).toBe(true);
       expect(existsSync(stateFile(dir))).toBe(false);
     } finally {
       foreign.close();
