@@ -33,7 +33,7 @@ const taskDetail = named('TaskDetail', {
       type: 'object', description: 'By outcome: the fields it requires and its label',
       additionalProperties: { type: 'object', required: ['required', 'label'], properties: { required: { type: 'array', items: { type: 'string' } }, label: localText } },
     },
-    caseData: { type: 'object' }, decision: { type: ['object', 'null'] }, decidedBy: { type: ['string', 'null'] }, cancelReason: { type: ['string', 'null'] },
+    caseData: { type: 'object' }, decision: { type: ['object', 'null'] }, decidedBy: { oneOf: [person, { type: 'null' }] }, cancelReason: { type: ['string', 'null'] },
   },
 });
 const date = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}(T[0-9:.]+(Z|[+-]\\d{2}:\\d{2}))?$' };

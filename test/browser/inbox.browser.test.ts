@@ -106,7 +106,7 @@ describe('inbox in the browser', () => {
     await page.getByLabel('Begründung').fill('Das Foto zeigt ein anderes Kennzeichen.');
     await page.getByRole('button', { name: 'Entscheidung speichern' }).click();
     await page.getByText('Die Entscheidung ist gespeichert; der Vorgang läuft weiter.').waitFor();
-    await page.getByText('Entschieden von krause').waitFor();
+    await page.getByText('Entschieden von Karin Krause').waitFor();
     expect(await app.system.model.tasks.findById(late).lean()).toMatchObject({ status: 'completed', decidedBy: 'krause', decision: { outcome: 'drop' } });
     await expectNoWcagViolations(page);
   });

@@ -199,7 +199,7 @@ describe('inbox over HTTP', () => {
     expect(ok.status).toBe(200);
     expect(ok.json).toEqual({ taskId: target.taskId, status: 'completed' });
     const detail = await anna.client.request('GET', `/api/tasks/${id}`);
-    expect(detail.json).toMatchObject({ status: 'completed', decidedBy: anna.id, assignee: { id: anna.id }, decision: { outcome: 'drop', reason: 'Foto unscharf' } });
+    expect(detail.json).toMatchObject({ status: 'completed', decidedBy: { id: anna.id, displayName: 'Anna Amt' }, assignee: { id: anna.id }, decision: { outcome: 'drop', reason: 'Foto unscharf' } });
     expect(detail.json.decision.sneaky).toBeUndefined();
     const again = await anna.client.request('POST', `/api/tasks/${id}/decision`, { decision: { outcome: 'uphold' } });
     expect(again.status).toBe(409);

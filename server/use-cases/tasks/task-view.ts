@@ -12,7 +12,9 @@ export function taskView(task: Task) {
     closedAt: task.closedAt ? new Date(task.closedAt).toISOString() : null,
     assignee: task.assignee ? { id: task.assignee, displayName: task.assigneeName ?? task.assignee } : null,
     decisionSchema: task.decisionSchema, decisionUiSchema: task.decisionUiSchema ?? {}, outcomes: task.outcomes,
-    caseData: task.caseData ?? {}, decision: task.decision ?? null, decidedBy: task.decidedBy ?? null, cancelReason: task.cancelReason ?? null,
+    caseData: task.caseData ?? {}, decision: task.decision ?? null, cancelReason: task.cancelReason ?? null,
+    // Only the assignee decides (decide-task claims the task first), so the decider's name is the assignee's.
+    decidedBy: task.decidedBy ? { id: task.decidedBy, displayName: task.decidedBy === task.assignee ? task.assigneeName ?? task.decidedBy : task.decidedBy } : null,
   };
 }
 export type TaskView = ReturnType<typeof taskView>;

@@ -5233,7 +5233,7 @@ export type components = {
             closedAt: string | null;
             /** Format: date-time */
             createdAt: string;
-            decidedBy: string | null;
+            decidedBy: components["schemas"]["Person"] | null;
             decision: Record<string, unknown> | null;
             /** @description JSON Schema draft-07 of the decision form */
             decisionSchema: Record<string, unknown>;

@@ -136,7 +136,7 @@ function ClosedTask({ task }: { task: TaskDetail }) {
   const outcome = String(task.decision?.outcome ?? '');
   return (
     <div className="stack">
-      <p className="kern-body">{t.inbox.decidedText(task.decidedBy ?? '', task.closedAt ? formatDateTime(task.closedAt, lang) : '')}</p>
+      <p className="kern-body">{t.inbox.decidedText(task.decidedBy?.displayName ?? '', task.closedAt ? formatDateTime(task.closedAt, lang) : '')}</p>
       <p className="kern-body"><strong>{task.outcomes[outcome] ? local(task.outcomes[outcome]!.label) : outcome}</strong></p>
       <CaseData data={Object.fromEntries(Object.entries(task.decision ?? {}).filter(([k]) => k !== 'outcome'))} labels={decisionWords(lang)} />
     </div>
