@@ -14,7 +14,14 @@ export function asDependencyUnavailable(error: unknown): DependencyUnavailableEr
   if (error instanceof ServiceError || (isGrpcServiceError(error) && UNAVAILABLE_GRPC.has(error.code))) {
     return new DependencyUnavailableError('temporal', error.message, { cause: error });
   }
+  // A connection that broke under a call can surface as a plain system error, not the driver's
+  // class (FerretDB killed mid-write: "Error: write EPIPE"). Whichever dependency it was, the
+  // request did not reach its end: 503 and a retry, not a 500.
+  if (error instanceof Error && CONNECTION_LOST.has(String((error as NodeJS.ErrnoException).code))) {
+    return new DependencyUnavailableError('connection', error.message, { cause: error });
+  }
   return undefined;
 }
+const CONNECTION_LOST = new Set(['EPIPE', 'ECONNRESET', 'ECONNREFUSED', 'ECONNABORTED', 'ETIMEDOUT']);
 /** gRPC status codes UNAVAILABLE (14) and DEADLINE_EXCEEDED (4). */
 const UNAVAILABLE_GRPC = new Set<number>([14, 4]);

@@ -130,6 +130,11 @@ describe('a dependency outage', () => {
       expect(ms).toBeLessThan(2000);
       expect([201, 503]).toContain(recording.status);
       console.info(`[outage] FerretDB paused: recording ${recording.status} after ${Math.round(ms)} ms`);
+      // The health route too: down, within 2 s, with Retry-After (a monitor knows when to ask again).
+      const { value: health, ms: healthMs } = await timed(citizen.request('GET', '/api/health'));
+      expect({ status: health.status, retryAfter: health.headers.get('retry-after'), json: health.json }).toEqual({ status: 503, retryAfter: expect.stringMatching(/^\d+$/), json: { status: 'degraded' } });
+      expect(healthMs).toBeLessThan(2000);
+      console.info(`[outage] FerretDB paused: health ${health.status} after ${Math.round(healthMs)} ms`);
     } finally {
       db.child.kill('SIGCONT');
     }

@@ -32,6 +32,16 @@ describe('dependency unavailable', () => {
     expect(asDependencyUnavailable(new mongo.MongoServerSelectionError('no server', { type: 'Unknown', servers: new Map() } as never))?.dependency).toBe('database');
   });
 
+  it('when a dependency\'s connection breaks under a call as a plain system error (FerretDB killed mid-write: EPIPE), then it is a 503, not a 500', () => {
+    for (const code of ['EPIPE', 'ECONNRESET', 'ECONNREFUSED']) {
+      const mapped = asDependencyUnavailable(Object.assign(new Error(`write ${code}`), { code, syscall: 'write' }));
+      expect(mapped, code).toBeInstanceOf(DependencyUnavailableError);
+      expect(mapped?.dependency).toBe('connection');
+    }
+    expect(asDependencyUnavailable(Object.assign(new Error('no such file'), { code: 'ENOENT' }))).toBeUndefined();
+    expect(asDependencyUnavailable(new Error('a bug'))).toBeUndefined();
+  });
+
   it('when a Temporal client call fails in the service or its transport, then it is mapped to Temporal being unavailable', () => {
     expect(asDependencyUnavailable(new ServiceError('Failed to connect to Temporal server'))?.dependency).toBe('temporal');
     const grpcUnavailable = Object.assign(new Error('14 UNAVAILABLE: No connection established'), { code: 14, details: 'x', metadata: { getMap: () => ({}) } });

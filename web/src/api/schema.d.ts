@@ -1574,7 +1574,7 @@ export type paths = {
                     };
                     content?: never;
                 };
-                /** @description A dependency is down: `{ status: "degraded" }` (an administrator also gets `dependencies` with the error text) */
+                /** @description A dependency is down: `{ status: "degraded" }` (an administrator also gets `dependencies` with the error text), within 2 s, with Retry-After */
                 503: {
                     headers: {
                         [name: string]: unknown;
