@@ -42,11 +42,11 @@ export function CaseData({ data, labels = {}, path = '' }: Props) {
     return String(v);
   };
   return (
-    <dl className="case-data" style={{ display: 'grid', gridTemplateColumns: 'minmax(8rem, max-content) 1fr', gap: '0.25rem 1rem', margin: 0 }}>
+    <dl className="case-data">
       {entries.map(([k, v]) => (
-        <div key={k} style={{ display: 'contents' }}>
+        <div key={k} className="case-data__entry">
           <dt className="kern-body kern-body--bold">{label(k)}</dt>
-          <dd className="kern-body" style={{ margin: 0 }}>{value(k, v)}</dd>
+          <dd className="kern-body">{value(k, v)}</dd>
         </div>
       ))}
     </dl>
