@@ -48,6 +48,8 @@ export function sandboxErrorHandler(name: string) {
   return (err: unknown, _req: Request, res: Response, _next: NextFunction) => {
     const status = (err as { status?: unknown } | null)?.status;
     if (status === 400) return void res.status(400).json({ error: { code: 'BAD_REQUEST', message: 'malformed JSON' } });
+    // Over the body parser's limit (16 KB): a refusal like malformed JSON, not an internal error.
+    if (status === 413) return void res.status(413).json({ error: { code: 'TOO_LARGE', message: 'body too large' } });
     console.error(`[${name}]`, (err as Error)?.message); // the message only: details never reach the answer
     res.status(500).json({ error: { code: 'INTERNAL', message: 'internal error' } });
   };

@@ -20,7 +20,7 @@ function operation(op: Op): Record<string, unknown> {
     ...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: { type: 'object' } } } } } : {}),
     responses: {
       ...Object.fromEntries(Object.entries(op.responses).map(([status, description]) => [status, { description }])),
-      ...(op.body ? { 400: { description: 'The body is not JSON, or not a JSON object' } } : {}),
+      ...(op.body ? { 400: { description: 'The body is not JSON, or not a JSON object' }, 413: { description: 'The body is larger than the sandbox takes (16 KB; the payment provider 32 KB)' } } : {}),
       ...refused,
     },
   };
