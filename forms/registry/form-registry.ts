@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { FormDefinition } from '../form-definition';
 import { checkFormDefinition } from '../contracts';
-import { contentOf, FormRejected, type FormContent, type FormVersion, type VersionMeta } from './form-version';
+import { contentOf, formIdProblems, FormRejected, type FormContent, type FormVersion, type VersionMeta } from './form-version';
 
 // The definition is kept as a JSON string: JSON Schema keys ($schema, $ref, "a.b") are not
 // all legal MongoDB field names, and a string keeps the content byte-for-byte as published.
@@ -103,7 +103,7 @@ export class FormRegistry {
   /** Checks the draft (meta-schema, contract, texts; same procedure as before) and stores it as version n+1. */
   async publish(formId: string, draft: FormContent, options: PublishOptions & { restoredFrom?: number }): Promise<FormVersion> {
     const latest = await this.latest(formId);
-    const problems = checkFormDefinition(draft, latest);
+    const problems = [...formIdProblems(formId), ...checkFormDefinition(draft, latest)];
     if (problems.length > 0) throw new FormRejected(formId, problems);
     const content = contentOf(draft);
     const stored = { content: JSON.stringify(content), contentHash: hashOf(content), source: 'designer' as const, publishedBy: options.by,

@@ -24,6 +24,20 @@ export type FormVersion = FormDefinition & VersionMeta;
 /** A problem that keeps a definition from being published; shaped like an API field error. */
 export interface FormProblem { field: string; message: LocalText }
 
+/**
+ * A form's id is a slug (lower-case letters, digits, hyphens; like `dog-tax-registration`): it
+ * stands in the portal's and the API's addresses. Publishing took any id, so a designer's
+ * request could create a public form `__proto__`, `{"$gt":""}` or 10,000 characters long.
+ */
+export const FORM_ID = /^[a-z0-9](?:[a-z0-9-]{0,98}[a-z0-9])?$/;
+
+export function formIdProblems(formId: string): FormProblem[] {
+  return FORM_ID.test(formId) ? [] : [{ field: 'formId', message: {
+    de: 'Die Kennung eines Formulars besteht aus Kleinbuchstaben, Ziffern und Bindestrichen (höchstens 100 Zeichen).',
+    en: 'A form\'s id consists of lower-case letters, digits and hyphens (at most 100 characters).',
+  } }];
+}
+
 /** Thrown by publish/restore/seed when a definition fails its checks. */
 export class FormRejected extends Error {
   constructor(readonly formId: string, readonly problems: FormProblem[]) {

@@ -4,7 +4,7 @@
  * published version. Publishes nothing.
  */
 import { checkFormDefinition, diffForms } from '../../../forms/contracts';
-import type { FormContent, FormProblem, FormVersion } from '../../../forms/registry/form-version';
+import { formIdProblems, type FormContent, type FormProblem, type FormVersion } from '../../../forms/registry/form-version';
 import type { FieldError, Lang } from '../../http/app-error';
 import type { System } from '../../../system/system';
 
@@ -26,7 +26,7 @@ export const localized = (problems: FormProblem[] | FieldError[], lang: Lang) =>
 export async function checkFormDraft(system: System, formId: string, input: FormDraftInput, lang: Lang) {
   const latest = await system.forms.latest(formId);
   const draft = resolveDraft(input, latest);
-  const problems = checkFormDefinition(draft, latest);
+  const problems = [...formIdProblems(formId), ...checkFormDefinition(draft, latest)];
   const diff = latest ? diffForms(latest, draft) : [];
   return {
     formId,
