@@ -114,7 +114,7 @@ export function buildOpenApi(routes: RouteSpec[], serverUrl: string): Record<str
     }
     const security = route.roles.includes('public') ? [] : route.roles.includes('citizen') ? [{ portalToken: [] }] : [{ staffSession: [] }];
     const staffOnly = !route.roles.includes('public') && !route.roles.includes('citizen');
-    if (staffOnly && route.method !== 'get') {
+    if (staffOnly && route.method !== 'get' && !route.csrfNotNeeded) {
       parameters.push({ name: 'X-CSRF-Token', in: 'header', required: true, description: 'The csrfToken of the staff session (GET /api/staff/session); without it 403 csrf_failed', schema: { type: 'string' } } as never);
     }
     paths[path] ??= {};

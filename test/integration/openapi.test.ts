@@ -62,6 +62,12 @@ describe('OpenAPI 3.1 document', () => {
     }
   });
 
+  it('asks for X-CSRF-Token on every staff change except the codec decode the Temporal UI sends without one', () => {
+    const csrf = (path: string, method: string) => ((doc.paths[path][method].parameters ?? []) as { name: string }[]).some((p) => p.name === 'X-CSRF-Token');
+    expect(csrf('/api/temporal-codec/decode', 'post')).toBe(false);
+    expect(csrf('/api/tasks/{taskId}/decision', 'post')).toBe(true);
+  });
+
   it('every documented operation exists on the server (no catch-all 404)', async () => {
     const client = new HttpClient(app.baseUrl);
     for (const entry of documentedRoutes()) {

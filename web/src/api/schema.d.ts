@@ -4709,9 +4709,7 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header: {
-                    /** @description The csrfToken of the staff session (GET /api/staff/session); without it 403 csrf_failed */
-                    "X-CSRF-Token": string;
+                header?: {
                     /** @description The namespace the payloads come from (sent by the Temporal UI and CLI) */
                     "X-Namespace"?: string;
                 };
