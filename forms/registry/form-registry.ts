@@ -103,7 +103,8 @@ export class FormRegistry {
   /** Checks the draft (meta-schema, contract, texts; same procedure as before) and stores it as version n+1. */
   async publish(formId: string, draft: FormContent, options: PublishOptions & { restoredFrom?: number }): Promise<FormVersion> {
     const latest = await this.latest(formId);
-    const problems = [...formIdProblems(formId), ...checkFormDefinition(draft, latest)];
+    // The id rule binds new forms: a form published before it keeps its id and can still be changed.
+    const problems = [...(latest ? [] : formIdProblems(formId)), ...checkFormDefinition(draft, latest)];
     if (problems.length > 0) throw new FormRejected(formId, problems);
     const content = contentOf(draft);
     const stored = { content: JSON.stringify(content), contentHash: hashOf(content), source: 'designer' as const, publishedBy: options.by,

@@ -373,12 +373,18 @@ interface Outcome { probe: Probe; status: number; contentType: string; text: str
 async function send(probe: Probe): Promise<Outcome> {
   const t0 = performance.now();
   try {
-    const res = await fetch(`${fz.app.baseUrl}${probe.url}`, {
-      method: probe.method, headers: probe.headers, redirect: 'manual', signal: AbortSignal.timeout(30_000),
-      body: probe.method === 'GET' || probe.body === undefined ? undefined : typeof probe.body === 'string' ? probe.body : Buffer.from(probe.body),
-    });
-    const text = await res.text();
-    return { probe, status: res.status, contentType: res.headers.get('content-type') ?? '', text, seconds: (performance.now() - t0) / 1000 };
+    for (let attempt = 1; ; attempt += 1) {
+      const res = await fetch(`${fz.app.baseUrl}${probe.url}`, {
+        method: probe.method, headers: probe.headers, redirect: 'manual', signal: AbortSignal.timeout(30_000),
+        body: probe.method === 'GET' || probe.body === undefined ? undefined : typeof probe.body === 'string' ? probe.body : Buffer.from(probe.body),
+      });
+      const text = await res.text();
+      // A 503 with Retry-After says "busy, ask again" (a loaded machine, a slow Temporal call): asked again as
+      // told, twice; a hostile input that keeps answering 503 is still a failure.
+      const retryAfter = Number(res.headers.get('retry-after'));
+      if (res.status === 503 && retryAfter > 0 && attempt < 3) { await new Promise((r) => setTimeout(r, Math.min(retryAfter, 3) * 1000)); continue; }
+      return { probe, status: res.status, contentType: res.headers.get('content-type') ?? '', text, seconds: (performance.now() - t0) / 1000 };
+    }
   } catch (error) {
     // No answer at all (connection closed, 30 s passed): status 0, a failure like a 5xx.
     return { probe, status: 0, contentType: '', text: String(error), seconds: (performance.now() - t0) / 1000 };

@@ -33,12 +33,16 @@ describe('dependency unavailable', () => {
   });
 
   it('when a dependency\'s connection breaks under a call as a plain system error (FerretDB killed mid-write: EPIPE), then it is a 503, not a 500', () => {
-    for (const code of ['EPIPE', 'ECONNRESET', 'ECONNREFUSED']) {
+    for (const code of ['EPIPE', 'ECONNRESET']) {
       const mapped = asDependencyUnavailable(Object.assign(new Error(`write ${code}`), { code, syscall: 'write' }));
       expect(mapped, code).toBeInstanceOf(DependencyUnavailableError);
       expect(mapped?.dependency).toBe('connection');
     }
     expect(asDependencyUnavailable(Object.assign(new Error('no such file'), { code: 'ENOENT' }))).toBeUndefined();
+    // A refused connection is a wrong address (a bug, 500 with its error id); an aborted request body is the client's 400.
+    expect(asDependencyUnavailable(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED', syscall: 'connect' }))).toBeUndefined();
+    expect(asDependencyUnavailable(Object.assign(new Error('request aborted'), { code: 'ECONNABORTED', status: 400, type: 'request.aborted' }))).toBeUndefined();
+    expect(asDependencyUnavailable(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET', status: 400 }))).toBeUndefined();
     expect(asDependencyUnavailable(new Error('a bug'))).toBeUndefined();
   });
 

@@ -15,6 +15,7 @@ import { hearingNotOpen, mapUpdateError } from '../temporal-errors';
 import { citizenTicketView, HEARING_STATUSES } from '../parking-ticket/citizen-ticket-view';
 import { withDeadline } from '../../../temporal/deadline';
 import { updateIdFor } from '../../../temporal/update-id';
+import { canonicalJson } from '../../../domain/canonical-json';
 import { findTicketByNumber } from '../../../store/parking-ticket/ticket-store';
 
 const CHILD_START_ATTEMPTS = 10;
@@ -25,7 +26,7 @@ export async function answerHearing(system: System, args: { ticketNumber: string
   const { data } = await validateSubmission<HearingAnswer>(system.forms, FINE_HEARING_FORM_ID, args.formVersion, args.body);
   const ticket = await findTicketByNumber(system.model, args.ticketNumber);
   if (!ticket) throw notFound({ de: 'Die Verwarnung', en: 'The ticket' });
-  const updateId = updateIdFor(args.idempotencyKey, 'hearing-answer', args.ticketNumber, JSON.stringify(data));
+  const updateId = updateIdFor(args.idempotencyKey, 'hearing-answer', args.ticketNumber, canonicalJson(data));
   const send = () => withDeadline(system.temporal, () => system.temporal.workflow.getHandle(fineProceedingsWorkflowId(ticket.workflowId))
     .executeUpdate(hearingAnswerUpdate, { args: [data], ...(updateId ? { updateId } : {}) }));
   // The ticket says "letter sent" a moment before it starts its Bußgeldverfahren: a citizen who

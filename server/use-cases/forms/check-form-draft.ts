@@ -26,7 +26,7 @@ export const localized = (problems: FormProblem[] | FieldError[], lang: Lang) =>
 export async function checkFormDraft(system: System, formId: string, input: FormDraftInput, lang: Lang) {
   const latest = await system.forms.latest(formId);
   const draft = resolveDraft(input, latest);
-  const problems = [...formIdProblems(formId), ...checkFormDefinition(draft, latest)];
+  const problems = [...(latest ? [] : formIdProblems(formId)), ...checkFormDefinition(draft, latest)];
   const diff = latest ? diffForms(latest, draft) : [];
   return {
     formId,

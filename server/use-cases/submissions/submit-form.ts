@@ -17,6 +17,7 @@ import { startTable, type OpenedCase, type StartEntry } from './start-table';
 import { withDeadline } from '../../../temporal/deadline';
 import { updateIdFor } from '../../../temporal/update-id';
 import { caseAttributes } from '../../../workflows/search-attributes';
+import { canonicalJson } from '../../../domain/canonical-json';
 
 export interface SubmissionAccepted { caseNumber: string; formId: string; formVersion: number; statusUrl: string; statusToken: string }
 
@@ -28,17 +29,10 @@ const keyReused = () => new AppError('idempotency_key_reused', {
   en: 'This Idempotency-Key was already used for a different submission.',
 });
 
-/** Key order does not make other data: compare submissions as canonical JSON. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
-}
 
 function accepted(system: System, opened: OpenedCase, submitted: unknown): SubmissionAccepted {
-  if (canonical(opened.submission) !== canonical(submitted)) throw keyReused();
+  // Key order does not make other data: compare submissions as canonical JSON.
+  if (canonicalJson(opened.submission) !== canonicalJson(submitted)) throw keyReused();
   const statusToken = deriveStatusToken(system.secrets.caseStatus, opened.workflowId);
   return {
     caseNumber: opened.caseNumber, formId: opened.formId, formVersion: opened.formVersion,

@@ -15,6 +15,7 @@ import { loadTaskFor, taskClaimed, taskNotOpen } from './task-access';
 import { claimTask } from './assign-task';
 import { withDeadline } from '../../../temporal/deadline';
 import { updateIdFor } from '../../../temporal/update-id';
+import { canonicalJson } from '../../../domain/canonical-json';
 
 function mapUpdateError(error: unknown): unknown {
   if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
@@ -50,7 +51,7 @@ export async function decideTask(system: System, principal: Principal, taskId: s
   }
   if (!task.assignee) task = await claimOwn(system, principal, taskId, idempotencyKey !== undefined);
   try {
-    const updateId = updateIdFor(idempotencyKey, 'task-decision', taskId, principal.id, JSON.stringify(decision));
+    const updateId = updateIdFor(idempotencyKey, 'task-decision', taskId, principal.id, canonicalJson(decision));
     await withDeadline(system.temporal, () => system.temporal.workflow.getHandle(task.workflowId)
       .executeUpdate(completeTaskUpdate, { args: [{ taskId, decision, by: principal.id }], ...(updateId ? { updateId } : {}) }));
   } catch (error) {
