@@ -117,7 +117,7 @@ describe('staff pages', () => {
     });
     await eventually(async () => (await app.system.model.tickets.findOne({ ticketNumber }).lean())?.status === 'paid', 'paid', { tries: 200 });
     if (SHOTS) mkdirSync(SHOTS, { recursive: true });
-    const words = { de: { who: 'Überweisung', paid: /Überzahlt: 5,00\s€, zurückzuzahlen\./ }, en: { who: 'Bank transfer', paid: /Over-paid: €5\.00, to be paid back\./ } };
+    const words = { de: { who: 'Überweisung', paid: /Insgesamt überzahlt: 5,00\s€, zurückzuzahlen\./ }, en: { who: 'Bank transfer', paid: /Over-paid in total: €5\.00, to be paid back\./ } };
     for (const lang of ['de', 'en'] as const) {
       for (const width of [390, 1280]) {
         const page = await signedIn(`/dienst/vorgaenge/${ticketNumber}`, lang, TEST_STAFF, width);

@@ -8,8 +8,8 @@ const historySentence = (...args: Parameters<typeof sentence>) => sentence(...ar
 describe('case history sentences', () => {
   it('when a booked payment over-pays the case, then the sentence says how much is to be paid back, in German and English', () => {
     const details = { paymentId: 'pay-1', amountCents: 2500, paidTotalCents: 2500, overpaidCents: 2500 };
-    expect(historySentence('parking-ticket.payment-booked', details, 'de')).toBe('25,00 € gebucht, insgesamt bezahlt: 25,00 €. Überzahlt: 25,00 €, zurückzuzahlen.');
-    expect(historySentence('parking-ticket.payment-booked', details, 'en')).toBe('€25.00 booked, paid in total: €25.00. Over-paid: €25.00, to be paid back.');
+    expect(historySentence('parking-ticket.payment-booked', details, 'de')).toBe('25,00 € gebucht, insgesamt bezahlt: 25,00 €. Insgesamt überzahlt: 25,00 €, zurückzuzahlen.');
+    expect(historySentence('parking-ticket.payment-booked', details, 'en')).toBe('€25.00 booked, paid in total: €25.00. Over-paid in total: €25.00, to be paid back.');
   });
 
   it('when a booked payment settles the case exactly, then no over-payment is mentioned', () => {

@@ -53,7 +53,7 @@ const SENTENCES: Record<Lang, Record<string, Template>> = {
   de: {
     'parking-ticket.recorded': (d, s) => `Tatbestand ${s('offence')}, Verwarnungsgeld ${s('amountCents')}.`,
     'parking-ticket.letter-queued': (_d, s) => `Schriftliche Verwarnung mit Zahlungsfrist bis ${s('letterDeadline')}.`,
-    'parking-ticket.payment-booked': (d, s) => `${s('amountCents')} gebucht, insgesamt bezahlt: ${s('paidTotalCents')}.${d.overpaidCents ? ` Überzahlt: ${s('overpaidCents')}, zurückzuzahlen.` : ''}`,
+    'parking-ticket.payment-booked': (d, s) => `${s('amountCents')} gebucht, insgesamt bezahlt: ${s('paidTotalCents')}.${d.overpaidCents ? ` Insgesamt überzahlt: ${s('overpaidCents')}, zurückzuzahlen.` : ''}`,
     // An over-payment is named by the booking that caused it, not again here.
     'parking-ticket.paid': (d) => [d.late ? 'Nach Ablauf der Wochenfrist.' : 'Innerhalb der Wochenfrist.',
       d.notice === 'fine_notice' ? 'Der Bußgeldbescheid war erlassen.' : d.notice === 'cost_notice' ? 'Der Kostenbescheid war erlassen.' : ''].filter(Boolean).join(' '),
@@ -77,7 +77,7 @@ const SENTENCES: Record<Lang, Record<string, Template>> = {
   en: {
     'parking-ticket.recorded': (_d, s) => `Offence ${s('offence')}, warning fine ${s('amountCents')}.`,
     'parking-ticket.letter-queued': (_d, s) => `Written warning with a payment deadline of ${s('letterDeadline')}.`,
-    'parking-ticket.payment-booked': (d, s) => `${s('amountCents')} booked, paid in total: ${s('paidTotalCents')}.${d.overpaidCents ? ` Over-paid: ${s('overpaidCents')}, to be paid back.` : ''}`,
+    'parking-ticket.payment-booked': (d, s) => `${s('amountCents')} booked, paid in total: ${s('paidTotalCents')}.${d.overpaidCents ? ` Over-paid in total: ${s('overpaidCents')}, to be paid back.` : ''}`,
     'parking-ticket.paid': (d) => [d.late ? 'After the one-week period.' : 'Within the week.',
       d.notice === 'fine_notice' ? 'The fine notice had been issued.' : d.notice === 'cost_notice' ? 'The cost notice had been issued.' : ''].filter(Boolean).join(' '),
     'parking-ticket.withdrawal-requested': (d, s) => `${d.source === 'citizen' ? 'Objection on the portal' : 'Requested by staff'}. Reason: ${s('reason')}.`,
